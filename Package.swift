@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per concept (see README "Layout"); `dlnpath` is a thin CLI on top.
+let package = Package(
+    name: "DLNPath",
+    products: [
+        .executable(name: "dlnpath", targets: ["dlnpath"]),
+        .library(name: "DLNPath", targets: [
+            "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver",
+            "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "Certificates",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shim: GMP's mpz_/mpq_ names are macros, so the header re-exports them as functions.
+        .target(name: "CGMP", linkerSettings: [.linkedLibrary("gmp")]),
+        .target(name: "ExactArithmetic", dependencies: ["CGMP"]),
+        .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic"]),
+        .target(name: "DataFormats"),
+        .target(name: "ProblemInput", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats"]),
+        .target(name: "FaceSolver", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"]),
+        .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "FaceSolver", "ProblemInput"]),
+        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "FaceSolver", "LassoHomotopy", "ProblemInput"]),
+        .target(name: "NumericFlow"),
+        .target(name: "SVGPlot"),
+        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "DataFormats"]),
+        // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
+        .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats"]),
+        .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ProblemInput", "LassoHomotopy", "DataFormats"]),
+        .target(name: "CounterexampleSearch", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"]),
+        .executableTarget(name: "dlnpath", dependencies: [
+            "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "FaceSolver",
+            "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "SVGPlot", "Certificates",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "dlnpath-bench", dependencies: [
+            "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "SaddleToSaddle",
+            "NumericFlow", "CounterexampleSearch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
+        .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["ExactLinearAlgebra"]),
+        .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
+        .testTarget(name: "ProblemInputTests", dependencies: ["ProblemInput"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FaceSolverTests", dependencies: ["FaceSolver"]),
+        .testTarget(name: "LassoHomotopyTests", dependencies: ["LassoHomotopy"]),
+        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SaddleToSaddle"]),
+        .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "SVGPlot"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "CertificateChecker"]),
+        .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
+        .testTarget(name: "CounterexampleSearchTests", dependencies: ["CounterexampleSearch", "CertificateChecker"]),
+        .testTarget(name: "CLITests", dependencies: ["dlnpath"]),
+    ]
+)

@@ -1,0 +1,129 @@
+import CGMP
+
+// Fast path: Int64 fractions with overflow checks (Knuth's gcd-reduced formulas keep the
+// intermediates small); any overflow falls back to GMP. Results are always canonical.
+
+extension Rational {
+    @inlinable static func smallSum(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Rational? {
+        if b == d {
+            let (t, o) = a.addingReportingOverflow(c)
+            if o || t == .min { return nil }
+            return b == 1 ? Rational(representation: .small(t, 1)) : reduced(t, b)
+        }
+        let g = Int64(gcdMagnitude(b.magnitude, d.magnitude))
+        let bg = b / g, dg = d / g
+        let (x, o1) = a.multipliedReportingOverflow(by: dg)
+        let (y, o2) = c.multipliedReportingOverflow(by: bg)
+        if o1 || o2 { return nil }
+        let (t, o3) = x.addingReportingOverflow(y)
+        if o3 || t == .min { return nil }
+        if t == 0 { return .zero }
+        let g2 = Int64(gcdMagnitude(t.magnitude, g.magnitude))
+        let (den, o4) = bg.multipliedReportingOverflow(by: d / g2)
+        if o4 { return nil }
+        return Rational(representation: .small(t / g2, den))
+    }
+
+    @inlinable static func smallProduct(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Rational? {
+        if a == 0 || c == 0 { return .zero }
+        let g1 = Int64(gcdMagnitude(a.magnitude, d.magnitude))
+        let g2 = Int64(gcdMagnitude(c.magnitude, b.magnitude))
+        let (n, o1) = (a / g1).multipliedReportingOverflow(by: c / g2)
+        let (m, o2) = (b / g2).multipliedReportingOverflow(by: d / g1)
+        if o1 || o2 || n == .min { return nil }
+        return Rational(representation: .small(n, m))
+    }
+
+    @usableFromInline static func gmp(
+        _ a: Rational, _ b: Rational,
+        _ op: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
+    ) -> Rational {
+        let s = MPQStorage()
+        a.withMPQ { pa in b.withMPQ { pb in op(s.ptr, pa, pb) } }
+        return demoting(s)
+    }
+
+    @inlinable public static func + (a: Rational, b: Rational) -> Rational {
+        if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
+           let result = smallSum(p, q, r, s) { return result }
+        return gmp(a, b) { dln_mpq_add($0, $1, $2) }
+    }
+
+    @inlinable public static prefix func - (a: Rational) -> Rational {
+        switch a.representation {
+        case .small(let n, let d): return Rational(representation: .small(-n, d))
+        case .big(let s):
+            let t = MPQStorage()
+            dln_mpq_neg(t.ptr, s.ptr)
+            return demoting(t)
+        }
+    }
+
+    @inlinable public static func - (a: Rational, b: Rational) -> Rational {
+        if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
+           let result = smallSum(p, q, -r, s) { return result }
+        return gmp(a, b) { dln_mpq_sub($0, $1, $2) }
+    }
+
+    @inlinable public static func * (a: Rational, b: Rational) -> Rational {
+        if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
+           let result = smallProduct(p, q, r, s) { return result }
+        return gmp(a, b) { dln_mpq_mul($0, $1, $2) }
+    }
+
+    /// Exact quotient. Traps when `b` is zero (callers check pivots first).
+    @inlinable public static func / (a: Rational, b: Rational) -> Rational {
+        a * b.reciprocal
+    }
+
+    /// 1/self. Traps on zero.
+    @inlinable public var reciprocal: Rational {
+        switch representation {
+        case .small(let n, let d):
+            precondition(n != 0, "Rational division by zero")
+            return n < 0 ? Rational(representation: .small(-d, -n)) : Rational(representation: .small(d, n))
+        case .big(let s):
+            precondition(dln_mpq_sgn(s.ptr) != 0, "Rational division by zero")
+            let t = MPQStorage()
+            dln_mpq_inv(t.ptr, s.ptr)
+            return Rational.demoting(t)
+        }
+    }
+
+    @inlinable public static func += (a: inout Rational, b: Rational) { a = a + b }
+    @inlinable public static func -= (a: inout Rational, b: Rational) { a = a - b }
+    @inlinable public static func *= (a: inout Rational, b: Rational) { a = a * b }
+    @inlinable public static func /= (a: inout Rational, b: Rational) { a = a / b }
+
+    /// `self += a·b`, the inner step of dot products and eliminations.
+    @inlinable public mutating func addProduct(_ a: Rational, _ b: Rational) { self = self + a * b }
+
+    /// `self -= a·b`.
+    @inlinable public mutating func subtractProduct(_ a: Rational, _ b: Rational) { self = self - a * b }
+
+    public var magnitude: Rational { signum < 0 ? -self : self }
+
+    /// Largest integer ≤ self.
+    public var floor: BigInteger {
+        switch representation {
+        case .small(let n, let d):
+            var q = n / d
+            if n % d != 0, n < 0 { q -= 1 }
+            return BigInteger(Int(q))
+        case .big:
+            return numerator.floorDivided(by: denominator).quotient
+        }
+    }
+
+    /// Smallest integer ≥ self.
+    public var ceiling: BigInteger { -((-self).floor) }
+
+    /// self^k for any integer k (k < 0 needs self ≠ 0).
+    public func power(_ k: Int) -> Rational {
+        if k < 0 { return reciprocal.power(-k) }
+        return Rational(numerator.power(k), denominator.power(k))
+    }
+
+    public static func min(_ a: Rational, _ b: Rational) -> Rational { b < a ? b : a }
+    public static func max(_ a: Rational, _ b: Rational) -> Rational { a < b ? b : a }
+}

@@ -1,0 +1,69 @@
+import CGMP
+
+extension Rational: Equatable, Comparable {
+    @inlinable public static func == (a: Rational, b: Rational) -> Bool {
+        switch (a.representation, b.representation) {
+        case (.small(let p, let q), .small(let r, let s)): return p == r && q == s
+        case (.big(let x), .big(let y)): return dln_mpq_equal(x.ptr, y.ptr) != 0
+        default: return false // canonical: a value is big only when it does not fit small
+        }
+    }
+
+    @inlinable public static func < (a: Rational, b: Rational) -> Bool {
+        if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation {
+            if q == s { return p < r }
+            // p/q < r/s ⇔ p·s < r·q (q, s > 0), compared in 128 bits.
+            let left = p.multipliedFullWidth(by: s), right = r.multipliedFullWidth(by: q)
+            return left.high < right.high || (left.high == right.high && left.low < right.low)
+        }
+        return a.withMPQ { pa in b.withMPQ { pb in dln_mpq_cmp(pa, pb) < 0 } }
+    }
+}
+
+extension Rational: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        switch representation {
+        case .small(let n, let d):
+            hasher.combine(n)
+            hasher.combine(d)
+        case .big:
+            hasher.combine(numerator)
+            hasher.combine(denominator)
+        }
+    }
+}
+
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(value) }
+}
+
+extension Rational: CustomStringConvertible, LosslessStringConvertible {
+    /// The exact machine form: `"p/q"` reduced with q > 0, or `"p"` when q = 1.
+    public var description: String {
+        switch representation {
+        case .small(let n, let d): return d == 1 ? String(n) : "\(n)/\(d)"
+        case .big:
+            let d = denominator
+            return d == BigInteger(1) ? numerator.description : "\(numerator)/\(d)"
+        }
+    }
+
+    /// Parses any form accepted by `Rational(parsing:)`.
+    public init?(_ description: String) {
+        guard let value = try? Rational(parsing: description) else { return nil }
+        self = value
+    }
+}
+
+extension Rational: Codable {
+    /// Encoded as the exact string `"p/q"`, never as a JSON number.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Rational(parsing: text)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,155 @@
+import CGMP
+
+/// An exact rational number with value semantics.
+///
+/// Storage: a fraction of two `Int64`s when it fits (the fast path), otherwise a GMP `mpq_t`.
+/// Invariant (so that `==` and hashing can compare representations): the value is always in
+/// lowest terms with a positive denominator, and it is stored as `.big` *only* when it does not
+/// fit `.small` (numerator in `-(2⁶³-1)...2⁶³-1`, denominator in `1...2⁶³-1`).
+///
+/// Numerical contract: every operation is exact. Nothing converts through `Double` except the
+/// explicit `Rational(exactly:)` and `doubleValue` (correctly rounded, ties to even).
+public struct Rational: Sendable {
+    @usableFromInline enum Representation: Sendable {
+        case small(Int64, Int64)
+        case big(MPQStorage)
+    }
+
+    @usableFromInline var representation: Representation
+
+    @usableFromInline init(representation: Representation) { self.representation = representation }
+
+    public static let zero = Rational(representation: .small(0, 1))
+    public static let one = Rational(representation: .small(1, 1))
+
+    public init(_ value: Int) {
+        if value == Int.min {
+            self = Rational(BigInteger(value))
+        } else {
+            representation = .small(Int64(value), 1)
+        }
+    }
+
+    public init(_ value: BigInteger) {
+        if let v = value.intValue, v != Int.min {
+            representation = .small(Int64(v), 1)
+        } else {
+            let s = MPQStorage()
+            dln_mpq_set_num(s.ptr, value.storage.ptr)
+            representation = .big(s)
+        }
+    }
+
+    /// `numerator / denominator`, reduced. Traps when the denominator is zero.
+    public init(_ numerator: BigInteger, _ denominator: BigInteger) {
+        precondition(!denominator.isZero, "Rational with zero denominator")
+        let s = MPQStorage()
+        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
+        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
+        dln_mpq_canonicalize(s.ptr)
+        self = Rational.demoting(s)
+    }
+
+    /// `numerator / denominator`, reduced. Traps when the denominator is zero.
+    public init(_ numerator: Int, _ denominator: Int) {
+        precondition(denominator != 0, "Rational with zero denominator")
+        if numerator != Int.min, denominator != Int.min {
+            self = Rational.reduced(Int64(numerator), Int64(denominator))
+        } else {
+            self.init(BigInteger(numerator), BigInteger(denominator))
+        }
+    }
+
+    /// The numerator of the reduced fraction (carries the sign).
+    public var numerator: BigInteger {
+        switch representation {
+        case .small(let n, _): return BigInteger(Int(n))
+        case .big(let s): return BigInteger.make { dln_mpz_set($0, dln_mpq_numref(s.ptr)) }
+        }
+    }
+
+    /// The denominator of the reduced fraction (always positive).
+    public var denominator: BigInteger {
+        switch representation {
+        case .small(_, let d): return BigInteger(Int(d))
+        case .big(let s): return BigInteger.make { dln_mpz_set($0, dln_mpq_denref(s.ptr)) }
+        }
+    }
+
+    /// -1, 0 or 1.
+    @inlinable public var signum: Int {
+        switch representation {
+        case .small(let n, _): return n == 0 ? 0 : (n < 0 ? -1 : 1)
+        case .big(let s): return Int(dln_mpq_sgn(s.ptr))
+        }
+    }
+
+    @inlinable public var isZero: Bool { signum == 0 }
+
+    public var isInteger: Bool {
+        switch representation {
+        case .small(_, let d): return d == 1
+        case .big(let s): return dln_mpz_cmp(dln_mpq_denref(s.ptr), MPZStorage(1).ptr) == 0
+        }
+    }
+
+    /// True when the value is held in the `Int64` fast path (exposed for tests and benchmarks).
+    public var isSmall: Bool {
+        if case .small = representation { return true }
+        return false
+    }
+}
+
+// MARK: - Canonical construction
+
+extension Rational {
+    /// Reduces `n/d` (d ≠ 0, neither `Int64.min`) to lowest terms with d > 0.
+    @usableFromInline static func reduced(_ n: Int64, _ d: Int64) -> Rational {
+        var n = n, d = d
+        if d < 0 { n = -n; d = -d }
+        if n == 0 { return .zero }
+        let g = Int64(gcdMagnitude(n.magnitude, d.magnitude))
+        return Rational(representation: .small(n / g, d / g))
+    }
+
+    /// Wraps a canonical mpq, moving it to the fast path when it fits.
+    @usableFromInline static func demoting(_ s: MPQStorage) -> Rational {
+        let num = dln_mpq_numref(s.ptr), den = dln_mpq_denref(s.ptr)
+        if dln_mpz_fits_slong_p(num) != 0, dln_mpz_fits_slong_p(den) != 0 {
+            let n = dln_mpz_get_si(num), d = dln_mpz_get_si(den)
+            if n != Int.min { return Rational(representation: .small(Int64(n), Int64(d))) }
+        }
+        return Rational(representation: .big(s))
+    }
+
+    /// Calls `body` with a read-only mpq holding this value (a temporary for the fast path).
+    @usableFromInline func withMPQ<R>(_ body: (UnsafePointer<__mpq_struct>) -> R) -> R {
+        switch representation {
+        case .big(let s):
+            return body(s.ptr)
+        case .small(let n, let d):
+            return withUnsafeTemporaryAllocation(of: __mpq_struct.self, capacity: 1) { buf in
+                let p = buf.baseAddress!
+                dln_mpq_init(p)
+                dln_mpq_set_si(p, Int(n), UInt(d))
+                defer { dln_mpq_clear(p) }
+                return body(p)
+            }
+        }
+    }
+}
+
+/// Binary gcd of two magnitudes; gcd(0, b) = b.
+@usableFromInline func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    var a = a, b = b
+    if a == 0 { return b }
+    if b == 0 { return a }
+    let shift = (a | b).trailingZeroBitCount
+    a >>= a.trailingZeroBitCount
+    repeat {
+        b >>= b.trailingZeroBitCount
+        if a > b { swap(&a, &b) }
+        b -= a
+    } while b != 0
+    return a << shift
+}

@@ -1,0 +1,1 @@
+// Placeholder until this module's issue lands; see README "Layout".

@@ -1,0 +1,1 @@
+print("dlnpath-bench: under construction")
