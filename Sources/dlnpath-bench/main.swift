@@ -1,1 +1,0 @@
-print("dlnpath-bench: under construction")
