@@ -1,0 +1,78 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// A problem that cannot be accepted, said in plain words with the place it was found.
+public struct ProblemError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension Problem {
+    /// Validates and builds a problem from `M, r` (MATH §0).
+    public init(
+        M: Matrix, r: [Rational], variant: Variant = .signed, weightDecay: Rational = .zero,
+        initialisation: Initialisation? = nil, data: DataSource? = nil
+    ) throws {
+        let d = r.count
+        guard d > 0 else { throw ProblemError("the problem is empty: r has no entries") }
+        guard M.rows == d, M.columns == d else {
+            throw ProblemError("M is \(M.rows)×\(M.columns) but r has \(d) entries; M must be \(d)×\(d)")
+        }
+        if let (i, j) = M.firstAsymmetry {
+            throw ProblemError("M is not symmetric: M[\(i + 1)][\(j + 1)] = \(M[i, j]) but M[\(j + 1)][\(i + 1)] = \(M[j, i])")
+        }
+        let definiteness = M.definiteness
+        if case .indefinite(let witness, let value) = definiteness {
+            throw ProblemError("M is not positive semidefinite: v = (\(witness.map(\.description).joined(separator: ", "))) gives vᵀMv = \(value) < 0")
+        }
+        guard M.rangeContains(r) else {
+            throw ProblemError("r is not in the range of M, so the loss is unbounded below (r must equal M·w for some w)")
+        }
+        guard weightDecay.signum >= 0 else { throw ProblemError("weightDecay must be ≥ 0, got \(weightDecay)") }
+        let initialisation = initialisation ?? .standard(variant, dimension: d)
+        try Problem.validate(initialisation, variant: variant, dimension: d)
+        self.M = M
+        self.r = r
+        self.variant = variant
+        self.weightDecay = weightDecay
+        self.initialisation = initialisation
+        self.data = data
+        self.definiteness = definiteness
+    }
+
+    /// Builds `M = XᵀX/n, r = Xᵀy/n` (or without the 1/n for `.sum`) and validates.
+    public init(
+        X: Matrix, y: [Rational], scaling: Scaling = .mean, variant: Variant = .signed,
+        weightDecay: Rational = .zero, initialisation: Initialisation? = nil
+    ) throws {
+        guard X.rows > 0, X.columns > 0 else { throw ProblemError("X is empty: it needs at least one row and one column") }
+        guard y.count == X.rows else { throw ProblemError("X has \(X.rows) rows but y has \(y.count) entries") }
+        let factor = scaling == .mean ? Rational(1, X.rows) : .one
+        let xt = X.transposed
+        try self.init(
+            M: factor * (xt * X), r: factor * (xt * y), variant: variant, weightDecay: weightDecay,
+            initialisation: initialisation, data: DataSource(X: X, y: y, scaling: scaling))
+    }
+
+    private static func validate(_ initialisation: Initialisation, variant: Variant, dimension d: Int) throws {
+        switch (initialisation, variant) {
+        case (.signed(let beta, let gamma), .signed):
+            guard beta.count == d, gamma.count == d else {
+                throw ProblemError("init.beta and init.gamma need \(d) entries each (got \(beta.count) and \(gamma.count))")
+            }
+            for i in 0..<d where beta[i] == gamma[i] || beta[i] == -gamma[i] {
+                throw ProblemError("degenerate initialisation: beta[\(i + 1)] = ±gamma[\(i + 1)] = \(beta[i]) (MATH §2 needs β_i ≠ ±γ_i)")
+            }
+        case (.positive(let alpha), .positive):
+            guard alpha.count == d else { throw ProblemError("init.alpha needs \(d) entries (got \(alpha.count))") }
+            if let i = alpha.firstIndex(where: \.isZero) {
+                throw ProblemError("degenerate initialisation: alpha[\(i + 1)] = 0 (MATH §2 needs α_i ≠ 0)")
+            }
+        case (.signed, .positive):
+            throw ProblemError("init gives beta/gamma, which is for the signed network; the positive (u∘u) network takes alpha")
+        case (.positive, .signed):
+            throw ProblemError("init gives alpha, which is for the positive (u∘u) network; the signed network takes beta and gamma")
+        }
+    }
+}

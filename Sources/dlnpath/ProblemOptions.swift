@@ -1,0 +1,49 @@
+import ArgumentParser
+import ExactArithmetic
+import ProblemInput
+
+/// The problem file and the options that complete or override it, shared by every command
+/// that reads a problem.
+struct ProblemOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "The problem: .json ({\"X\",\"y\"} or {\"M\",\"r\"}), .csv (header; last column = y), .npy (X, with --y) or .npz.",
+        valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("y"), help: ArgumentHelp("The response y in its own file (CSV or .npy), when FILE holds X only.", valueName: "file"))
+    var responseFile: String?
+
+    @Option(name: .customLong("response"), help: ArgumentHelp("The CSV column that holds y (default: the last one).", valueName: "name"))
+    var responseColumn: String?
+
+    @Flag(name: .customLong("positive"), help: "Nonnegative lasso / the weight-tied network x = u∘u (overrides the file).")
+    var positive = false
+
+    @Flag(name: .customLong("signed"), help: "Signed lasso / the network x = u∘v (overrides the file).")
+    var signed = false
+
+    @Option(name: .customLong("weight-decay"), help: ArgumentHelp("Weight decay λwd ≥ 0, exact (e.g. 1/10); overrides the file.", valueName: "value"))
+    var weightDecay: String?
+
+    @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
+    var scaling: String?
+
+    func validate() throws {
+        if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
+        if let scaling, Scaling(rawValue: scaling) == nil { throw ValidationError("--scaling must be 'mean' or 'sum', not '\(scaling)'") }
+        if let weightDecay {
+            guard let value = try? Rational(parsing: weightDecay) else { throw ValidationError("--weight-decay: '\(weightDecay)' is not a number") }
+            if value.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(weightDecay)") }
+        }
+    }
+
+    /// Reads and validates the problem; any failure is bad input (exit 2).
+    func load() throws -> Problem {
+        let source = ProblemSource(
+            path: file, responsePath: responseFile, responseColumn: responseColumn,
+            variant: positive ? .positive : (signed ? .signed : nil),
+            weightDecay: try weightDecay.map { try Rational(parsing: $0) },
+            scaling: scaling.flatMap(Scaling.init(rawValue:)))
+        return try ProblemReader.read(source)
+    }
+}

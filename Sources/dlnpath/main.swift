@@ -1,1 +1,0 @@
-print("dlnpath: under construction")
