@@ -1,0 +1,95 @@
+import ExactArithmetic
+
+/// A parsed version-1 certificate (proofs/certificate-format.md), before any claim is checked:
+/// the parser guarantees only the shapes (types, sizes, canonical numbers), never the mathematics.
+/// Indices are 0-based here; the document and every message use 1-based ones.
+public struct Certificate: Sendable {
+    public enum Variant: String, Sendable {
+        /// Signed lasso; the network x = u∘v.
+        case signed
+        /// Nonnegative lasso; the weight-tied network x = u∘u.
+        case positive
+    }
+
+    /// Where the certificate came from: `check --input` confirms it.
+    public struct Input: Sendable {
+        public var file: String
+        /// SHA-256 of the input file's bytes, 64 lowercase hex digits.
+        public var sha256: String
+        /// Command-line options `certify` applied on top of the file (nil: the file's own).
+        public var variant: String?
+        public var weightDecay: String?
+        public var scaling: String?
+        public var responseColumn: String?
+        /// A separate response file (`--y`) and the SHA-256 of its bytes.
+        public var responseFile: String?
+        public var responseSHA256: String?
+    }
+
+    public struct Problem: Sendable {
+        public var variant: Variant
+        public var weightDecay: Rational
+        public var M: [[Rational]]
+        public var r: [Rational]
+        public var positiveDefinite: Bool
+        public var dimension: Int { r.count }
+    }
+
+    /// A knot of the lasso path (MATH §1): penalty λ and the solution x(λ).
+    public struct Knot: Sendable {
+        public var lambda: Rational
+        public var x: [Rational]
+    }
+
+    /// A saddle of the ε → 0 limit (MATH §3), with the face-optimality witness.
+    public struct Saddle: Sendable {
+        public var s: Rational
+        public var x: [Rational]
+        public var q: [Rational]
+        public var multipliers: [Rational]
+        public var unique: Bool
+        /// When `unique` is false: a nonzero direction d with x + t·d a face minimiser for small t > 0.
+        public var direction: [Rational]?
+        /// When `unique` is true but M on the free face coordinates is singular: Stiemke weights
+        /// proving the cone of minimiser directions is {0} (proofs/limit-dual.md).
+        public var weights: [Rational]?
+    }
+
+    public struct MonotoneBreak: Equatable, Sendable {
+        /// 0-based segment (between knots `segment` and `segment + 1`) and coordinate.
+        public var segment: Int
+        public var coordinate: Int
+        public var muFrom: Rational
+        /// nil: the segment reaches μ = ∞.
+        public var muTo: Rational?
+    }
+
+    /// A closed s-interval; `to == nil` means unbounded.
+    public struct Interval: Equatable, Sendable {
+        public var from: Rational
+        public var to: Rational?
+    }
+
+    public struct GapSample: Sendable {
+        public var s: Rational
+        public var gap: Rational
+    }
+
+    public struct Verdict: Sendable {
+        public var monotone: Bool
+        public var monotoneBreak: MonotoneBreak?
+        public var equivalent: Bool
+        public var divergence: [Interval]
+        public var jumpTimesEqualInverseKnots: Bool
+        public var saddlesEqualSlopes: Bool
+        public var gapSamples: [GapSample]
+    }
+
+    public var input: Input
+    public var problem: Problem
+    public var knots: [Knot]
+    /// signs[k][i] ∈ {−1, 0, 1}: the sign of x_i on the open segment between knots k and k+1.
+    public var segmentSigns: [[Int]]
+    public var saddles: [Saddle]
+    public var verdict: Verdict
+}

@@ -1,0 +1,42 @@
+import ExactArithmetic
+
+/// A parsed certificate with the quantities every check needs computed once: the correlations
+/// c = r − Mx at every knot and saddle, and the box radius b(s) = 1 + λwd·s (MATH §3).
+struct CheckContext {
+    let certificate: Certificate
+    let problem: Certificate.Problem
+    let d: Int
+    let weightDecay: Rational
+    let signed: Bool
+    let knotCorrelations: [[Rational]]
+    let saddleCorrelations: [[Rational]]
+
+    init(_ certificate: Certificate) {
+        self.certificate = certificate
+        problem = certificate.problem
+        d = problem.dimension
+        weightDecay = problem.weightDecay
+        signed = problem.variant == .signed
+        knotCorrelations = certificate.knots.map { Exact.correlation(certificate.problem, $0.x) }
+        saddleCorrelations = certificate.saddles.map { Exact.correlation(certificate.problem, $0.x) }
+    }
+
+    var knots: [Certificate.Knot] { certificate.knots }
+    var saddles: [Certificate.Saddle] { certificate.saddles }
+    var verdict: Certificate.Verdict { certificate.verdict }
+
+    /// b(s) = 1 + λwd·s: the bound on |q_i| (positive variant: on q_i) at time s.
+    func bound(_ s: Rational) -> Rational { .one + weightDecay * s }
+
+    /// b(s) − |q_i| (positive: b(s) − q_i): ≥ 0 inside the box, 0 on its face.
+    func slack(_ q: Rational, at s: Rational) -> Rational { bound(s) - (signed ? q.magnitude : q) }
+
+    /// The sign with which coordinate i sits on the face (positive variant: always +1).
+    func faceSign(_ q: Rational) -> Int { signed ? q.signum : 1 }
+
+    /// "knot 3 (λ = 4/3)", 1-based.
+    func knotName(_ k: Int) -> String { "knot \(k + 1) (λ = \(knots[k].lambda))" }
+
+    /// "saddle 2 (s = 1/3)", 1-based.
+    func saddleName(_ k: Int) -> String { "saddle \(k + 1) (s = \(saddles[k].s))" }
+}

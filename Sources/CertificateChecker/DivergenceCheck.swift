@@ -1,0 +1,78 @@
+import ExactArithmetic
+
+/// `divergence` and `equivalent` (MATH §4, proofs/monotone-equivalence.md).
+///
+/// D(s) = Z(s) − s·x(κ(s)) is continuous, D(0) = 0, and affine in s between consecutive
+/// breakpoints (the saddle times and the knot times 1/(λ_k − λwd)), including the last,
+/// unbounded piece. The averaged limit Z(s)/s and the lasso path agree at s > 0 iff M·D(s) = 0
+/// (M·x is what is unique when M is singular; for PD M this is D(s) = 0). On a piece, M·D is
+/// affine: from its values at two points it is either identically 0 or vanishes at most at one
+/// exact point. So the set where the two differ is open with finitely many components, each
+/// found exactly; `divergence` lists their closures ("they part at s = 3/4 and rejoin at 3").
+enum DivergenceCheck {
+    /// The closures of the maximal open intervals where the two differ, in time order.
+    static func divergence(_ c: CheckContext) -> [Certificate.Interval] {
+        var times = Set(c.saddles.map(\.s))
+        for knot in c.knots where knot.lambda > c.weightDecay { times.insert((knot.lambda - c.weightDecay).reciprocal) }
+        times.insert(.zero)
+        let breakpoints = times.sorted()
+        var intervals: [Certificate.Interval] = []
+        var openFrom: Rational?            // start of the component being walked, if any
+        func close(at s: Rational) {
+            if let from = openFrom { intervals.append(Certificate.Interval(from: from, to: s)) }
+            openFrom = nil
+        }
+        for (n, a) in breakpoints.enumerated() {
+            let b = n + 1 < breakpoints.count ? breakpoints[n + 1] : a + .one   // a second point of the piece
+            let atA = image(c, at: a), atB = image(c, at: b)
+            if Exact.isZero(atA) && Exact.isZero(atB) { close(at: a); continue }   // agree on the piece
+            if Exact.isZero(atA) { close(at: a) }
+            if openFrom == nil { openFrom = a }
+            // An interior zero of the affine M·D splits the piece (only when all components vanish there).
+            if let t = commonRoot(a, atA, b, atB), t > a, n + 1 == breakpoints.count || t < b {
+                close(at: t)
+                openFrom = t
+            }
+        }
+        if let from = openFrom { intervals.append(Certificate.Interval(from: from, to: nil)) }
+        return intervals
+    }
+
+    /// M·D(s) (0 at s = 0: both trajectories start at 0).
+    static func image(_ c: CheckContext, at s: Rational) -> [Rational] {
+        guard s.signum > 0 else { return Exact.zeros(c.d) }
+        let lasso = c.lasso(at: c.penalty(at: s))
+        return Exact.product(c.problem.M, Exact.subtract(c.integral(at: s), Exact.scale(s, lasso)))
+    }
+
+    /// The one t where the affine function through (a, u) and (b, w) vanishes in every component,
+    /// if there is one and the function is not identically 0.
+    static func commonRoot(_ a: Rational, _ u: [Rational], _ b: Rational, _ w: [Rational]) -> Rational? {
+        var root: Rational?
+        for i in u.indices where !(u[i].isZero && w[i].isZero) {
+            guard u[i] != w[i] else { return nil }               // a nonzero constant never vanishes
+            let t = a + (b - a) * u[i] / (u[i] - w[i])
+            if let r = root, r != t { return nil }
+            root = t
+        }
+        return root
+    }
+
+    static func check(_ c: CheckContext) throws(ClaimFailure) -> String {
+        let derived = divergence(c)
+        let claimed = c.verdict.divergence
+        guard claimed == derived else {
+            throw ClaimFailure("verdict divergence", "divergence is \(text(claimed)) but the certified paths differ exactly on \(text(derived))")
+        }
+        guard c.verdict.equivalent == derived.isEmpty else {
+            throw ClaimFailure("verdict equivalent", "equivalent is \(c.verdict.equivalent) but the certified paths differ on \(text(derived))")
+        }
+        return derived.isEmpty
+            ? "the averaged limit equals the lasso path for every s > 0 (equivalent)"
+            : "the averaged limit and the lasso path differ exactly on \(text(derived))"
+    }
+
+    static func text(_ intervals: [Certificate.Interval]) -> String {
+        intervals.isEmpty ? "nothing" : intervals.map { "[\($0.from), " + ($0.to.map { "\($0)]" } ?? "∞)") }.joined(separator: " ∪ ")
+    }
+}

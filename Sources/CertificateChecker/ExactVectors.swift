@@ -1,0 +1,45 @@
+import ExactArithmetic
+
+/// The few exact vector operations the checks need, written here so the checker shares no code
+/// with ExactLinearAlgebra or the solvers (only Rational from ExactArithmetic).
+enum Exact {
+    static func zeros(_ n: Int) -> [Rational] { [Rational](repeating: .zero, count: n) }
+
+    static func dot(_ a: [Rational], _ b: [Rational]) -> Rational {
+        var sum = Rational.zero
+        for i in a.indices where !a[i].isZero && !b[i].isZero { sum.addProduct(a[i], b[i]) }
+        return sum
+    }
+
+    /// M·x.
+    static func product(_ M: [[Rational]], _ x: [Rational]) -> [Rational] { M.map { dot($0, x) } }
+
+    static func add(_ a: [Rational], _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 + $1 } }
+    static func subtract(_ a: [Rational], _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 - $1 } }
+    static func scale(_ t: Rational, _ a: [Rational]) -> [Rational] { a.map { t * $0 } }
+
+    /// a + t·b.
+    static func axpy(_ a: [Rational], _ t: Rational, _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 + t * $1 } }
+
+    static func isZero(_ a: [Rational]) -> Bool { a.allSatisfy(\.isZero) }
+
+    /// The correlation c(x) = r − Mx (MATH §0).
+    static func correlation(_ p: Certificate.Problem, _ x: [Rational]) -> [Rational] {
+        subtract(p.r, product(p.M, x))
+    }
+
+    /// The lasso objective ℓ(x) + κ‖x‖₁ with ℓ(x) = ½xᵀMx − rᵀx (MATH §0–1).
+    static func lassoObjective(_ p: Certificate.Problem, _ x: [Rational], penalty kappa: Rational) -> Rational {
+        let l1 = x.reduce(Rational.zero) { $0 + $1.magnitude }
+        return Rational(1, 2) * dot(x, product(p.M, x)) - dot(p.r, x) + kappa * l1
+    }
+
+    static func sign(_ q: Rational) -> Int { q.signum }
+}
+
+/// Plain-words formatting of exact values for failure messages.
+extension Rational {
+    var text: String { description }
+}
+
+func vectorText(_ v: [Rational]) -> String { "(" + v.map(\.description).joined(separator: ", ") + ")" }

@@ -1,0 +1,33 @@
+import ExactArithmetic
+
+/// Checks of the `problem` section: the instance is a convex quadratic with r ∈ range(M)
+/// (MATH §0), which every KKT argument in proofs/ assumes, and `positiveDefinite` is right.
+enum ProblemChecks {
+    /// M symmetric positive semidefinite, r ∈ range(M), λwd ≥ 0 (MATH §0). Convexity is what makes
+    /// the KKT conditions sufficient (proofs/segment-certificate.md, proofs/limit-dual.md).
+    static func convexity(_ c: CheckContext) throws(ClaimFailure) -> String {
+        let claim = "problem"
+        let M = c.problem.M
+        for i in 0..<c.d { for j in 0..<i where M[i][j] != M[j][i] {
+            throw ClaimFailure(claim, "M is not symmetric: M_\(i + 1),\(j + 1) = \(M[i][j]) but M_\(j + 1),\(i + 1) = \(M[j][i])")
+        } }
+        if case .notPositiveSemidefinite(let why) = SymmetricElimination.definiteness(M) {
+            throw ClaimFailure(claim, "M is not positive semidefinite: \(why)")
+        }
+        let augmented = M.indices.map { M[$0] + [c.problem.r[$0]] }
+        if NullSpace.rank(augmented, columns: c.d + 1) != NullSpace.rank(M, columns: c.d) {
+            throw ClaimFailure(claim, "r is not in the range of M, so the loss is unbounded below")
+        }
+        if c.weightDecay.signum < 0 { throw ClaimFailure(claim, "the weight decay \(c.weightDecay) is negative") }
+        return "M is symmetric positive semidefinite, r lies in its range and λwd = \(c.weightDecay) ≥ 0"
+    }
+
+    /// `positiveDefinite` equals the outcome of the symmetric elimination.
+    static func definiteness(_ c: CheckContext) throws(ClaimFailure) -> String {
+        let isPD = SymmetricElimination.definiteness(c.problem.M) == .positiveDefinite
+        guard isPD == c.problem.positiveDefinite else {
+            throw ClaimFailure("problem", "positiveDefinite is \(c.problem.positiveDefinite) but M is \(isPD ? "" : "not ")positive definite")
+        }
+        return "M is \(isPD ? "" : "not ")positive definite, as stated"
+    }
+}

@@ -1,0 +1,139 @@
+/// Certificates written by hand, independently of every solver, so the checker is tested against
+/// mathematics rather than against the code it checks.
+enum HandCertificates {
+    /// MATH §4's worked example: M = [[10, −4], [−4, 2]], r = (−3, 2), signed, λwd = 0.
+    ///
+    /// Lasso path (MATH §1), with M⁻¹ = [[1/2, 1], [1, 5/2]]:
+    /// - κ ≥ 3 = |r_1|: x = 0; coordinate 1 enters with sign −1 (c_1 = −3).
+    /// - κ ∈ [4/3, 3], A = {1}, s = (−1): x_1 = (r_1 + κ)/10 = (κ − 3)/10; then
+    ///   c_2 = 2 + 4x_1 = (2κ + 4)/5 reaches κ at κ = 4/3, where x = (−1/6, 0).
+    /// - κ ∈ [1, 4/3], A = {1, 2}, s = (−1, 1): x = M⁻¹(r − κs) = (1/2 − κ/2, 2 − 3κ/2);
+    ///   x_1 reaches 0 at κ = 1, where x = (0, 1/2).
+    /// - κ ∈ [1/3, 1], A = {2}: x_2 = (2 − κ)/2; c_1 = −3 + 4x_2 = 1 − 2κ reaches +κ at
+    ///   κ = 1/3 (x_1 re-enters with the opposite sign), where x = (0, 5/6).
+    /// - κ ∈ [0, 1/3], A = {1, 2}, s = (1, 1): x = (1/2 − 3κ/2, 2 − 7κ/2); x(0) = (1/2, 2).
+    /// μ-slopes (the intercepts, λwd = 0): (−3/10, 0), (1/2, 2), (0, 1), (1/2, 2). On segment 2
+    /// x_1 < 0 but its slope is 1/2 > 0: the first break, μ ∈ (3/4, 1).
+    ///
+    /// Limit (MATH §3): from q = 0 with c = r, q_1 = −3s reaches −1 first, at s = 1/3
+    /// (q = (−1, 2/3)); face {1} with x_1 ≤ 0 gives x = (−3/10, 0), c = (0, 4/5). q_2 reaches 1
+    /// after 5/12 more: s = 3/4, q = (−1, 1); on the face x_1 ≤ 0 ≤ x_2 the free minimiser
+    /// (1/2, 2) is infeasible, x = (0, 1) with c = (1, 0) is optimal (multiplier of 1:
+    /// −σ_1 c_1 = 1 ≥ 0). q_1 = −1 + (s − 3/4) reaches +1 at s = 11/4; face signs (1, 1) admit
+    /// (1/2, 2), where c = 0: final.
+    ///
+    /// Divergence: Z(s) = s·x(1/s) on [0, 3/4]; at s = 1 Z = (−1/8, 1/4) but s·x(1) = (0, 1/2);
+    /// at s = 3 both are (0, 5/2) and after it both equal (s/2 − 3/2, 2s − 7/2). So [3/4, 3].
+    /// Gaps: at s = 1 (κ = 1), x̄ = (−1/8, 1/4) has objective −15/64 against −16/64: 1/64; at
+    /// s = 2 (κ = 1/2), x̄ = (−1/16, 5/8) gives −135/256 against −144/256: 9/256 (issue 4).
+    static let berthier = """
+    {
+      "format": "dlnpath-certificate",
+      "version": 1,
+      "input": {"file": "examples/berthier-example.json", "sha256": "f2b32c15f9b6cae0aaf213e716ccdf11c29bc028fdbc726bebfa1b94462052ca"},
+      "problem": {"variant": "signed", "weightDecay": "0", "M": [["10", "-4"], ["-4", "2"]], "r": ["-3", "2"], "positiveDefinite": true},
+      "lasso": {
+        "knots": [
+          {"lambda": "3", "x": ["0", "0"]},
+          {"lambda": "4/3", "x": ["-1/6", "0"]},
+          {"lambda": "1", "x": ["0", "1/2"]},
+          {"lambda": "1/3", "x": ["0", "5/6"]},
+          {"lambda": "0", "x": ["1/2", "2"]}
+        ],
+        "segments": [{"signs": [-1, 0]}, {"signs": [-1, 1]}, {"signs": [0, 1]}, {"signs": [1, 1]}]
+      },
+      "limit": {
+        "saddles": [
+          {"s": "0", "x": ["0", "0"], "q": ["0", "0"], "multipliers": ["0", "0"], "unique": true},
+          {"s": "1/3", "x": ["-3/10", "0"], "q": ["-1", "2/3"], "multipliers": ["0", "0"], "unique": true},
+          {"s": "3/4", "x": ["0", "1"], "q": ["-1", "1"], "multipliers": ["1", "0"], "unique": true},
+          {"s": "11/4", "x": ["1/2", "2"], "q": ["1", "1"], "multipliers": ["0", "0"], "unique": true}
+        ]
+      },
+      "verdict": {
+        "monotone": false,
+        "monotoneBreak": {"segment": 2, "coordinate": 1, "muFrom": "3/4", "muTo": "1"},
+        "equivalent": false,
+        "divergence": [{"from": "3/4", "to": "3"}],
+        "jumpTimesEqualInverseKnots": false,
+        "saddlesEqualSlopes": false,
+        "gapSamples": [{"s": "1", "gap": "1/64"}, {"s": "2", "gap": "9/256"}]
+      }
+    }
+    """
+
+    /// A positive (x = u∘u) problem with weight decay: M = [[1]], r = (2), λwd = 1/2.
+    ///
+    /// Nonnegative lasso: x(κ) = 2 − κ for κ ≤ 2, so knots (2, 0) and (0, 2), sign 1.
+    /// μ-slope: x = 2 − κ, α = 2, β = −1, a = α + λwd·β = 3/2 ≥ 0: monotone; segment 1 covers
+    /// μ ∈ (1/(2 − 1/2), ∞) = (2/3, ∞).
+    /// Limit: q = 2s reaches the bound 1 + s/2 at s = 2/3 (q = 4/3); the face problem
+    /// min ½x² − 2x + x/2 over x ≥ 0 gives x = 3/2 with c = 1/2 = λwd (multiplier 0): final.
+    /// The jump time 2/3 = 1/(2 − 1/2) and the saddle 3/2 = a: the limit is the lasso path,
+    /// e.g. at s = 1: Z/s = (1/3)(3/2) = 1/2 = x(λwd + 1) = x(3/2); gap 0.
+    static let positiveWithDecayFile = #"{"M": [[1]], "r": [2], "nonnegative": true, "weightDecay": "1/2"}"# + "\n"
+    static let positiveWithDecay = """
+    {
+      "format": "dlnpath-certificate",
+      "version": 1,
+      "input": {"file": "positive.json", "sha256": "09e13dfc4b87a7dac15c7df4b6cb82641af77f4736b37399403bd0b0fe640d8f"},
+      "problem": {"variant": "positive", "weightDecay": "1/2", "M": [["1"]], "r": ["2"], "positiveDefinite": true},
+      "lasso": {
+        "knots": [{"lambda": "2", "x": ["0"]}, {"lambda": "0", "x": ["2"]}],
+        "segments": [{"signs": [1]}]
+      },
+      "limit": {
+        "saddles": [
+          {"s": "0", "x": ["0"], "q": ["0"], "multipliers": ["0"], "unique": true},
+          {"s": "2/3", "x": ["3/2"], "q": ["4/3"], "multipliers": ["0"], "unique": true}
+        ]
+      },
+      "verdict": {
+        "monotone": true,
+        "monotoneBreak": null,
+        "equivalent": true,
+        "divergence": [],
+        "jumpTimesEqualInverseKnots": true,
+        "saddlesEqualSlopes": true,
+        "gapSamples": [{"s": "1", "gap": "0"}]
+      }
+    }
+    """
+
+    /// Duplicate columns (singular M): M = [[1, 1], [1, 1]], r = (1, 1), signed, λwd = 0.
+    ///
+    /// Lasso: every x ≥ 0 with x_1 + x_2 = 1 − κ solves it (c = (κ, κ)); the least-norm member
+    /// ((1 − κ)/2, (1 − κ)/2) is piecewise linear with knots (1, 0) and (0, (1/2, 1/2)).
+    /// Limit: q = s·(1, 1) reaches the box in both coordinates at s = 1; the face problem
+    /// min ½(x_1 + x_2)² − (x_1 + x_2) over x ≥ 0 has the minimisers x_1 + x_2 = 1, so the
+    /// saddle (1/2, 1/2) is not unique: the direction (1, −1) keeps Mx. c = 0 there: final.
+    /// μ-slope (1/2, 1/2) = the saddle, jump time 1 = 1/κ_0: the paths agree, D ≡ 0.
+    static let duplicateColumnsFile = #"{"M": [[1, 1], [1, 1]], "r": [1, 1]}"# + "\n"
+    static let duplicateColumns = """
+    {
+      "format": "dlnpath-certificate",
+      "version": 1,
+      "input": {"file": "duplicate.json", "sha256": "72fcffc7d1ddd83968d12e57e98c0fc62d28237b62895e423b1bb74ceed340cd"},
+      "problem": {"variant": "signed", "weightDecay": "0", "M": [["1", "1"], ["1", "1"]], "r": ["1", "1"], "positiveDefinite": false},
+      "lasso": {
+        "knots": [{"lambda": "1", "x": ["0", "0"]}, {"lambda": "0", "x": ["1/2", "1/2"]}],
+        "segments": [{"signs": [1, 1]}]
+      },
+      "limit": {
+        "saddles": [
+          {"s": "0", "x": ["0", "0"], "q": ["0", "0"], "multipliers": ["0", "0"], "unique": true},
+          {"s": "1", "x": ["1/2", "1/2"], "q": ["1", "1"], "multipliers": ["0", "0"], "unique": false, "direction": ["1", "-1"]}
+        ]
+      },
+      "verdict": {
+        "monotone": true,
+        "monotoneBreak": null,
+        "equivalent": true,
+        "divergence": [],
+        "jumpTimesEqualInverseKnots": true,
+        "saddlesEqualSlopes": true,
+        "gapSamples": [{"s": "2", "gap": "0"}]
+      }
+    }
+    """
+}

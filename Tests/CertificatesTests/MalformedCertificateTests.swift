@@ -1,0 +1,102 @@
+import CertificateChecker
+import DataFormats
+import Testing
+
+/// Malformed certificates give `.malformed` (exit 2) with a message naming the place, and never
+/// crash: truncations at every length, wrong types and sizes, missing and unknown fields,
+/// numbers that are not canonical "p/q" strings, zero denominators, unknown versions.
+@Suite("Malformed certificates") struct MalformedCertificateTests {
+    let good = HandCertificates.berthier
+
+    @Test func everyTruncationIsMalformed() {
+        let bytes = Array(good.utf8)
+        for length in stride(from: 0, to: bytes.count - 1, by: 7) {
+            let text = String(decoding: bytes[..<length], as: UTF8.self)
+            expectMalformed(text, "truncated to \(length) bytes")
+        }
+        #expect(expectMalformed(String(good.dropLast(3)), "truncated")?.message.hasPrefix("not valid JSON") == true)
+    }
+
+    @Test func shapesAndTypes() {
+        let cases: [(String, String, String)] = [
+            (#""version": 1"#, #""version": 2"#, "version: unknown version 2 (this checker reads version 1)"),
+            (#""version": 1"#, #""version": "1""#, "version: expected an integer, found a string"),
+            (#""format": "dlnpath-certificate""#, #""format": "drat""#, "format: expected \"dlnpath-certificate\""),
+            (#"{"lambda": "4/3", "x": ["-1/6", "0"]}"#, #"{"lambda": "4/3", "x": ["-1/6"]}"#,
+             "lasso.knots[1].x: expected 2 entries, found 1"),
+            (#"{"lambda": "4/3", "x""#, #"{"lambda": 1.25, "x""#,
+             "lasso.knots[1].lambda: expected an exact number as a string \"p/q\", found the number 1.25"),
+            (#""lambda": "4/3""#, #""lambda": "8/6""#,
+             "lasso.knots[1].lambda: \"8/6\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\""),
+            (#""lambda": "4/3""#, #""lambda": "4/0""#,
+             "lasso.knots[1].lambda: \"4/0\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\""),
+            (#""lambda": "4/3""#, #""lambda": "1.5""#,
+             "lasso.knots[1].lambda: \"1.5\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\""),
+            (#"["-3", "2"]"#, #"["-3", "2", "1"]"#, "problem.M: expected 3 entries, found 2"),
+            (#"{"signs": [-1, 0]}, "#, "", "lasso.segments: expected 4 entries, found 3"),
+            (#"{"signs": [-1, 0]}"#, #"{"signs": [-2, 0]}"#, "lasso.segments[0].signs[0]: expected an integer in -1...1, found -2"),
+            (#""monotone": false"#, #""monotone": "false""#, "verdict.monotone: expected true or false, found a string"),
+            (#""unique": true}"#, #""unique": true, "extra": 1}"#, "limit.saddles[0]: unknown field \"extra\""),
+            (#""equivalent": false,"#, "", "verdict: missing field \"equivalent\""),
+            (#""sha256": "f2b3"#, #""sha256": "F2b3"#, "input.sha256: expected a SHA-256 digest: 64 lowercase hexadecimal digits"),
+            (#""variant": "signed""#, #""variant": "both""#, "problem.variant: expected \"signed\" or \"positive\""),
+            (#""to": "3""#, #""to": 3"#, "verdict.divergence[0].to: expected an exact number as a string \"p/q\", found the number 3"),
+            (#""segment": 2"#, #""segment": 0"#, "verdict.monotoneBreak.segment: expected an integer in 1...9223372036854775807, found 0"),
+            (#""multipliers": ["1", "0"]"#, #""multipliers": null"#, "limit.saddles[2].multipliers: expected an array, found null"),
+        ]
+        for (old, new, message) in cases {
+            #expect(expectMalformed(tampered(good, old, new), message)?.description == message)
+        }
+    }
+
+    @Test func otherRootsAndEmptyLists() {
+        for text in ["", "null", "[]", "3", "\"certificate\"", "{}"] {
+            expectMalformed(text, "root \(text)")
+        }
+        #expect(expectMalformed(#"{"format": "dlnpath-certificate"}"#, "short")?.description == "missing field \"version\"")
+        let document = try! JSONValue.parse(good)
+        let noKnots = document.replacing([.key("lasso")]) { _ in ["knots": [], "segments": []] }
+        #expect(expectMalformed(noKnots.serialized(), "no knots")?.description == "lasso.knots: expected at least one entry")
+        let noSaddles = document.replacing([.key("limit"), .key("saddles")]) { _ in [] }
+        #expect(expectMalformed(noSaddles.serialized(), "no saddles")?.description == "limit.saddles: expected at least one entry")
+        let noR = tampered(good, #""r": ["-3", "2"]"#, #""r": []"#)
+        #expect(expectMalformed(noR, "empty r")?.description == "problem.r: expected at least one entry")
+    }
+
+    /// Numbers the canonical syntax rejects, one at a time in a knot's lambda.
+    @Test func nonCanonicalNumbers() {
+        for bad in ["", "+1", "-0", "01", "1/1", "2/4", "1/-3", "-1/-3", "1e3", "0x10", " 1", "1 ", "1//2", "/2", "1/", "½", "NaN", "inf"] {
+            let text = tampered(good, #""lambda": "4/3""#, #""lambda": "\#(bad)""#)
+            expectMalformed(text, "lambda '\(bad)'")
+        }
+    }
+
+    /// Random byte flips must never crash the checker (each outcome is one of the three).
+    @Test func randomCorruptionNeverCrashes() {
+        var generator = SplitMix64(seed: 2024)
+        var bytes = Array(good.utf8)
+        var seen = Set<Int32>()
+        for _ in 0..<300 {
+            var copy = bytes
+            let i = Int(generator.next() % UInt64(copy.count))
+            copy[i] = UInt8(truncatingIfNeeded: generator.next())
+            let report = CertificateChecker.check(certificateText: String(decoding: copy, as: UTF8.self))
+            seen.insert(report.exitCode)
+        }
+        bytes.removeAll()
+        #expect(seen.isSubset(of: [0, 1, 2]) && seen.contains(2))
+    }
+}
+
+/// A tiny seeded generator (SplitMix64), so random tests are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
