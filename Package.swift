@@ -45,7 +45,7 @@ let package = Package(
         ]),
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
         .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["ExactLinearAlgebra"]),
-        .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
+        .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProblemInputTests", dependencies: ["ProblemInput"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FaceSolverTests", dependencies: ["FaceSolver"]),
         .testTarget(name: "LassoHomotopyTests", dependencies: ["LassoHomotopy"]),

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import DataFormats
+
+/// Hostile input must produce an error, never a crash: truncations and
+/// random corruptions of every binary fixture, and random JSON/CSV text.
+@Suite("Robustness") struct RobustnessTests {
+    static let binaryFixtures = ["f8_c.npy", "f8_fortran.npy", "i8_fortran_3d.npy", "f4_be.npy", "v3_f8.npy",
+                                 "savez.npz", "savez_compressed.npz"]
+
+    func parseAnything(_ bytes: [UInt8]) {
+        _ = try? NPYArray.parse(bytes: bytes)
+        _ = try? NPZArchive.parse(bytes: bytes)
+        _ = try? Inflater.inflate(bytes, range: 0..<bytes.count, limit: 1 << 16)
+    }
+
+    @Test(arguments: binaryFixtures)
+    func everyTruncationFails(_ name: String) throws {
+        let bytes = try fixture(name)
+        let isZip = name.hasSuffix(".npz")
+        for length in 0..<bytes.count {
+            let cut = Array(bytes[0..<length])
+            let error = isZip ? thrownError { () throws(DataFormatError) in try NPZArchive.parse(bytes: cut) }
+                              : thrownError { () throws(DataFormatError) in try NPYArray.parse(bytes: cut) }
+            #expect(error != nil, "\(name) cut to \(length) bytes was accepted")
+        }
+    }
+
+    @Test(arguments: binaryFixtures)
+    func randomCorruptionNeverCrashes(_ name: String) throws {
+        let original = try fixture(name)
+        var rng = SplitMix64(state: 42)
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                let i = Int.random(in: 0..<bytes.count, using: &rng)
+                bytes[i] = [0x00, 0xFF, 0x7F, 0x80, UInt8.random(in: 0...255, using: &rng)].randomElement(using: &rng) ?? 0
+            }
+            parseAnything(bytes)
+        }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var rng = SplitMix64(state: 7)
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0..<200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            parseAnything(bytes)
+            _ = try? JSONValue.parse(utf8: bytes)
+        }
+    }
+
+    @Test func randomJSONAndCSVTextNeverCrashes() throws {
+        let alphabet = Array("{}[]:,\"\\ \n\r\t0123456789.-+eEtrufalsn#uD8\u{00E9}x")
+        var rng = SplitMix64(state: 99)
+        for _ in 0..<5000 {
+            let text = String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            if let value = try? JSONValue.parse(text) {
+                // Anything accepted must survive a round trip.
+                #expect(try JSONValue.parse(value.serialized()) == value, "\(text)")
+                #expect(try JSONValue.parse(value.serialized(pretty: true)) == value, "\(text)")
+            }
+            _ = try? CSVTable.parse(text)
+        }
+    }
+}
