@@ -43,6 +43,17 @@ extension Rational {
         return demoting(s)
     }
 
+    /// `a + b` computed by GMP even when both operands fit the fast path (same value as `+`).
+    /// For benchmarks that measure the fast path's gain and tests that cross-check it.
+    public static func sumThroughGMP(_ a: Rational, _ b: Rational) -> Rational {
+        gmp(a, b) { dln_mpq_add($0, $1, $2) }
+    }
+
+    /// `a · b` computed by GMP even when both operands fit the fast path (same value as `*`).
+    public static func productThroughGMP(_ a: Rational, _ b: Rational) -> Rational {
+        gmp(a, b) { dln_mpq_mul($0, $1, $2) }
+    }
+
     @inlinable public static func + (a: Rational, b: Rational) -> Rational {
         if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
            let result = smallSum(p, q, r, s) { return result }

@@ -16,7 +16,7 @@ extension Rational {
         var digits = m.description
         while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }
         let sign = signum < 0 ? "-" : ""
-        if e < -5 || e >= significantDigits {
+        if e < -4 || e >= significantDigits { // %g: scientific when the exponent is < -4 or ≥ precision
             let head = String(digits.prefix(1)), tail = String(digits.dropFirst())
             let mantissa = tail.isEmpty ? head : "\(head).\(tail)"
             return "\(sign)\(mantissa)e\(e < 0 ? "-" : "+")\(abs(e) < 10 ? "0" : "")\(abs(e))"

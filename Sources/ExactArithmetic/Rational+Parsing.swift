@@ -55,7 +55,9 @@ extension Rational {
             let expDigits = rest.prefix(while: isDigit)
             guard !expDigits.isEmpty else { throw fail("the exponent has no digits") }
             rest = rest.dropFirst(expDigits.count)
-            guard expDigits.count <= 7, let e = Int(expDigits), e <= maximumDecimalExponent else {
+            let significant = expDigits.drop(while: { $0 == "0" }) // "1e007" is 1e7
+            guard significant.count <= 7, let e = significant.isEmpty ? 0 : Int(significant),
+                  e <= maximumDecimalExponent else {
                 throw fail("the exponent is beyond ±\(maximumDecimalExponent)")
             }
             exponent = expNegative ? -e : e

@@ -89,7 +89,10 @@ public struct Rational: Sendable {
     public var isInteger: Bool {
         switch representation {
         case .small(_, let d): return d == 1
-        case .big(let s): return dln_mpz_cmp(dln_mpq_denref(s.ptr), MPZStorage(1).ptr) == 0
+        case .big(let s):
+            // `one` must outlive the call: a temporary `MPZStorage(1).ptr` may be freed first.
+            let one = MPZStorage(1)
+            return withExtendedLifetime(one) { dln_mpz_cmp(dln_mpq_denref(s.ptr), one.ptr) == 0 }
         }
     }
 
@@ -140,9 +143,13 @@ extension Rational {
 }
 
 /// Binary gcd of two magnitudes; gcd(0, b) = b.
-@usableFromInline func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
+/// One Euclid step first: binary gcd alone needs ~one loop turn per bit of difference in size,
+/// and the fast path mostly takes gcds of a large numerator with a small denominator.
+@inlinable func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
     var a = a, b = b
+    if a > b { swap(&a, &b) } // a ≤ b
     if a == 0 { return b }
+    b %= a
     if b == 0 { return a }
     let shift = (a | b).trailingZeroBitCount
     a >>= a.trailingZeroBitCount

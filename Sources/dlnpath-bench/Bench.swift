@@ -9,6 +9,7 @@ struct Bench: ParsableCommand {
         abstract: "Benchmarks for DLNPath (run with -c release).",
         subcommands: [
             // One line per benchmark; keep this list sorted.
+            ArithmeticBenchmark.self,
         ]
     )
 }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import ExactArithmetic
+
+@Suite("Formatting and Codable")
+struct FormattingTests {
+    @Test func descriptionIsReducedFraction() {
+        #expect(Rational(3).description == "3")
+        #expect(Rational(-3, 4).description == "-3/4")
+        #expect(Rational(10, -4).description == "-5/2")
+        #expect(Rational.zero.description == "0")
+        #expect(Rational(pow2(100), BigInteger(-6)).description == "-\(pow2(99))/3")
+        #expect(Rational(pow2(100) * 3, BigInteger(3)).description == pow2(100).description)
+        #expect(Rational(BigInteger(1), pow2(64)).description == "1/18446744073709551616")
+    }
+
+    @Test func descriptionRoundTripsOnRandomValues() throws {
+        var rng = SplitMix64(seed: 0x5EED_0005)
+        for i in 0..<600 {
+            let q: Rational
+            if i % 2 == 0 {
+                q = Rational(Int(rng.edgeNumerator()), Int(rng.edgeDenominator()))
+            } else {
+                var n = rng.bigInteger(bits: rng.int(in: 900...1_100))
+                if rng.next() & 1 == 0 { n = -n }
+                q = Rational(n, rng.bigInteger(bits: rng.int(in: 900...1_100)))
+            }
+            let text = q.description
+            let back = try Rational(parsing: text)
+            #expect(back == q && back.hashValue == q.hashValue, "\(text)")
+            // "p" or "p/q": q > 1, no sign on the denominator, no leading zeros.
+            let parts = text.split(separator: "/")
+            #expect(parts.count == (q.isInteger ? 1 : 2))
+            if parts.count == 2 {
+                #expect(parts[1].allSatisfy(\.isNumber) && parts[1].first != "0" && parts[1] != "1")
+                #expect(BigInteger.gcd(BigInteger(String(parts[0]))!, BigInteger(String(parts[1]))!) == 1)
+            }
+        }
+    }
+
+    @Test("decimalString is %g-style with exact half-even rounding", arguments: [
+        (Rational(1, 3), 6, "0.333333"),
+        (Rational(-2, 3), 3, "-0.667"),
+        (Rational(BigInteger(1), pow10(300)), 6, "1e-300"),
+        (Rational(123_456_789), 6, "1.23457e+08"),
+        (Rational(1, 2), 1, "0.5"),
+        (Rational(25, 10), 1, "2"),                 // half-even: 2.5 → 2
+        (Rational(35, 10), 1, "4"),                 // half-even: 3.5 → 4
+        (Rational(-25, 10), 1, "-2"),
+        (Rational(125, 1000), 2, "0.12"),           // exact tie, binary doubles would not see it
+        (Rational(135, 1000), 2, "0.14"),
+        (Rational.zero, 6, "0"),
+        (Rational(123_456), 6, "123456"),
+        (Rational(1_234_567), 6, "1.23457e+06"),
+        (Rational(100), 6, "100"),
+        (Rational(3, 2), 6, "1.5"),
+        (Rational(9_999_995, 10), 6, "1e+06"),      // rounding carries into a new digit
+        (Rational(99_999_949, 100), 6, "999999"),
+        (Rational(1, 10_000), 6, "0.0001"),         // %g: exponent -4 is still fixed
+        (Rational(1, 100_000), 6, "1e-05"),         // %g: exponent -5 is scientific
+        (Rational(123, 10_000_000), 6, "1.23e-05"),
+        (Rational(-1, 7), 20, "-0.14285714285714285714"),
+        (Rational(-pow10(400)), 6, "-1e+400"),
+        (Rational(pow10(400) * 15 + 1, BigInteger(10)), 2, "1.5e+400"),
+        (Rational(BigInteger(1), pow2(1074)), 3, "4.94e-324"),
+    ])
+    func decimalString(q: Rational, digits: Int, expected: String) {
+        #expect(q.decimalString(significantDigits: digits) == expected)
+    }
+
+    @Test func decimalStringDefaultsToSixDigits() {
+        #expect(Rational(2, 3).decimalString() == "0.666667")
+    }
+
+    @Test func codableUsesTheExactString() throws {
+        let values = [Rational(-3, 4), Rational(5), Rational(pow2(70), 3)]
+        let data = try JSONEncoder().encode(values)
+        let strings = try JSONDecoder().decode([String].self, from: data)
+        #expect(strings == ["-3/4", "5", "\(pow2(70))/3"])
+        #expect(try JSONDecoder().decode([Rational].self, from: data) == values)
+        // Decimal text is accepted on input; a JSON number is not (it may have been rounded).
+        #expect(try JSONDecoder().decode([Rational].self, from: Data(#"["0.1"]"#.utf8)) == [Rational(1, 10)])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Rational].self, from: Data("[0.5]".utf8)) }
+        #expect(throws: RationalParseError.self) { try JSONDecoder().decode([Rational].self, from: Data(#"["1/0"]"#.utf8)) }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+import ExactArithmetic
+
+@Suite("Rounding, powers, gcd")
+struct IntegerOperationTests {
+    @Test("floor and ceiling", arguments: [
+        (Rational(7, 2), 3, 4),
+        (Rational(-7, 2), -4, -3),
+        (Rational(-6, 2), -3, -3),
+        (Rational(-1, 3), -1, 0),
+        (Rational(1, 3), 0, 1),
+        (Rational.zero, 0, 0),
+        (Rational(-Int(Int64.max), 2), -(Int(Int64.max) / 2) - 1, -(Int(Int64.max) / 2)),
+    ])
+    func floorCeiling(q: Rational, floor: Int, ceiling: Int) {
+        #expect(q.floor == BigInteger(floor))
+        #expect(q.ceiling == BigInteger(ceiling))
+    }
+
+    @Test func floorCeilingOnBigValues() {
+        let q = Rational(-(pow2(100) + 1), BigInteger(2))      // -(2^99 + 1/2)
+        #expect(q.floor == -pow2(99) - 1 && q.ceiling == -pow2(99))
+        let r = Rational(pow2(100) + 1, pow2(64))
+        #expect(r.floor == pow2(36) && r.ceiling == pow2(36) + 1)
+        #expect(Rational(-pow2(100)).floor == -pow2(100) && Rational(-pow2(100)).ceiling == -pow2(100))
+    }
+
+    @Test func powers() {
+        #expect(Rational(2, 3).power(3) == Rational(8, 27))
+        #expect(Rational(-2, 3).power(-3) == Rational(-27, 8))
+        #expect(Rational(-2, 3).power(-2) == Rational(9, 4))
+        #expect(Rational(5, 7).power(0) == 1)
+        #expect(Rational(2).power(-64) == Rational(BigInteger(1), pow2(64)))
+        #expect(Rational(2).power(62).isSmall && !Rational(2).power(63).isSmall)
+        #expect(Rational(pow2(100)).power(-1).reciprocal == Rational(pow2(100)))
+    }
+
+    @Test func gcdAndLcm() {
+        #expect(BigInteger.gcd(12, -18) == 6)
+        #expect(BigInteger.gcd(-12, -18) == 6)
+        #expect(BigInteger.gcd(0, -5) == 5)
+        #expect(BigInteger.gcd(0, 0) == 0)
+        #expect(BigInteger.lcm(4, -6) == 12)
+        #expect(BigInteger.lcm(0, 6) == 0)
+        #expect(BigInteger.gcd(pow2(100) * 3, pow2(90) * 9) == pow2(90) * 3)
+        #expect(BigInteger.lcm(pow2(100) * 3, pow2(90) * 9) == pow2(100) * 9)
+    }
+
+    @Test func bigIntegerBasics() {
+        #expect(BigInteger(decimalDigits: "-00123") == BigInteger(-123))
+        #expect(BigInteger(decimalDigits: "1 2") == nil && BigInteger(decimalDigits: "") == nil && BigInteger(decimalDigits: "-") == nil)
+        #expect(BigInteger(-7).quotientAndRemainder(dividingBy: 2) == (quotient: -3, remainder: -1))
+        #expect(BigInteger(-7).floorDivided(by: 2) == (quotient: -4, remainder: 1))
+        #expect(BigInteger(Int.min).intValue == Int.min && (BigInteger(Int.min) - 1).intValue == nil)
+        #expect(pow2(100).bitWidth == 101 && BigInteger(0).bitWidth == 0)
+        var x = pow2(70)
+        let y = x
+        x.addProduct(3, 4)
+        #expect(x == pow2(70) + 12 && y == pow2(70))          // copy-on-write
+        x.subtractProduct(3, 4)
+        #expect(x == y)
+    }
+}
