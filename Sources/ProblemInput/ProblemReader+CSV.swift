@@ -10,7 +10,7 @@ extension ProblemReader {
     static func readCSV(_ source: ProblemSource) throws -> Problem {
         let file = source.path
         let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file))
-        let hasHeader = table.rows[0].contains { (try? Rational(parsing: $0)) == nil }
+        let hasHeader = looksLikeHeader(table.rows[0])
         if let responsePath = source.responsePath {
             guard source.responseColumn == nil else {
                 throw ProblemError("\(file): give the response either as a column (--response) or as a file (--y), not both")
@@ -21,6 +21,7 @@ extension ProblemReader {
             return try assemble(source, file: file, X: X, y: y)
         }
         guard hasHeader else {
+            _ = try numbers(table, file: file) // a typo in the first row is reported as such
             throw ProblemError("\(file): no header row, so the response column is unknown; add a header (last column = y, or --response NAME) or give y separately with --y FILE")
         }
         let (header, body) = table.splittingHeader()
@@ -50,12 +51,26 @@ extension ProblemReader {
             return try array.elements.enumerated().map { try exact($1, at: "y[\($0 + 1)]", file: path) }
         }
         var table = try CSVTable.read(contentsOf: url)
-        if table.rows[0].contains(where: { (try? Rational(parsing: $0)) == nil }) { table = table.splittingHeader().body }
+        if looksLikeHeader(table.rows[0]) { table = table.splittingHeader().body }
         let values = try numbers(table, file: path)
         guard values.count == 1 || values.allSatisfy({ $0.count == 1 }) else {
             throw ProblemError("\(path): y must be a single column or a single row, found \(values.count) rows of \(values[0].count)")
         }
         return values.flatMap { $0 }
+    }
+
+    /// Whether a first row is a header: no field looks like a number (a number, or text that
+    /// starts like one, or NaN/infinity) and some field is non-empty. A data row with a typo
+    /// ("2x", "nan") is then reported with its line and column instead of being taken for a
+    /// header and silently dropped.
+    static func looksLikeHeader(_ row: [String]) -> Bool {
+        let fields = row.map { $0.trimmingCharacters(in: .whitespaces) }
+        let numeric = fields.contains { field in
+            if (try? Rational(parsing: field)) != nil { return true }
+            if let c = field.first, "0123456789+-.".contains(c) { return true }
+            return ["nan", "inf", "infinity"].contains(field.lowercased())
+        }
+        return !numeric && fields.contains { !$0.isEmpty }
     }
 
     /// Every field of a CSV table as an exact number; errors give line and column.

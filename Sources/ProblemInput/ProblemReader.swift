@@ -8,6 +8,12 @@ import Foundation
 public enum ProblemReader {
     public static func read(_ source: ProblemSource) throws -> Problem {
         let ext = URL(fileURLWithPath: source.path).pathExtension.lowercased()
+        if source.responsePath != nil, ext == "json" || ext == "npz" {
+            throw ProblemError("\(source.path): --y is for an X-only .csv or .npy file; a .\(ext) file carries y itself")
+        }
+        if source.responseColumn != nil, ext == "json" || ext == "npy" || ext == "npz" {
+            throw ProblemError("\(source.path): --response names a column of a CSV file with a header; a .\(ext) file has none")
+        }
         do {
             switch ext {
             case "json": return try readJSON(source)

@@ -11,7 +11,8 @@ struct TextTable {
 
     func render() -> String {
         let all = [header] + rows
-        let widths = header.indices.map { j in all.map { j < $0.count ? $0[j].count : 0 }.max() ?? 0 }
+        let columns = all.map(\.count).max() ?? 0 // a row longer than the header must not crash
+        let widths = (0..<columns).map { j in all.map { j < $0.count ? $0[j].count : 0 }.max() ?? 0 }
         func line(_ row: [String]) -> String {
             row.enumerated().map { j, cell in
                 j == row.count - 1 ? cell : cell.padding(toLength: widths[j], withPad: " ", startingAt: 0)
