@@ -1,0 +1,92 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+import ProblemInput
+
+extension DLNLimit {
+    /// The event loop of MATH §3 with weight decay: q moves with velocity c(x°) until some
+    /// coordinate reaches the growing box |q_i| = 1 + λwd·s (positive case: q_i = 1 + λwd·s);
+    /// then one face problem over F(q) gives the next saddle. Ties need no rule: every coordinate
+    /// on the box at that time is on the face.
+    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool) throws -> [Saddle] {
+        let d = problem.dimension
+        let zeros = [Rational](repeating: .zero, count: d)
+        var warm = warmStart ? WarmFaceSolver(scaled) : nil
+        var saddles = [Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
+                              entering: [], face: [], faceSigns: [], objective: .zero)]
+        while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
+            let previous = saddles[saddles.count - 1]
+            let s = previous.s + event.delta
+            let q = previous.q + event.delta * previous.correlation
+            let face = try DLNLimit.face(q: q, bound: .one + problem.weightDecay * s, problem, at: s)
+
+            var x: [Rational]
+            var c: [Rational]
+            var isUnique = true
+            if let result = warm?.solve(face: face.indices, sign: face.sign), result.isStrict {
+                x = zeros
+                for (a, i) in result.support.enumerated() { x[i] = result.x[a] }
+                c = warm!.scaled.correlation(support: result.support, numerators: result.numerators, denominator: result.denominator)
+            } else {
+                // Degenerate, non-unique or no warm state: the general exact solver decides.
+                (x, isUnique) = try face.solve(problem)
+                c = problem.correlation(x)
+                warm?.reset(support: x.indices.filter { !x[$0].isZero }, signs: face.sign)
+            }
+            if let failure = face.kktFailure(x: x, correlation: c, weightDecay: problem.weightDecay) {
+                throw LimitError("the face minimiser at saddle \(saddles.count) (s = \(s)) fails its exact KKT check: \(failure)")
+            }
+            // ℓ(x) = −½xᵀ(r + c) since Mx = r − c; the ℓ1 term is λwd·Σσ_i x_i on the face.
+            var objective = Rational.zero
+            for i in face.indices where !x[i].isZero {
+                objective.subtractProduct(Rational(1, 2) * x[i], problem.r[i] + c[i])
+                objective.addProduct(problem.weightDecay, x[i].magnitude)
+            }
+            guard objective < previous.objective else {
+                throw LimitError("saddle \(saddles.count) at s = \(s) does not decrease ℓ + λwd‖x‖₁ (\(objective) after \(previous.objective)); stopping instead of looping")
+            }
+            saddles.append(Saddle(
+                s: s, x: x, q: q, correlation: c, isUnique: isUnique, entering: event.entering,
+                face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective))
+        }
+        return saddles
+    }
+
+    /// The first time Δ > 0 at which a coordinate strictly inside the box reaches it, and every
+    /// coordinate that does so then; nil when none ever will (|c_i| ≤ λwd for all i, signed case;
+    /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) gives
+    /// Δ = (b − q_i)/(c_i − λwd) or (b + q_i)/(−c_i − λwd), with b = 1 + λwd·s.
+    static func nextEvent(after saddle: Saddle, _ problem: Problem) -> (delta: Rational, entering: [Int])? {
+        let lwd = problem.weightDecay
+        let b = Rational.one + lwd * saddle.s
+        var best: Rational?
+        var entering: [Int] = []
+        func consider(_ i: Int, _ delta: Rational) {
+            if let current = best, current < delta { return }
+            if let current = best, current == delta { entering.append(i); return }
+            best = delta
+            entering = [i]
+        }
+        for i in saddle.q.indices {
+            let c = saddle.correlation[i], q = saddle.q[i]
+            if c > lwd, q < b { consider(i, (b - q) / (c - lwd)) }
+            if problem.variant == .signed, -c > lwd, q > -b { consider(i, (b + q) / (-c - lwd)) }
+        }
+        return best.map { ($0, entering) }
+    }
+
+    /// F(q) at time s: coordinates with q_i = ±b (positive case: q_i = b). A q outside the box
+    /// would mean a missed event, so it is an error rather than silently clipped.
+    static func face(q: [Rational], bound b: Rational, _ problem: Problem, at s: Rational) throws -> DLNFace {
+        var sign = [Int](repeating: 0, count: q.count)
+        for i in q.indices {
+            if q[i] == b {
+                sign[i] = 1
+            } else if problem.variant == .signed, q[i] == -b {
+                sign[i] = -1
+            } else if q[i] > b || (problem.variant == .signed && q[i] < -b) {
+                throw LimitError("q_\(i + 1) = \(q[i]) left the box ±\(b) at s = \(s) (a missed event)")
+            }
+        }
+        return DLNFace(indices: q.indices.filter { sign[$0] != 0 }, sign: sign)
+    }
+}

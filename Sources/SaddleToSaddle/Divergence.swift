@@ -1,0 +1,74 @@
+import ExactArithmetic
+
+/// A maximal interval of time on which the averaged DLN limit and the lasso path differ
+/// (MATH §4). They agree at both ends (or `to` is nil: they never rejoin), so the closed
+/// interval [from, to] is reported, as in "they part at s = 3/4 and rejoin at s = 3".
+public struct Divergence: Equatable, Sendable {
+    public let from: Rational
+    /// nil: they differ for every s > from.
+    public let to: Rational?
+    /// The compared components (0-based; of x, or of M·x when M is singular) that differ just
+    /// after `from`: the coordinates that leave the path there.
+    public let coordinates: [Int]
+
+    public init(from: Rational, to: Rational?, coordinates: [Int]) {
+        self.from = from
+        self.to = to
+        self.coordinates = coordinates
+    }
+}
+
+/// On one piece the difference D(u) = c + u·v (u = 1/s) of the two formulas is affine, so its zero
+/// set is the whole piece, one time, or empty — never an irrational point.
+struct PieceDifference {
+    let difference: InverseAffine
+
+    /// The one u > 0 where every component vanishes, if the difference is not identically 0.
+    var commonRoot: Rational? {
+        var root: Rational?
+        for i in difference.constant.indices {
+            let c = difference.constant[i], v = difference.inverse[i]
+            if c.isZero && v.isZero { continue }
+            if v.isZero { return nil } // a nonzero constant: never 0
+            let u = -c / v
+            if let r = root, r != u { return nil }
+            root = u
+        }
+        return root.flatMap { $0.signum > 0 ? $0 : nil }
+    }
+
+    var differingComponents: [Int] {
+        difference.constant.indices.filter { !difference.constant[$0].isZero || !difference.inverse[$0].isZero }
+    }
+}
+
+/// The maximal open intervals where the two differ, given the compared difference per piece.
+func divergences(_ pieces: [CommonPiece], differences: [InverseAffine]) -> [Divergence] {
+    var open: [(from: Rational, to: Rational?, coordinates: [Int])] = []
+    for (piece, diff) in zip(pieces, differences) where !diff.isZero {
+        let d = PieceDifference(difference: diff)
+        let coordinates = d.differingComponents
+        if let u = d.commonRoot, case let s = u.reciprocal, s > piece.from, piece.to.map({ s < $0 }) ?? true {
+            open.append((piece.from, s, coordinates))
+            open.append((s, piece.to, coordinates))
+        } else {
+            open.append((piece.from, piece.to, coordinates))
+        }
+    }
+    // Glue neighbours through a shared end where the difference is nonzero (both sides are
+    // continuous in s, so the value there is either side's formula at that time).
+    let pieceStarting = Dictionary(pieces.indices.map { (pieces[$0].from, $0) }, uniquingKeysWith: { a, _ in a })
+    var merged: [Divergence] = []
+    for (n, interval) in open.enumerated() {
+        // A shared end inside a piece is a root of the difference: no glueing there.
+        if let last = merged.last, let end = last.to, end == interval.from, n > 0,
+           let piece = pieceStarting[end] {
+            if !differences[piece].value(at: end).allSatisfy(\.isZero) {
+                merged[merged.count - 1] = Divergence(from: last.from, to: interval.to, coordinates: last.coordinates)
+                continue
+            }
+        }
+        merged.append(Divergence(from: interval.from, to: interval.to, coordinates: interval.coordinates))
+    }
+    return merged
+}

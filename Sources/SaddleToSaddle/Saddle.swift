@@ -1,0 +1,46 @@
+import ExactArithmetic
+
+/// One saddle of the ε → 0 limit of a diagonal linear network (MATH §3): from time `s` on, the
+/// instantaneous iterate x° sits at `x` until the next saddle's time (the last one forever).
+///
+/// Everything is exact. `q`, `correlation` and `objective` are unique; `x` is unique exactly when
+/// `isUnique` is true — otherwise it is the face solver's canonical minimiser and the true limit
+/// depends on the initialisation β, γ (MATH §3), which this object does not claim to know.
+public struct Saddle: Equatable, Sendable {
+    /// The jump time; 0 for the starting saddle.
+    public let s: Rational
+    /// x° on [s, next s): the minimiser of ℓ + λwd‖·‖₁ over the face F(q) (0 at s = 0).
+    public let x: [Rational]
+    /// The dual variable q(s) = ∫₀ˢ c(x°(σ)) dσ.
+    public let q: [Rational]
+    /// c(x) = r − Mx, the velocity of q until the next saddle.
+    public let correlation: [Rational]
+    /// Whether the face problem had a single minimiser.
+    public let isUnique: Bool
+    /// The coordinates (0-based) whose |q_i| reached the bound 1 + λwd·s at this time.
+    public let entering: [Int]
+    /// The face F(q): coordinates (0-based, increasing) with |q_i| = 1 + λwd·s, and their signs
+    /// (+1 / −1; always +1 in the positive case). x vanishes off the face.
+    public let face: [Int]
+    public let faceSigns: [Int]
+    /// ℓ(x) + λwd‖x‖₁ (positive case: ℓ(x) + λwd·𝟙ᵀx): strictly decreasing along the saddles.
+    public let objective: Rational
+
+    public init(
+        s: Rational, x: [Rational], q: [Rational], correlation: [Rational], isUnique: Bool,
+        entering: [Int], face: [Int], faceSigns: [Int], objective: Rational
+    ) {
+        self.s = s
+        self.x = x
+        self.q = q
+        self.correlation = correlation
+        self.isUnique = isUnique
+        self.entering = entering
+        self.face = face
+        self.faceSigns = faceSigns
+        self.objective = objective
+    }
+
+    /// The coordinates where x is nonzero (0-based, increasing).
+    public var support: [Int] { x.indices.filter { !x[$0].isZero } }
+}

@@ -1,0 +1,61 @@
+import ExactArithmetic
+import ProblemInput
+
+/// The loss data times one common positive integer L, so that the incremental face solver works
+/// in integers (fraction-free, no gcd per operation): `L·M`, `L·r`, `L·λwd`.
+///
+/// Exact: L is the lcm of every denominator in M, r and λwd; scaling the face problem by L
+/// changes neither its minimisers nor any sign.
+struct ScaledQuadratic: Sendable {
+    let scale: BigInteger
+    let M: [[BigInteger]]
+    let r: [BigInteger]
+    let weightDecay: BigInteger
+
+    init(_ problem: Problem) {
+        var l = BigInteger(1)
+        for q in problem.M.elements where !q.isInteger { l = BigInteger.lcm(l, q.denominator) }
+        for q in problem.r where !q.isInteger { l = BigInteger.lcm(l, q.denominator) }
+        if !problem.weightDecay.isInteger { l = BigInteger.lcm(l, problem.weightDecay.denominator) }
+        scale = l
+        func integer(_ q: Rational) -> BigInteger { (q.numerator * l).dividedExactly(by: q.denominator) }
+        let d = problem.dimension
+        M = (0..<d).map { i in (0..<d).map { j in integer(problem.M[i, j]) } }
+        r = problem.r.map(integer)
+        weightDecay = integer(problem.weightDecay)
+    }
+
+    /// The scaled linear term of the face problem for coordinate i with sign σ: L·(r_i − λwd σ).
+    func linearTerm(_ i: Int, sign: Int) -> BigInteger {
+        sign > 0 ? r[i] - weightDecay : r[i] + weightDecay
+    }
+
+    /// c = r − Mx for x = v/D supported on `support` (v integer numerators, D > 0), computed in
+    /// integers and normalised once per coordinate: c_i = (L r_i D − Σ L M_ia v_a) / (L D).
+    func correlation(support: [Int], numerators v: [BigInteger], denominator D: BigInteger) -> [Rational] {
+        let denominator = scale * D
+        return r.indices.map { i in
+            var t = r[i] * D
+            let row = M[i]
+            for (a, j) in support.enumerated() where !v[a].isZero { t.subtractProduct(row[j], v[a]) }
+            return Rational(t, denominator)
+        }
+    }
+}
+
+extension ScaledQuadratic {
+    /// M·x for any rational x, through one common denominator so that the d² inner products are
+    /// integer multiply-adds (exact; the only gcds are the final d normalisations).
+    func times(_ x: [Rational]) -> [Rational] {
+        var common = BigInteger(1)
+        for v in x where !v.isZero && !v.isInteger { common = BigInteger.lcm(common, v.denominator) }
+        let numerators = x.map { $0.isZero ? BigInteger(0) : ($0.numerator * common).dividedExactly(by: $0.denominator) }
+        let support = numerators.indices.filter { !numerators[$0].isZero }
+        let denominator = scale * common
+        return M.map { row in
+            var t = BigInteger(0)
+            for j in support { t.addProduct(row[j], numerators[j]) }
+            return Rational(t, denominator)
+        }
+    }
+}

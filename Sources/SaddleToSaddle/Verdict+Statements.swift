@@ -1,0 +1,72 @@
+import ExactArithmetic
+
+extension Verdict {
+    /// The verdict in plain words, one sentence per line, exact numbers, coordinates 1-based.
+    public var statements: [String] {
+        var out: [String] = []
+        let via = comparesImages ? " (compared through M·x, since M is singular)" : ""
+        let what = comparesImages ? "component" : "coordinate"
+        if equivalent {
+            out.append("the averaged DLN trajectory equals the lasso path for all s\(via)")
+        }
+        for d in divergence {
+            let names = d.coordinates.map { String($0 + 1) }.joined(separator: ", ")
+            let plural = d.coordinates.count == 1 ? "\(what) \(names) leaves" : "\(what)s \(names) leave"
+            var sentence = "they part at s = \(d.from) (\(plural) the path)"
+            sentence += d.to.map { " and rejoin at s = \($0)" } ?? " and never rejoin"
+            if let g = maximumGap(from: d.from, to: d.to) {
+                sentence += g.maximiser.map { "; the gap is \(g.maximum) at s = \($0)" }
+                    ?? "; the gap approaches \(g.maximum) as s → ∞"
+            }
+            out.append(sentence + via)
+        }
+        if let b = monotonicityBreak {
+            let sign = b.valueAtStart.signum > 0 ? "> 0" : "< 0"
+            let mu = "[\(b.muFrom), \(b.muTo.map(\.description) ?? "∞")]"
+            let decreasing = "[\(b.decreasingFrom), \(b.decreasingTo.map(\.description) ?? "∞")]"
+            out.append("z(μ) = μ·x(κ(μ)) is not monotone: on the segment κ ∈ [\(b.kappaTo), \(b.kappaFrom)] (μ ∈ \(mu)) coordinate \(b.coordinate + 1) has slope a = \(b.slope) while x_\(b.coordinate + 1) \(sign), so |z_\(b.coordinate + 1)| decreases for μ ∈ \(decreasing)")
+        } else {
+            out.append("z(μ) = μ·x(κ(μ)) is coordinatewise \(limit.problem.variant == .positive ? "nondecreasing" : "monotone")")
+        }
+        out.append(linkStatement)
+        if let total = downwardVariation.total {
+            if total.isZero {
+                out.append("the downward variation z↓ is 0")
+            } else {
+                let start = downwardVariation.pieces.last!.from
+                out.append("the downward variation is z↓ = \(total) for μ ≥ \(start)")
+            }
+        } else {
+            out.append("the downward variation z↓ grows without bound (like \(downwardVariation.pieces.last!.rate / Rational(2))·μ²)")
+        }
+        let nonUnique = limit.saddles.indices.filter { !limit.saddles[$0].isUnique }
+        if !nonUnique.isEmpty {
+            out.append("the face minimiser is not unique at saddle\(nonUnique.count == 1 ? "" : "s") \(nonUnique.map(String.init).joined(separator: ", ")) (s = \(nonUnique.map { limit.saddles[$0].s.description }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
+        }
+        if !path.isUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
+        if let contradiction { out.append("CONTRADICTION WITH MATH §4: \(contradiction)") }
+        return out
+    }
+
+    var linkStatement: String {
+        let kappaK = limit.problem.weightDecay.isZero ? "1/κ_k" : "1/(κ_k − λwd)"
+        let silent = link.silentKnots.isEmpty ? "" : " (knots \(link.silentKnots.map(String.init).joined(separator: ", ")) leave the slope unchanged, so no jump there)"
+        guard let mismatch = link.mismatch else {
+            return "jump times equal \(kappaK) and saddles equal the segment slopes a_k, for every knot\(silent)"
+        }
+        let agreed = link.matched == 0 ? "" : link.matched == 1 ? "saddle 1 matches its knot; " : "saddles 1…\(link.matched) match their knots; "
+        switch mismatch {
+        case let .time(saddle, s, knot, knotTime):
+            if let knot, let knotTime {
+                return agreed + "saddle \(saddle) jumps at s = \(s), but the next knot κ_\(knot) = \(path.kappa[knot]) is at s = \(knotTime): jump times do not equal \(kappaK) from there on\(silent)"
+            }
+            return agreed + "saddle \(saddle) at s = \(s) has no lasso knot: jump times do not equal \(kappaK) from there on\(silent)"
+        case let .position(saddle, s, knot, x, slope):
+            return agreed + "saddle \(saddle) jumps at s = \(s), the time of knot κ_\(knot) = \(path.kappa[knot]), but its x = \(text(x)) is not the segment slope a = \(text(slope))\(silent)"
+        case let .missingSaddle(knot, knotTime):
+            return agreed + "the knot κ_\(knot) = \(path.kappa[knot]) (s = \(knotTime)) has no DLN saddle\(silent)"
+        }
+    }
+
+    private func text(_ v: [Rational]) -> String { "(" + v.map(\.description).joined(separator: ", ") + ")" }
+}
