@@ -17,7 +17,7 @@ public enum CertificateChecker {
     }
 
     /// Checks an already parsed certificate.
-    public static func check(_ certificate: Certificate, input: InputEvidence? = nil) -> CheckReport {
+    public static func check(_ certificate: ParsedCertificate, input: InputEvidence? = nil) -> CheckReport {
         let context = CheckContext(certificate)
         var verified: [String] = []
         do {

@@ -3,15 +3,15 @@ import ExactArithmetic
 /// A parsed certificate with the quantities every check needs computed once: the correlations
 /// c = r − Mx at every knot and saddle, and the box radius b(s) = 1 + λwd·s (MATH §3).
 struct CheckContext {
-    let certificate: Certificate
-    let problem: Certificate.Problem
+    let certificate: ParsedCertificate
+    let problem: ParsedCertificate.Problem
     let d: Int
     let weightDecay: Rational
     let signed: Bool
     let knotCorrelations: [[Rational]]
     let saddleCorrelations: [[Rational]]
 
-    init(_ certificate: Certificate) {
+    init(_ certificate: ParsedCertificate) {
         self.certificate = certificate
         problem = certificate.problem
         d = problem.dimension
@@ -21,9 +21,9 @@ struct CheckContext {
         saddleCorrelations = certificate.saddles.map { Exact.correlation(certificate.problem, $0.x) }
     }
 
-    var knots: [Certificate.Knot] { certificate.knots }
-    var saddles: [Certificate.Saddle] { certificate.saddles }
-    var verdict: Certificate.Verdict { certificate.verdict }
+    var knots: [ParsedCertificate.Knot] { certificate.knots }
+    var saddles: [ParsedCertificate.Saddle] { certificate.saddles }
+    var verdict: ParsedCertificate.Verdict { certificate.verdict }
 
     /// b(s) = 1 + λwd·s: the bound on |q_i| (positive variant: on q_i) at time s.
     func bound(_ s: Rational) -> Rational { .one + weightDecay * s }

@@ -11,15 +11,15 @@ import ExactArithmetic
 /// found exactly; `divergence` lists their closures ("they part at s = 3/4 and rejoin at 3").
 enum DivergenceCheck {
     /// The closures of the maximal open intervals where the two differ, in time order.
-    static func divergence(_ c: CheckContext) -> [Certificate.Interval] {
+    static func divergence(_ c: CheckContext) -> [ParsedCertificate.Interval] {
         var times = Set(c.saddles.map(\.s))
         for knot in c.knots where knot.lambda > c.weightDecay { times.insert((knot.lambda - c.weightDecay).reciprocal) }
         times.insert(.zero)
         let breakpoints = times.sorted()
-        var intervals: [Certificate.Interval] = []
+        var intervals: [ParsedCertificate.Interval] = []
         var openFrom: Rational?            // start of the component being walked, if any
         func close(at s: Rational) {
-            if let from = openFrom { intervals.append(Certificate.Interval(from: from, to: s)) }
+            if let from = openFrom { intervals.append(ParsedCertificate.Interval(from: from, to: s)) }
             openFrom = nil
         }
         for (n, a) in breakpoints.enumerated() {
@@ -34,7 +34,7 @@ enum DivergenceCheck {
                 openFrom = t
             }
         }
-        if let from = openFrom { intervals.append(Certificate.Interval(from: from, to: nil)) }
+        if let from = openFrom { intervals.append(ParsedCertificate.Interval(from: from, to: nil)) }
         return intervals
     }
 
@@ -72,7 +72,7 @@ enum DivergenceCheck {
             : "the averaged limit and the lasso path differ exactly on \(text(derived))"
     }
 
-    static func text(_ intervals: [Certificate.Interval]) -> String {
+    static func text(_ intervals: [ParsedCertificate.Interval]) -> String {
         intervals.isEmpty ? "nothing" : intervals.map { "[\($0.from), " + ($0.to.map { "\($0)]" } ?? "∞)") }.joined(separator: " ∪ ")
     }
 }

@@ -7,12 +7,12 @@ import ExactArithmetic
 public struct InputEvidence: Sendable {
     public var bytes: [UInt8]
     public var responseBytes: [UInt8]?
-    public var variant: Certificate.Variant
+    public var variant: ParsedCertificate.Variant
     public var weightDecay: Rational
     public var M: [[Rational]]
     public var r: [Rational]
 
-    public init(bytes: [UInt8], responseBytes: [UInt8]? = nil, variant: Certificate.Variant,
+    public init(bytes: [UInt8], responseBytes: [UInt8]? = nil, variant: ParsedCertificate.Variant,
                 weightDecay: Rational, M: [[Rational]], r: [Rational]) {
         self.bytes = bytes
         self.responseBytes = responseBytes

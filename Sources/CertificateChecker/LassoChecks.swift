@@ -89,7 +89,7 @@ enum LassoChecks {
                 }
             }
         }
-        return "the signs of all \(c.certificate.segmentSigns.count) segments hold on their open segments (segment certificate)"
+        return "the signs of \(c.certificate.segmentSigns.count == 1 ? "the segment hold on it" : "all \(c.certificate.segmentSigns.count) segments hold on their open segments") (segment certificate)"
     }
 
     /// dx/dκ on segment k (between knots k and k+1).
@@ -105,6 +105,6 @@ enum LassoChecks {
         for k in 1..<(c.knots.count - 1) where slope(c, segment: k - 1) == slope(c, segment: k) {
             throw ClaimFailure("lasso knots", "\(c.knotName(k)) is not a breakpoint: the path has slope \(vectorText(slope(c, segment: k))) on both sides")
         }
-        return "each of the \(c.knots.count - 2) interior knots is a bend of the path"
+        return c.knots.count == 3 ? "the interior knot is a bend of the path" : "each of the \(c.knots.count - 2) interior knots is a bend of the path"
     }
 }

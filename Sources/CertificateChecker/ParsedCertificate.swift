@@ -3,7 +3,7 @@ import ExactArithmetic
 /// A parsed version-1 certificate (proofs/certificate-format.md), before any claim is checked:
 /// the parser guarantees only the shapes (types, sizes, canonical numbers), never the mathematics.
 /// Indices are 0-based here; the document and every message use 1-based ones.
-public struct Certificate: Sendable {
+public struct ParsedCertificate: Sendable {
     public enum Variant: String, Sendable {
         /// Signed lasso; the network x = u∘v.
         case signed

@@ -104,7 +104,7 @@ enum SaddleChecks {
                 throw ClaimFailure("limit events", "\(c.saddleName(k)) is not an event: no coordinate reaches the box bound \(c.bound(here.s)) at this time")
             }
         }
-        return "each of the \(c.saddles.count - 1) later saddles is the moment a coordinate reaches the box"
+        return c.saddles.count == 1 ? "there is no saddle after s = 0" : "each of the \(c.saddles.count - 1) saddles after s = 0 is the moment a coordinate reaches the box"
     }
 
     /// The last saddle is final: its q stays in the box for all later s, i.e. |c_i| ≤ λwd for

@@ -8,12 +8,12 @@ enum VerdictChecks {
     /// the first segment by increasing μ, then the first coordinate, that fails.
     static func monotone(_ c: CheckContext) throws(ClaimFailure) -> String {
         let claim = "verdict monotone"
-        var found: Certificate.MonotoneBreak?
+        var found: ParsedCertificate.MonotoneBreak?
         search: for k in c.segmentsInMuRange {
             let a = c.muSlope(segment: k), signs = c.certificate.segmentSigns[k]
             for i in 0..<c.d where Rational(signs[i]) * a[i] < .zero {
                 let range = c.muRange(segment: k)!
-                found = Certificate.MonotoneBreak(segment: k, coordinate: i, muFrom: range.from, muTo: range.to)
+                found = ParsedCertificate.MonotoneBreak(segment: k, coordinate: i, muFrom: range.from, muTo: range.to)
                 break search
             }
         }
@@ -29,7 +29,7 @@ enum VerdictChecks {
         return found.map { "μ·x(μ) is not monotone: first break at \(breakText($0, c))" } ?? "μ·x(μ) is coordinatewise monotone"
     }
 
-    static func breakText(_ b: Certificate.MonotoneBreak, _ c: CheckContext) -> String {
+    static func breakText(_ b: ParsedCertificate.MonotoneBreak, _ c: CheckContext) -> String {
         "segment \(b.segment + 1), coordinate \(b.coordinate + 1), μ ∈ (\(b.muFrom), \(b.muTo.map(\.description) ?? "∞"))"
     }
 
@@ -80,7 +80,8 @@ enum VerdictChecks {
                 throw ClaimFailure("verdict gap", "gap sample \(n + 1) at s = \(sample.s) records \(sample.gap) but the exact gap is \(gap)")
             }
         }
-        return "\(c.verdict.gapSamples.count) gap samples re-evaluated exactly"
+        let n = c.verdict.gapSamples.count
+        return "\(n) gap sample\(n == 1 ? "" : "s") re-evaluated exactly"
     }
 
     static func exactGap(_ c: CheckContext, at s: Rational) -> Rational {

@@ -15,6 +15,8 @@ struct DLNPath: ParsableCommand {
         """,
         subcommands: [
             InspectCommand.self,
+            CheckCommand.self,
+            CertifyCommand.self,
         ]
     )
 }

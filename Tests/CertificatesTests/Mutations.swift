@@ -77,6 +77,15 @@ enum Mutations {
                 for i in 0..<d { bumpAt("saddle \(k + 1) \(field)_\(i + 1)", saddlesPath + [.index(k), .key(field), .index(i)]) }
             }
             add("saddle \(k + 1) unique flipped", doc.replacing(saddlesPath + [.index(k), .key("unique")]) { .bool(!$0.asBool!) })
+            // Uniqueness witnesses: removed, or any entry changed.
+            for field in ["direction", "weights"] where saddles[k][field] != nil {
+                add("saddle \(k + 1) \(field) removed", doc.replacing(saddlesPath + [.index(k)]) { saddle in
+                    var o = saddle.asObject!
+                    o[field] = nil
+                    return .object(o)
+                })
+                for i in 0..<d { bumpAt("saddle \(k + 1) \(field)_\(i + 1)", saddlesPath + [.index(k), .key(field), .index(i)]) }
+            }
         }
         // Segment signs: every other value.
         for k in segments.indices {

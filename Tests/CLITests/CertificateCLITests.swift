@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `dlnpath certify` and `dlnpath check`: exit codes 0 / 1 / 2, messages, --input, --json.
+@Suite("dlnpath certify / check")
+struct CertificateCLITests {
+    /// Run from the repository root, `certify` reproduces the committed certificate exactly.
+    @Test func certifyReproducesTheCommittedCertificate() throws {
+        let run = try runDLNPath(["certify", "examples/berthier-example.json", "--stdout"], workingDirectory: packageRoot)
+        #expect(run.status == 0, "\(run.stderr)")
+        let committed = try String(contentsOfFile: repositoryFile("proofs/certificates/berthier-example.cert.json"), encoding: .utf8)
+        #expect(run.stdout == committed)
+    }
+
+    @Test func certifyThenCheckWithAndWithoutInput() throws {
+        let example = repositoryFile("examples/orthogonal.json")
+        let certificate = try temporaryInput("orthogonal.cert.json", "")
+        let certify = try runDLNPath(["certify", example, "-o", certificate])
+        #expect(certify.status == 0, "\(certify.stderr)")
+        #expect(certify.stdout.contains("all verified by the independent checker"))
+        let check = try runDLNPath(["check", certificate])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.hasSuffix("VALID: every claim of the certificate holds\n"))
+        #expect(check.stdout.contains("ok    verdict: the averaged limit equals the lasso path for every s > 0 (equivalent)"))
+        let withInput = try runDLNPath(["check", certificate, "--input", example])
+        #expect(withInput.status == 0, "\(withInput.stderr)")
+        #expect(withInput.stdout.hasPrefix("ok    input: the input file has SHA-256 495abf9302573bca"))
+        let wrongInput = try runDLNPath(["check", certificate, "--input", repositoryFile("examples/berthier-example.json")])
+        #expect(wrongInput.status == 1)
+        #expect(wrongInput.stderr.hasPrefix("error: certificate rejected: input: the input file's SHA-256 is f2b32c15"))
+    }
+
+    /// Options given to certify are recorded and re-applied by `check --input`.
+    @Test func optionsAreRecordedForCheckInput() throws {
+        let example = repositoryFile("examples/sklearn-2746-tie.json")
+        let certify = try runDLNPath(["certify", example, "--stdout", "--positive", "--weight-decay", "1/10"])
+        #expect(certify.status == 0, "\(certify.stderr)")
+        let o = try jsonObject(certify.stdout)
+        let input = try #require(o["input"] as? [String: Any])
+        #expect(input["variant"] as? String == "positive")
+        #expect(input["weightDecay"] as? String == "1/10")
+        let problem = try #require(o["problem"] as? [String: Any])
+        #expect(problem["weightDecay"] as? String == "1/10")
+        let certificate = try temporaryInput("tie.cert.json", certify.stdout)
+        let check = try runDLNPath(["check", certificate, "--input", example])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func tamperedCertificateExitsOneWithThePlainWordsClaim() throws {
+        let committed = try String(contentsOfFile: repositoryFile("proofs/certificates/berthier-example.cert.json"), encoding: .utf8)
+        let tampered = committed.replacingOccurrences(of: "\"-1/6\"", with: "\"-1/5\"")
+        #expect(tampered != committed)
+        let path = try temporaryInput("tampered.cert.json", tampered)
+        let run = try runDLNPath(["check", path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: certificate rejected: lasso KKT: knot 2 (λ = 4/3): x_1 = -1/5 is nonzero but c_1 = -1 ≠ λ·sign(x_1) = -4/3\n")
+        #expect(run.stdout.contains("ok    problem: M is positive definite, as stated"))
+        let json = try runDLNPath(["check", "--json", path])
+        #expect(json.status == 1)
+        let o = try jsonObject(json.stdout)
+        #expect(o["valid"] as? Bool == false)
+        let failure = try #require(o["failure"] as? [String: Any])
+        #expect(failure["claim"] as? String == "lasso KKT")
+    }
+
+    @Test func malformedCertificateExitsTwo() throws {
+        let committed = try String(contentsOfFile: repositoryFile("proofs/certificates/berthier-example.cert.json"), encoding: .utf8)
+        let truncated = try temporaryInput("truncated.cert.json", String(committed.prefix(200)))
+        let run = try runDLNPath(["check", truncated])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("malformed certificate: not valid JSON"))
+        let wrongVersion = try temporaryInput("v2.cert.json", committed.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"))
+        let v2 = try runDLNPath(["check", wrongVersion])
+        #expect(v2.status == 2)
+        #expect(v2.stderr.contains("version: unknown version 2"))
+        let missing = try runDLNPath(["check", "/nonexistent/cert.json"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let neither = try runDLNPath(["certify", repositoryFile("examples/orthogonal.json")])
+        #expect(neither.status == 2)
+        let yWithoutInput = try runDLNPath(["check", repositoryFile("proofs/certificates/orthogonal.cert.json"), "--y", "y.csv"])
+        #expect(yWithoutInput.status == 2)
+    }
+}

@@ -1,0 +1,58 @@
+import CertificateChecker
+import Certificates
+import DataFormats
+import Foundation
+import Testing
+
+/// Every examples/ instance has a committed certificate that the writer reproduces byte for byte
+/// and the checker accepts, with and without --input; every mutant of it is rejected.
+@Suite("Example certificates") struct ExampleCertificateTests {
+    @Test func eachExampleIsCertifiedCheckedAndCommitted() throws {
+        let files = try ExampleCertificates.files()
+        #expect(files.count >= 3)
+        let regenerate = ProcessInfo.processInfo.environment["DLNPATH_WRITE_CERTIFICATES"] == "1"
+        for file in files {
+            let text = try ExampleCertificates.make(file)
+            let evidence = try ExampleCertificates.problem(file).evidence
+            let report = CertificateChecker.check(certificateText: text, input: evidence)
+            #expect(report.isValid, "\(file): \(report.problem ?? "")")
+            let committed = repositoryRoot.appendingPathComponent(ExampleCertificates.certificatePath(for: file))
+            if regenerate { try Data(text.utf8).write(to: committed) }
+            let stored = try String(contentsOf: committed, encoding: .utf8)
+            #expect(stored == text, "\(file): the committed certificate is stale; run proofs/regenerate-certificates.sh")
+        }
+    }
+
+    /// No certificate is left behind for an example that no longer exists.
+    @Test func noStaleCertificates() throws {
+        let expected = Set(try ExampleCertificates.files().map(ExampleCertificates.certificatePath))
+        let stored = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("proofs/certificates").path)
+            .filter { $0.hasSuffix(".cert.json") }.map { "proofs/certificates/" + $0 }
+        #expect(Set(stored) == expected)
+    }
+
+    /// The solver's certificate of MATH §4's worked example has exactly the hand-derived knots,
+    /// saddles and verdict (HandCertificates.berthier), gap samples aside.
+    @Test func solverAgreesWithTheHandDerivation() throws {
+        let made = try JSONValue.parse(try ExampleCertificates.make("berthier-example.json"))
+        let hand = try JSONValue.parse(HandCertificates.berthier)
+        for key in ["input", "problem", "lasso", "limit"] { #expect(made[key] == hand[key], "\(key)") }
+        var madeVerdict = try #require(made["verdict"]?.asObject), handVerdict = try #require(hand["verdict"]?.asObject)
+        madeVerdict["gapSamples"] = nil
+        handVerdict["gapSamples"] = nil
+        #expect(madeVerdict == handVerdict)
+        #expect(made["verdict"]?["gapSamples"] == [["s": "15/8", "gap": "8/225"], ["s": "7/4", "gap": "1/28"]])
+    }
+
+    @Test func everyMutantOfEveryExampleCertificateIsRejected() throws {
+        for file in try ExampleCertificates.files() {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent(ExampleCertificates.certificatePath(for: file)), encoding: .utf8)
+            let evidence = try ExampleCertificates.problem(file).evidence
+            let mutants = Mutations.all(try JSONValue.parse(text))
+            #expect(mutants.count > 30)
+            for mutant in mutants {
+                expectFailure(mutant.text, input: mutant.needsInput ? evidence : nil, "\(file): \(mutant.name)")
+            }
+        }
+    }
+}
