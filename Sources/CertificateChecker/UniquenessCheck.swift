@@ -28,8 +28,9 @@ enum UniquenessCheck {
         let free = onFace.filter { SaddleChecks.multiplier(c, saddle: k, coordinate: $0).isZero }
         let zeroFree = free.filter { saddle.x[$0].isZero }
         let sigma = saddle.q.map { c.faceSign($0) }
-        let restricted = free.map { i in free.map { j in c.problem.M[i][j] } }
-        let kernel = NullSpace.basis(restricted, columns: free.count)   // in T′ coordinates
+        let restricted = c.problem.positiveDefinite ? [] : free.map { i in free.map { j in c.problem.M[i][j] } }
+        // In T′ coordinates. A principal submatrix of a PD matrix is PD: no elimination needed.
+        let kernel = c.problem.positiveDefinite ? [] : NullSpace.basis(restricted, columns: free.count)
         let names = "{" + free.map { String($0 + 1) }.joined(separator: ", ") + "}"
 
         if !saddle.unique {
