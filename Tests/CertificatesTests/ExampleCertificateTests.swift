@@ -18,7 +18,10 @@ import Testing
             #expect(report.isValid, "\(file): \(report.problem ?? "")")
             let committed = repositoryRoot.appendingPathComponent(ExampleCertificates.certificatePath(for: file))
             if regenerate { try Data(text.utf8).write(to: committed) }
-            let stored = try String(contentsOf: committed, encoding: .utf8)
+            guard let stored = try? String(contentsOf: committed, encoding: .utf8) else {
+                Issue.record("\(file) has no committed certificate; run proofs/regenerate-certificates.sh")
+                continue
+            }
             #expect(stored == text, "\(file): the committed certificate is stale; run proofs/regenerate-certificates.sh")
         }
     }
@@ -48,8 +51,9 @@ import Testing
         for file in try ExampleCertificates.files() {
             let text = try String(contentsOf: repositoryRoot.appendingPathComponent(ExampleCertificates.certificatePath(for: file)), encoding: .utf8)
             let evidence = try ExampleCertificates.problem(file).evidence
-            let mutants = Mutations.all(try JSONValue.parse(text))
-            #expect(mutants.count > 30)
+            let all = Mutations.all(try JSONValue.parse(text))
+            #expect(all.count > 30)
+            let mutants = all.count > 400 ? Mutations.sample(all, perKind: 4) : all   // large examples: every kind, sampled
             for mutant in mutants {
                 expectFailure(mutant.text, input: mutant.needsInput ? evidence : nil, "\(file): \(mutant.name)")
             }

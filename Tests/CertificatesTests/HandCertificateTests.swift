@@ -90,3 +90,15 @@ import Testing
         }
     }
 }
+
+@Suite("Mutation sampling") struct MutationSamplingTests {
+    /// Sampling keeps every kind of tampering and caps each kind.
+    @Test func sampleKeepsEveryKind() throws {
+        let all = Mutations.all(try JSONValue.parse(HandCertificates.berthier))
+        let sampled = Mutations.sample(all, perKind: 2)
+        func kinds(_ m: [Mutant]) -> Set<String> { Set(m.map { $0.name.replacing(/[0-9]+/, with: "#") }) }
+        #expect(kinds(sampled) == kinds(all))
+        #expect(sampled.count < all.count)
+        #expect(Dictionary(grouping: sampled) { $0.name.replacing(/[0-9]+/, with: "#") }.values.allSatisfy { $0.count <= 2 })
+    }
+}

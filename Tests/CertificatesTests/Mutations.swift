@@ -185,6 +185,17 @@ enum Mutations {
         return out
     }
 
+    /// At most `perKind` mutants of each kind (the name with its numbers blanked), spread over
+    /// the document, so large certificates keep the test fast while every kind is still tried.
+    static func sample(_ mutants: [Mutant], perKind: Int) -> [Mutant] {
+        let kinds = Dictionary(grouping: mutants.indices) { mutants[$0].name.replacing(/[0-9]+/, with: "#") }
+        let chosen = kinds.values.flatMap { group -> [Int] in
+            guard group.count > perKind else { return group }
+            return (0..<perKind).map { group[$0 * (group.count - 1) / max(perKind - 1, 1)] }
+        }
+        return Set(chosen).sorted().map { mutants[$0] }
+    }
+
     static func vector(_ v: JSONValue) -> [Rational] { v.asArray!.map(\.rational) }
     static func json(_ v: [Rational]) -> JSONValue { .array(v.map { .string($0.description) }) }
 
