@@ -1,0 +1,118 @@
+/// The data of the paper's Figure 1 for any instance (Berthier 2025, Fig. 1; MATH §4): lasso
+/// path coordinates against s, the exact averaged limit `x̄₀(s)`, the numeric `x̄_ε(s)` for one ε,
+/// the gap `Lasso(x̄(s), κ) − Lasso*(κ)` of both, and the s-intervals where the limit leaves the
+/// path. Plain arrays, so `SVGPlot.FigureOne` (which does not depend on this module) can draw it:
+///
+///     let data = try FigureOneData.compute(problem, epsilon: eps, exact: exact, lasso: path)
+///     let figure = FigureOne.figure(FigureOne.Input(data))   // in a module importing both
+public struct FigureOneData: Sendable, Codable {
+    public let epsilon: String
+    public let variant: DLNVariant
+    public let weightDecay: Double
+    public let sMax: Double
+    /// Sample times in `[0, sMax]` (uniform grid plus the saddle and knot times).
+    public let s: [Double]
+    /// Indices of the drawn coordinates (nonzero somewhere on the path or limit; at most
+    /// `maxCoordinates`, largest first).
+    public let coordinates: [Int]
+    /// `[coordinate][sample]`, for the coordinates above.
+    public let lassoPath: [[Double]]
+    public let limitAverage: [[Double]]
+    public let numericAverage: [[Double]]
+    /// Gap sample times (`s > 0`).
+    public let gapTimes: [Double]
+    public let numericGap: [Double]
+    public let limitGap: [Double]
+    /// `[lower, upper]` pairs where `x̄₀(s) ≠ x_lasso(s)`.
+    public let divergenceIntervals: [[Double]]
+    public let saddleTimes: [Double]
+    public let knotTimes: [Double]
+
+    /// - Parameters:
+    ///   - divergenceIntervals: exact intervals from the exact modules, if available; otherwise
+    ///     they are located on the Double data (grid scan, then bisection of each boundary).
+    ///   - lassoOptimum: `Lasso*(s)` (quadratic form); default from the path knots.
+    public static func compute(_ problem: DLNProblem, epsilon: FlowEpsilon, exact: ExactTrajectory,
+                               lasso: LassoPathKnots, sMax: Double? = nil, samples: Int = 600,
+                               maxCoordinates: Int = 12, divergenceIntervals: [ClosedRange<Double>]? = nil,
+                               lassoOptimum: ((Double) -> Double)? = nil, options: FlowOptions = FlowOptions(),
+                               progress: ((Double) -> Void)? = nil) throws -> FigureOneData {
+        let lambda = problem.weightDecay
+        let horizon = sMax ?? EpsilonSweep.defaultSMax(exact: exact, lasso: lasso, weightDecay: lambda)
+        let trajectory = try ZFlow.solve(problem, epsilon: epsilon, sMax: horizon, options: options, progress: progress)
+        let n = max(samples, 2)
+        var times = (0..<n).map { horizon * Double($0) / Double(n - 1) }
+        let knots = lasso.knotTimes(weightDecay: lambda).filter { $0 > 0 && $0 < horizon }
+        let saddles = exact.saddleTimes.filter { $0 > 0 && $0 < horizon }
+        for t in knots + saddles { times.append(t) }
+        times = Array(Set(times)).sorted()
+
+        let pathAt = { (s: Double) in lasso.solution(atS: s, weightDecay: lambda) }
+        let pathValues = times.map(pathAt)
+        let limitValues = times.map(exact.averaged(at:))
+        let numericValues = times.map(trajectory.averaged(at:))
+
+        // Coordinates worth drawing: nonzero somewhere, largest peak first, at most maxCoordinates.
+        let d = problem.dimension
+        var peak = [Double](repeating: 0, count: d)
+        for k in times.indices {
+            for i in 0..<d { peak[i] = max(peak[i], abs(pathValues[k][i]), abs(limitValues[k][i])) }
+        }
+        let scale = max(peak.max() ?? 0, 1e-300)
+        let chosen = (0..<d).filter { peak[$0] > 1e-12 * scale }
+            .sorted { peak[$0] > peak[$1] }.prefix(maxCoordinates).sorted()
+        let column = { (rows: [[Double]], i: Int) in rows.map { $0[i] } }
+
+        let optimum = lassoOptimum ?? LassoGap.optimum(from: lasso, problem: problem)
+        let gapTimes = times.filter { $0 > 0 }
+        let numericGap = LassoGap.samples(trajectory, problem: problem, at: gapTimes, lassoOptimum: optimum).map(\.gap)
+        let limitGap = LassoGap.samples(averaged: exact.averaged(at:), problem: problem, at: gapTimes,
+                                        lassoOptimum: optimum).map(\.gap)
+
+        let intervals = divergenceIntervals
+            ?? locateDivergence(exact: exact, path: pathAt, sMax: horizon, breakpoints: knots + saddles, scale: scale)
+        return FigureOneData(
+            epsilon: epsilon.label, variant: problem.variant, weightDecay: lambda, sMax: horizon, s: times,
+            coordinates: Array(chosen),
+            lassoPath: chosen.map { column(pathValues, $0) },
+            limitAverage: chosen.map { column(limitValues, $0) },
+            numericAverage: chosen.map { column(numericValues, $0) },
+            gapTimes: gapTimes, numericGap: numericGap, limitGap: limitGap,
+            divergenceIntervals: intervals.map { [$0.lowerBound, $0.upperBound] },
+            saddleTimes: exact.saddleTimes, knotTimes: lasso.knotTimes(weightDecay: lambda))
+    }
+
+    /// Where `‖x̄₀(s) − x_lasso(s)‖∞ > 1e-9·scale`: grid scan between breakpoints, then 60
+    /// bisections per boundary. (Both curves are exact rational functions of s on each piece;
+    /// this Double search is only for drawing.)
+    static func locateDivergence(exact: ExactTrajectory, path: @escaping (Double) -> [Double], sMax: Double,
+                                 breakpoints: [Double], scale: Double) -> [ClosedRange<Double>] {
+        let tol = 1e-9 * scale
+        let apart = { (s: Double) -> Bool in
+            EpsilonSweep.supDistance(exact.averaged(at: s), path(s)) > tol
+        }
+        var grid = (1...4000).map { sMax * Double($0) / 4000 }
+        grid += breakpoints
+        grid = Array(Set(grid.filter { $0 > 0 && $0 <= sMax })).sorted()
+        var result: [ClosedRange<Double>] = []
+        var start: Double? = nil
+        var previous = 0.0
+        func boundary(_ a: Double, _ b: Double, leaving: Bool) -> Double {
+            // apart(a) != apart(b); find the switch.
+            var lo = a, hi = b
+            for _ in 0..<60 {
+                let mid = 0.5 * (lo + hi)
+                if apart(mid) == leaving { hi = mid } else { lo = mid }
+            }
+            return 0.5 * (lo + hi)
+        }
+        for s in grid {
+            let now = apart(s)
+            if now, start == nil { start = boundary(previous, s, leaving: true) }
+            if !now, let a = start { result.append(a...boundary(previous, s, leaving: false)); start = nil }
+            previous = s
+        }
+        if let a = start { result.append(a...sMax) }
+        return result
+    }
+}
