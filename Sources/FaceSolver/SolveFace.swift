@@ -1,0 +1,48 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// Minimises `½ zᵀPz − pᵀz` subject to the sign constraints, exactly (MATH §5).
+///
+/// Algorithm: the exact active-set method of `ActiveSetMinimiser` (terminates on degenerate and
+/// singular problems), then an exact uniqueness decision, then — only when the minimiser is not
+/// unique — the least-norm minimiser, so the answer never depends on pivoting order.
+///
+/// Certified: P is checked symmetric and positive semidefinite; the returned z satisfies the
+/// KKT conditions exactly (sufficient for optimality of a convex problem); an `unbounded`
+/// direction h is checked (Ph = 0, pᵀh > 0, feasible); a non-uniqueness witness is returned in
+/// `alternativeDirection`. A failed self-check throws `.internalCheckFailed`, never a wrong answer.
+public func solveFace(_ problem: FaceProblem) throws -> FaceSolution {
+    let oriented = try OrientedProblem(validating: problem)
+    let found: [Rational]
+    do {
+        found = try ActiveSetMinimiser(problem: oriented).minimise()
+    } catch FaceSolverError.unbounded(let ray) {
+        throw FaceSolverError.unbounded(direction: oriented.reorient(ray))
+    }
+    var z = found
+    var direction = try oriented.alternativeDirection(at: found)
+    if direction != nil {
+        z = try oriented.leastNormMinimiser(near: found)
+        if z != found { direction = found - z } // both minimisers: the segment between them is too
+    }
+    if let violation = oriented.kktViolation(z) {
+        throw FaceSolverError.internalCheckFailed("returned minimiser fails KKT: \(violation)")
+    }
+    let original = oriented.reorient(z)
+    return FaceSolution(
+        z: original, gradient: problem.P * original - problem.p, isUnique: direction == nil,
+        objective: problem.objective(original), alternativeDirection: direction.map(oriented.reorient))
+}
+
+/// Whether `z`, which must be a minimiser of `problem`, is its only minimiser (the exact test
+/// of `solveFace`, for a minimiser obtained elsewhere — e.g. a point on a lasso segment).
+/// Throws `.internalCheckFailed` when z is not a minimiser.
+public func minimiserIsUnique(_ z: [Rational], of problem: FaceProblem) throws -> Bool {
+    let oriented = try OrientedProblem(validating: problem)
+    guard z.count == oriented.n else { throw FaceSolverError.invalidProblem("z has \(z.count) entries for \(oriented.n) coordinates") }
+    let local = oriented.reorient(z)
+    if let violation = oriented.kktViolation(local) {
+        throw FaceSolverError.internalCheckFailed("the point given is not a minimiser: \(violation)")
+    }
+    return try oriented.alternativeDirection(at: local) == nil
+}
