@@ -1,0 +1,143 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+import ProblemInput
+
+/// The exact homotopy of MATH §1, from κ_max down to 0.
+///
+/// At each knot: E and its signs come from the segment above (exactly); if exactly one event
+/// happened (one coordinate reached |c_j| = κ, or one support coordinate reached 0) the
+/// incremental factorisation proposes the next segment and its directional KKT conditions are
+/// verified (the sign of the joining coordinate; `s_i(Mv)_i ≥ 1` for the dropping one). In
+/// every other case — ties, failed verification, singular M_SS — the directional face problem
+/// decides. The step runs to the largest κ' < κ where a support coordinate reaches 0 or an
+/// outside one reaches ±κ'; that step has positive length because the directional problem keeps
+/// every resting coordinate of E from leaving [−κ, κ].
+struct Homotopy {
+    let problem: Problem
+    var engine: any ActiveSetEngine
+    /// How many knots needed the face solver (ties and degenerate steps).
+    private(set) var faceSolverKnots = 0
+
+    init(problem: Problem, engine: any ActiveSetEngine) {
+        self.problem = problem
+        self.engine = engine
+    }
+
+    var positive: Bool { problem.variant == .positive }
+
+    /// κ_max = ‖r‖∞ (positive lasso: max(max r_i, 0)): x = 0 is optimal exactly for κ ≥ κ_max.
+    static func kappaMax(_ problem: Problem) -> Rational {
+        problem.variant == .positive ? problem.r.reduce(.zero) { Rational.max($0, $1) } : maxNorm(problem.r)
+    }
+
+    mutating func run() throws -> (knots: [KnotDraft], segments: [SegmentDraft]) {
+        let d = problem.dimension
+        var kappa = Homotopy.kappaMax(problem)
+        var x = [Rational](repeating: .zero, count: d)
+        var knots: [KnotDraft] = []
+        var segments: [SegmentDraft] = []
+        var above: (any SegmentFormula)?
+        var end: SegmentEnd? // how the segment above ended
+        var inSupport = [Bool](repeating: false, count: d)
+        var engineInSync = true // the engine factorises exactly the support of `above`
+        while true {
+            if kappa.isZero {
+                let unique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: [])
+                knots.append(KnotDraft(kappa: kappa, x: x, equicorrelation: [], isUnique: unique))
+                break
+            }
+            let signs = end?.equicorrelationSigns ?? problem.r.map { r in
+                r == kappa ? 1 : (!positive && r == -kappa ? -1 : 0)
+            }
+            let joins = (0..<d).filter { signs[$0] != 0 && !inSupport[$0] }
+            let drops = end?.drops ?? []
+            var below: (any SegmentFormula)?
+            if engineInSync && joins.count == 1 && drops.isEmpty {
+                let j = joins[0]
+                if engine.join(j, sign: signs[j]) {
+                    let formula = engine.segment()
+                    if formula.directionSign(j) == signs[j] { below = formula }
+                }
+            } else if engineInSync && joins.isEmpty && drops.count == 1 {
+                let i = drops[0]
+                if engine.drop(i) {
+                    let formula = engine.segment()
+                    if formula.correlationSlopeExcess(i, sign: signs[i]) >= 0 { below = formula }
+                }
+            }
+            let generic = below != nil
+            if below == nil {
+                faceSolverKnots += 1
+                let v = try DirectionalProblem.direction(M: problem.M, x: x, equicorrelationSigns: signs)
+                let support = (0..<d).filter { !x[$0].isZero || !v[$0].isZero }
+                let supportSigns = support.map { x[$0].isZero ? v[$0].signum : x[$0].signum }
+                engineInSync = engine.reset(support: support, signs: supportSigns)
+                if engineInSync {
+                    let formula = engine.segment()
+                    guard formula.direction == v else {
+                        throw LassoPathError.internalError("factorised segment disagrees with the directional problem at κ = \(kappa)")
+                    }
+                    below = formula
+                } else {
+                    below = explicitSegment(kappa: kappa, x: x, direction: v, above: above, support: support, signs: supportSigns)
+                }
+            } else {
+                engineInSync = true
+            }
+            guard let below else { throw LassoPathError.internalError("no segment below κ = \(kappa)") }
+            let equicorrelation = (0..<d).filter { signs[$0] != 0 }
+            var knotUnique = generic || knots.isEmpty
+            if !knotUnique {
+                knotUnique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: signs)
+            }
+            knots.append(KnotDraft(kappa: kappa, x: x, equicorrelation: equicorrelation, isUnique: knotUnique))
+
+            let ending = below.nextEvent(below: kappa)
+            let next = ending.kappa
+            var segmentUnique = generic || problem.isPositiveDefinite
+            if !segmentUnique {
+                let middle = (kappa + next) / Rational(2)
+                segmentUnique = try DirectionalProblem.solutionIsUnique(
+                    problem: problem, kappa: middle, x: below.solution(at: middle),
+                    equicorrelationSigns: below.equicorrelationSigns(at: middle))
+            }
+            segments.append(SegmentDraft(upper: kappa, lower: next, formula: below, isUnique: segmentUnique))
+            inSupport = [Bool](repeating: false, count: d)
+            for i in below.support { inSupport[i] = true }
+            x = below.solution(at: next)
+            above = below
+            end = ending
+            kappa = next
+        }
+        return (knots, segments)
+    }
+
+    /// The segment `x(κ) = x_k + (κ_k − κ)v`, `c(κ) = c_k − (κ_k − κ)Mv`, used when M_SS is
+    /// singular and no factorisation exists.
+    private func explicitSegment(
+        kappa: Rational, x: [Rational], direction v: [Rational], above: (any SegmentFormula)?,
+        support: [Int], signs: [Int]
+    ) -> RationalSegment {
+        let c = above?.correlation(at: kappa) ?? problem.r
+        let c1 = problem.M * v
+        return RationalSegment(
+            support: support, signs: signs, a: x + kappa * v, w: v,
+            c0: c - kappa * c1, c1: c1, positive: positive)
+    }
+}
+
+/// A knot before its events are known.
+struct KnotDraft {
+    let kappa: Rational
+    let x: [Rational]
+    let equicorrelation: [Int]
+    let isUnique: Bool
+}
+
+/// A segment with the formula that produced it.
+struct SegmentDraft {
+    let upper: Rational
+    let lower: Rational
+    let formula: any SegmentFormula
+    let isUnique: Bool
+}

@@ -1,0 +1,171 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// `ActiveSetEngine` over the integers (fraction-free): keeps adj(M̃_SS) and det(M̃_SS) of the
+/// scaled problem, so no gcd is ever taken inside a step. Best for large dense instances whose
+/// entries share a modest common denominator (e.g. decimal data).
+struct IntegerEngine: ActiveSetEngine {
+    let scaled: ScaledProblem
+    let positive: Bool
+    private var adjugate = IntegerBorderedAdjugate()
+    private var signOf: [Int: Int] = [:]
+
+    init(scaled: ScaledProblem, positive: Bool) {
+        self.scaled = scaled
+        self.positive = positive
+    }
+
+    private func entry(_ i: Int, _ j: Int) -> BigInteger { scaled.M[i * scaled.d + j] }
+
+    mutating func join(_ j: Int, sign: Int) -> Bool {
+        let d = scaled.d, m = scaled.M
+        guard adjugate.append(j, entry: { m[$0 * d + $1] }), adjugate.determinant.signum > 0 else { return false }
+        signOf[j] = sign
+        return true
+    }
+
+    mutating func drop(_ i: Int) -> Bool {
+        guard adjugate.remove(i), adjugate.determinant.signum > 0 else { return false }
+        signOf[i] = nil
+        return true
+    }
+
+    mutating func reset(support: [Int], signs: [Int]) -> Bool {
+        let d = scaled.d, m = scaled.M
+        var fresh = IntegerBorderedAdjugate()
+        // M̃ is positive semidefinite, so a nonsingular M̃_SS has every principal block nonsingular.
+        for i in support where !fresh.append(i, entry: { m[$0 * d + $1] }) { return false }
+        guard fresh.determinant.signum > 0 else { return false }
+        adjugate = fresh
+        signOf = Dictionary(uniqueKeysWithValues: zip(support, signs))
+        return true
+    }
+
+    func segment() -> any SegmentFormula {
+        let d = scaled.d
+        let s = adjugate.indices
+        let u = adjugate.applyAdjugate(s.map { scaled.r[$0] })   // adj·r̃_S
+        let w = adjugate.applyAdjugate(signs: s.map { signOf[$0]! })
+        let det = adjugate.determinant
+        var U = [BigInteger](repeating: BigInteger(0), count: d), W = U
+        for (p, i) in s.enumerated() { U[i] = u[p]; W[i] = w[p] }
+        var c0 = scaled.r.map { $0 * det }, c1 = [BigInteger](repeating: BigInteger(0), count: d)
+        let inSupport = Set(s)
+        for i in s { c0[i] = BigInteger(0); c1[i] = det * BigInteger(signOf[i]!) }
+        for j in 0..<d where !inSupport.contains(j) {
+            for (p, i) in s.enumerated() {
+                let m = scaled.M[j * d + i]
+                if m.isZero { continue }
+                c0[j].subtractProduct(m, u[p])
+                c1[j].addProduct(m, w[p])
+            }
+        }
+        let order = s.indices.sorted { s[$0] < s[$1] }
+        return IntegerSegment(
+            support: order.map { s[$0] }, signs: order.map { signOf[s[$0]]! },
+            scale: scaled.scale, determinant: det, U: U, W: W, C0: c0, C1: c1, positive: positive)
+    }
+}
+
+/// `SegmentFormula` over one common denominator, in the scaled penalty κ̃ = Lκ:
+/// `x(κ) = (U − κ̃ W)/D` and `L·c(κ) = (C0 + κ̃ C1)/D`, D = det(M̃_SS) > 0. Events, knots and
+/// equicorrelation tests compare integer cross-products; a `Rational` is formed only for output.
+struct IntegerSegment: SegmentFormula {
+    let support: [Int]
+    let signs: [Int]
+    let scale: BigInteger
+    let determinant: BigInteger
+    let U: [BigInteger]
+    let W: [BigInteger]
+    let C0: [BigInteger]
+    let C1: [BigInteger]
+    let positive: Bool
+
+    /// κ̃ = Lκ as (numerator, denominator > 0).
+    private func scaledKappa(_ kappa: Rational) -> (BigInteger, BigInteger) {
+        (kappa.numerator * scale, kappa.denominator)
+    }
+
+    /// v = dx/d(−κ) = L·W/D.
+    var direction: [Rational] {
+        W.map { $0.isZero ? .zero : Rational($0 * scale, determinant) }
+    }
+
+    func nextEvent(below kappa: Rational) -> SegmentEnd {
+        let (n, q) = scaledKappa(kappa)
+        // Candidates are fractions num/den of κ̃; compare by cross-multiplication and form a
+        // Rational only for the winner.
+        var best: (BigInteger, BigInteger)? // (num > 0, den > 0)
+        var drops: [Int] = [], joins: [(Int, Int)] = []
+        var signs = [Int](repeating: 0, count: U.count)
+        for (i, s) in zip(support, self.signs) { signs[i] = s }
+        func consider(_ num: BigInteger, _ den: BigInteger) -> Bool {
+            let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
+            guard a.signum > 0, a * q < n * b else { return false }     // 0 < a/b < κ̃
+            if let (c, e) = best {
+                let lhs = a * e, rhs = c * b
+                if lhs < rhs { return false }
+                if lhs == rhs { return true }
+            }
+            best = (a, b)
+            drops = []
+            joins = []
+            return true
+        }
+        var inSupport = [Bool](repeating: false, count: U.count)
+        for i in support {
+            inSupport[i] = true
+            if !W[i].isZero && consider(U[i], W[i]) { drops.append(i) }  // x_i = 0 at κ̃ = U/W
+        }
+        for j in U.indices where !inSupport[j] {
+            let up = determinant - C1[j]                                  // c_j = κ
+            if !up.isZero { if consider(C0[j], up) { joins.append((j, 1)) } } else if C0[j].isZero { signs[j] = 1 }
+            if positive { continue }
+            let down = determinant + C1[j]                                // c_j = −κ
+            if !down.isZero { if consider(-C0[j], down) { joins.append((j, -1)) } } else if C0[j].isZero { signs[j] = -1 }
+        }
+        guard let (a, b) = best else { return SegmentEnd(kappa: .zero, drops: [], equicorrelationSigns: signs) }
+        for (j, s) in joins { signs[j] = s }
+        return SegmentEnd(kappa: Rational(a, b * scale), drops: drops, equicorrelationSigns: signs)
+    }
+
+    func solution(at kappa: Rational) -> [Rational] {
+        let (n, q) = scaledKappa(kappa)
+        let den = q * determinant
+        return U.indices.map { i in
+            if U[i].isZero && W[i].isZero { return .zero }
+            var t = q * U[i]
+            t.subtractProduct(n, W[i])
+            return Rational(t, den)
+        }
+    }
+
+    func correlation(at kappa: Rational) -> [Rational] {
+        let (n, q) = scaledKappa(kappa)
+        let den = q * scale * determinant
+        return C0.indices.map { j in
+            var t = q * C0[j]
+            t.addProduct(n, C1[j])
+            return Rational(t, den)
+        }
+    }
+
+    func equicorrelationSigns(at kappa: Rational) -> [Int] {
+        let (n, q) = scaledKappa(kappa)
+        let bound = n * determinant                                    // κ̃·D·q
+        return C0.indices.map { j in
+            var t = q * C0[j]
+            t.addProduct(n, C1[j])
+            if t == bound { return 1 }
+            if !positive && t == -bound { return -1 }
+            return 0
+        }
+    }
+
+    func directionSign(_ j: Int) -> Int { W[j].signum }
+
+    func correlationSlopeExcess(_ i: Int, sign s: Int) -> Int {
+        // c¹_i = C1_i / D (D > 0).
+        (BigInteger(s) * C1[i] - determinant).signum
+    }
+}

@@ -1,0 +1,58 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+import ProblemInput
+
+/// Mairal & Yu's family whose lasso path has (3ᵖ + 1)/2 knots (MATH §6), built exactly.
+///
+/// Start with A = [1], b = [1]; at each round take the exact path of (A, b) with M = AᵀA, r = Aᵀb
+/// (no 1/n), λ₁ its smallest positive knot and w the solution there, then
+/// `α = (99/100)·λ₁ / (2·bᵀ(b − Aw) + 1)`, `A ← [[A, 2α·b], [0, α]]`, `b ← (b, 1)`.
+/// Level p is reached after p − 1 rounds, so it needs the exact paths of levels 1…p−1.
+public enum MairalYu {
+    /// One level: the problem (X = A, y = b, `.sum` scaling) and, when computed, its path.
+    public struct Level: Sendable {
+        public let p: Int
+        public let problem: Problem
+        public let path: LassoPath?
+    }
+
+    /// The level-p instance (p ≥ 1).
+    public static func instance(p: Int) throws -> Problem {
+        try levels(through: p, includingLastPath: false).last!.problem
+    }
+
+    /// Levels 1…p; every level's exact path is computed (the generator needs all but the last
+    /// anyway), the last one only when `includingLastPath`.
+    public static func levels(through p: Int, includingLastPath: Bool = true) throws -> [Level] {
+        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        var a = Matrix([[.one]])
+        var b: [Rational] = [.one]
+        var levels: [Level] = []
+        for level in 1...p {
+            let problem = try Problem(X: a, y: b, scaling: .sum)
+            guard level < p || includingLastPath else {
+                levels.append(Level(p: level, problem: problem, path: nil))
+                break
+            }
+            let path = try LassoPath(problem: problem)
+            levels.append(Level(p: level, problem: problem, path: path))
+            if level == p { break }
+            let knot = path.knots[path.knots.count - 2] // the smallest positive knot
+            let residual = b - a * knot.x
+            let alpha = Rational(99, 100) * knot.kappa / (Rational(2) * dot(b, residual) + .one)
+            a = bordered(a, column: (Rational(2) * alpha) * b, corner: alpha)
+            b.append(.one)
+        }
+        return levels
+    }
+
+    /// `[[A, column], [0, corner]]`.
+    private static func bordered(_ a: Matrix, column: [Rational], corner: Rational) -> Matrix {
+        var rows = a.rowArrays
+        for i in rows.indices { rows[i].append(column[i]) }
+        var last = [Rational](repeating: .zero, count: a.columns)
+        last.append(corner)
+        rows.append(last)
+        return Matrix(rows)
+    }
+}

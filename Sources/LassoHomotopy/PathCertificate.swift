@@ -1,0 +1,102 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+import ProblemInput
+
+/// The exact certificate of MATH §1, written against the problem data only (it does not use
+/// the homotopy's factorisations or formulas): for every knot, KKT from scratch with
+/// c = r − Mx; for every segment (the linear interpolation of its end knots), that each
+/// coordinate keeps one sign inside with c_i = κ·s_i at both ends. x and c are affine on a
+/// segment and the conditions are linear in κ, so this certifies every κ in between.
+struct PathCertificate {
+    let problem: Problem
+    let scaled: ScaledProblem
+
+    var positive: Bool { problem.variant == .positive }
+
+    func check(knots: [Knot], segments: [Segment]) throws {
+        func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
+        let d = problem.dimension
+        guard let first = knots.first, let last = knots.last else { throw fail("the path has no knots") }
+        guard first.kappa == Homotopy.kappaMax(problem), first.x.allSatisfy(\.isZero) else {
+            throw fail("the first knot must be κ_max = \(Homotopy.kappaMax(problem)) with x = 0")
+        }
+        guard last.kappa.isZero else { throw fail("the last knot must be κ = 0") }
+        guard segments.count == knots.count - 1 else { throw fail("\(knots.count) knots but \(segments.count) segments") }
+
+        // KKT at every knot, and the segment above it once both its ends are known.
+        var previous: (t: [BigInteger], bound: BigInteger)?
+        for (k, knot) in knots.enumerated() {
+            if k > 0 && !(knot.kappa < knots[k - 1].kappa) { throw fail("knots are not strictly decreasing at \(k)") }
+            guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
+            let (c, den) = scaled.correlation(knot.x)
+            let q = knot.kappa.denominator
+            let bound = knot.kappa.numerator * den           // c_i = ±κ ⇔ t_i = q·C_i = ±bound
+            let negativeBound = -bound
+            var t: [BigInteger] = []
+            t.reserveCapacity(d)
+            var equicorrelation: [Int] = []
+            for i in 0..<d {
+                let ti = q * c[i]
+                let xi = knot.x[i]
+                if positive {
+                    if xi.signum < 0 { throw fail("x[\(i + 1)] < 0 at κ = \(knot.kappa) in the positive lasso") }
+                    if ti > bound { throw fail("c[\(i + 1)] > κ at κ = \(knot.kappa)") }
+                    if xi.signum > 0 && ti != bound { throw fail("c[\(i + 1)] ≠ κ where x[\(i + 1)] > 0 at κ = \(knot.kappa)") }
+                } else {
+                    if ti > bound || ti < negativeBound { throw fail("|c[\(i + 1)]| > κ at κ = \(knot.kappa)") }
+                    if (xi.signum > 0 && ti != bound) || (xi.signum < 0 && ti != negativeBound) {
+                        throw fail("c[\(i + 1)] ≠ κ·sign(x[\(i + 1)]) at κ = \(knot.kappa)")
+                    }
+                }
+                if ti == bound || (!positive && ti == negativeBound) { equicorrelation.append(i) }
+                t.append(ti)
+            }
+            let active = (0..<d).filter { !knot.x[$0].isZero }
+            guard knot.active == active, knot.signs == active.map({ knot.x[$0].signum }) else {
+                throw fail("knot at κ = \(knot.kappa) misreports its active set or signs")
+            }
+            if !knot.kappa.isZero && knot.equicorrelation != equicorrelation {
+                throw fail("knot at κ = \(knot.kappa) misreports its equicorrelation set")
+            }
+            if k > 0, let above = previous {
+                try checkSegment(k - 1, segments[k - 1], top: knots[k - 1], bottom: knot, topT: above.t, topBound: above.bound,
+                                 bottomT: t, bottomBound: bound)
+            }
+            previous = (t, bound)
+        }
+    }
+
+    /// The segment between `top` and `bottom` (its linear interpolation): each coordinate keeps
+    /// one sign inside, and where it is nonzero inside, c_i = κ·s_i at both ends. KKT at a knot
+    /// already gives that equality where x_i ≠ 0 there, so only an end where x_i = 0 (a join or a
+    /// drop) needs the extra test.
+    private func checkSegment(
+        _ k: Int, _ segment: Segment, top: Knot, bottom: Knot,
+        topT: [BigInteger], topBound: BigInteger, bottomT: [BigInteger], bottomBound: BigInteger
+    ) throws {
+        func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
+        guard segment.upper == top.kappa, segment.lower == bottom.kappa else { throw fail("segment \(k) has the wrong ends") }
+        guard segment.upperSolution == top.x, segment.lowerSolution == bottom.x else {
+            throw fail("segment \(k) does not meet its knots (κ = \(top.kappa) to \(bottom.kappa))")
+        }
+        var active: [Int] = [], signs: [Int] = []
+        for i in 0..<problem.dimension {
+            let a = top.x[i].signum, b = bottom.x[i].signum
+            if a == 0 && b == 0 { continue } // zero at both ends: zero on the whole segment
+            guard a * b >= 0 else { throw fail("segment \(k): x[\(i + 1)] changes sign inside a segment") }
+            let s = a != 0 ? a : b
+            if positive && s < 0 { throw fail("segment \(k): x[\(i + 1)] < 0 in the positive lasso") }
+            if a == 0 && topT[i] != (s > 0 ? topBound : -topBound) {
+                throw fail("segment \(k): c[\(i + 1)] ≠ κ·s at κ = \(top.kappa), where x[\(i + 1)] joins")
+            }
+            if b == 0 && bottomT[i] != (s > 0 ? bottomBound : -bottomBound) {
+                throw fail("segment \(k): c[\(i + 1)] ≠ κ·s at κ = \(bottom.kappa), where x[\(i + 1)] drops")
+            }
+            active.append(i)
+            signs.append(s)
+        }
+        guard segment.active == active, segment.signs == signs else {
+            throw fail("segment \(k) misreports its active set or signs")
+        }
+    }
+}

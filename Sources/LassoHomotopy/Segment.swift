@@ -1,0 +1,43 @@
+import ExactArithmetic
+
+/// The path between two consecutive knots, `lower ≤ κ ≤ upper`, where it is affine:
+/// `x(κ) = intercept + κ·slope` (MATH §1: `x_A = M_AA⁻¹r_A − κ M_AA⁻¹s_A` when M_AA is
+/// nonsingular). A segment is the linear interpolation of its two end knots, and that is what
+/// `LassoPath` certifies (KKT at both ends, constant signs inside).
+public struct Segment: Sendable, Equatable {
+    /// κ at the knot above (the larger end).
+    public let upper: Rational
+    /// κ at the knot below.
+    public let lower: Rational
+    /// x at `upper` and at `lower` (the end knots' solutions).
+    public let upperSolution: [Rational]
+    public let lowerSolution: [Rational]
+    /// The coordinates that are nonzero on the open segment, increasing.
+    public let active: [Int]
+    /// Their (constant) signs.
+    public let signs: [Int]
+    /// Whether the lasso solution is unique for every κ strictly inside the segment.
+    public let isUnique: Bool
+
+    /// dx/dκ, constant on the segment.
+    public var slope: [Rational] {
+        let width = upper - lower
+        return zip(upperSolution, lowerSolution).map { $0 == $1 ? .zero : ($0 - $1) / width }
+    }
+
+    /// x at κ = 0 of the affine extension, so that x(κ) = intercept + κ·slope.
+    public var intercept: [Rational] {
+        zip(upperSolution, slope).map { $1.isZero ? $0 : $0 - upper * $1 }
+    }
+
+    /// The direction `dx/d(−κ)` followed on this segment (MATH §1's v).
+    public var direction: [Rational] { slope.map { -$0 } }
+
+    /// x(κ) for κ in [lower, upper].
+    public func solution(at kappa: Rational) -> [Rational] {
+        if kappa == upper { return upperSolution }
+        if kappa == lower { return lowerSolution }
+        let t = (upper - kappa) / (upper - lower)
+        return zip(upperSolution, lowerSolution).map { $0 == $1 ? $0 : $0 + t * ($1 - $0) }
+    }
+}
