@@ -116,7 +116,7 @@ struct InspectCLITests {
         ("ragged.csv", "a,b,y\n1,2,3\n4,5\n", "line 3"),
         ("empty.csv", "", "empty input"),
         ("problem.yaml", "M: [[1]]", "unknown file type '.yaml'"),
-        ("garbage.npz", "this is not a zip archive", "garbage.npz"),
+        ("garbage.npz", "this is not a zip archive", "not a ZIP archive"),
         ("short.npy", "\u{93}NUMPY", "short.npy"),
     ]
 

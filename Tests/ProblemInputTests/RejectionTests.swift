@@ -162,7 +162,7 @@ struct RejectionTests {
                        ["y must be a vector", "[3, 2]"])
         expectRejected(ProblemSource(path: Fixtures.path("truncated.npy"), responsePath: Fixtures.path("y_f8.npy")),
                        ["truncated data", "expected 48 bytes", "found 43"])
-        expectRejected(ProblemSource(path: Fixtures.path("garbage.npz")), ["garbage.npz"])
+        expectRejected(ProblemSource(path: Fixtures.path("garbage.npz")), ["garbage.npz", "not a ZIP archive"])
         expectRejected(ProblemSource(path: Fixtures.path("other_members.npz")), ["needs members X and y, or M and r", "A, b"])
         expectRejected(ProblemSource(path: Fixtures.path("y_f8.npy"), responsePath: Fixtures.path("y_f8.npy")),
                        ["X must be 2-dimensional"])
