@@ -17,6 +17,8 @@ struct DLNPath: ParsableCommand {
             InspectCommand.self,
             CheckCommand.self,
             CertifyCommand.self,
+            PathCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
