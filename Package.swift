@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "FaceSolver", "LassoHomotopy", "ProblemInput"], exclude: ["README.md"]),
         .target(name: "NumericFlow", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
-        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "DataFormats"], exclude: ["README.md"]),
+        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "DataFormats"], exclude: ["README.md"]),
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats"], exclude: ["README.md"]),
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ProblemInput", "LassoHomotopy", "DataFormats"], exclude: ["README.md"]),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "LassoHomotopyTests", dependencies: ["LassoHomotopy"]),
         .testTarget(name: "SaddleToSaddleTests", dependencies: ["SaddleToSaddle"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "SVGPlot"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "CertificateChecker"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "CertificateChecker", "ProblemInput", "ExactLinearAlgebra"]),
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["CounterexampleSearch", "CertificateChecker"]),
         .testTarget(name: "CLITests", dependencies: ["dlnpath"]),
