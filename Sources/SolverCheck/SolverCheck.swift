@@ -1,1 +1,55 @@
-// Placeholder until this module's issue lands; see README "Layout".
+import ExactArithmetic
+import LassoHomotopy
+import ProblemInput
+
+/// Regression-tests a floating-point lasso solver against the exact path (MATH §1): the Swift
+/// API behind `dlnpath check-solver`, for a solver's own test suite.
+///
+/// ```swift
+/// let output = SolverOutput(lambdas: alphas, solutions: xs, kind: .path)
+/// let report = try SolverCheck.compare(problem: problem, solution: output)
+/// #expect(report.passed, "\(report.summary)")
+/// ```
+public enum SolverCheck {
+    /// 10⁻⁶: a double-precision solver that works is far below it (homotopy codes reach ~1e-15,
+    /// coordinate descent run to a tight tolerance ~1e-10), while a wrong active set is far above.
+    public static let defaultTolerance = Rational(1, 1_000_000)
+
+    /// Compares `solution` with the exact lasso path of `problem`. Throws `SolverFileError` when
+    /// the output does not fit the problem (wrong number of coordinates, a `.path` whose λ are
+    /// not sorted), or whatever `LassoPath` throws.
+    public static func compare(
+        problem: Problem, solution: SolverOutput, tolerance: Rational = defaultTolerance
+    ) throws -> SolverReport {
+        try compare(path: LassoPath(problem: problem), solution: solution, tolerance: tolerance)
+    }
+
+    /// The same against an already computed path (to check many outputs for one problem).
+    public static func compare(
+        path: LassoPath, solution: SolverOutput, tolerance: Rational = defaultTolerance
+    ) throws -> SolverReport {
+        let d = path.problem.dimension
+        let at = solution.source.isEmpty ? "" : "\(solution.source): "
+        guard tolerance.signum >= 0 else { throw SolverFileError("the tolerance must be ≥ 0, got \(tolerance)") }
+        guard !solution.points.isEmpty else { throw SolverFileError("\(at)the solver output has no solutions") }
+        if let bad = solution.points.first(where: { $0.x.count != d }) {
+            throw SolverFileError("\(at)\(bad.place) has \(bad.x.count) coordinates but the problem has d = \(d)")
+        }
+        let reference = ExactReference(path: path)
+        let points = solution.points.enumerated().map { k, p in
+            PointReport(index: k, point: p, reference: reference, tolerance: tolerance)
+        }
+        var knots: KnotReport?
+        if solution.kind == .path {
+            let lambdas = solution.points.compactMap(\.lambda.exactValue)
+            let decreasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 >= $1 }
+            let increasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 <= $1 }
+            guard decreasing || increasing else {
+                throw SolverFileError("\(at)a path's alphas must be sorted (the solver's knots in order); these are not — check it as independent points instead")
+            }
+            let usable = points.compactMap { r in r.comparison.map { (index: r.index, kappa: $0.kappa, x: solution.points[r.index].x.map { $0.exactValue! }) } }
+            if !usable.isEmpty { knots = KnotReport(points: usable, reference: reference, tolerance: tolerance) }
+        }
+        return SolverReport(tolerance: tolerance, kind: solution.kind, source: solution.source, points: points, knots: knots)
+    }
+}

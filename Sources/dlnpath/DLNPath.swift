@@ -17,6 +17,7 @@ struct DLNPath: ParsableCommand {
             InspectCommand.self,
             CheckCommand.self,
             CertifyCommand.self,
+            CheckSolverCommand.self,
             PathCommand.self,
             GenerateCommand.self,
         ]

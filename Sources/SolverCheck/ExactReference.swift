@@ -1,0 +1,39 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+import LassoHomotopy
+import ProblemInput
+
+/// The exact lasso path a solver is compared with, and what it says at any penalty κ ≥ 0.
+struct ExactReference {
+    let path: LassoPath
+    var problem: Problem { path.problem }
+
+    /// Whether the lasso solution at κ is a single point (MATH §1: otherwise an affine family
+    /// that shares c, E, the signs and the optimal value; the path holds a canonical member).
+    func isUnique(at kappa: Rational) -> Bool {
+        let knots = path.knots
+        // Above κ_max, x = 0 is the only solution when κ > 0 (any other costs κ‖x‖₁ > 0 more).
+        if kappa >= knots[0].kappa { return kappa.signum > 0 || knots[0].isUnique }
+        var lo = 0, hi = knots.count - 1 // knots[lo].kappa > kappa ≥ knots[hi].kappa
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if knots[mid].kappa > kappa { lo = mid } else { hi = mid }
+        }
+        return knots[hi].kappa == kappa ? knots[hi].isUnique : path.segments[lo].isUnique
+    }
+
+    /// The allowed sign of coordinate i in any solution at κ, given the exact correlation c*:
+    /// nil when x_i must be 0 (|c*_i| < κ, MATH §1), else sign(c*_i) (0 = either, at κ = 0).
+    func allowedSign(_ i: Int, correlation c: [Rational], kappa: Rational) -> Int? {
+        switch problem.variant {
+        case .signed: return c[i].magnitude == kappa ? c[i].signum : nil
+        case .positive: return c[i] == kappa ? 1 : nil
+        }
+    }
+
+    /// `Lasso*(κ) = ℓ(x*) + κ‖x*‖₁` for a solution x* at κ, in O(d): KKT gives c*_i = κ·sign(x*_i)
+    /// on the support (MATH §1), so `x*ᵀMx* = rᵀx* − κ‖x*‖₁` and `Lasso*(κ) = ½(κ‖x*‖₁ − rᵀx*)`.
+    func optimalValue(solution x: [Rational], kappa: Rational) -> Rational {
+        Rational(1, 2) * (kappa * oneNorm(x) - dot(problem.r, x))
+    }
+}

@@ -1,0 +1,69 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// How one solver point x at penalty κ compares with the exact lasso solution x* = x(κ), every
+/// number exact (reported as decimals). Pass/fail uses `error`, the `ValueError` of x.
+public struct PointComparison: Equatable, Sendable {
+    public typealias Criterion = ValueError.Criterion
+
+    /// The penalty, exactly as the solver gave it.
+    public let kappa: Rational
+    /// x(κ), the canonical member where it is not unique.
+    public let exact: [Rational]
+    public let unique: Bool
+    /// `‖x − x*‖∞` and `‖x − x*‖∞ / ‖x*‖∞` (nil when x* = 0): against the canonical member
+    /// when the solution is not unique, so informative only.
+    public let absoluteError: Rational
+    public let relativeError: Rational?
+    public let kktViolation: Rational
+    /// `F(x) − F(x*)` with `F = ℓ + κ‖·‖₁`: ≥ 0 for feasible x, 0 exactly for solutions.
+    public let objectiveGap: Rational
+    /// Nonzero coordinates (0-based) of x and their signs.
+    public let givenSupport: [Int]
+    public let givenSigns: [Int]
+    /// The exact support and signs: those of x* when unique; otherwise the equicorrelation set
+    /// E with the signs of c* (every solution is supported in E with those signs, MATH §1).
+    public let exactSupport: [Int]
+    public let exactSigns: [Int]
+    /// Unique: the sign patterns are equal. Not unique: x's support lies in E with E's signs.
+    public let supportAgrees: Bool
+    public let criterion: Criterion
+    public let error: Rational
+
+    init(x: [Rational], kappa: Rational, reference: ExactReference) {
+        let problem = reference.problem
+        let xStar = reference.path.solution(at: kappa)
+        let unique = reference.isUnique(at: kappa)
+        self.kappa = kappa
+        exact = xStar
+        self.unique = unique
+        let difference = maxNorm(x - xStar)
+        absoluteError = difference
+        let size = maxNorm(xStar)
+        relativeError = size.isZero ? nil : difference / size
+        let mx = problem.M * x // the one O(d²) product per point
+        let c = problem.r - mx
+        kktViolation = kktResidual(x: x, correlation: c, kappa: kappa, variant: problem.variant)
+        let loss = Rational(1, 2) * dot(x, mx) - dot(problem.r, x)
+        objectiveGap = loss + kappa * oneNorm(x) - reference.optimalValue(solution: xStar, kappa: kappa)
+        givenSupport = x.indices.filter { !x[$0].isZero }
+        givenSigns = givenSupport.map { x[$0].signum }
+        if unique {
+            exactSupport = xStar.indices.filter { !xStar[$0].isZero }
+            exactSigns = exactSupport.map { xStar[$0].signum }
+            supportAgrees = givenSupport == exactSupport && givenSigns == exactSigns
+            criterion = .solution
+            error = difference / Rational.max(.one, size)
+        } else {
+            let cStar = problem.correlation(xStar)
+            let allowed = x.indices.map { reference.allowedSign($0, correlation: cStar, kappa: kappa) }
+            exactSupport = x.indices.filter { allowed[$0] != nil }
+            exactSigns = exactSupport.map { allowed[$0]! }
+            supportAgrees = zip(givenSupport, givenSigns).allSatisfy { i, s in
+                allowed[i].map { $0 == 0 || $0 == s } ?? false
+            }
+            criterion = .kkt
+            error = kktViolation / Rational.max(.one, maxNorm(problem.r))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// The pass/fail measure of a point x at penalty κ (MATH §1), chosen so that a different valid
+/// member of a non-unique solution set is not penalised:
+/// - solution unique at κ: `‖x − x(κ)‖∞ / max(1, ‖x(κ)‖∞)` (`Criterion.solution`);
+/// - not unique (singular M): `KKT violation / max(1, ‖r‖∞)` (`Criterion.kkt`): every member has
+///   KKT violation 0, while x(κ) is only the canonical member.
+public struct ValueError: Equatable, Sendable {
+    public enum Criterion: String, Equatable, Sendable {
+        case solution
+        case kkt
+    }
+
+    public let criterion: Criterion
+    public let error: Rational
+
+    init(x: [Rational], kappa: Rational, reference: ExactReference) {
+        if reference.isUnique(at: kappa) {
+            let exact = reference.path.solution(at: kappa)
+            self.init(criterion: .solution, error: maxNorm(x - exact) / Rational.max(.one, maxNorm(exact)))
+        } else {
+            let problem = reference.problem
+            let kkt = kktResidual(x: x, correlation: problem.correlation(x), kappa: kappa, variant: problem.variant)
+            self.init(criterion: .kkt, error: kkt / Rational.max(.one, maxNorm(problem.r)))
+        }
+    }
+
+    init(criterion: Criterion, error: Rational) {
+        self.criterion = criterion
+        self.error = error
+    }
+}
