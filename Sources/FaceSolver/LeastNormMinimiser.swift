@@ -14,6 +14,7 @@ extension OrientedProblem {
     func leastNormMinimiser(near z: [Rational]) throws -> [Rational] {
         let g = gradient(z)
         let k = (0..<n).filter { !constrained[$0] || g[$0].isZero }
+        if let onALine = try leastNormOnALine(z, k) { return onALine }
         let c = k.filter { constrained[$0] }
         let m = k.count, dual = m + c.count
         let pkk = principal(k)
@@ -59,6 +60,42 @@ extension OrientedProblem {
         }
         var result = [Rational](repeating: .zero, count: n)
         for (a, i) in k.enumerated() { result[i] = projected[a] }
+        return result
+    }
+}
+
+
+extension OrientedProblem {
+    /// The common case of a one-dimensional null space of P_KK, in closed form: the minimisers
+    /// are z + t·h for t in an interval [lo, hi] (from z_i + t·h_i ≥ 0 on constrained
+    /// coordinates), and the least-norm one has t = clamp(−zᵀh / hᵀh, lo, hi). Nil otherwise.
+    func leastNormOnALine(_ z: [Rational], _ k: [Int]) throws -> [Rational]? {
+        guard let factorisation = SemidefiniteFactorisation(symmetric: principal(k), order: k.count) else {
+            throw FaceSolverError.invalidProblem("P is not positive semidefinite")
+        }
+        let null = factorisation.nullSpace
+        guard null.count == 1 else { return nil }
+        var h = [Rational](repeating: .zero, count: n)
+        for (a, i) in k.enumerated() { h[i] = null[0][a] }
+        var lo: Rational?, hi: Rational?
+        for i in 0..<n where constrained[i] && !h[i].isZero {
+            let bound = -z[i] / h[i]                       // z_i + t·h_i ≥ 0
+            if h[i].signum > 0 { lo = lo.map { Rational.max($0, bound) } ?? bound }
+            else { hi = hi.map { Rational.min($0, bound) } ?? bound }
+        }
+        var t = -dot(z, h) / dot(h, h)
+        if let lo, t < lo { t = lo }
+        if let hi, t > hi { t = hi }
+        let result = t.isZero ? z : z + t * h
+        // Certificate: still a minimiser (Ph = 0, feasible), and least norm on the segment
+        // (t interior with hᵀz' = 0, or t at a bound with the gradient pointing outward).
+        guard kktViolation(result) == nil else {
+            throw FaceSolverError.internalCheckFailed("least-norm minimiser on a line fails KKT")
+        }
+        let slope = dot(result, h).signum
+        guard slope == 0 || (slope > 0 && lo == t) || (slope < 0 && hi == t) else {
+            throw FaceSolverError.internalCheckFailed("least-norm minimiser on a line is not least norm")
+        }
         return result
     }
 }

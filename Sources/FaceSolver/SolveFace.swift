@@ -25,7 +25,7 @@ public func solveFace(_ problem: FaceProblem) throws -> FaceSolution {
         z = try oriented.leastNormMinimiser(near: found)
         if z != found { direction = found - z } // both minimisers: the segment between them is too
     }
-    if let violation = oriented.kktViolation(z) {
+    if z != found, let violation = oriented.kktViolation(z) { // `found` was checked by the minimiser
         throw FaceSolverError.internalCheckFailed("returned minimiser fails KKT: \(violation)")
     }
     let original = oriented.reorient(z)

@@ -25,25 +25,37 @@ public enum MairalYu {
     /// anyway), the last one only when `includingLastPath`.
     public static func levels(through p: Int, includingLastPath: Bool = true) throws -> [Level] {
         guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
-        var a = Matrix([[.one]])
-        var b: [Rational] = [.one]
+        var problem = first
         var levels: [Level] = []
         for level in 1...p {
-            let problem = try Problem(X: a, y: b, scaling: .sum)
             guard level < p || includingLastPath else {
                 levels.append(Level(p: level, problem: problem, path: nil))
                 break
             }
             let path = try LassoPath(problem: problem)
             levels.append(Level(p: level, problem: problem, path: path))
-            if level == p { break }
-            let knot = path.knots[path.knots.count - 2] // the smallest positive knot
-            let residual = b - a * knot.x
-            let alpha = Rational(99, 100) * knot.kappa / (Rational(2) * dot(b, residual) + .one)
-            a = bordered(a, column: (Rational(2) * alpha) * b, corner: alpha)
-            b.append(.one)
+            if level < p { problem = try successor(of: problem, path: path) }
         }
         return levels
+    }
+
+    /// Level 1: A = [1], b = [1].
+    public static var first: Problem {
+        try! Problem(X: Matrix([[.one]]), y: [.one], scaling: .sum) // a valid 1×1 problem
+    }
+
+    /// The next level from a level's data (A, b) and its exact path (one round of MATH §6).
+    public static func successor(of problem: Problem, path: LassoPath) throws -> Problem {
+        guard let data = problem.data, data.scaling == .sum, path.knots.count >= 2 else {
+            throw ProblemError("a Mairal–Yu round needs the level's data (A, b) with .sum scaling and its path")
+        }
+        let a = data.X, b = data.y
+        let knot = path.knots[path.knots.count - 2] // the smallest positive knot
+        let residual = b - a * knot.x
+        let alpha = Rational(99, 100) * knot.kappa / (Rational(2) * dot(b, residual) + .one)
+        var y = b
+        y.append(.one)
+        return try Problem(X: bordered(a, column: (Rational(2) * alpha) * b, corner: alpha), y: y, scaling: .sum)
     }
 
     /// `[[A, column], [0, corner]]`.

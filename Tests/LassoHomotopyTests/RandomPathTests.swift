@@ -107,6 +107,22 @@ import ProblemInput
     }
 }
 
+extension RandomPathTests {
+    @Test func decimalDataOfModerateSizeUsesTheIntegerFactorisationAndAgrees() throws {
+        // d = 24 features of 3-significant-digit decimals: `automatic` picks the fraction-free
+        // engine; the rational engine must give the identical path.
+        var rng = SplitMix64(seed: 14)
+        let n = 30, d = 24
+        let x = Matrix((0..<n).map { _ in (0..<d).map { _ in Rational(rng.int(in: -999...999), 100) } })
+        let y = (0..<n).map { _ in Rational(rng.int(in: -999...999), 1000) }
+        let problem = try Problem(X: x, y: y, scaling: .mean)
+        let automatic = try LassoPath(problem: problem)
+        let rational = try LassoPath(problem: problem, factorisation: .rational)
+        #expect(automatic.factorisation == .integer && automatic.knots == rational.knots)
+        #expect(automatic.isUnique && automatic.knots.count > d)
+    }
+}
+
 /// An engine that never factorises, so the homotopy takes the face-solver route at every knot.
 struct DecliningEngine: ActiveSetEngine {
     mutating func join(_ j: Int, sign: Int) -> Bool { false }
