@@ -101,7 +101,7 @@ struct Homotopy {
                     problem: problem, kappa: middle, x: below.solution(at: middle),
                     equicorrelationSigns: below.equicorrelationSigns(at: middle))
             }
-            segments.append(SegmentDraft(upper: kappa, lower: next, formula: below, isUnique: segmentUnique))
+            segments.append(SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique))
             inSupport = [Bool](repeating: false, count: d)
             for i in below.support { inSupport[i] = true }
             x = below.solution(at: next)
@@ -134,10 +134,12 @@ struct KnotDraft {
     let isUnique: Bool
 }
 
-/// A segment with the formula that produced it.
+/// A segment before assembly (its formula is not kept: 10⁵ of them would hold every
+/// intermediate vector alive).
 struct SegmentDraft {
     let upper: Rational
     let lower: Rational
-    let formula: any SegmentFormula
+    let support: [Int]
+    let signs: [Int]
     let isUnique: Bool
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemInput
@@ -23,9 +25,24 @@ struct PathCertificate {
         guard last.kappa.isZero else { throw fail("the last knot must be κ = 0") }
         guard segments.count == knots.count - 1 else { throw fail("\(knots.count) knots but \(segments.count) segments") }
 
-        // KKT at every knot, and the segment above it once both its ends are known.
+        // Long paths are checked in two overlapping halves at once (the checks are independent;
+        // the knot where the halves meet is checked by both). The first failure, in path order,
+        // is reported.
+        let halves = knots.count >= 4096 ? [0...(knots.count / 2), (knots.count / 2)...(knots.count - 1)] : [0...(knots.count - 1)]
+        let failures = FailureSlots(count: halves.count)
+        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+            do { try check(knots: knots, segments: segments, range: halves[h]) } catch { failures.record(h, error) }
+        }
+        if let error = failures.first { throw error }
+    }
+
+    /// KKT at the knots of `range`, and the segments between them.
+    private func check(knots: [Knot], segments: [Segment], range: ClosedRange<Int>) throws {
+        func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
+        let d = problem.dimension
         var previous: (t: [BigInteger], bound: BigInteger)?
-        for (k, knot) in knots.enumerated() {
+        for k in range {
+            let knot = knots[k]
             if k > 0 && !(knot.kappa < knots[k - 1].kappa) { throw fail("knots are not strictly decreasing at \(k)") }
             guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
             let (c, den) = scaled.correlation(knot.x)
@@ -58,7 +75,7 @@ struct PathCertificate {
             if !knot.kappa.isZero && knot.equicorrelation != equicorrelation {
                 throw fail("knot at κ = \(knot.kappa) misreports its equicorrelation set")
             }
-            if k > 0, let above = previous {
+            if let above = previous {
                 try checkSegment(k - 1, segments[k - 1], top: knots[k - 1], bottom: knot, topT: above.t, topBound: above.bound,
                                  bottomT: t, bottomBound: bound)
             }
@@ -99,4 +116,17 @@ struct PathCertificate {
             throw fail("segment \(k) misreports its active set or signs")
         }
     }
+}
+
+
+/// The first error of each concurrent half, kept under a lock.
+private final class FailureSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error?]
+
+    init(count: Int) { errors = Array(repeating: nil, count: count) }
+
+    func record(_ slot: Int, _ error: Error) { lock.withLock { errors[slot] = error } }
+
+    var first: Error? { lock.withLock { errors.compactMap { $0 }.first } }
 }
