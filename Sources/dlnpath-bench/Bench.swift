@@ -10,6 +10,7 @@ struct Bench: ParsableCommand {
         subcommands: [
             // One line per benchmark; keep this list sorted.
             ArithmeticBenchmark.self,
+            FlowBenchmarkCommand.self,
             PathBenchmark.self,
         ]
     )

@@ -18,6 +18,8 @@ struct DLNPath: ParsableCommand {
             CheckCommand.self,
             CertifyCommand.self,
             CheckSolverCommand.self,
+            FlowCommand.self,
+            PlotCommand.self,
             PathCommand.self,
             GenerateCommand.self,
         ]
