@@ -36,6 +36,7 @@ enum DirectionalProblem {
     static func solutionIsUnique(problem: Problem, kappa: Rational, x: [Rational], equicorrelationSigns s: [Int]) throws -> Bool {
         if problem.isPositiveDefinite { return true }
         let positive = problem.variant == .positive
+        if kappa.isZero && !positive { return false } // {x : Mx = r} is a line or more when M is singular
         let face: FaceProblem
         let e: [Int]
         if kappa.isZero {

@@ -17,7 +17,6 @@ struct PathCertificate {
 
     func check(knots: [Knot], segments: [Segment]) throws {
         func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
-        let d = problem.dimension
         guard let first = knots.first, let last = knots.last else { throw fail("the path has no knots") }
         guard first.kappa == Homotopy.kappaMax(problem), first.x.allSatisfy(\.isZero) else {
             throw fail("the first knot must be κ_max = \(Homotopy.kappaMax(problem)) with x = 0")

@@ -16,9 +16,10 @@ import Glibc
 ///     rounded to 6 significant decimal digits and taken as the exact rational of that decimal;
 ///     mean scaling (M = XᵀX/n). Problem validation (ProblemInput) is timed separately.
 ///
-/// Times: wall clock and CPU time of the running thread (equal on an idle machine; CPU time is
-/// much less disturbed by other processes). The path's own split (homotopy, assembly of knots,
-/// exact certificate) is wall clock. "bits" is the largest numerator or denominator among the
+/// Times: wall clock and CPU time of the process (all threads: the certificate of a long path
+/// runs in two halves at once). On an idle machine wall ≤ CPU; on a busy one CPU time is much
+/// less disturbed. The path's own split (homotopy, assembly of knots, exact certificate) is wall
+/// clock. "bits" is the largest numerator or denominator among the
 /// knots' κ and x: the size growth that drives the cost of rational arithmetic.
 struct PathBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -91,9 +92,9 @@ struct PathBenchmark: ParsableCommand {
 
     static func timed<T>(_ body: () throws -> T) throws -> (T, cpu: Double, wall: Double) {
         let wallStart = ContinuousClock.now
-        let cpuStart = threadCPUSeconds()
+        let cpuStart = processCPUSeconds()
         let value = try body()
-        let cpu = threadCPUSeconds() - cpuStart
+        let cpu = processCPUSeconds() - cpuStart
         let wall = ContinuousClock.now - wallStart
         return (value, cpu, Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18)
     }
@@ -104,9 +105,9 @@ struct PathBenchmark: ParsableCommand {
 
     static func seconds(_ s: Double) -> String { String(format: s < 10 ? "%.3f" : "%.1f", s) }
 
-    static func threadCPUSeconds() -> Double {
+    static func processCPUSeconds() -> Double {
         var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
