@@ -41,10 +41,10 @@ struct FlowBenchmarkCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Factor past the last saddle time for the default horizon.")
     var past = 1.1
 
-    @Option(parsing: .unconditional, help: "Relative tolerance (both sides).")
+    @Option(parsing: .unconditional, help: "Relative tolerance of the Swift run (and of the baseline, unless --baseline-rtol).")
     var rtol = 1e-7
 
-    @Option(parsing: .unconditional, help: "Absolute tolerance (both sides).")
+    @Option(parsing: .unconditional, help: "Absolute tolerance of the Swift run (and of the baseline, unless --baseline-atol).")
     var atol = 1e-9
 
     @Option(parsing: .unconditional, help: "Best of this many runs (both sides).")
@@ -142,6 +142,10 @@ struct FlowBenchmarkCommand: ParsableCommand {
         print("SciPy \(method) (rtol \(pyRtol), atol \(pyAtol)): \(ms(cpu)) CPU, \(ms(wall)) wall (best of \(repetitions)); "
             + "\(steps) steps; max error of x̄(s_max) vs the same reference: "
             + (error.map { format($0, 3) } ?? "none: its x̄(s_max) is not finite (the method failed on this horizon)"))
+        guard error != nil else {
+            print("ratio SciPy/Swift: not meaningful, the baseline did not produce a finite result")
+            return
+        }
         print("ratio SciPy/Swift: \(format(cpu / swift.cpuSeconds, 3))× CPU, \(format(wall / swift.seconds, 3))× wall"
             + (instanceOut.map { " (instance written to \($0))" } ?? ""))
     }
