@@ -21,6 +21,11 @@ extension Matrix {
     /// back through the eliminations (each lift preserves vᵀMv).
     public var definiteness: Definiteness {
         precondition(isSymmetric, "definiteness needs a symmetric matrix")
+        // The fraction-free test decides PSD matrices cheaply; only a failure (rare: bad
+        // input) pays for the rational elimination below, which also builds the witness.
+        if let rank = fractionFreeSemidefiniteRank() {
+            return rank == rows ? .positiveDefinite : .positiveSemidefinite(rank: rank)
+        }
         var s = self                      // current Schur complement, on `remaining` indices
         var remaining = Array(0..<rows)
         var steps: [(pivot: Int, value: Rational, row: [Int: Rational])] = []
@@ -62,5 +67,41 @@ extension Matrix {
             v[step.pivot] = -t / step.value
         }
         return .indefinite(witness: v, value: quadraticForm(v))
+    }
+}
+
+extension Matrix {
+    /// The rank when this symmetric matrix is PSD, nil when it is not: symmetric Bareiss
+    /// elimination with positive diagonal pivots on the integer matrix `L·M` (L the lcm of the
+    /// denominators). Entries stay minors of `L·M` (every division is exact), so they grow
+    /// linearly in size instead of piling up gcds as rational Schur complements do; each
+    /// entry is `prev_pivot × (Schur complement entry)`, so signs, and hence the verdict, carry over.
+    func fractionFreeSemidefiniteRank() -> Int? {
+        let n = rows
+        let scale = elements.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
+        var a = elements.map { ($0 * Rational(scale)).numerator }
+        var remaining = Array(0..<n)
+        var previous = BigInteger(1)
+        var rank = 0
+        while let p = remaining.first(where: { a[$0 * n + $0].signum > 0 }) {
+            if remaining.contains(where: { a[$0 * n + $0].signum < 0 }) { return nil }
+            remaining.removeAll { $0 == p }
+            let pivot = a[p * n + p]
+            for (k, i) in remaining.enumerated() {
+                let aip = a[i * n + p]
+                for j in remaining[k...] {
+                    var t = pivot * a[i * n + j]
+                    if !aip.isZero { t.subtractProduct(aip, a[p * n + j]) }
+                    let entry = t.dividedExactly(by: previous)
+                    a[i * n + j] = entry
+                    a[j * n + i] = entry
+                }
+            }
+            previous = pivot
+            rank += 1
+        }
+        // No positive pivot left: PSD iff what remains is exactly zero.
+        for i in remaining { for j in remaining where !a[i * n + j].isZero { return nil } }
+        return rank
     }
 }

@@ -41,6 +41,9 @@ extension ProblemReader {
             return try assemble(source, file: file, X: X, y: y, variant: variant, weightDecay: weightDecay,
                                 scaling: scaling, initialisation: initialisation)
         }
+        if object["scaling"] != nil {
+            throw ProblemError("\(file): \"scaling\" says how M, r are formed from X, y; it does not apply to a problem given as M, r")
+        }
         let M = try matrix(try rows(object["M"], name: "M", file: file), name: "M", file: file)
         let r = try vector(object["r"], name: "r", file: file)
         return try assemble(source, file: file, M: M, r: r, variant: variant, weightDecay: weightDecay,

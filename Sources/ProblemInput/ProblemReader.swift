@@ -44,6 +44,9 @@ public enum ProblemReader {
                                    weightDecay: weightDecay, initialisation: initialisation)
             }
             guard let M, let r else { throw ProblemError("give either X and y, or M and r") }
+            if source.scaling != nil {
+                throw ProblemError("--scaling says how M, r are formed from X, y; it does not apply to a problem given as M, r")
+            }
             return try Problem(M: M, r: r, variant: variant, weightDecay: weightDecay, initialisation: initialisation)
         } catch let error as ProblemError {
             throw ProblemError("\(file): \(error.message)")

@@ -15,7 +15,8 @@ struct TextTable {
         let widths = (0..<columns).map { j in all.map { j < $0.count ? $0[j].count : 0 }.max() ?? 0 }
         func line(_ row: [String]) -> String {
             row.enumerated().map { j, cell in
-                j == row.count - 1 ? cell : cell.padding(toLength: widths[j], withPad: " ", startingAt: 0)
+                // Pad by characters as the terminal shows them (`x̄` is one), not UTF-16 units.
+                j == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[j] - cell.count))
             }.joined(separator: "  ")
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")

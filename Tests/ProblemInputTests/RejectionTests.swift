@@ -49,6 +49,10 @@ struct RejectionTests {
         expectRejected(file: "p.json", "{\"X\": [[1, 2]],\n \"y\": [NaN]}", ["line 2"])
     }
 
+    @Test func scalingDoesNotApplyToQuadraticInput() {
+        expectRejected(file: "p.json", #"{"M": [[1]], "r": [1], "scaling": "sum"}"#, ["\"scaling\"", "does not apply"])
+    }
+
     @Test func notSymmetric() {
         expectRejected(file: "p.json", #"{"M": [[1, 2, 0], [2, 5, "1/2"], [0, "1/3", 1]], "r": [1, 1, 1]}"#,
                        ["M is not symmetric", "M[2][3] = 1/2 but M[3][2] = 1/3"])
