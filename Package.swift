@@ -31,7 +31,7 @@ let package = Package(
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats"], exclude: ["README.md"]),
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "DataFormats"], exclude: ["README.md"]),
-        .target(name: "CounterexampleSearch", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"], exclude: ["README.md"]),
+        .target(name: "CounterexampleSearch", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "FaceSolver",
             "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "SVGPlot", "Certificates",

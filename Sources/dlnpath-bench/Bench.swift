@@ -12,6 +12,7 @@ struct Bench: ParsableCommand {
             ArithmeticBenchmark.self,
             FlowBenchmarkCommand.self,
             PathBenchmark.self,
+            SearchBenchmark.self,
         ]
     )
 }

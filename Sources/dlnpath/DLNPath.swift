@@ -18,6 +18,7 @@ struct DLNPath: ParsableCommand {
             CheckCommand.self,
             CertifyCommand.self,
             CheckSolverCommand.self,
+            SearchCommand.self,
             FlowCommand.self,
             PlotCommand.self,
             PathCommand.self,

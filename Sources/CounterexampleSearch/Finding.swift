@@ -1,0 +1,39 @@
+import ExactArithmetic
+import ProblemInput
+import SaddleToSaddle
+
+/// A kept instance after shrinking, with what the summary table reports about it (MATH §4): the
+/// verdict's monotonicity and equivalence, where the averaged limit first leaves the lasso path,
+/// and the largest exact limit gap.
+public struct Finding: Sendable {
+    /// The draw as it came from the distribution, and after shrinking.
+    public let original: SearchInstance
+    public let instance: SearchInstance
+    public let shrinkSteps: Int
+    public let problem: Problem
+    public let monotone: Bool
+    public let equivalent: Bool
+    /// The maximal s-intervals where the averaged limit and the lasso path differ.
+    public let divergence: [Divergence]
+    /// sup over s > 0 of Lasso(x̄(s), s) − Lasso*(s), and where it is attained (nil: as s → ∞).
+    public let maximumGap: Rational
+    public let gapAt: Rational?
+
+    init(original: SearchInstance, shrunk: SearchInstance, steps: Int) throws {
+        self.original = original
+        instance = shrunk
+        shrinkSteps = steps
+        guard let problem = try shrunk.problem() else { throw SearchError("instance \(shrunk.index) shrank to nothing") }
+        self.problem = problem
+        let verdict = try InstanceAnalysis(problem).verdict
+        monotone = verdict.monotone
+        equivalent = verdict.equivalent
+        divergence = verdict.divergence
+        let best = verdict.gap.max { $0.maximum < $1.maximum }
+        maximumGap = best?.maximum ?? .zero
+        gapAt = best?.maximiser
+    }
+
+    /// "n×d".
+    public var size: String { "\(instance.samples)×\(instance.features)" }
+}

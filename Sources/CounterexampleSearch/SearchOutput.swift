@@ -1,0 +1,144 @@
+import Certificates
+import DataFormats
+import ExactArithmetic
+import Foundation
+import ProblemInput
+
+/// What `dlnpath search --output DIR` writes: per finding the shrunk instance
+/// (`instance-<k>.json`, readable by every dlnpath command) and its certificate
+/// (`instance-<k>.cert.json`, `dlnpath check` re-verifies it), plus `summary.json`
+/// (`summary-K-of-N.json` for a shard, so all shards can share one DIR). Files are named by the
+/// instance's index, so the outputs of shards never collide and merge by copying.
+public enum SearchOutput {
+    public static func instanceFileName(_ index: Int) -> String { "instance-\(padded(index)).json" }
+    public static func certificateFileName(_ index: Int) -> String { "instance-\(padded(index)).cert.json" }
+    public static func summaryFileName(_ shard: Shard) -> String {
+        shard.isWhole ? "summary.json" : "summary-\(shard.index)-of-\(shard.count).json"
+    }
+
+    /// Writes every finding with its certificate, and the summary. `verify` gets each certificate's
+    /// text and returns nil if an independent check accepts it, else the reason (the certificate
+    /// is then not written and the search fails). Returns the files written.
+    @discardableResult
+    public static func write(_ outcome: CounterexampleSearch.Outcome, to directory: URL, verify: (String) -> String?) throws -> [URL] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var written: [URL] = []
+        for finding in outcome.findings {
+            let index = finding.instance.index
+            let instanceText = instanceJSON(finding, outcome.options).serialized(pretty: true) + "\n"
+            let input = Certificate.Input(name: instanceFileName(index), bytes: Array(instanceText.utf8))
+            let certificateText = try Certificate.make(problem: finding.problem, input: input).serialized(pretty: true) + "\n"
+            if let reason = verify(certificateText) {
+                throw SearchError("the certificate of instance \(index) fails the independent check: \(reason)")
+            }
+            for (name, text) in [(instanceFileName(index), instanceText), (certificateFileName(index), certificateText)] {
+                let url = directory.appendingPathComponent(name)
+                try Data(text.utf8).write(to: url)
+                written.append(url)
+            }
+        }
+        let summary = directory.appendingPathComponent(summaryFileName(outcome.options.shard))
+        try Data((summaryJSON(outcome).serialized(pretty: true) + "\n").utf8).write(to: summary)
+        written.append(summary)
+        return written
+    }
+
+    /// The shrunk instance as a problem file: `{"description", "X", "y"}` (+ `"nonnegative"`),
+    /// numbers as JSON numbers when they are integers or terminating decimals, else "p/q".
+    public static func instanceJSON(_ finding: Finding, _ options: CounterexampleSearch.Options) -> JSONValue {
+        let s = finding.instance
+        let description = "dlnpath search --property \(options.property) --seed \(options.seed): instance \(s.index) of \(options.distribution), shrunk in \(finding.shrinkSteps) step\(finding.shrinkSteps == 1 ? "" : "s") from \(finding.original.samples)×\(finding.original.features) to \(finding.size)"
+        var pairs: [(String, JSONValue)] = [
+            ("description", .string(description)),
+            ("X", .array(s.X.map { .array($0.map(number)) })),
+            ("y", .array(s.y.map(number))),
+        ]
+        if s.variant == .positive { pairs.append(("nonnegative", .bool(true))) }
+        return .object(JSONObject(pairs))
+    }
+
+    public static func summaryJSON(_ outcome: CounterexampleSearch.Outcome) -> JSONValue {
+        let o = outcome.options
+        let f = outcome.frequency
+        return .object(JSONObject([
+            ("property", .string(o.property.description)),
+            ("distribution", .string(o.distribution.entriesSpec)),
+            ("samples", .number(String(o.distribution.samples))),
+            ("features", .number(String(o.distribution.features))),
+            ("variant", .string(o.distribution.variant.rawValue)),
+            ("seed", .number(String(o.seed))),
+            ("count", .number(String(o.count))),
+            ("shard", .string(o.shard.description)),
+            ("tried", .number(String(outcome.tried))),
+            ("found", .number(String(outcome.found.count))),
+            ("frequency", .number(String(f.proportion))),
+            ("wilson95", .array([.number(String(f.lower)), .number(String(f.upper))])),
+            ("foundIndices", .array(outcome.found.map { .number(String($0)) })),
+            ("errors", .array(outcome.errors.map { .object(JSONObject([("index", .number(String($0.index))), ("message", .string($0.message))])) })),
+            ("findings", .array(outcome.findings.map(findingJSON))),
+        ]))
+    }
+
+    static func findingJSON(_ f: Finding) -> JSONValue {
+        let first = f.divergence.first
+        return .object(JSONObject([
+            ("index", .number(String(f.instance.index))),
+            ("instance", .string(instanceFileName(f.instance.index))),
+            ("certificate", .string(certificateFileName(f.instance.index))),
+            ("size", .string(f.size)),
+            ("originalSize", .string("\(f.original.samples)×\(f.original.features)")),
+            ("shrinkSteps", .number(String(f.shrinkSteps))),
+            ("positiveDefinite", .bool(f.problem.isPositiveDefinite)),
+            ("monotone", .bool(f.monotone)),
+            ("equivalent", .bool(f.equivalent)),
+            ("firstDivergence", first.map { d in
+                .object(JSONObject([("from", .string(d.from.description)), ("to", d.to.map { .string($0.description) } ?? .null)]))
+            } ?? .null),
+            ("maximumGap", .string(f.maximumGap.description)),
+            ("maximumGapApprox", .number(f.maximumGap.decimalString(significantDigits: 6))),
+            ("gapAt", f.gapAt.map { .string($0.description) } ?? .null),
+        ]))
+    }
+
+    /// The summary table printed by `dlnpath search`.
+    public static func table(_ outcome: CounterexampleSearch.Outcome) -> String {
+        let o = outcome.options
+        var lines = [
+            "property \(o.property) on \(o.distribution), seed \(o.seed), instances 0..<\(o.count)\(o.shard.isWhole ? "" : ", shard \(o.shard)")",
+            "found \(outcome.found.count) of \(outcome.tried): \(outcome.frequency.text)",
+        ]
+        if !outcome.errors.isEmpty { lines.append("could not analyse \(outcome.errors.count) instances (first: \(outcome.errors[0].index): \(outcome.errors[0].message))") }
+        guard !outcome.findings.isEmpty else { return lines.joined(separator: "\n") }
+        let header = ["instance", "property", "size", "from", "first divergence (s)", "max gap", "at s"]
+        var rows = outcome.findings.map { f -> [String] in
+            let d = f.divergence.first.map { "[\(short($0.from)), " + ($0.to.map { short($0) + "]" } ?? "∞)") } ?? "none"
+            return [String(f.instance.index), o.property.description, f.size, "\(f.original.samples)×\(f.original.features)",
+                    d, short(f.maximumGap), f.maximumGap.isZero ? "-" : f.gapAt.map(short) ?? "∞"]
+        }
+        rows.insert(header, at: 0)
+        let widths = header.indices.map { j in rows.map { $0[j].count }.max()! }
+        lines.append("")
+        for (n, row) in rows.enumerated() {
+            lines.append(row.enumerated().map { j, cell in cell.padding(toLength: widths[j], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            if n == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Exact when short, else a 6-digit decimal.
+    static func short(_ q: Rational) -> String {
+        let exact = q.description
+        return exact.count <= 12 ? exact : "≈" + q.decimalString(significantDigits: 6)
+    }
+
+    static func number(_ q: Rational) -> JSONValue {
+        let text = exactText(q)
+        return JSONValue.isValidNumberLiteral(text) ? .number(text) : .string(text)
+    }
+
+    static func padded(_ index: Int) -> String {
+        let digits = String(index)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import CertificateChecker
+import CounterexampleSearch
+import ExactArithmetic
+import Foundation
+import ProblemInput
+
+/// `dlnpath search`: seeded random instances with a chosen property, shrunk and certified
+/// (Sources/CounterexampleSearch).
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search random instances for counterexamples (non-monotone, not equivalent, …), shrink and certify them.",
+        discussion: """
+        Instances 0..<COUNT are drawn from the distribution, instance k from a generator seeded by \
+        (SEED, k) alone, and kept when they have the property: non-monotone (μ·x(μ) is not \
+        monotone), not-equivalent (the averaged DLN limit differs from the lasso path for some \
+        s), non-unique (a lasso solution for some κ > 0 or a DLN face minimiser is not unique), \
+        rejoins (the limit leaves the lasso path and comes back), gap-above=VALUE (the exact \
+        limit gap exceeds VALUE). Everything is decided in exact arithmetic (MATH §4).
+
+        Each kept instance (the first --max-found, by index) is shrunk while the property holds \
+        — rows and columns dropped, entries moved to 0, to integers, to fewer digits — and \
+        written to DIR as instance-K.json with its certificate instance-K.cert.json (checked by \
+        the independent checker first), plus DIR/summary.json. --shard K/N runs the instances \
+        k with k mod N = K − 1 and writes summary-K-of-N.json, so N shards (a Slurm array, GNU \
+        parallel) cover the same instances as one run and their outputs merge.
+
+        Distributions: gaussian:D (standard normal entries rounded to D significant digits; \
+        default gaussian:6), integers:LO:HI (uniform integers). The default is the paper's: \
+        gaussian:6 with n = 3 samples and d = 4 features, signed.
+
+        --frequencies evaluates every property on every instance and prints how often each holds, \
+        with 95% Wilson intervals (no shrinking; --property is not needed).
+        """
+    )
+
+    @Option(help: ArgumentHelp("non-monotone | not-equivalent | non-unique | rejoins | gap-above=VALUE", valueName: "property"))
+    var property: String?
+
+    @Option(help: "How many instances to try (indices 0..<N).")
+    var count: Int
+
+    @Option(help: "The seed of the instance stream.")
+    var seed: UInt64
+
+    @Option(help: ArgumentHelp("Where to write instances, certificates and the summary.", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Run only shard K of N (instances k with k mod N = K − 1).", valueName: "K/N"))
+    var shard: String = "1/1"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI (default gaussian:6).", valueName: "entries"))
+    var distribution: String = "gaussian:6"
+
+    @Option(help: "Rows of X (n).")
+    var samples: Int = 3
+
+    @Option(help: "Columns of X (d).")
+    var features: Int = 4
+
+    @Flag(help: "Nonnegative lasso / the network x = u∘u.")
+    var positive = false
+
+    @Option(help: "Threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("max-found"), help: "Shrink, certify and write at most this many findings (the first by index).")
+    var maxFound: Int = 50
+
+    @Flag(name: .customLong("no-shrink"), help: "Write the findings as drawn.")
+    var noShrink = false
+
+    @Flag(help: "Tally every property instead of searching for one.")
+    var frequencies = false
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must be ≥ 0") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
+        guard maxFound >= 0 else { throw ValidationError("--max-found must be ≥ 0") }
+        guard (1...64).contains(samples), (1...64).contains(features) else { throw ValidationError("--samples and --features must be between 1 and 64") }
+        if !frequencies {
+            guard let property else { throw ValidationError("give --property (or --frequencies)") }
+            do { _ = try SearchProperty(parsing: property) } catch let e as SearchError { throw ValidationError(e.message) }
+            guard output != nil else { throw ValidationError("give --output DIR for the findings") }
+        }
+        do {
+            _ = try Shard(parsing: shard)
+            _ = try Distribution.entries(parsing: distribution)
+        } catch let e as SearchError { throw ValidationError(e.message) }
+    }
+
+    func run() throws {
+        let dist = Distribution(entries: try Distribution.entries(parsing: distribution), samples: samples,
+                                features: features, variant: positive ? .positive : .signed)
+        let shard = try Shard(parsing: shard)
+        let bar = SearchProgressBar(total: shard.indices(below: count).count)
+        let progress: (@Sendable (Int, Int) -> Void)? = bar.map { b in { @Sendable tried, found in b.update(tried: tried, found: found) } }
+        let start = ContinuousClock.now
+        if frequencies {
+            let tally = FrequencyTally(distribution: dist, seed: seed, count: count, shard: shard, jobs: jobs, progress: progress)
+            bar?.finish()
+            print(tally.table)
+            print("(\(rate(tally.facts.count, since: start)))")
+            if let output { try writeFrequencies(tally, to: output) }
+            if tally.unanalysed > 0 { throw CLIFailure.checkFailed("\(tally.unanalysed) instances could not be analysed") }
+            return
+        }
+        let options = CounterexampleSearch.Options(
+            property: try SearchProperty(parsing: property!), distribution: dist, seed: seed, count: count,
+            shard: shard, jobs: jobs, maximumFindings: maxFound, shrink: !noShrink)
+        let outcome = try CounterexampleSearch.run(options, progress: progress)
+        bar?.finish()
+        let searched = rate(outcome.tried, since: start)
+        try SearchOutput.write(outcome, to: URL(fileURLWithPath: output!)) { text in
+            let report = CertificateChecker.check(certificateText: text)
+            return report.isValid ? nil : report.problem ?? "rejected"
+        }
+        print(SearchOutput.table(outcome))
+        print("(\(searched); wrote \(outcome.findings.count) instance\(outcome.findings.count == 1 ? "" : "s") with certificates and \(SearchOutput.summaryFileName(shard)) to \(output!))")
+        if !outcome.errors.isEmpty {
+            throw CLIFailure.checkFailed("\(outcome.errors.count) instances could not be analysed (first: \(outcome.errors[0].index): \(outcome.errors[0].message))")
+        }
+    }
+
+    private func rate(_ n: Int, since start: ContinuousClock.Instant) -> String {
+        let d = ContinuousClock.now - start
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return String(format: "%d instances in %.2f s, %.0f per second", n, seconds, Double(n) / max(seconds, 1e-9))
+    }
+
+    private func writeFrequencies(_ tally: FrequencyTally, to directory: String) throws {
+        let url = URL(fileURLWithPath: directory)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        var lines: [String] = []
+        for (label, i) in tally.rows {
+            lines.append("    {\"property\": \"\(label)\", \"count\": \(i.successes), \"trials\": \(i.trials), \"frequency\": \(i.proportion), \"wilson95\": [\(i.lower), \(i.upper)]}")
+        }
+        let name = tally.shard.isWhole ? "frequencies.json" : "frequencies-\(tally.shard.index)-of-\(tally.shard.count).json"
+        let text = "{\n  \"distribution\": \"\(tally.distribution)\",\n  \"seed\": \(tally.seed),\n  \"rows\": [\n" + lines.joined(separator: ",\n") + "\n  ]\n}\n"
+        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    }
+}
+
+/// A one-line progress bar on standard error, only when it is a terminal: found/tried and the rate.
+final class SearchProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let start = ContinuousClock.now
+    private var lastDraw = ContinuousClock.now - .seconds(1)
+
+    /// nil when standard error is not a terminal (logs, CI, pipes get no control characters).
+    init?(total: Int) {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        self.total = total
+    }
+
+    func update(tried: Int, found: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = ContinuousClock.now
+        guard now - lastDraw >= .milliseconds(100) || tried == total else { return }
+        lastDraw = now
+        let elapsed = now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let width = 30
+        let filled = total == 0 ? width : width * tried / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let line = String(format: "\r[%@] %d/%d tried, %d found, %.0f/s ", bar, tried, total, found, Double(tried) / max(seconds, 1e-9))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-
-// Placeholder until this module's tests land.
-@Test func placeholder_CounterexampleSearchTests() {}
