@@ -50,7 +50,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run only shard K of N (instances k with k mod N = K − 1).", valueName: "K/N"))
     var shard: String = "1/1"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI (default gaussian:6).", valueName: "entries"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI.", valueName: "entries"))
     var distribution: String = "gaussian:6"
 
     @Option(help: "Rows of X (n).")
@@ -62,7 +62,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Nonnegative lasso / the network x = u∘u.")
     var positive = false
 
-    @Option(help: "Threads (default: all cores).")
+    @Option(help: "Threads (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("max-found"), help: "Shrink, certify and write at most this many findings (the first by index).")
