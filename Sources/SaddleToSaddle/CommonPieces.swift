@@ -13,14 +13,6 @@ public struct CommonPiece: Equatable, Sendable {
     public let segment: Int?
     public let averaged: InverseAffine
     public let lasso: InverseAffine
-
-    /// A time strictly inside the piece.
-    public var interior: Rational { to.map { (from + $0) / Rational(2) } ?? from + .one }
-
-    /// The closure of the piece in u = 1/s: [1/to, 1/from] (0 when to = ∞; nil upper end when from = 0).
-    public var inverseRange: (lower: Rational, upper: Rational?) {
-        (to.map(\.reciprocal) ?? .zero, from.isZero ? nil : from.reciprocal)
-    }
 }
 
 /// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece.

@@ -16,30 +16,41 @@ extension DLNLimit {
         while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
             let previous = saddles[saddles.count - 1]
             let s = previous.s + event.delta
-            let q = previous.q + event.delta * previous.correlation
-            let face = try DLNLimit.face(q: q, bound: .one + problem.weightDecay * s, problem, at: s)
+            let b = Rational.one + problem.weightDecay * s
+            // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (MATH §3): no arithmetic.
+            let q = previous.q.indices.map { i in
+                let xi = previous.x[i]
+                if !xi.isZero { return xi.signum > 0 ? b : -b }
+                let ci = previous.correlation[i]
+                return ci.isZero ? previous.q[i] : previous.q[i] + event.delta * ci
+            }
+            let face = try DLNLimit.face(q: q, bound: b, problem, at: s)
 
             var x: [Rational]
             var c: [Rational]
+            var objective: Rational
             var isUnique = true
             if let result = warm?.solve(face: face.indices, sign: face.sign), result.isStrict {
                 x = zeros
                 for (a, i) in result.support.enumerated() { x[i] = result.x[a] }
-                c = warm!.scaled.correlation(support: result.support, numerators: result.numerators, denominator: result.denominator)
+                let cNumerators = scaled.correlationNumerators(support: result.support, numerators: result.numerators, denominator: result.denominator)
+                let cDenominator = scaled.scale * result.denominator
+                c = cNumerators.map { Rational($0, cDenominator) }
+                objective = scaled.objective(support: result.support, numerators: result.numerators, denominator: result.denominator, correlation: cNumerators)
             } else {
                 // Degenerate, non-unique or no warm state: the general exact solver decides.
                 (x, isUnique) = try face.solve(problem)
                 c = problem.correlation(x)
-                warm?.reset(support: x.indices.filter { !x[$0].isZero }, signs: face.sign)
+                // ℓ(x) = −½xᵀ(r + c) since Mx = r − c; the ℓ1 term is λwd·Σσ_i x_i on the face.
+                objective = .zero
+                for i in face.indices where !x[i].isZero {
+                    objective.subtractProduct(Rational(1, 2) * x[i], problem.r[i] + c[i])
+                    objective.addProduct(problem.weightDecay, x[i].magnitude)
+                }
+                warm?.reset(support: x.indices.filter { !x[$0].isZero }, signs: face.sign, x: x)
             }
             if let failure = face.kktFailure(x: x, correlation: c, weightDecay: problem.weightDecay) {
                 throw LimitError("the face minimiser at saddle \(saddles.count) (s = \(s)) fails its exact KKT check: \(failure)")
-            }
-            // ℓ(x) = −½xᵀ(r + c) since Mx = r − c; the ℓ1 term is λwd·Σσ_i x_i on the face.
-            var objective = Rational.zero
-            for i in face.indices where !x[i].isZero {
-                objective.subtractProduct(Rational(1, 2) * x[i], problem.r[i] + c[i])
-                objective.addProduct(problem.weightDecay, x[i].magnitude)
             }
             guard objective < previous.objective else {
                 throw LimitError("saddle \(saddles.count) at s = \(s) does not decrease ℓ + λwd‖x‖₁ (\(objective) after \(previous.objective)); stopping instead of looping")

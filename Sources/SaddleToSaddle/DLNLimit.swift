@@ -1,5 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
+import Foundation
 import ProblemInput
 
 /// The exact ε → 0 limit of a diagonal linear network's trajectory (MATH §3), for the signed
@@ -14,8 +15,10 @@ import ProblemInput
 public struct DLNLimit: Sendable {
     public let problem: Problem
     public let saddles: [Saddle]
-    /// Z(s_k) at each saddle time, parallel to `saddles`.
-    public let integralAtSaddle: [[Rational]]
+    /// Z(s_k) at each saddle time, parallel to `saddles`: computed on first use (the running sums
+    /// of big rationals cost as much as the saddles themselves, and `limit` alone never needs them).
+    public var integralAtSaddle: [[Rational]] { integrals.value }
+    private let integrals: LazyIntegrals
     /// The loss scaled to integers, shared with the verdict's M-products.
     let scaled: ScaledQuadratic
 
@@ -24,13 +27,16 @@ public struct DLNLimit: Sendable {
     public init(problem: Problem, warmStart: Bool = true) throws {
         self.problem = problem
         scaled = ScaledQuadratic(problem)
-        saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart)
-        var z = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)
-        for k in 1..<max(saddles.count, 1) {
-            let dt = saddles[k].s - saddles[k - 1].s
-            z.append(z[k - 1] + dt * saddles[k - 1].x)
+        let saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart)
+        self.saddles = saddles
+        integrals = LazyIntegrals {
+            var z = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)
+            for k in 1..<max(saddles.count, 1) {
+                let dt = saddles[k].s - saddles[k - 1].s
+                z.append(z[k - 1] + dt * saddles[k - 1].x)
+            }
+            return z
         }
-        integralAtSaddle = z
     }
 
     /// Whether every face minimiser was unique; if not, x° (hence Z, x̄) depends on β, γ where a
@@ -76,5 +82,23 @@ public struct DLNLimit: Sendable {
     /// On [s_k, s_{k+1}], x̄(s) = constant + inverse/s: returns (x_k, Z(s_k) − s_k x_k).
     public func averagedCoefficients(piece k: Int) -> (constant: [Rational], inverse: [Rational]) {
         (saddles[k].x, integralAtSaddle[k] - saddles[k].s * saddles[k].x)
+    }
+}
+
+/// Z(s_k) = Σ_{j<k} (s_{j+1} − s_j)·x_j, computed once on first use (thread-safe).
+private final class LazyIntegrals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: [[Rational]]?
+    private let compute: @Sendable () -> [[Rational]]
+
+    init(_ compute: @escaping @Sendable () -> [[Rational]]) { self.compute = compute }
+
+    var value: [[Rational]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        let z = compute()
+        cached = z
+        return z
     }
 }

@@ -30,16 +30,27 @@ struct ScaledQuadratic: Sendable {
         sign > 0 ? r[i] - weightDecay : r[i] + weightDecay
     }
 
-    /// c = r − Mx for x = v/D supported on `support` (v integer numerators, D > 0), computed in
-    /// integers and normalised once per coordinate: c_i = (L r_i D − Σ L M_ia v_a) / (L D).
-    func correlation(support: [Int], numerators v: [BigInteger], denominator D: BigInteger) -> [Rational] {
-        let denominator = scale * D
-        return r.indices.map { i in
+    /// L·D·c for c = r − Mx and x = v/D supported on `support` (v integer numerators, D > 0),
+    /// in integers: (L·D·c)_i = L r_i D − Σ L M_ia v_a. Divide by L·D for c.
+    func correlationNumerators(support: [Int], numerators v: [BigInteger], denominator D: BigInteger) -> [BigInteger] {
+        r.indices.map { i in
             var t = r[i] * D
             let row = M[i]
             for (a, j) in support.enumerated() where !v[a].isZero { t.subtractProduct(row[j], v[a]) }
-            return Rational(t, denominator)
+            return t
         }
+    }
+
+    /// ℓ(x) + λwd‖x‖₁ for x = v/D on `support`, from C = L·D·c: since Mx = r − c,
+    /// ℓ(x) = −½ xᵀ(r + c) = −Σ v_a (L r_a D + C_a) / (2 L D²).
+    func objective(support: [Int], numerators v: [BigInteger], denominator D: BigInteger, correlation C: [BigInteger]) -> Rational {
+        var quadratic = BigInteger(0), l1 = BigInteger(0)
+        for (a, i) in support.enumerated() where !v[a].isZero {
+            quadratic.addProduct(v[a], r[i] * D + C[i])
+            l1 += v[a].magnitude
+        }
+        let loss = Rational(-quadratic, BigInteger(2) * scale * D * D)
+        return weightDecay.isZero ? loss : loss + Rational(weightDecay * l1, scale * D)
     }
 }
 

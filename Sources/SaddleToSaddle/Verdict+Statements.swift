@@ -48,7 +48,8 @@ extension Verdict {
         return out
     }
 
-    var linkStatement: String {
+    /// The link (MATH §4) in one sentence: "jump times equal 1/κ_k …" or the first place it fails.
+    public var linkStatement: String {
         let kappaK = limit.problem.weightDecay.isZero ? "1/κ_k" : "1/(κ_k − λwd)"
         let silent = link.silentKnots.isEmpty ? "" : " (knots \(link.silentKnots.map(String.init).joined(separator: ", ")) leave the slope unchanged, so no jump there)"
         guard let mismatch = link.mismatch else {

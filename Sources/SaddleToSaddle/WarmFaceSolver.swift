@@ -5,7 +5,7 @@ import ExactArithmetic
 /// At a DLN event the previous minimiser stays feasible and optimal on its own support (its
 /// coordinates keep their signs and stay on the face), and the entering coordinates are exactly
 /// those with a positive dual, so the next minimiser is usually one bordering away. The inverse
-/// of M on the support is kept fraction-free (`PrincipalInverse`), so a saddle costs O(|S|²)
+/// of M on the support is kept fraction-free (`PrincipalSystem`), so a saddle costs O(|S|²)
 /// big-integer operations instead of a fresh elimination.
 ///
 /// Contract: a returned `x` has σ_i x_i > 0 on its support and solves the support's equations
@@ -25,62 +25,79 @@ struct WarmFaceSolver: Sendable {
     }
 
     let scaled: ScaledQuadratic
-    /// nil: no usable warm state (start, or after a face the solver could not factor).
-    private var inverse: PrincipalInverse? = PrincipalInverse()
-    /// The face sign σ of each support index, parallel to `inverse.indices`.
+    /// nil: no usable warm state (after a face the solver could not factor).
+    private var system: PrincipalSystem?
+    /// Bumped after an unlucky prime, so that the rebuilt system uses other primes.
+    private var primeOffset = 0
+    /// The face sign σ of each support index and the minimiser there, parallel to `system.indices`.
     private var supportSigns: [Int] = []
+    private var supportX: [Rational] = []
 
-    init(_ scaled: ScaledQuadratic) { self.scaled = scaled }
+    init(_ scaled: ScaledQuadratic) {
+        self.scaled = scaled
+        system = freshSystem()
+    }
+
+    private func freshSystem() -> PrincipalSystem {
+        PrincipalSystem(K: scaled.M, rhsBound: scaled.r.map { $0.magnitude + scaled.weightDecay }, primeOffset: primeOffset)
+    }
 
     /// Rebuilds the warm state on a support (after `solveFace` answered); drops it when M on
     /// that support is singular.
-    mutating func reset(support: [Int], signs: [Int]) {
-        var fresh = PrincipalInverse()
-        for i in support where !fresh.append(i, in: scaled.M) {
-            inverse = nil
+    mutating func reset(support: [Int], signs: [Int], x: [Rational]) {
+        var fresh = freshSystem()
+        for i in support where fresh.append(i, rhs: scaled.linearTerm(i, sign: signs[i])) != nil {
+            system = nil
             supportSigns = []
+            supportX = []
             return
         }
-        inverse = fresh
+        system = fresh
         supportSigns = support.map { signs[$0] }
+        supportX = support.map { x[$0] }
     }
 
     /// Minimises ½xᵀMx − rᵀx + λwd Σ σ_i x_i over {σ_i x_i ≥ 0 on the face, 0 elsewhere}.
     /// `sign[i]` is σ_i for face coordinates and 0 off the face.
     mutating func solve(face: [Int], sign: [Int]) -> Result? {
-        guard var inv = inverse else { return nil }
+        guard var sys = system else { return nil }
         var sigmas = supportSigns
-        for (a, i) in inv.indices.enumerated() where sign[i] != sigmas[a] { return nil }
+        for (a, i) in sys.indices.enumerated() where sign[i] != sigmas[a] { return nil }
         let guardLimit = 4 * face.count + 8
         var steps = 0
-        var v = inv.multiply(inv.indices.enumerated().map { scaled.linearTerm($1, sign: sigmas[$0]) })
-        var x = v.map { Rational($0, inv.determinant) }
+        // The warm state is the previous minimiser: optimal on its support, which stays feasible.
+        var x = supportX
         while true {
-            // The dual D·w_j = σ_j D (p_j − (Mx)_j) of every face coordinate off the support.
-            let onSupport = Set(inv.indices)
+            // The dual D·w_j = σ_j (D p_j − (M v)_j) of every face coordinate off the support.
+            let onSupport = Set(sys.indices)
             var best: (j: Int, w: BigInteger)?
             var isStrict = true
             for j in face where !onSupport.contains(j) {
-                var t = scaled.linearTerm(j, sign: sign[j]) * inv.determinant
-                for (a, i) in inv.indices.enumerated() where !v[a].isZero { t.subtractProduct(scaled.M[j][i], v[a]) }
+                var t = scaled.linearTerm(j, sign: sign[j]) * sys.determinant
+                for (a, i) in sys.indices.enumerated() where !sys.numerators[a].isZero {
+                    t.subtractProduct(scaled.M[j][i], sys.numerators[a])
+                }
                 if sign[j] < 0 { t = -t }
                 if t.signum >= 0 { isStrict = false }
                 if t.signum > 0, best.map({ $0.w < t }) ?? true { best = (j, t) }
             }
             guard let entering = best?.j else {
-                inverse = inv
+                system = sys
                 supportSigns = sigmas
-                return Result(support: inv.indices, numerators: v, denominator: inv.determinant, x: x, isStrict: isStrict)
+                supportX = x
+                return Result(support: sys.indices, numerators: sys.numerators, denominator: sys.determinant, x: x, isStrict: isStrict)
             }
-            guard inv.append(entering, in: scaled.M) else { return nil }
+            if let failure = sys.append(entering, rhs: scaled.linearTerm(entering, sign: sign[entering])) {
+                if failure == .unlucky { primeOffset += 1 }
+                return nil
+            }
             sigmas.append(sign[entering])
             x.append(.zero)
             // Inner loop: move toward the support's unconstrained solution until it is feasible.
             while true {
                 steps += 1
                 if steps > guardLimit { return nil }
-                v = inv.multiply(inv.indices.enumerated().map { scaled.linearTerm($1, sign: sigmas[$0]) })
-                let z = v.map { Rational($0, inv.determinant) }
+                let z = sys.numerators.map { Rational($0, sys.determinant) }
                 let blocking = z.indices.filter { sigmas[$0] * z[$0].signum <= 0 }
                 if blocking.isEmpty { x = z; break }
                 var alpha: Rational?
@@ -91,15 +108,18 @@ struct WarmFaceSolver: Sendable {
                 }
                 let step = alpha!
                 x = x.indices.map { x[$0] + step * (z[$0] - x[$0]) }
+                // Descending positions: what moves into a (the last one) was already kept.
                 for a in x.indices.reversed() where x[a].isZero || sigmas[a] * x[a].signum < 0 {
-                    inv.remove(at: a)
-                    sigmas.remove(at: a)
-                    x.remove(at: a)
+                    if sys.remove(at: a) != nil {
+                        primeOffset += 1
+                        return nil
+                    }
+                    sigmas.swapAt(a, sigmas.count - 1)
+                    sigmas.removeLast()
+                    x.swapAt(a, x.count - 1)
+                    x.removeLast()
                 }
-                if inv.indices.isEmpty {
-                    v = []
-                    break
-                }
+                if sys.indices.isEmpty { break }
             }
         }
     }

@@ -11,6 +11,7 @@ struct Bench: ParsableCommand {
             // One line per benchmark; keep this list sorted.
             ArithmeticBenchmark.self,
             FlowBenchmarkCommand.self,
+            LimitBenchmark.self,
             PathBenchmark.self,
             SearchBenchmark.self,
         ]

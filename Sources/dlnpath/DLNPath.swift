@@ -15,6 +15,8 @@ struct DLNPath: ParsableCommand {
         """,
         subcommands: [
             InspectCommand.self,
+            LimitCommand.self,
+            CompareCommand.self,
             CheckCommand.self,
             CertifyCommand.self,
             CheckSolverCommand.self,
