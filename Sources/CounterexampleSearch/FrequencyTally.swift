@@ -26,14 +26,12 @@ public struct FrequencyTally: Sendable {
     public static func facts(_ instance: SearchInstance) throws -> Facts? {
         guard let problem = try instance.problem() else { return nil }
         let a = try InstanceAnalysis(problem)
-        let verdictNeeded = !(a.monotone && problem.isPositiveDefinite)
-        let verdict = verdictNeeded ? try a.verdict : nil
         return Facts(
             monotone: a.monotone,
-            equivalent: a.equivalenceFromPath ?? verdict!.equivalent,
+            equivalent: try a.equivalenceFromPath ?? a.difference.equivalent,
             nonUnique: try a.holds(.nonUnique),
-            rejoins: verdict?.divergence.contains { $0.to != nil } ?? false,
-            maximumGap: try verdict.map { _ in try a.maximumGap } ?? .zero)
+            rejoins: try a.holds(.rejoins),
+            maximumGap: try a.gapIsZeroWithoutVerdict ? .zero : a.maximumGap)
     }
 
     public init(distribution: Distribution, seed: UInt64, count: Int, shard: Shard = .whole,

@@ -4,14 +4,15 @@ import ProblemInput
 import SaddleToSaddle
 
 /// The exact facts about one instance that the properties ask for, computed lazily and cheapest
-/// first: the lasso path always (MATH §1), the monotonicity pre-test from it (MATH §4), and the
-/// ε → 0 limit (MATH §3) with the full verdict only when a property cannot be decided without.
+/// first: the lasso path always (MATH §1), the monotonicity pre-test from it (MATH §4), the
+/// ε → 0 limit (MATH §3) when that cannot decide, and the full verdict only for gaps.
 final class InstanceAnalysis {
     let problem: Problem
     let path: LassoPath
     let monotone: Bool
     private var cachedLimit: DLNLimit?
     private var cachedVerdict: Verdict?
+    private var cachedDifference: LimitPathDifference?
 
     init(_ problem: Problem) throws {
         self.problem = problem
@@ -25,6 +26,16 @@ final class InstanceAnalysis {
             let limit = try DLNLimit(problem: problem)
             cachedLimit = limit
             return limit
+        }
+    }
+
+    /// Equivalence and rejoining from the limit and the path alone (`LimitPathDifference`).
+    var difference: LimitPathDifference {
+        get throws {
+            if let cachedDifference { return cachedDifference }
+            let difference = try LimitPathDifference(try limit, path)
+            cachedDifference = difference
+            return difference
         }
     }
 
@@ -45,7 +56,7 @@ final class InstanceAnalysis {
 
     /// Whether the averaged limit equals the lasso path with no computation beyond the path:
     /// true when monotone (MATH §4), false when not monotone and M is positive definite; nil
-    /// otherwise (non-monotone, singular M: compare M·x through the verdict).
+    /// otherwise (non-monotone, singular M: `LimitPathDifference` compares through M).
     var equivalenceFromPath: Bool? {
         if monotone { return true }
         return problem.isPositiveDefinite ? false : nil
@@ -57,18 +68,23 @@ final class InstanceAnalysis {
             return !monotone
         case .notEquivalent:
             if let known = equivalenceFromPath { return !known }
-            return try !verdict.equivalent
+            return try !difference.equivalent
         case .rejoins:
             if monotone { return false }
-            return try verdict.divergence.contains { $0.to != nil }
+            return try difference.rejoins
         case .nonUnique:
             if lassoNonUnique { return true }
             return try !limit.isUnique
         case .gapAbove(let value):
-            // Monotone with positive definite M: x̄(s) = x(1/s) exactly (MATH §4), so the gap is 0.
-            if monotone && problem.isPositiveDefinite { return Rational.zero > value }
-            return try maximumGap > value
+            return try (gapIsZeroWithoutVerdict ? .zero : maximumGap) > value
         }
+    }
+
+    /// Monotone z and a unique limit (always so for positive definite M): the DLN saddles are the
+    /// segment slopes, so x̄(s) = x(1/s) exactly and the gap is 0 for all s (MATH §4), with no
+    /// verdict needed.
+    var gapIsZeroWithoutVerdict: Bool {
+        get throws { try monotone && (problem.isPositiveDefinite || limit.isUnique) }
     }
 
     /// sup over s > 0 of the exact limit gap (MATH §4), from the verdict's per-piece maxima.

@@ -34,6 +34,39 @@ struct AnalysisTests {
         #expect(seen.monotone > 0 || distribution.variant == .positive)
     }
 
+    /// The breakpoint scan of the difference (equivalence, rejoining) against the verdict's
+    /// divergence intervals, on positive-lasso draws where both rejoining and never-rejoining
+    /// divergences occur.
+    @Test func rejoiningAgreesWithTheVerdict() throws {
+        let distribution = Distribution(entries: .gaussian(digits: 6), samples: 3, features: 4, variant: .positive)
+        var kinds = (rejoins: 0, never: 0)
+        for index in 0..<150 {
+            let instance = distribution.draw(seed: 3, index: index)
+            let verdict = try Verdict(problem: try #require(try instance.problem()))
+            let rejoins = verdict.divergence.contains { $0.to != nil }
+            #expect(CounterexampleSearch.test(.rejoins, instance).holds == rejoins, "instance \(index)")
+            #expect(CounterexampleSearch.test(.notEquivalent, instance).holds == !verdict.equivalent, "instance \(index)")
+            if rejoins { kinds.rejoins += 1 } else if !verdict.equivalent { kinds.never += 1 }
+        }
+        #expect(kinds.rejoins > 0 && kinds.never > 0, "\(kinds)")
+    }
+
+    /// Singular M allows non-monotone yet equivalent instances (MATH §4's converse needs M
+    /// positive definite): instances 617 and 732 of small integers, seed 1, are two. The search's
+    /// breakpoint test of equivalence agrees with the verdict on them and their neighbours.
+    @Test func nonMonotoneYetEquivalent() throws {
+        let distribution = Distribution(entries: .integers(-3...3), samples: 3, features: 4)
+        for index in [617, 732] + Array(610..<625) {
+            let instance = distribution.draw(seed: 1, index: index)
+            let verdict = try Verdict(problem: try #require(try instance.problem()))
+            #expect(CounterexampleSearch.test(.notEquivalent, instance).holds == !verdict.equivalent, "instance \(index)")
+            if index == 617 || index == 732 {
+                #expect(!verdict.monotone && verdict.equivalent && verdict.comparesImages, "instance \(index)")
+                #expect(CounterexampleSearch.test(.nonMonotone, instance).holds)
+            }
+        }
+    }
+
     /// Duplicate columns make the lasso non-unique for κ > 0; an orthogonal design does not.
     @Test func nonUnique() throws {
         let duplicate = SearchInstance(index: 0, X: [[q(1), q(1)], [q(0), q(0)]], y: [q(1), q(1)], variant: .signed)
