@@ -108,7 +108,7 @@ def check(dlnpath, problem, solution, is_path, positive):
     run = subprocess.run(args, capture_output=True, text=True)
     if run.returncode not in (0, 1):
         raise SystemExit(f"dlnpath check-solver exited {run.returncode}: {run.stderr}")
-    report = json.loads(run.stdout[run.stdout.index("{"):])
+    report = json.loads(run.stdout)
     assert (run.returncode == 0) == report["passed"], "exit status and report disagree"
     return report
 
