@@ -15,10 +15,17 @@ import ProblemInput
 public struct DLNLimit: Sendable {
     public let problem: Problem
     public let saddles: [Saddle]
-    /// Z(s_k) at each saddle time, parallel to `saddles`: computed on first use (the running sums
-    /// of big rationals cost as much as the saddles themselves, and `limit` alone never needs them).
-    public var integralAtSaddle: [[Rational]] { integrals.value }
+    /// B_k = Z(s_k) − s_k·x_k at each saddle, parallel to `saddles`, so that x̄ = x_k + B_k/s on
+    /// [s_k, s_{k+1}]. Summed on first use, by B_k = B_{k−1} − s_k(x_k − x_{k−1}) (summation by
+    /// parts; B₀ = 0): these running sums of big rationals cost as much as the saddles themselves,
+    /// and `limit` alone never needs them.
+    public var averagedInverseCoefficients: [[Rational]] { integrals.value }
     private let integrals: LazyIntegrals
+
+    /// Z(s_k) = B_k + s_k x_k at each saddle time.
+    public var integralAtSaddle: [[Rational]] {
+        zip(averagedInverseCoefficients, saddles).map { $0 + $1.s * $1.x }
+    }
     /// The loss scaled to integers, shared with the verdict's M-products.
     let scaled: ScaledQuadratic
 
@@ -30,12 +37,14 @@ public struct DLNLimit: Sendable {
         let saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart)
         self.saddles = saddles
         integrals = LazyIntegrals {
-            var z = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)
+            var b = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)
             for k in 1..<max(saddles.count, 1) {
-                let dt = saddles[k].s - saddles[k - 1].s
-                z.append(z[k - 1] + dt * saddles[k - 1].x)
+                let x = saddles[k].x, previous = saddles[k - 1].x, s = saddles[k].s
+                b.append(b[k - 1].indices.map { i in
+                    x[i] == previous[i] ? b[k - 1][i] : b[k - 1][i] - s * (x[i] - previous[i])
+                })
             }
-            return z
+            return b
         }
     }
 
@@ -69,7 +78,7 @@ public struct DLNLimit: Sendable {
     /// Z(s) = ∫₀ˢ x°.
     public func integral(at s: Rational) throws -> [Rational] {
         let k = try saddleIndex(at: s)
-        return integralAtSaddle[k] + (s - saddles[k].s) * saddles[k].x
+        return averagedInverseCoefficients[k] + s * saddles[k].x
     }
 
     /// x̄(s) = Z(s)/s, the object that tracks the lasso path (MATH §2); 0 at s = 0 by continuity
@@ -81,11 +90,11 @@ public struct DLNLimit: Sendable {
 
     /// On [s_k, s_{k+1}], x̄(s) = constant + inverse/s: returns (x_k, Z(s_k) − s_k x_k).
     public func averagedCoefficients(piece k: Int) -> (constant: [Rational], inverse: [Rational]) {
-        (saddles[k].x, integralAtSaddle[k] - saddles[k].s * saddles[k].x)
+        (saddles[k].x, averagedInverseCoefficients[k])
     }
 }
 
-/// Z(s_k) = Σ_{j<k} (s_{j+1} − s_j)·x_j, computed once on first use (thread-safe).
+/// The B_k of `DLNLimit`, computed once on first use (thread-safe).
 private final class LazyIntegrals: @unchecked Sendable {
     private let lock = NSLock()
     private var cached: [[Rational]]?

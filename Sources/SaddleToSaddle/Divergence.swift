@@ -18,17 +18,27 @@ public struct Divergence: Equatable, Sendable {
     }
 }
 
-/// On one piece the difference D(u) = c + u·v (u = 1/s) of the two formulas is affine, so its zero
-/// set is the whole piece, one time, or empty — never an irrational point.
+/// On one piece the difference D(u) = (A − A') + u·(B − B') (u = 1/s) of the two formulas is
+/// affine, so its zero set is the whole piece, one time, or empty — never an irrational point.
+/// Components are compared lazily: most pieces agree exactly, and two components with different
+/// roots settle the rest.
 struct PieceDifference {
-    let difference: InverseAffine
+    let a: InverseAffine
+    let b: InverseAffine
+
+    private func component(_ i: Int) -> (c: Rational, v: Rational)? {
+        let sameConstant = a.constant[i] == b.constant[i], sameInverse = a.inverse[i] == b.inverse[i]
+        if sameConstant && sameInverse { return nil }
+        return (sameConstant ? .zero : a.constant[i] - b.constant[i], sameInverse ? .zero : a.inverse[i] - b.inverse[i])
+    }
+
+    var isZero: Bool { a == b }
 
     /// The one u > 0 where every component vanishes, if the difference is not identically 0.
     var commonRoot: Rational? {
         var root: Rational?
-        for i in difference.constant.indices {
-            let c = difference.constant[i], v = difference.inverse[i]
-            if c.isZero && v.isZero { continue }
+        for i in a.constant.indices {
+            guard let (c, v) = component(i) else { continue }
             if v.isZero { return nil } // a nonzero constant: never 0
             let u = -c / v
             if let r = root, r != u { return nil }
@@ -38,15 +48,25 @@ struct PieceDifference {
     }
 
     var differingComponents: [Int] {
-        difference.constant.indices.filter { !difference.constant[$0].isZero || !difference.inverse[$0].isZero }
+        a.constant.indices.filter { a.constant[$0] != b.constant[$0] || a.inverse[$0] != b.inverse[$0] }
+    }
+
+    /// Whether the difference is nonzero at time s (stops at the first nonzero component).
+    func isNonzero(at s: Rational) -> Bool {
+        let u = s.reciprocal
+        for i in a.constant.indices {
+            guard let (c, v) = component(i) else { continue }
+            if !(c + u * v).isZero { return true }
+        }
+        return false
     }
 }
 
-/// The maximal open intervals where the two differ, given the compared difference per piece.
-func divergences(_ pieces: [CommonPiece], differences: [InverseAffine]) -> [Divergence] {
+/// The maximal open intervals where the two sides differ, given the compared pair per piece.
+func divergences(_ pieces: [CommonPiece], compared: [(InverseAffine, InverseAffine)]) -> [Divergence] {
+    let differences = compared.map { PieceDifference(a: $0.0, b: $0.1) }
     var open: [(from: Rational, to: Rational?, coordinates: [Int])] = []
-    for (piece, diff) in zip(pieces, differences) where !diff.isZero {
-        let d = PieceDifference(difference: diff)
+    for (piece, d) in zip(pieces, differences) where !d.isZero {
         let coordinates = d.differingComponents
         if let u = d.commonRoot, case let s = u.reciprocal, s > piece.from, piece.to.map({ s < $0 }) ?? true {
             open.append((piece.from, s, coordinates))
@@ -62,11 +82,9 @@ func divergences(_ pieces: [CommonPiece], differences: [InverseAffine]) -> [Dive
     for (n, interval) in open.enumerated() {
         // A shared end inside a piece is a root of the difference: no glueing there.
         if let last = merged.last, let end = last.to, end == interval.from, n > 0,
-           let piece = pieceStarting[end] {
-            if !differences[piece].value(at: end).allSatisfy(\.isZero) {
-                merged[merged.count - 1] = Divergence(from: last.from, to: interval.to, coordinates: last.coordinates)
-                continue
-            }
+           let piece = pieceStarting[end], differences[piece].isNonzero(at: end) {
+            merged[merged.count - 1] = Divergence(from: last.from, to: interval.to, coordinates: last.coordinates)
+            continue
         }
         merged.append(Divergence(from: interval.from, to: interval.to, coordinates: interval.coordinates))
     }

@@ -25,37 +25,35 @@ public struct GapPiece: Equatable, Sendable {
     public let maximum: Rational
     /// Where the maximum is attained; nil when it is only approached as s → ∞.
     public let maximiser: Rational?
+
+    /// A piece where the two sides coincide.
+    static func zero(from: Rational, to: Rational?) -> GapPiece {
+        GapPiece(from: from, to: to, parts: [GapPolynomial(from: from, to: to, g0: .zero, g1: .zero, g2: .zero)],
+                 maximum: .zero, maximiser: to)
+    }
 }
 
-/// Computes the gap polynomials on a piece. `products` gives M·constant and M·inverse of both
-/// formulas (so no d² work happens here).
+/// Computes the gap polynomials on a piece from the per-saddle and per-segment loss
+/// coefficients; only the ℓ1 terms depend on the signs, which are constant between the cuts.
 struct GapCalculator {
-    let r: [Rational]
     let weightDecay: Rational
 
-    /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u, given MA and MB.
-    func objective(_ f: InverseAffine, _ mf: InverseAffine, signs: [Int]) -> (Rational, Rational, Rational) {
-        let a = f.constant, b = f.inverse
-        let half = Rational(1, 2)
-        var c0 = half * dot(a, mf.constant) - dot(r, a)
-        var c1 = dot(a, mf.inverse) - dot(r, b)
-        var c2 = half * dot(b, mf.inverse)
-        var sa = Rational.zero, sb = Rational.zero
-        for i in signs.indices where signs[i] != 0 {
-            if signs[i] > 0 { sa += a[i]; sb += b[i] } else { sa -= a[i]; sb -= b[i] }
-        }
-        c0 += weightDecay * sa
-        c1 += sa + weightDecay * sb
-        c2 += sb
-        return (c0, c1, c2)
+    /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.
+    func objective(_ side: VerdictProducts.Side, signs: [Int]) -> (Rational, Rational, Rational) {
+        let sa = side.constant.signedSum(signs), sb = side.inverse.signedSum(signs)
+        let (l0, l1, l2) = side.loss
+        return (l0 + weightDecay * sa, l1 + sa + weightDecay * sb, l2 + sb)
     }
 
-    func piece(_ p: CommonPiece, averagedProducts: InverseAffine, lassoProducts: InverseAffine) -> GapPiece {
-        // Cut where some coordinate of either side crosses 0 inside the piece.
+    func piece(_ p: CommonPiece, averaged: VerdictProducts.Side, lasso: VerdictProducts.Side) -> GapPiece {
+        let sides = [averaged, lasso]
+        // Where a coordinate of either side changes sign inside the piece: A_i + B_i/s = 0.
+        var crossings: [[Int: Rational]] = [[:], [:]]
         var cuts: Set<Rational> = []
-        for f in [p.averaged, p.lasso] {
+        for (n, f) in [p.averaged, p.lasso].enumerated() {
             for i in f.constant.indices where f.constant[i].signum * f.inverse[i].signum < 0 {
-                let s = (-f.inverse[i] / f.constant[i]) // A + B/s = 0
+                let s = -f.inverse[i] / f.constant[i]
+                crossings[n][i] = s
                 if s > p.from, p.to.map({ s < $0 }) ?? true { cuts.insert(s) }
             }
         }
@@ -65,10 +63,15 @@ struct GapCalculator {
         for (n, from) in ends.enumerated() {
             let to = n + 1 < ends.count ? ends[n + 1] : p.to
             let inside = to.map { (from + $0) / Rational(2) } ?? from + .one
-            let u = inside.reciprocal
-            func signs(_ f: InverseAffine) -> [Int] { f.value(atInverse: u).map(\.signum) }
-            let x = objective(p.averaged, averagedProducts, signs: signs(p.averaged))
-            let y = objective(p.lasso, lassoProducts, signs: signs(p.lasso))
+            // sign(A_i + B_i/s): A_i's sign after the crossing time (large s), B_i's before it.
+            func signs(_ f: InverseAffine, _ cross: [Int: Rational]) -> [Int] {
+                f.constant.indices.map { i in
+                    guard let t = cross[i] else { return f.constant[i].isZero ? f.inverse[i].signum : f.constant[i].signum }
+                    return inside > t ? f.constant[i].signum : f.inverse[i].signum
+                }
+            }
+            let x = objective(sides[0], signs: signs(p.averaged, crossings[0]))
+            let y = objective(sides[1], signs: signs(p.lasso, crossings[1]))
             parts.append(GapPolynomial(from: from, to: to, g0: x.0 - y.0, g1: x.1 - y.1, g2: x.2 - y.2))
         }
         var best: (value: Rational, at: Rational?)?

@@ -40,14 +40,19 @@ public struct Verdict: Sendable {
         let images = !problem.isPositiveDefinite
         comparesImages = images
 
-        let products = VerdictProducts(limit, path)
-        let differences = pieces.map { p -> InverseAffine in
-            images ? products.averaged[p.saddle] - products.lasso(p.segment) : p.averaged - p.lasso
+        var products = VerdictProducts(limit, path)
+        // Compared quantities per piece: the formulas themselves (x), or their images (M·x).
+        let compared: [(InverseAffine, InverseAffine)] = pieces.map { p in
+            images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averaged, p.lasso)
         }
-        divergence = divergences(pieces, differences: differences)
+        divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
-        let calculator = GapCalculator(r: problem.r, weightDecay: problem.weightDecay)
-        gap = pieces.map { calculator.piece($0, averagedProducts: products.averaged[$0.saddle], lassoProducts: products.lasso($0.segment)) }
+        let calculator = GapCalculator(weightDecay: problem.weightDecay)
+        gap = zip(pieces, compared).map { p, pair in
+            // With M positive definite, equal formulas mean a zero gap: nothing to compute.
+            if !images, pair.0 == pair.1 { return GapPiece.zero(from: p.from, to: p.to) }
+            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averaged), lasso: products.lassoSide(p.segment))
+        }
         link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a) : x == a }
 
         if monotone && !equivalent {
@@ -79,45 +84,4 @@ public struct Verdict: Sendable {
         let inside = gap.filter { g in g.from >= from && (to.map { t in g.to.map { $0 <= t } ?? false } ?? true) }
         return inside.max { $0.maximum < $1.maximum }
     }
-}
-
-/// M times each side's formula, per saddle and per lasso segment, computed once: the DLN side
-/// from the saddles' correlations (M x_k = r − c_k, M Z accumulates), the lasso side from one
-/// M-product per knot.
-struct VerdictProducts {
-    let averaged: [InverseAffine]
-    private let segments: [Int: InverseAffine]
-    private let zero: InverseAffine
-
-    init(_ limit: DLNLimit, _ path: PathKnots) {
-        let r = limit.problem.r
-        var result: [InverseAffine] = []
-        var mz = [Rational](repeating: .zero, count: r.count)
-        for (k, saddle) in limit.saddles.enumerated() {
-            if k > 0 {
-                let previous = limit.saddles[k - 1]
-                mz = mz + (saddle.s - previous.s) * (r - previous.correlation)
-            }
-            let mx = r - saddle.correlation
-            result.append(InverseAffine(constant: mx, inverse: mz - saddle.s * mx))
-        }
-        averaged = result
-        var knotImages: [Int: [Rational]] = [:]
-        func image(_ j: Int) -> [Rational] {
-            if let v = knotImages[j] { return v }
-            let v = limit.scaled.times(path.x[j])
-            knotImages[j] = v
-            return v
-        }
-        var segments: [Int: InverseAffine] = [:]
-        for j in path.reachedSegments {
-            let slope = (path.kappa[j] - path.kappa[j + 1]).reciprocal * (image(j) - image(j + 1))
-            let intercept = image(j) - path.kappa[j] * slope
-            segments[j] = InverseAffine(constant: intercept + path.weightDecay * slope, inverse: slope)
-        }
-        self.segments = segments
-        zero = .zero(r.count)
-    }
-
-    func lasso(_ segment: Int?) -> InverseAffine { segment.flatMap { segments[$0] } ?? zero }
 }

@@ -1,0 +1,36 @@
+import ExactArithmetic
+
+/// A rational vector over one common denominator: v = numerators / denominator.
+///
+/// Dot products and signed sums of such vectors are integer multiply-adds followed by a single
+/// normalisation, instead of one gcd per term — the verdict's gap polynomials need many of them
+/// on rationals of tens of thousands of bits.
+struct IntegerVector: Sendable {
+    let numerators: [BigInteger]
+    let denominator: BigInteger
+
+    init(_ v: [Rational]) {
+        var common = BigInteger(1)
+        for q in v where !q.isInteger {
+            let d = q.denominator
+            if !(common % d).isZero { common = BigInteger.lcm(common, d) } // usually shared already
+        }
+        denominator = common
+        numerators = v.map { $0.isZero ? BigInteger(0) : ($0.numerator * common).dividedExactly(by: $0.denominator) }
+    }
+
+    func dot(_ other: IntegerVector) -> Rational {
+        var t = BigInteger(0)
+        for (a, b) in zip(numerators, other.numerators) where !a.isZero && !b.isZero { t.addProduct(a, b) }
+        return Rational(t, denominator * other.denominator)
+    }
+
+    /// Σ σ_i v_i for signs σ_i ∈ {−1, 0, 1}.
+    func signedSum(_ signs: [Int]) -> Rational {
+        var t = BigInteger(0)
+        for (i, s) in signs.enumerated() where s != 0 && !numerators[i].isZero {
+            if s > 0 { t += numerators[i] } else { t -= numerators[i] }
+        }
+        return Rational(t, denominator)
+    }
+}
