@@ -18,7 +18,7 @@ public struct DLNLimit: Sendable {
     /// B_k = Z(s_k) − s_k·x_k at each saddle, parallel to `saddles`, so that x̄ = x_k + B_k/s on
     /// [s_k, s_{k+1}]. Summed on first use, by B_k = B_{k−1} − s_k(x_k − x_{k−1}) (summation by
     /// parts; B₀ = 0): these running sums of big rationals cost as much as the saddles themselves,
-    /// and `limit` alone never needs them.
+    /// and computing the saddles never needs them.
     public var averagedInverseCoefficients: [[Rational]] { integrals.value }
     private let integrals: LazyIntegrals
 

@@ -4,19 +4,21 @@ import ExactArithmetic
 ///
 /// At a DLN event the previous minimiser stays feasible and optimal on its own support (its
 /// coordinates keep their signs and stay on the face), and the entering coordinates are exactly
-/// those with a positive dual, so the next minimiser is usually one bordering away. The inverse
-/// of M on the support is kept fraction-free (`PrincipalSystem`), so a saddle costs O(|S|²)
-/// big-integer operations instead of a fresh elimination.
+/// those with a positive dual, so the next minimiser is usually one bordering away. The system
+/// M_SS x = p_S is kept updated (`PrincipalSystem`: adjugate modulo word primes, exact det and
+/// solution by Chinese remaindering), so a saddle costs O(|S|²) word operations per prime
+/// instead of a fresh elimination.
 ///
 /// Contract: a returned `x` has σ_i x_i > 0 on its support and solves the support's equations
 /// exactly; the caller certifies optimality by the exact KKT check anyway. The solver gives up
 /// (returns nil) on anything outside the textbook case — no warm state, a support sign that no
-/// longer matches the face, a bordering that would make M_SS singular, the iteration guard — and
+/// longer matches the face, a bordering that would make M_SS singular, an unlucky prime (the next
+/// system then uses other primes), the iteration guard — and
 /// the caller then asks `solveFace`. `isStrict` (every face coordinate off the support has a
 /// strictly negative dual) with a nonsingular M_SS proves the minimiser unique.
 struct WarmFaceSolver: Sendable {
     struct Result {
-        /// The minimiser's support (in `inverse` order) and x = numerators / denominator there.
+        /// The minimiser's support (in the system's order) and x = numerators / denominator there.
         let support: [Int]
         let numerators: [BigInteger]
         let denominator: BigInteger

@@ -42,6 +42,12 @@ import Testing
                 if p.variant == .signed { #expect(cur.q[i] >= -b) } else { #expect(cur.x[i].signum >= 0) }
             }
         }
+        // Z(s_k) = Σ_{j<k} (s_{j+1} − s_j)·x_j, summed here directly.
+        var z = [Rational](repeating: 0, count: p.dimension)
+        for k in limit.saddles.indices {
+            #expect(limit.integralAtSaddle[k] == z)
+            if k + 1 < limit.saddles.count { z = z + (limit.saddles[k + 1].s - limit.saddles[k].s) * limit.saddles[k].x }
+        }
         // The last saddle is stationary for ℓ + λwd‖·‖₁: no coordinate can reach the box.
         let last = limit.saddles.last!
         for c in last.correlation {
