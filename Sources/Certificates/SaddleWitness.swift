@@ -49,7 +49,7 @@ struct SaddleWitness {
             constraints: face.map { sigma[$0] > 0 ? .nonnegative : .nonpositive }))
         var z = [Rational](repeating: .zero, count: problem.dimension)
         for (a, i) in face.enumerated() { z[i] = solution.z[a] }
-        if z != saddle.x { return z - saddle.x }
+        if z != saddle.x { return z.subtracting(saddle.x) }
         guard let h = solution.alternativeDirection else {
             throw CertificateError("saddle at s = \(saddle.s) is reported not unique but the face solver finds it unique")
         }

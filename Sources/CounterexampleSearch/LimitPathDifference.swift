@@ -28,7 +28,7 @@ struct LimitPathDifference {
         let beyond = Rational(2) * (checkpoints.last ?? .one) + .one
         checkpoints.append(beyond)
         let values = try checkpoints.map { s in
-            problem.M * (try limit.integral(at: s) - s * path.solution(at: wd + s.reciprocal))
+            problem.M * (try limit.integral(at: s)).subtracting(s * path.solution(at: wd + s.reciprocal))
         }
         equivalent = values.allSatisfy { $0.allSatisfy(\.isZero) }
         var rejoins = false
@@ -36,7 +36,7 @@ struct LimitPathDifference {
         for (n, value) in values.enumerated() {
             let isRay = n == values.count - 1
             // D(t) = a + τ(b − a) on the piece, τ ∈ [0, 1] (τ ≥ 0 on the final ray).
-            if previous.contains(where: { !$0.isZero }), let tau = commonRoot(previous, value - previous),
+            if previous.contains(where: { !$0.isZero }), let tau = commonRoot(previous, value.subtracting(previous)),
                tau.signum > 0, isRay || tau <= .one {
                 rejoins = true
                 break

@@ -47,7 +47,7 @@ extension Matrix {
         let n = Matrix(basis).transposed // columns span the null space
         let gram = n.transposed * n
         let coefficients = gram.solve(n.transposed * x0)! // N has full column rank
-        return x0 - n * coefficients
+        return x0.subtracting(n * coefficients)
     }
 
     /// Whether b lies in the column space of M (for symmetric M: the range).

@@ -9,14 +9,19 @@ public func dot(_ a: [Rational], _ b: [Rational]) -> Rational {
     return s
 }
 
-public func + (a: [Rational], b: [Rational]) -> [Rational] {
-    precondition(a.count == b.count, "dimension mismatch")
-    return zip(a, b).map { $0 + $1 }
-}
+extension Array where Element == Rational {
+    /// Entrywise sum. A named method, not `+`: on arrays `+` means concatenation, and an
+    /// overload that silently added instead would turn `(r, −r)`-style liftings into sums.
+    public func adding(_ b: [Rational]) -> [Rational] {
+        precondition(count == b.count, "dimension mismatch")
+        return zip(self, b).map { $0 + $1 }
+    }
 
-public func - (a: [Rational], b: [Rational]) -> [Rational] {
-    precondition(a.count == b.count, "dimension mismatch")
-    return zip(a, b).map { $0 - $1 }
+    /// Entrywise difference.
+    public func subtracting(_ b: [Rational]) -> [Rational] {
+        precondition(count == b.count, "dimension mismatch")
+        return zip(self, b).map { $0 - $1 }
+    }
 }
 
 public func * (s: Rational, a: [Rational]) -> [Rational] { a.map { s * $0 } }
@@ -26,3 +31,12 @@ public func maxNorm(_ a: [Rational]) -> Rational { a.reduce(.zero) { Rational.ma
 
 /// ‖a‖₁.
 public func oneNorm(_ a: [Rational]) -> Rational { a.reduce(.zero) { $0 + $1.magnitude } }
+
+/// `+` between two `[Rational]` reads as either a sum or a concatenation, and without this
+/// overload Swift silently picks concatenation. So it stays, computes the entrywise sum, and
+/// warns at every use: write `a.adding(b)`, or `append(contentsOf:)` to concatenate.
+@available(*, deprecated, message: "ambiguous: use a.adding(b) for the entrywise sum, or append(contentsOf:) to concatenate")
+public func + (a: [Rational], b: [Rational]) -> [Rational] { a.adding(b) }
+
+@available(*, unavailable, message: "use a.subtracting(b) for the entrywise difference")
+public func - (a: [Rational], b: [Rational]) -> [Rational] { a.subtracting(b) }

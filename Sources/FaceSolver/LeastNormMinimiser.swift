@@ -86,7 +86,7 @@ extension OrientedProblem {
         var t = -dot(z, h) / dot(h, h)
         if let lo, t < lo { t = lo }
         if let hi, t > hi { t = hi }
-        let result = t.isZero ? z : z + t * h
+        let result = t.isZero ? z : z.adding(t * h)
         // Certificate: still a minimiser (Ph = 0, feasible), and least norm on the segment
         // (t interior with hᵀz' = 0, or t at a bound with the gradient pointing outward).
         guard kktViolation(result) == nil else {

@@ -23,14 +23,14 @@ public func solveFace(_ problem: FaceProblem) throws -> FaceSolution {
     var direction = try oriented.alternativeDirection(at: found)
     if direction != nil {
         z = try oriented.leastNormMinimiser(near: found)
-        if z != found { direction = found - z } // both minimisers: the segment between them is too
+        if z != found { direction = found.subtracting(z) } // both minimisers: the segment between them is too
     }
     if z != found, let violation = oriented.kktViolation(z) { // `found` was checked by the minimiser
         throw FaceSolverError.internalCheckFailed("returned minimiser fails KKT: \(violation)")
     }
     let original = oriented.reorient(z)
     return FaceSolution(
-        z: original, gradient: problem.P * original - problem.p, isUnique: direction == nil,
+        z: original, gradient: (problem.P * original).subtracting(problem.p), isUnique: direction == nil,
         objective: problem.objective(original), alternativeDirection: direction.map(oriented.reorient))
 }
 

@@ -121,8 +121,8 @@ struct Homotopy {
         let c = above?.correlation(at: kappa) ?? problem.r
         let c1 = problem.M * v
         return RationalSegment(
-            support: support, signs: signs, a: x + kappa * v, w: v,
-            c0: c - kappa * c1, c1: c1, positive: positive)
+            support: support, signs: signs, a: x.adding(kappa * v), w: v,
+            c0: c.subtracting(kappa * c1), c1: c1, positive: positive)
     }
 }
 

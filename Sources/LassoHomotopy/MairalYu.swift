@@ -51,7 +51,7 @@ public enum MairalYu {
         }
         let a = data.X, b = data.y
         let knot = path.knots[path.knots.count - 2] // the smallest positive knot
-        let residual = b - a * knot.x
+        let residual = b.subtracting(a * knot.x)
         let alpha = Rational(99, 100) * knot.kappa / (Rational(2) * dot(b, residual) + .one)
         var y = b
         y.append(.one)

@@ -83,5 +83,5 @@ public struct Problem: Equatable, Sendable {
     }
 
     /// The correlation `c(x) = r − Mx` (MATH §0).
-    public func correlation(_ x: [Rational]) -> [Rational] { r - M * x }
+    public func correlation(_ x: [Rational]) -> [Rational] { r.subtracting(M * x) }
 }

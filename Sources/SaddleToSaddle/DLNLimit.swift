@@ -24,7 +24,7 @@ public struct DLNLimit: Sendable {
 
     /// Z(s_k) = B_k + s_k x_k at each saddle time.
     public var integralAtSaddle: [[Rational]] {
-        zip(averagedInverseCoefficients, saddles).map { $0 + $1.s * $1.x }
+        zip(averagedInverseCoefficients, saddles).map { $0.adding($1.s * $1.x) }
     }
     /// The loss scaled to integers, shared with the verdict's M-products.
     let scaled: ScaledQuadratic
@@ -72,13 +72,13 @@ public struct DLNLimit: Sendable {
     /// q(s) = q(s_k) + (s − s_k)·c(x_k).
     public func dual(at s: Rational) throws -> [Rational] {
         let k = try saddleIndex(at: s)
-        return saddles[k].q + (s - saddles[k].s) * saddles[k].correlation
+        return saddles[k].q.adding((s - saddles[k].s) * saddles[k].correlation)
     }
 
     /// Z(s) = ∫₀ˢ x°.
     public func integral(at s: Rational) throws -> [Rational] {
         let k = try saddleIndex(at: s)
-        return averagedInverseCoefficients[k] + s * saddles[k].x
+        return averagedInverseCoefficients[k].adding(s * saddles[k].x)
     }
 
     /// x̄(s) = Z(s)/s, the object that tracks the lasso path (MATH §2); 0 at s = 0 by continuity

@@ -21,13 +21,13 @@ public struct InverseAffine: Equatable, Sendable {
     }
 
     /// The value at u = 1/s (u = 0 is the limit s → ∞).
-    public func value(atInverse u: Rational) -> [Rational] { constant + u * inverse }
+    public func value(atInverse u: Rational) -> [Rational] { constant.adding(u * inverse) }
 
     /// The value at s > 0.
     public func value(at s: Rational) -> [Rational] { value(atInverse: s.reciprocal) }
 
     public static func - (a: InverseAffine, b: InverseAffine) -> InverseAffine {
-        InverseAffine(constant: a.constant - b.constant, inverse: a.inverse - b.inverse)
+        InverseAffine(constant: a.constant.subtracting(b.constant), inverse: a.inverse.subtracting(b.inverse))
     }
 
     public var isZero: Bool { constant.allSatisfy(\.isZero) && inverse.allSatisfy(\.isZero) }

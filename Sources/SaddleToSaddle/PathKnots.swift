@@ -25,9 +25,9 @@ public struct PathKnots: Sendable {
         self.weightDecay = weightDecay
         let reached = max(0, min(kappa.count - 1, kappa.firstIndex { $0 <= weightDecay } ?? kappa.count))
         formulas = (0..<reached).map { j in
-            let slope = (kappa[j] - kappa[j + 1]).reciprocal * (x[j] - x[j + 1])
-            let intercept = x[j] - kappa[j] * slope
-            return InverseAffine(constant: intercept + weightDecay * slope, inverse: slope)
+            let slope = (kappa[j] - kappa[j + 1]).reciprocal * x[j].subtracting(x[j + 1])
+            let intercept = x[j].subtracting(kappa[j] * slope)
+            return InverseAffine(constant: intercept.adding(weightDecay * slope), inverse: slope)
         }
     }
 
@@ -55,6 +55,6 @@ public struct PathKnots: Sendable {
             if kappa[mid] > k { lo = mid } else { hi = mid }
         }
         let t = (kappa[lo] - k) / (kappa[lo] - kappa[hi])
-        return x[lo] + t * (x[hi] - x[lo])
+        return x[lo].adding(t * x[hi].subtracting(x[lo]))
     }
 }

@@ -36,16 +36,16 @@ struct VerdictProducts {
     /// M·(x̄ formula) on saddle k's pieces.
     func averagedImage(_ k: Int) -> InverseAffine {
         let saddle = limit.saddles[k]
-        return InverseAffine(constant: limit.problem.r - saddle.correlation, inverse: saddle.s * saddle.correlation - saddle.q)
+        return InverseAffine(constant: limit.problem.r.subtracting(saddle.correlation), inverse: (saddle.s * saddle.correlation).subtracting(saddle.q))
     }
 
     /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0).
     mutating func lassoImage(_ segment: Int?) -> InverseAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
         if let image = segmentImages[j] { return image }
-        let slope = (path.kappa[j] - path.kappa[j + 1]).reciprocal * (knotImage(j) - knotImage(j + 1))
-        let intercept = knotImage(j) - path.kappa[j] * slope
-        let image = InverseAffine(constant: intercept + path.weightDecay * slope, inverse: slope)
+        let slope = (path.kappa[j] - path.kappa[j + 1]).reciprocal * knotImage(j).subtracting(knotImage(j + 1))
+        let intercept = knotImage(j).subtracting(path.kappa[j] * slope)
+        let image = InverseAffine(constant: intercept.adding(path.weightDecay * slope), inverse: slope)
         segmentImages[j] = image
         return image
     }

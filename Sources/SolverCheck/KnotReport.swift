@@ -91,7 +91,7 @@ public struct KnotReport: Equatable, Sendable {
                 let (a, b) = (sorted[j], sorted[j + 1])
                 if b.kappa != kappa {
                     let t = (a.kappa - kappa) / (a.kappa - b.kappa)
-                    interpolation = ValueError(x: a.x + t * (b.x - a.x), kappa: kappa, reference: reference)
+                    interpolation = ValueError(x: a.x.adding(t * b.x.subtracting(a.x)), kappa: kappa, reference: reference)
                 }
             }
             exact.append(ExactKnot(index: k, kappa: kappa, matches: matches[n], interpolation: interpolation,

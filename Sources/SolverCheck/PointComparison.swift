@@ -37,12 +37,12 @@ public struct PointComparison: Equatable, Sendable {
         self.kappa = kappa
         exact = xStar
         self.unique = unique
-        let difference = maxNorm(x - xStar)
+        let difference = maxNorm(x.subtracting(xStar))
         absoluteError = difference
         let size = maxNorm(xStar)
         relativeError = size.isZero ? nil : difference / size
         let mx = problem.M * x // the one O(d²) product per point
-        let c = problem.r - mx
+        let c = problem.r.subtracting(mx)
         kktViolation = kktResidual(x: x, correlation: c, kappa: kappa, variant: problem.variant)
         let loss = Rational(1, 2) * dot(x, mx) - dot(problem.r, x)
         objectiveGap = loss + kappa * oneNorm(x) - reference.optimalValue(solution: xStar, kappa: kappa)

@@ -18,7 +18,7 @@ public struct ValueError: Equatable, Sendable {
     init(x: [Rational], kappa: Rational, reference: ExactReference) {
         if reference.isUnique(at: kappa) {
             let exact = reference.path.solution(at: kappa)
-            self.init(criterion: .solution, error: maxNorm(x - exact) / Rational.max(.one, maxNorm(exact)))
+            self.init(criterion: .solution, error: maxNorm(x.subtracting(exact)) / Rational.max(.one, maxNorm(exact)))
         } else {
             let problem = reference.problem
             let kkt = kktResidual(x: x, correlation: problem.correlation(x), kappa: kappa, variant: problem.variant)

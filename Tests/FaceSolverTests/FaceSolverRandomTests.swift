@@ -65,16 +65,16 @@ import FaceSolver
             solved += 1
             let z = solution.z
             #expect(satisfiesKKT(z, problem), "trial \(trial)")
-            #expect(solution.gradient == problem.P * z - problem.p && solution.objective == problem.objective(z))
+            #expect(solution.gradient == (problem.P * z).subtracting(problem.p) && solution.objective == problem.objective(z))
             for other in brute { // every minimiser has the same value and gradient
                 #expect(problem.objective(other) == solution.objective, "trial \(trial)")
-                #expect(problem.P * other - problem.p == solution.gradient, "trial \(trial)")
+                #expect((problem.P * other).subtracting(problem.p) == solution.gradient, "trial \(trial)")
             }
             if let h = solution.alternativeDirection {
                 nonUnique += 1
                 #expect(!solution.isUnique && !h.allSatisfy(\.isZero))
                 #expect(problem.P * h == [Rational](repeating: .zero, count: h.count))
-                #expect(satisfiesKKT(z + h, problem), "trial \(trial): z + h must be a minimiser too")
+                #expect(satisfiesKKT(z.adding(h), problem), "trial \(trial): z + h must be a minimiser too")
             } else {
                 #expect(solution.isUnique)
             }

@@ -50,7 +50,7 @@ import ExactLinearAlgebra
         #expect(s.z == [q(1, 2), q(1, 2)] && s.objective == q(-1, 2) && !s.isUnique)
         let h = try #require(s.alternativeDirection)
         #expect(!h.allSatisfy(\.isZero) && mat([[1, 1], [1, 1]]) * h == vec([0, 0]))
-        #expect(isFeasible(s.z + h, [.nonnegative, .nonnegative]))
+        #expect(isFeasible(s.z.adding(h), [.nonnegative, .nonnegative]))
         // Free coordinates: the same line, least norm again (1/2, 1/2).
         let f = try solveFace(FaceProblem(P: mat([[1, 1], [1, 1]]), p: vec([1, 1]), constraints: [.free, .free]))
         #expect(f.z == [q(1, 2), q(1, 2)] && !f.isUnique)

@@ -23,7 +23,7 @@ func mat(_ rows: [[Int]]) -> Matrix { Matrix(rows.map(vec)) }
 /// The KKT conditions, written independently of the solver: sign feasibility, gradient zero on
 /// free coordinates, sign and complementarity of the multipliers on constrained ones.
 func satisfiesKKT(_ z: [Rational], _ problem: FaceProblem) -> Bool {
-    let g = problem.P * z - problem.p
+    let g = (problem.P * z).subtracting(problem.p)
     for i in z.indices {
         switch problem.constraints[i] {
         case .free: if !g[i].isZero { return false }

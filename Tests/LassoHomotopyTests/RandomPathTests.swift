@@ -33,7 +33,7 @@ import ProblemInput
                 let kappa = segment.lower + t * width
                 let x = path.solution(at: kappa)
                 #expect(isLassoSolution(x, problem, kappa: kappa), "\(label) segment \(k) at κ = \(kappa)")
-                #expect(x == segment.intercept + kappa * segment.slope, "\(label) segment \(k) not affine")
+                #expect(x == segment.intercept.adding(kappa * segment.slope), "\(label) segment \(k) not affine")
                 if t == q(1, 3) {
                     let active = x.indices.filter { !x[$0].isZero }
                     #expect(active == segment.active && active.map { x[$0].signum } == segment.signs, "\(label) segment \(k)")

@@ -24,7 +24,7 @@ func mat(_ rows: [[Int]]) -> Matrix { Matrix(rows.map(vec)) }
 /// the library's certificate: c = r − Mx; signed: |c_i| ≤ κ with c_i = κ·sign(x_i) where
 /// x_i ≠ 0; positive: x ≥ 0, c_i ≤ κ with equality where x_i > 0.
 func isLassoSolution(_ x: [Rational], _ problem: Problem, kappa: Rational) -> Bool {
-    let c = problem.r - problem.M * x
+    let c = problem.r.subtracting(problem.M * x)
     for i in x.indices {
         if problem.variant == .positive {
             if x[i].signum < 0 || c[i] > kappa || (x[i].signum > 0 && c[i] != kappa) { return false }

@@ -66,8 +66,8 @@ import Testing
         var previous = [Rational](repeating: 0, count: v.path.dimension)
         for j in 0..<(v.path.kappa.count - 1) where v.path.kappa[j] > lwd {
             // z-slope of segment j from its end knots: a = x_j − (κ_j − λwd)·(x_j − x_{j+1})/(κ_j − κ_{j+1}).
-            let b1 = (v.path.kappa[j] - v.path.kappa[j + 1]).reciprocal * (v.path.x[j] - v.path.x[j + 1])
-            let a = v.path.x[j] - (v.path.kappa[j] - lwd) * b1
+            let b1 = (v.path.kappa[j] - v.path.kappa[j + 1]).reciprocal * v.path.x[j].subtracting(v.path.x[j + 1])
+            let a = v.path.x[j].subtracting((v.path.kappa[j] - lwd) * b1)
             if a != previous { expected.append(((v.path.kappa[j] - lwd).reciprocal, a)) }
             previous = a
         }

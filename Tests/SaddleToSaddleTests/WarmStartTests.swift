@@ -33,7 +33,7 @@ import Testing
         for k in limit.saddles.indices.dropFirst() {
             let prev = limit.saddles[k - 1], cur = limit.saddles[k]
             #expect(prev.s < cur.s)
-            #expect(cur.q == prev.q + (cur.s - prev.s) * prev.correlation)
+            #expect(cur.q == prev.q.adding((cur.s - prev.s) * prev.correlation))
             #expect(cur.correlation == p.correlation(cur.x))
             #expect(cur.objective < prev.objective)
             let b = limit.bound(at: cur.s)
@@ -46,7 +46,7 @@ import Testing
         var z = [Rational](repeating: 0, count: p.dimension)
         for k in limit.saddles.indices {
             #expect(limit.integralAtSaddle[k] == z)
-            if k + 1 < limit.saddles.count { z = z + (limit.saddles[k + 1].s - limit.saddles[k].s) * limit.saddles[k].x }
+            if k + 1 < limit.saddles.count { z = z.adding((limit.saddles[k + 1].s - limit.saddles[k].s) * limit.saddles[k].x) }
         }
         // The last saddle is stationary for ℓ + λwd‖·‖₁: no coordinate can reach the box.
         let last = limit.saddles.last!

@@ -64,7 +64,7 @@ struct CompareTests {
         // Interpolating x(3) = 0 and x(1) = (0, 1/2) at 4/3 gives (0, 5/12); exact x(4/3) = (−1/6, 0)
         let exact = path.solution(at: q(4, 3))
         let interpolated = [q(0), q(5, 12)]
-        #expect(knots.failures[0].interpolation?.error == maxNorm(interpolated - exact))
+        #expect(knots.failures[0].interpolation?.error == maxNorm(interpolated.subtracting(exact)))
         #expect(!report.passed)
     }
 
