@@ -30,8 +30,14 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Times s > 0 at which to print the exact gap and η(s).", valueName: "s"))
+    // The first value is taken unconditionally, so `--at -1` reaches our range check; further
+    // values land in `unrecognized` (see ExactValueList).
+    @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Times s > 0 at which to print the exact gap and η(s): --at 1 2 (exact; commas also separate).", valueName: "s"))
     var at: [String] = []
+
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
 
     @Flag(help: "Print JSON (exact numbers as \"p/q\" strings).")
     var json = false
@@ -43,8 +49,7 @@ struct CompareCommand: ParsableCommand {
     var expectMonotone = false
 
     func run() throws {
-        let times = try at.map { try parseTime($0, option: "--at") }
-        if let zero = times.first(where: \.isZero) { throw CLIFailure.badInput("--at: the gap needs s > 0, got \(zero)") }
+        let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
         let limit = try computeLimit(p)
         let path: LassoPath

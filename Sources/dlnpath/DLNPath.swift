@@ -15,15 +15,15 @@ struct DLNPath: ParsableCommand {
         """,
         subcommands: [
             InspectCommand.self,
+            PathCommand.self,
             LimitCommand.self,
             CompareCommand.self,
-            CheckCommand.self,
             CertifyCommand.self,
-            CheckSolverCommand.self,
-            SearchCommand.self,
+            CheckCommand.self,
             FlowCommand.self,
             PlotCommand.self,
-            PathCommand.self,
+            CheckSolverCommand.self,
+            SearchCommand.self,
             GenerateCommand.self,
         ]
     )

@@ -23,14 +23,20 @@ struct LimitCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Times s ≥ 0 at which to evaluate the limit (exact, e.g. 3/4).", valueName: "s"))
+    // The first value is taken unconditionally, so `--at -1` reaches our range check; further
+    // values land in `unrecognized` (see ExactValueList).
+    @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Times s ≥ 0 at which to evaluate the limit: --at 3/4 2 (exact; commas also separate).", valueName: "s"))
     var at: [String] = []
+
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
 
     @Flag(help: "Print JSON (exact numbers as \"p/q\" strings).")
     var json = false
 
     func run() throws {
-        let times = try at.map { try parseTime($0, option: "--at") }
+        let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", command: "limit")
         let p = try problem.load()
         let limit = try computeLimit(p)
         let report = LimitReport(limit: limit)
@@ -47,12 +53,6 @@ struct LimitCommand: ParsableCommand {
 }
 
 /// Parses a time s ≥ 0 given on the command line (bad input: exit 2).
-func parseTime(_ text: String, option: String) throws -> Rational {
-    guard let s = try? Rational(parsing: text) else { throw CLIFailure.badInput("\(option): '\(text)' is not a number") }
-    guard s.signum >= 0 else { throw CLIFailure.badInput("\(option): time s = \(text) is negative; s ≥ 0") }
-    return s
-}
-
 /// The limit, with its guards' failures reported as failed checks (exit 1).
 func computeLimit(_ problem: Problem) throws -> DLNLimit {
     do {

@@ -41,7 +41,7 @@ struct PathCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let penalties = try Self.penalties(at, unrecognized: unrecognized)
+        let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
         let p = try problem.load()
         let path: LassoPath
         do {
@@ -51,23 +51,6 @@ struct PathCommand: ParsableCommand {
         }
         let report = PathReport(path: path, penalties: penalties)
         if json { printJSON(report.json) } else { print(report.text(file: problem.file)) }
-    }
-
-    /// Parses the `--at` values: comma-separated lists allowed, κ ≥ 0 required (exit 2).
-    /// `unrecognized` holds the tokens no option claimed; after `--at`, numbers among them are
-    /// further penalties, anything else is bad usage.
-    static func penalties(_ values: [String], unrecognized: [String]) throws -> [Rational] {
-        func pieces(_ token: String) -> [String] {
-            token.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        for token in unrecognized where values.isEmpty || pieces(token).contains(where: { (try? Rational(parsing: $0)) == nil }) {
-            throw CLIFailure.badInput("unexpected argument '\(token)' (see 'dlnpath path --help')")
-        }
-        return try (values + unrecognized).flatMap(pieces).map { text in
-            guard let kappa = try? Rational(parsing: text) else { throw CLIFailure.badInput("--at: '\(text)' is not a number") }
-            guard kappa.signum >= 0 else { throw CLIFailure.badInput("--at: κ = \(text) is negative; the lasso path is defined for κ ≥ 0") }
-            return kappa
-        }
     }
 }
 
