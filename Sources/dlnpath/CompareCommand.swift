@@ -97,7 +97,7 @@ struct CompareReport {
         var rows: [Rational: (knot: Int?, saddle: Int?)] = [:]
         for j in knots.kappa.indices { if let t = knots.time(ofKnot: j) { rows[t, default: (nil, nil)].knot = j } }
         for (k, saddle) in limit.saddles.enumerated() where k > 0 { rows[saddle.s, default: (nil, nil)].saddle = k }
-        var table = TextTable(["s", "lasso knot κ", "x(κ)", "slope a below the knot", "DLN saddle x°", ""])
+        var table = TextTable(["s", "lasso knot κ", "x(κ)", "slope a below the knot", "DLN saddle x°", "x° = a?"])
         for t in rows.keys.sorted() {
             let (j, k) = rows[t]!
             let slope = j.flatMap { $0 < knots.reachedSegments.upperBound ? knots.inverseAffine($0).constant : nil }
