@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dlnpath", targets: ["dlnpath"]),
         .library(name: "DLNPath", targets: [
-            "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver",
+            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver",
             "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "Certificates",
             "CertificateChecker", "SolverCheck", "CounterexampleSearch",
         ]),
@@ -18,6 +18,7 @@ let package = Package(
     targets: [
         // C shim: GMP's mpz_/mpq_ names are macros, so the header re-exports them as functions.
         .target(name: "CGMP", exclude: ["README.md"], linkerSettings: [.linkedLibrary("gmp"), .linkedLibrary("m")]),
+        .target(name: "SeededRandom", exclude: ["README.md"]),
         .target(name: "ExactArithmetic", dependencies: ["CGMP"], exclude: ["README.md"]),
         .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
         .target(name: "DataFormats", exclude: ["README.md"]),
@@ -31,7 +32,7 @@ let package = Package(
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats"], exclude: ["README.md"]),
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "DataFormats"], exclude: ["README.md"]),
-        .target(name: "CounterexampleSearch", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"], exclude: ["README.md"]),
+        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "FaceSolver",
             "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "SVGPlot", "Certificates",
@@ -39,21 +40,22 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dlnpath-bench", dependencies: [
+            "SeededRandom",
             "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "SaddleToSaddle",
             "NumericFlow", "CounterexampleSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
-        .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["ExactLinearAlgebra"]),
-        .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic"]),
+        .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["SeededRandom", "ExactLinearAlgebra"]),
+        .testTarget(name: "DataFormatsTests", dependencies: ["SeededRandom", "DataFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProblemInputTests", dependencies: ["ProblemInput"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FaceSolverTests", dependencies: ["FaceSolver"]),
-        .testTarget(name: "LassoHomotopyTests", dependencies: ["LassoHomotopy"]),
-        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SaddleToSaddle"]),
+        .testTarget(name: "FaceSolverTests", dependencies: ["SeededRandom", "FaceSolver"]),
+        .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy"]),
+        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "SVGPlot"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "CertificateChecker", "ProblemInput", "ExactLinearAlgebra"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemInput", "ExactLinearAlgebra"]),
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
-        .testTarget(name: "CounterexampleSearchTests", dependencies: ["CounterexampleSearch", "CertificateChecker"]),
+        .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker"]),
         .testTarget(name: "CLITests", dependencies: ["dlnpath"]),
     ]
 )

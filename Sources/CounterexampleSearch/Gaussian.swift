@@ -1,3 +1,4 @@
+import SeededRandom
 import ExactArithmetic
 
 /// Standard normal draws that are bit-for-bit the same on every platform: Marsaglia's polar

@@ -1,3 +1,4 @@
+import SeededRandom
 import ArgumentParser
 import ExactArithmetic
 #if canImport(Glibc)
@@ -181,16 +182,10 @@ extension ArithmeticBenchmark {
     /// SplitMix64 and the value distributions shared with examples/bench/fraction_baseline.py
     /// (which must draw in the same order to get the same values).
     struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
+        var source: SplitMix64
+        init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        mutating func next() -> UInt64 { source.next() }
 
         /// `next() % n` (the modulo bias is irrelevant here and keeps the Python twin trivial).
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }

@@ -1,3 +1,4 @@
+import SeededRandom
 import ArgumentParser
 import ExactArithmetic
 import ExactLinearAlgebra
@@ -129,15 +130,9 @@ struct PathBenchmark: ParsableCommand {
 
     /// SplitMix64 with Box–Muller Gaussians rounded to 6 significant digits.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+        var source: SplitMix64
+        init(state: UInt64) { source = SplitMix64(seed: state) }
+        mutating func uniform() -> Double { source.nextUnit() }
         /// A standard normal value as the exact rational of its 6-significant-digit decimal.
         mutating func sixDigitGaussian() -> Rational {
             let u = max(uniform(), 0x1p-60), v = uniform()

@@ -1,3 +1,4 @@
+import SeededRandom
 import CertificateChecker
 import Certificates
 import DataFormats

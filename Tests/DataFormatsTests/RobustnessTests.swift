@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 import Testing
 @testable import DataFormats
@@ -29,7 +30,7 @@ import Testing
     @Test(arguments: binaryFixtures)
     func randomCorruptionNeverCrashes(_ name: String) throws {
         let original = try fixture(name)
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<300 {
             var bytes = original
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<2000 {
             let bytes = (0..<Int.random(in: 0..<200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             parseAnything(bytes)
@@ -51,7 +52,7 @@ import Testing
 
     @Test func randomJSONAndCSVTextNeverCrashes() throws {
         let alphabet = Array("{}[]:,\"\\ \n\r\t0123456789.-+eEtrufalsn#uD8\u{00E9}x")
-        var rng = SplitMix64(state: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<5000 {
             let text = String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
             if let value = try? JSONValue.parse(text) {

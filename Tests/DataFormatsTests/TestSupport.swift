@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+import SeededRandom
 
 /// The error `body` throws, or nil if it succeeds.
 func thrownError<T>(_ body: () throws(DataFormatError) -> T) -> DataFormatError? {
@@ -55,14 +56,3 @@ func doubleBytes(_ values: [Double], bigEndian: Bool = false) -> [UInt8] {
     values.flatMap { bytes($0.bitPattern, bigEndian: bigEndian) }
 }
 
-/// A small deterministic generator (SplitMix64) for reproducible fuzzing.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,20 +1,8 @@
 import Testing
 import ExactArithmetic
+import SeededRandom
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator so every random test is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-
+extension SplitMix64 {
     /// A non-negative integer of exactly `bits` bits (0 when bits == 0), built from 62-bit chunks.
     mutating func bigInteger(bits: Int) -> BigInteger {
         guard bits > 0 else { return 0 }

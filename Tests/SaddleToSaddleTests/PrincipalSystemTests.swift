@@ -1,3 +1,4 @@
+import SeededRandom
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemInput

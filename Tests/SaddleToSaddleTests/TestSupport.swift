@@ -1,6 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemInput
+import SeededRandom
 
 /// "p/q" → Rational, for readable exact expectations.
 func q(_ text: String) -> Rational { Rational(text)! }
@@ -9,20 +10,6 @@ func vector(_ entries: String...) -> [Rational] { entries.map(q) }
 
 func matrix(_ rows: [[Int]]) -> Matrix { Matrix(rows.map { $0.map { Rational($0) } }) }
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator so every random test is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-}
 
 /// A random problem from small integer data X (n × d) and y, M = XᵀX, r = Xᵀy (sum scaling).
 func randomProblem(

@@ -3,12 +3,13 @@
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public private(set) var state: UInt64
 
-    public init(state: UInt64) { self.state = state }
+    /// The stream starting from `seed` (the state before the first `next()`).
+    public init(seed: UInt64) { state = seed }
 
     /// The stream of instance `index` under `seed`: depends on nothing else, so any subset of
     /// indices (a shard, a thread's share) draws exactly the instances a full run draws.
     public init(seed: UInt64, index: UInt64) {
-        self.init(state: SplitMix64.mix(SplitMix64.mix(seed) ^ SplitMix64.mix(index &+ 0x632B_E59B_D9B4_E019)))
+        self.init(seed: SplitMix64.mix(SplitMix64.mix(seed) ^ SplitMix64.mix(index &+ 0x632B_E59B_D9B4_E019)))
     }
 
     public mutating func next() -> UInt64 {
@@ -27,7 +28,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Uniform in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
-    /// Uniform integer in `range` (unbiased, by rejection).
+    /// `Int.random(in:using:)` on this stream: the standard library's sampler, which the tests'
+    /// recorded expectations were drawn with.
+    public mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+
+    /// Uniform integer in `range` (unbiased, by rejection), the same on every platform and
+    /// Swift version: what the counterexample search's reproducible draws rely on.
     public mutating func nextInt(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) &+ 1
         if width == 0 { return Int(bitPattern: UInt(next())) } // the full 64-bit range
