@@ -51,24 +51,15 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
-        let limit = try computeLimit(p)
-        let path: LassoPath
-        let verdict: Verdict
-        do {
-            path = try LassoPath(problem: p)
-            verdict = try Verdict(limit: limit, path: PathKnots(path))
-        } catch let error as LimitError {
-            throw CLIFailure.checkFailed("the comparison failed a check: \(error.message)")
-        } catch let error as LassoPathError {
-            throw CLIFailure.checkFailed("the lasso path failed its check: \(error.description)")
-        }
-        let report = CompareReport(verdict: verdict, path: path)
+        let exact = try ExactComparison(p)
+        let verdict = exact.verdict
+        let report = CompareReport(verdict: verdict, path: exact.path)
         if json {
             var o = report.json.asObject!
             if !times.isEmpty { o["at"] = .array(try times.map(report.evaluationJSON)) }
             printJSON(.object(o))
         } else {
-            print("compare \(problem.file): \(LimitReport(limit: limit).network) vs the \(p.variant == .signed ? "" : "nonnegative ")lasso, λwd = \(p.weightDecay), d = \(p.dimension), M \(p.isPositiveDefinite ? "positive definite" : "singular")")
+            print("compare \(problem.file): \(LimitReport(limit: exact.limit).network) vs the \(p.variant == .signed ? "" : "nonnegative ")lasso, λwd = \(p.weightDecay), d = \(p.dimension), M \(p.isPositiveDefinite ? "positive definite" : "singular")")
             print(report.text)
             for s in times { print(try report.evaluationText(at: s)) }
         }

@@ -244,19 +244,8 @@ struct FlowInputs {
 
     init(_ p: Problem) throws {
         problem = p
-        do {
-            limit = try DLNLimit(problem: p)
-        } catch let error as LimitError {
-            throw CLIFailure.checkFailed("the ε → 0 limit failed a check: \(error.message)")
-        }
-        do {
-            path = try LassoPath(problem: p)
-            verdict = try Verdict(limit: limit, path: PathKnots(path))
-        } catch let error as LimitError {
-            throw CLIFailure.checkFailed("the comparison failed a check: \(error.message)")
-        } catch let error as LassoPathError {
-            throw CLIFailure.checkFailed("the lasso path failed its check: \(error.description)")
-        }
+        let comparison = try ExactComparison(p)
+        (limit, path, verdict) = (comparison.limit, comparison.path, comparison.verdict)
         do {
             dln = try FlowInputs.doubleProblem(p)
             exact = try ExactTrajectory(dimension: p.dimension, saddleTimes: limit.saddles.map(\.s.doubleValue),

@@ -52,16 +52,6 @@ struct LimitCommand: ParsableCommand {
     }
 }
 
-/// Parses a time s ≥ 0 given on the command line (bad input: exit 2).
-/// The limit, with its guards' failures reported as failed checks (exit 1).
-func computeLimit(_ problem: Problem) throws -> DLNLimit {
-    do {
-        return try DLNLimit(problem: problem)
-    } catch let error as LimitError {
-        throw CLIFailure.checkFailed("the ε → 0 limit failed a check: \(error.message)")
-    }
-}
-
 /// Text and JSON of a `DLNLimit`, shared by `limit` and `compare`.
 struct LimitReport {
     let limit: DLNLimit
