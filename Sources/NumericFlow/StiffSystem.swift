@@ -21,6 +21,13 @@ protocol StiffSystem: AnyObject {
     func factor(shift: Double) -> Bool
     /// Overwrites `b` with `E⁻¹ b`.
     func solve(_ b: UnsafeMutablePointer<Double>)
+    /// True if `∂f/∂s` is identically zero, so the integrator can skip it (default false: then
+    /// it checks the `dfds` that `linearize` writes).
+    var isAutonomous: Bool { get }
+}
+
+extension StiffSystem {
+    var isAutonomous: Bool { false }
 }
 
 /// Preallocated doubles freed with the owner.

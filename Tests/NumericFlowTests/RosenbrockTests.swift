@@ -95,15 +95,20 @@ struct RosenbrockTests {
             let row = (0..<3).reduce(0.0) { $0 + original[i * 3 + $1] * b[$1] }
             #expect(abs(row - [1.0, 2, 3][i]) < 1e-13)
         }
-        var c = original
-        var x: [Double] = [1, 2, 3]
+        // UᵀDU with the padded even stride 4 (see `DenseCholesky`).
+        var c = [Double](repeating: 0, count: 12)
+        for i in 0..<3 { for j in 0..<3 { c[i * 4 + j] = original[i * 3 + j] } }
+        var x: [Double] = [1, 2, 3, 0]
         var inv = [0.0, 0, 0]
         c.withUnsafeMutableBufferPointer { cp in
             inv.withUnsafeMutableBufferPointer { ip in
-                #expect(DenseCholesky.factor(cp.baseAddress!, n: 3, inverseDiagonal: ip.baseAddress!))
-                x.withUnsafeMutableBufferPointer { DenseCholesky.solve(cp.baseAddress!, n: 3, inverseDiagonal: ip.baseAddress!, $0.baseAddress!) }
+                #expect(DenseCholesky.factor(cp.baseAddress!, n: 3, stride: 4, inverseDiagonal: ip.baseAddress!))
+                x.withUnsafeMutableBufferPointer {
+                    DenseCholesky.solve(cp.baseAddress!, n: 3, stride: 4, inverseDiagonal: ip.baseAddress!, $0.baseAddress!)
+                }
             }
         }
+        x.removeLast()
         #expect(supDistance(x, b) < 1e-13)
     }
 }

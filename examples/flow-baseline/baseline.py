@@ -21,11 +21,15 @@ Usage:
     python3 baseline.py [--d 50] [--n 100] [--seed 1] [--epsilon-exponent -50] [--smax 20]
                         [--method Radau] [--rtol 1e-7] [--atol 1e-9] [--no-jac]
                         [--instance FILE] [--repeat 3] [--json] [--reference FILE]
+                        [--reference-grid FILE]
 
 Timing: best of --repeat runs, wall clock and process CPU time (time.process_time; on a loaded
 machine CPU time is the fair comparison with the Swift side's `cpuSeconds`). Accuracy: with
 --reference FILE (a JSON list, e.g. x̄(s_max) from a very tight run) the max-norm error of the
-final x̄ is reported, so runs can be compared at equal accuracy rather than equal tolerance.
+final x̄ is reported, so runs can be compared at equal accuracy rather than equal tolerance;
+with --reference-grid FILE also the largest error of x̄(s) on a grid of s, from the method's own
+dense output in one extra, untimed run (the end point alone forgets earlier errors: the flow
+contracts onto its last saddle).
 """
 import argparse
 import json
@@ -87,9 +91,9 @@ def make_system(M, r, L):
     return fun, jac
 
 
-def run(M, r, L, smax, method, rtol, atol, use_jac):
+def run(M, r, L, smax, method, rtol, atol, use_jac, dense=False):
     fun, jac = make_system(M, r, L)
-    kwargs = dict(method=method, rtol=rtol, atol=atol)
+    kwargs = dict(method=method, rtol=rtol, atol=atol, dense_output=dense)
     if use_jac and method != "RK45":
         kwargs["jac"] = jac
     t0, c0 = time.perf_counter(), time.process_time()
@@ -115,6 +119,9 @@ def main():
     p.add_argument("--repeat", type=int, default=3, help="report the best of this many runs")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--reference", help="JSON list: reference final xbar, to report the error")
+    p.add_argument("--reference-grid",
+                   help='JSON {"s": [...], "xbar": [[...], ...]}: reference xbar on a grid; one extra '
+                        "(untimed) run with the method's dense output reports the largest error there")
     args = p.parse_args()
 
     if args.instance:
@@ -142,6 +149,14 @@ def main():
         with open(args.reference) as f:
             ref = np.array(json.load(f), dtype=float)
         result["maxError"] = float(np.max(np.abs(xbar - ref)))
+    if args.reference_grid:
+        with open(args.reference_grid) as f:
+            grid = json.load(f)
+        times = np.array(grid["s"], dtype=float)
+        ref = np.array(grid["xbar"], dtype=float)
+        _, _, dense_sol = run(M, r, L, args.smax, args.method, args.rtol, args.atol, not args.no_jac, dense=True)
+        xbar_grid = (dense_sol.sol(times) / times).T
+        result["maxGridError"] = float(np.max(np.abs(xbar_grid - ref)))
     if args.json:
         print(json.dumps(result))
     else:
@@ -153,6 +168,8 @@ def main():
         print("final xbar:", " ".join(f"{v:.10g}" for v in xbar))
         if "maxError" in result:
             print(f"max |xbar - reference| = {result['maxError']:.3g}")
+        if "maxGridError" in result:
+            print(f"max |xbar - reference| on the grid = {result['maxGridError']:.3g}")
 
 
 if __name__ == "__main__":
