@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "FaceSolver", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "FaceSolver", "ProblemInput"], exclude: ["README.md"]),
         .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "FaceSolver", "LassoHomotopy", "ProblemInput"], exclude: ["README.md"]),
-        .target(name: "NumericFlow", exclude: ["README.md"]),
+        .target(name: "NumericFlow", dependencies: ["SeededRandom"], exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
         .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "DataFormats"], exclude: ["README.md"]),
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,25 +14,13 @@ import Darwin
 /// standard normals by Box–Muller in pairs: `ρ = √(−2 log(1 − u₁))`, `z₀ = ρ cos(2πu₂)`,
 /// `z₁ = ρ sin(2πu₂)`. X (n×d) is filled row by row, then y (n); `M = XᵀX/n`, `r = Xᵀy/n`.
 public enum FlowBenchmark {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    }
-
-    /// `count` standard normals from the generator above.
+    /// `count` standard normals from SeededRandom's SplitMix64, as described above.
     static func gaussians(_ count: Int, seed: UInt64) -> [Double] {
-        var g = SplitMix64(state: seed)
+        var g = SplitMix64(seed: seed)
         var out: [Double] = []
         out.reserveCapacity(count + 1)
         while out.count < count {
-            let u1 = g.uniform(), u2 = g.uniform()
+            let u1 = g.nextUnit(), u2 = g.nextUnit()
             let rho = (-2 * log(1 - u1)).squareRoot()
             out.append(rho * cos(2 * Double.pi * u2))
             out.append(rho * sin(2 * Double.pi * u2))
