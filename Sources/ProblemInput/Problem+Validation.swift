@@ -29,6 +29,17 @@ extension Problem {
         guard M.rangeContains(r) else {
             throw ProblemError("r is not in the range of M, so the loss is unbounded below (r must equal M·w for some w)")
         }
+        try self.init(M: M, r: r, definiteness: definiteness, variant: variant, weightDecay: weightDecay,
+                      initialisation: initialisation, data: data)
+    }
+
+    /// The rest of the validation, once M is known PSD with the given definiteness and r is known
+    /// to lie in its range.
+    private init(
+        M: Matrix, r: [Rational], definiteness: Definiteness, variant: Variant, weightDecay: Rational,
+        initialisation: Initialisation?, data: DataSource?
+    ) throws {
+        let d = r.count
         guard weightDecay.signum >= 0 else { throw ProblemError("weightDecay must be ≥ 0, got \(weightDecay)") }
         let initialisation = initialisation ?? .standard(variant, dimension: d)
         try Problem.validate(initialisation, variant: variant, dimension: d)
@@ -49,9 +60,19 @@ extension Problem {
         guard X.rows > 0, X.columns > 0 else { throw ProblemError("X is empty: it needs at least one row and one column") }
         guard y.count == X.rows else { throw ProblemError("X has \(X.rows) rows but y has \(y.count) entries") }
         let factor = scaling == .mean ? Rational(1, X.rows) : .one
-        let xt = X.transposed
+        // M = XᵀX/n is PSD and r = Xᵀy/n = Xᵀ(y/n) lies in range(Xᵀ) = range(M) by construction:
+        // only the rank needs computing (docs/math.md §0). Full rank modulo a prime proves it (a nonzero
+        // minor mod p is a nonzero minor); otherwise the exact elimination decides.
+        let (M, r) = X.gram(y, factor: factor)
+        let full = min(X.rows, X.columns)
+        let definiteness: Definiteness
+        if X.rankModulo(2_147_483_629) == full {
+            definiteness = full == X.columns ? .positiveDefinite : .positiveSemidefinite(rank: full)
+        } else {
+            definiteness = M.definiteness
+        }
         try self.init(
-            M: factor * (xt * X), r: factor * (xt * y), variant: variant, weightDecay: weightDecay,
+            M: M, r: r, definiteness: definiteness, variant: variant, weightDecay: weightDecay,
             initialisation: initialisation, data: DataSource(X: X, y: y, scaling: scaling))
     }
 
