@@ -128,7 +128,7 @@ public struct LassoPath: Sendable {
 
     /// Coordinates that start or stop being nonzero at the knot between two segments (a sign
     /// flip through zero counts as both); supports are increasing, so one merge pass.
-    private static func events(above: Segment?, below: Segment?) -> (joined: [Int], dropped: [Int]) {
+    static func events(above: Segment?, below: Segment?) -> (joined: [Int], dropped: [Int]) {
         guard let below else { return ([], []) }
         let upper = above?.active ?? [], upperSigns = above?.signs ?? []
         var joined: [Int] = [], dropped: [Int] = []
@@ -148,7 +148,7 @@ public struct LassoPath: Sendable {
 
     /// Integer factorisation pays off when the instance is large and scaling to integers does
     /// not inflate the entries (decimal data); small or structured instances stay rational.
-    private static func automaticChoice(_ problem: Problem, _ scaled: ScaledProblem) -> Factorisation {
+    static func automaticChoice(_ problem: Problem, _ scaled: ScaledProblem) -> Factorisation {
         guard problem.dimension >= 24 else { return .rational }
         let rationalBits = problem.M.elements.reduce(0) { max($0, $1.numerator.bitWidth, $1.denominator.bitWidth) }
         return scaled.entryBits <= 2 * rationalBits + 64 ? .integer : .rational

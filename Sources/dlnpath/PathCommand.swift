@@ -1,5 +1,6 @@
 import ArgumentParser
 import DataFormats
+import ExactLinearAlgebra
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
@@ -43,6 +44,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
         let p = try problem.load()
+        if json { return try PathStream(problem: p, penalties: penalties).write() }
         let path: LassoPath
         do {
             path = try LassoPath(problem: p)
@@ -50,7 +52,7 @@ struct PathCommand: ParsableCommand {
             throw CLIFailure.checkFailed(error.description)
         }
         let report = PathReport(path: path, penalties: penalties)
-        if json { printJSON(report.json) } else { print(report.text(file: problem.file)) }
+        print(report.text(file: problem.file))
     }
 }
 
@@ -114,32 +116,52 @@ struct PathReport {
         return out.joined(separator: "\n")
     }
 
+    /// One knot of `path --json` (also streamed by `PathStream`).
+    static func knotJSON(_ knot: Knot, weightDecay: Rational) -> JSONValue {
+        let excess = knot.kappa - weightDecay
+        return .object(JSONObject([
+            ("lambda", .exact(knot.kappa)),
+            ("mu", .optionalExact(excess.signum > 0 ? excess.reciprocal : nil)),
+            ("x", .exact(knot.x)),
+            ("active", indices(knot.active)),
+            ("signs", signs(knot.signs)),
+            ("equicorrelation", indices(knot.equicorrelation)),
+            ("joined", indices(knot.joined)),
+            ("dropped", indices(knot.dropped)),
+            ("unique", .bool(knot.isUnique)),
+        ]))
+    }
+
+    /// One segment of `path --json` (also streamed by `PathStream`).
+    static func segmentJSON(_ segment: Segment) -> JSONValue {
+        .object(JSONObject([
+            ("upper", .exact(segment.upper)),
+            ("lower", .exact(segment.lower)),
+            ("active", indices(segment.active)),
+            ("signs", signs(segment.signs)),
+            ("direction", .exact(segment.direction)),
+            ("unique", .bool(segment.isUnique)),
+        ]))
+    }
+
+    /// The path evaluated at κ (x = x(κ), `unique` its verdict) for `--at`.
+    static func evaluationJSON(kappa: Rational, x: [Rational], unique: Bool, problem: Problem) -> JSONValue {
+        let excess = kappa - problem.weightDecay
+        return .object(JSONObject([
+            ("lambda", .exact(kappa)),
+            ("mu", .optionalExact(excess.signum > 0 ? excess.reciprocal : nil)),
+            ("x", .exact(x)),
+            ("value", .exact(problem.loss(x) + kappa * oneNorm(x) + problem.lossOffset)),
+            ("unique", .bool(unique)),
+        ]))
+    }
+
+    private static func indices(_ v: [Int]) -> JSONValue { .array(v.map { .number("\($0 + 1)") }) }
+    private static func signs(_ v: [Int]) -> JSONValue { .array(v.map { .number("\($0)") }) }
+
     var json: JSONValue {
-        func indices(_ v: [Int]) -> JSONValue { .array(v.map { .number("\($0 + 1)") }) }
-        func signs(_ v: [Int]) -> JSONValue { .array(v.map { .number("\($0)") }) }
-        let knots: [JSONValue] = path.knots.map { knot in
-            .object(JSONObject([
-                ("lambda", .exact(knot.kappa)),
-                ("mu", .optionalExact(path.mu(at: knot.kappa))),
-                ("x", .exact(knot.x)),
-                ("active", indices(knot.active)),
-                ("signs", signs(knot.signs)),
-                ("equicorrelation", indices(knot.equicorrelation)),
-                ("joined", indices(knot.joined)),
-                ("dropped", indices(knot.dropped)),
-                ("unique", .bool(knot.isUnique)),
-            ]))
-        }
-        let segments: [JSONValue] = path.segments.map { segment in
-            .object(JSONObject([
-                ("upper", .exact(segment.upper)),
-                ("lower", .exact(segment.lower)),
-                ("active", indices(segment.active)),
-                ("signs", signs(segment.signs)),
-                ("direction", .exact(segment.direction)),
-                ("unique", .bool(segment.isUnique)),
-            ]))
-        }
+        let knots = path.knots.map { Self.knotJSON($0, weightDecay: problem.weightDecay) }
+        let segments = path.segments.map(Self.segmentJSON)
         var members: [(String, JSONValue)] = [
             ("variant", .string(problem.variant.rawValue)),
             ("weightDecay", .exact(problem.weightDecay)),
@@ -150,13 +172,7 @@ struct PathReport {
         ]
         if !penalties.isEmpty {
             members.append(("at", .array(penalties.map { kappa in
-                .object(JSONObject([
-                    ("lambda", .exact(kappa)),
-                    ("mu", .optionalExact(path.mu(at: kappa))),
-                    ("x", .exact(path.solution(at: kappa))),
-                    ("value", .exact(path.optimalValue(at: kappa) + problem.lossOffset)),
-                    ("unique", .bool(path.isUnique(at: kappa))),
-                ]))
+                Self.evaluationJSON(kappa: kappa, x: path.solution(at: kappa), unique: path.isUnique(at: kappa), problem: problem)
             })))
         }
         return .object(JSONObject(members))
