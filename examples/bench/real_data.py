@@ -22,7 +22,9 @@ Usage (from the repository root; builds nothing — build the release binary fir
   $PY examples/bench/real_data.py --timeout 120 --dlnpath .build-release/release/dlnpath
 
 Each row: instance, command, CPU s, wall s, peak MB, output MB, lars_path CPU ms, ratio (CPU of
-the command / CPU of lars_path). A command that exceeds --timeout is killed and marked so.
+the command / CPU of lars_path). A command that exceeds --timeout is killed and marked so. For
+Mairal–Yu instances up to --baseline-max-p, the exact Python-fractions homotopy of
+examples/bench/path_baseline.py runs too and the speed-up of `path --json` over it is printed.
 """
 import argparse
 import os
@@ -155,6 +157,7 @@ def main():
     parser.add_argument("--commands", nargs="*", default=None, choices=sorted(COMMANDS), help="commands (default: the issue's per instance)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a command is killed (0: never)")
+    parser.add_argument("--baseline-max-p", type=int, default=10, help="run examples/bench/path_baseline.py on Mairal–Yu up to this p")
     parser.add_argument("--keep", default=None, help="directory to keep the instances in (default: a temporary one)")
     args = parser.parse_args()
     if not os.access(args.dlnpath, os.X_OK):
@@ -174,6 +177,12 @@ def main():
             print(f"{name:<18} {command:<13} {cpu:8.2f} {wall:8.2f} {peak:8.0f} {size:8.1f} {lars} {ratio}{mark}", flush=True)
         if lars_knots is not None:
             print(f"{'':<18} (lars_path: {lars_knots} knots)")
+        if name.startswith("mairal-yu-") and int(name[len("mairal-yu-"):]) <= args.baseline_max_p:
+            baseline = os.path.join(os.path.dirname(os.path.abspath(__file__)), "path_baseline.py")
+            cpu, _, _, _, _ = run_command([sys.executable, baseline, path], args.timeout)
+            ours, *_ = run_command([args.dlnpath, "path", "--json", path], args.timeout)
+            print(f"{'':<18} (Python fractions homotopy, path_baseline.py: {cpu:.2f} s CPU; "
+                  f"dlnpath path --json {ours:.2f} s: {cpu / ours:.1f}× faster)")
 
 
 if __name__ == "__main__":
