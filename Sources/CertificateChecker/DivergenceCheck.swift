@@ -12,10 +12,7 @@ import ExactArithmetic
 enum DivergenceCheck {
     /// The closures of the maximal open intervals where the two differ, in time order.
     static func divergence(_ c: CheckContext) -> [ParsedCertificate.Interval] {
-        var times = Set(c.saddles.map(\.s))
-        for knot in c.knots where knot.lambda > c.weightDecay { times.insert((knot.lambda - c.weightDecay).reciprocal) }
-        times.insert(.zero)
-        let breakpoints = times.sorted()
+        let breakpoints = c.breakpoints
         var intervals: [ParsedCertificate.Interval] = []
         var openFrom: Rational?            // start of the component being walked, if any
         func close(at s: Rational) {

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// A parsed version-1 certificate (proofs/certificate-format.md), before any claim is checked:
+/// A parsed version-2 certificate (proofs/certificate-format.md), before any claim is checked:
 /// the parser guarantees only the shapes (types, sizes, canonical numbers), never the mathematics.
 /// Indices are 0-based here; the document and every message use 1-based ones.
 public struct ParsedCertificate: Sendable {
@@ -17,8 +17,9 @@ public struct ParsedCertificate: Sendable {
         /// SHA-256 of the input file's bytes, 64 lowercase hex digits.
         public var sha256: String
         /// Command-line options `certify` applied on top of the file (nil: the file's own).
-        public var variant: String?
-        public var weightDecay: String?
+        public var variant: Variant?
+        public var weightDecay: Rational?
+        /// "mean" or "sum".
         public var scaling: String?
         public var responseColumn: String?
         /// A separate response file (`--y`) and the SHA-256 of its bytes.
@@ -70,9 +71,35 @@ public struct ParsedCertificate: Sendable {
         public var to: Rational?
     }
 
-    public struct GapSample: Sendable {
+    /// The limit gap, z↓ and η at one time s > 0 (proofs/gap.md, proofs/downward-variation.md).
+    public struct Sample: Sendable {
         public var s: Rational
         public var gap: Rational
+        public var zDown: Rational
+        /// lower ≤ η(s) ≤ upper; equal when η(s) is rational.
+        public var etaLower: Rational
+        public var etaUpper: Rational
+    }
+
+    /// One piece of z↓(μ) (proofs/downward-variation.md): constant decrease rate on [from, to].
+    public struct DownwardPiece: Equatable, Sendable {
+        public var from: Rational
+        /// nil: to μ = ∞.
+        public var to: Rational?
+        public var rate: Rational
+        public var valueAtFrom: Rational
+        /// The coordinates (0-based) whose |z_i| decreases on the piece, increasing.
+        public var coordinates: [Int]
+    }
+
+    /// The largest limit gap on an s-interval (proofs/gap-maxima.md).
+    public struct GapMaximum: Equatable, Sendable {
+        public var from: Rational
+        /// nil: to s = ∞.
+        public var to: Rational?
+        public var maximum: Rational
+        /// Where it is attained; nil: the supremum is the limit as s → ∞.
+        public var maximiser: Rational?
     }
 
     public struct Verdict: Sendable {
@@ -82,7 +109,14 @@ public struct ParsedCertificate: Sendable {
         public var divergence: [Interval]
         public var jumpTimesEqualInverseKnots: Bool
         public var saddlesEqualSlopes: Bool
-        public var gapSamples: [GapSample]
+        /// The largest gap on each divergence interval (parallel to `divergence`).
+        public var divergenceGaps: [GapMaximum]
+        /// The largest gap on every common piece where the gap is not identically 0, in time order.
+        public var gapMaxima: [GapMaximum]
+        /// z↓(μ): its pieces from μ = 0 and its final value (nil: it grows without bound).
+        public var downwardPieces: [DownwardPiece]
+        public var downwardTotal: Rational?
+        public var samples: [Sample]
     }
 
     public var input: Input

@@ -17,14 +17,25 @@ extension CheckContext {
         return Exact.axpy(lower.x, t, Exact.subtract(upper.x, lower.x))
     }
 
-    /// Z(s) = Σ_k x_k · |[s_k, s_{k+1}) ∩ [0, s)| for s ≥ 0.
+    /// Z(s) = Z(s_k) + (s − s_k)·x_k for the last saddle k with s_k ≤ s (s ≥ 0), by binary search
+    /// over the saddle times and the prefix sums Z(s_k): O(d + log #saddles).
     func integral(at s: Rational) -> [Rational] {
-        var z = Exact.zeros(d)
-        for (k, saddle) in saddles.enumerated() where saddle.s < s {
-            let end = k + 1 < saddles.count ? Rational.min(saddles[k + 1].s, s) : s
-            z = Exact.axpy(z, end - saddle.s, saddle.x)
+        var lo = 0, hi = saddles.count       // saddles[lo].s ≤ s < saddles[hi].s (hi = count: ∞)
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if saddles[mid].s <= s { lo = mid } else { hi = mid }
         }
-        return z
+        return Exact.axpy(saddleIntegrals[lo], s - saddles[lo].s, saddles[lo].x)
+    }
+
+    /// The times where the averaged limit or the lasso path changes formula: 0, the saddle times
+    /// and the knot times 1/(λ_k − λwd) for λ_k > λwd, increasing. Between consecutive ones (and
+    /// after the last) both are affine in u = 1/s: the common pieces (proofs/gap-maxima.md).
+    var breakpoints: [Rational] {
+        var times = Set(saddles.map(\.s))
+        for knot in knots where knot.lambda > weightDecay { times.insert((knot.lambda - weightDecay).reciprocal) }
+        times.insert(.zero)
+        return times.sorted()
     }
 
     /// The penalty paired with time s > 0: κ(s) = λwd + 1/s (MATH §0).

@@ -69,19 +69,46 @@ enum VerdictChecks {
         return "M is positive definite and monotone = equivalent = \(c.verdict.monotone), as MATH §4 requires"
     }
 
-    /// Each gap sample: Lasso(Z(s)/s, κ(s)) − Lasso(x(κ(s)), κ(s)) re-evaluated exactly (proofs/gap.md).
-    static func gapSamples(_ c: CheckContext) throws(ClaimFailure) -> String {
-        for (n, sample) in c.verdict.gapSamples.enumerated() {
-            guard sample.s.signum > 0 else {
-                throw ClaimFailure("verdict gap", "gap sample \(n + 1) has s = \(sample.s); s must be > 0")
+    /// Each sample: the gap Lasso(Z(s)/s, κ(s)) − Lasso(x(κ(s)), κ(s)) re-evaluated exactly
+    /// (proofs/gap.md), z↓(s) from the re-derived pieces, and the enclosure of
+    /// η(s) = (1 + λwd·s)(√z↓/s + z↓/s²) proved by squaring (proofs/downward-variation.md).
+    static func samples(_ c: CheckContext) throws(ClaimFailure) -> String {
+        let down = DownwardVariationCheck.derive(c)
+        for (n, sample) in c.verdict.samples.enumerated() {
+            let s = sample.s, name = "sample \(n + 1) at s = \(s)"
+            guard s.signum > 0 else {
+                throw ClaimFailure("verdict gap", "sample \(n + 1) has s = \(s); s must be > 0")
             }
-            let gap = exactGap(c, at: sample.s)
+            let gap = exactGap(c, at: s)
             guard gap == sample.gap else {
-                throw ClaimFailure("verdict gap", "gap sample \(n + 1) at s = \(sample.s) records \(sample.gap) but the exact gap is \(gap)")
+                throw ClaimFailure("verdict gap", "\(name) records the gap \(sample.gap) but the exact gap is \(gap)")
             }
+            let z = DownwardVariationCheck.value(down, at: s)
+            guard z == sample.zDown else {
+                throw ClaimFailure("verdict z↓", "\(name) records z↓ = \(sample.zDown) but the lasso knots give \(z)")
+            }
+            try eta(c, s: s, zDown: z, lower: sample.etaLower, upper: sample.etaUpper, name: name)
         }
-        let n = c.verdict.gapSamples.count
-        return "\(n) gap sample\(n == 1 ? "" : "s") re-evaluated exactly"
+        let n = c.verdict.samples.count
+        return "gap, z↓ and η re-evaluated exactly at \(n) time\(n == 1 ? "" : "s")"
+    }
+
+    /// 2^100: the enclosure of η may be at most η/2^100 wide.
+    static let etaPrecision = Rational(BigInteger(1).shiftedLeft(100))
+
+    /// lower ≤ η ≤ upper for η = A√z + B, A = (1 + λwd·s)/s > 0, B = A·z/s ≥ 0, by squaring both
+    /// sides of lower − B ≤ A√z ≤ upper − B; and upper − lower ≤ upper/2^100.
+    static func eta(_ c: CheckContext, s: Rational, zDown z: Rational, lower: Rational, upper: Rational, name: String) throws(ClaimFailure) {
+        let a = (.one + c.weightDecay * s) / s, b = a * z / s
+        let low = lower - b, high = upper - b, a2z = a * a * z
+        let lowerHolds = low.signum <= 0 || low * low <= a2z
+        let upperHolds = high.signum >= 0 && a2z <= high * high
+        guard lowerHolds && upperHolds else {
+            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower), \(upper)] but η = \(a)·√(\(z)) + \(b) is \(lowerHolds ? "above" : "below") it")
+        }
+        guard (upper - lower) * etaPrecision <= upper else {
+            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower), \(upper)], wider than η/2^100")
+        }
     }
 
     static func exactGap(_ c: CheckContext, at s: Rational) -> Rational {
