@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// `divergence` and `equivalent` (MATH §4, proofs/monotone-equivalence.md).
+/// `divergence` and `equivalent` (docs/math.md §4, proofs/monotone-equivalence.md).
 ///
 /// D(s) = Z(s) − s·x(κ(s)) is continuous, D(0) = 0, and affine in s between consecutive
 /// breakpoints (the saddle times and the knot times 1/(λ_k − λwd)), including the last,

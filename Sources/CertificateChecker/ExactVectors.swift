@@ -23,12 +23,12 @@ enum Exact {
 
     static func isZero(_ a: [Rational]) -> Bool { a.allSatisfy(\.isZero) }
 
-    /// The correlation c(x) = r − Mx (MATH §0).
+    /// The correlation c(x) = r − Mx (docs/math.md §0).
     static func correlation(_ p: ParsedCertificate.Problem, _ x: [Rational]) -> [Rational] {
         subtract(p.r, product(p.M, x))
     }
 
-    /// The lasso objective ℓ(x) + κ‖x‖₁ with ℓ(x) = ½xᵀMx − rᵀx (MATH §0–1).
+    /// The lasso objective ℓ(x) + κ‖x‖₁ with ℓ(x) = ½xᵀMx − rᵀx (docs/math.md §0–1).
     static func lassoObjective(_ p: ParsedCertificate.Problem, _ x: [Rational], penalty kappa: Rational) -> Rational {
         let l1 = x.reduce(Rational.zero) { $0 + $1.magnitude }
         return Rational(1, 2) * dot(x, product(p.M, x)) - dot(p.r, x) + kappa * l1

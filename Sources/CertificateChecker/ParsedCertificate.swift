@@ -36,13 +36,13 @@ public struct ParsedCertificate: Sendable {
         public var dimension: Int { r.count }
     }
 
-    /// A knot of the lasso path (MATH §1): penalty λ and the solution x(λ).
+    /// A knot of the lasso path (docs/math.md §1): penalty λ and the solution x(λ).
     public struct Knot: Sendable {
         public var lambda: Rational
         public var x: [Rational]
     }
 
-    /// A saddle of the ε → 0 limit (MATH §3), with the face-optimality witness.
+    /// A saddle of the ε → 0 limit (docs/math.md §3), with the face-optimality witness.
     public struct Saddle: Sendable {
         public var s: Rational
         public var x: [Rational]

@@ -1,8 +1,8 @@
 import ExactArithmetic
 
 /// Exact evaluation of the two certified trajectories, used by the verdict checks: the lasso
-/// path x(κ) (linear interpolation of the knots, MATH §1) and the running integral
-/// Z(s) = ∫₀ˢ x° of the limit (MATH §3).
+/// path x(κ) (linear interpolation of the knots, docs/math.md §1) and the running integral
+/// Z(s) = ∫₀ˢ x° of the limit (docs/math.md §3).
 extension CheckContext {
     /// x(κ) for κ ≥ 0: 0 above the first knot, the interpolation of the two knots around κ below.
     func lasso(at kappa: Rational) -> [Rational] {
@@ -38,7 +38,7 @@ extension CheckContext {
         return times.sorted()
     }
 
-    /// The penalty paired with time s > 0: κ(s) = λwd + 1/s (MATH §0).
+    /// The penalty paired with time s > 0: κ(s) = λwd + 1/s (docs/math.md §0).
     func penalty(at s: Rational) -> Rational { weightDecay + s.reciprocal }
 
     /// The μ-intervals of the segments: segment k covers κ ∈ (λ_{k+1}, λ_k), i.e.
@@ -50,7 +50,7 @@ extension CheckContext {
     }
 
     /// dz/dμ on segment k for z(μ) = μ·x(λwd + 1/μ): with x(κ) = α + κβ this is α + λwd·β,
-    /// the lasso line extrapolated to κ = λwd (MATH §4).
+    /// the lasso line extrapolated to κ = λwd (docs/math.md §4).
     func muSlope(segment k: Int) -> [Rational] {
         let beta = LassoChecks.slope(self, segment: k)
         let lower = knots[k + 1]

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Checks of `verdict` (MATH §4), each re-derived from the certified paths:
+/// Checks of `verdict` (docs/math.md §4), each re-derived from the certified paths:
 /// proofs/monotone-equivalence.md and proofs/gap.md.
 enum VerdictChecks {
     /// `monotone` and `monotoneBreak`: z(μ) = μ·x(λwd + 1/μ) is coordinatewise monotone iff on
@@ -46,7 +46,7 @@ enum VerdictChecks {
     }
 
     /// `saddlesEqualSlopes`: the saddles after 0 are exactly the segments' μ-slopes, compared as x
-    /// when M is positive definite and as M·x otherwise (only M·x is unique then; MATH §4).
+    /// when M is positive definite and as M·x otherwise (only M·x is unique then; docs/math.md §4).
     static func saddlesEqualSlopes(_ c: CheckContext) throws(ClaimFailure) -> String {
         let image: ([Rational]) -> [Rational] = c.problem.positiveDefinite ? { $0 } : { Exact.product(c.problem.M, $0) }
         let xs = c.saddles.dropFirst().map { image($0.x) }
@@ -59,14 +59,14 @@ enum VerdictChecks {
         return "\(what) \(equal ? "equal" : "differ from") the segments' μ-slopes"
     }
 
-    /// For positive definite M, monotone ⇔ equivalent (MATH §4); a disagreement would contradict
+    /// For positive definite M, monotone ⇔ equivalent (docs/math.md §4); a disagreement would contradict
     /// the theorem, so the checker refuses it loudly.
     static func monotoneIffEquivalent(_ c: CheckContext) throws(ClaimFailure) -> String {
         guard c.problem.positiveDefinite else { return "M is singular: monotone ⇔ equivalent is not claimed" }
         guard c.verdict.monotone == c.verdict.equivalent else {
-            throw ClaimFailure("verdict MATH §4", "M is positive definite but monotone = \(c.verdict.monotone) and equivalent = \(c.verdict.equivalent): this contradicts MATH §4")
+            throw ClaimFailure("verdict monotone ⇔ equivalent", "M is positive definite but monotone = \(c.verdict.monotone) and equivalent = \(c.verdict.equivalent): this contradicts docs/math.md §4")
         }
-        return "M is positive definite and monotone = equivalent = \(c.verdict.monotone), as MATH §4 requires"
+        return "M is positive definite and monotone = equivalent = \(c.verdict.monotone), as docs/math.md §4 requires"
     }
 
     /// Each sample: the gap Lasso(Z(s)/s, κ(s)) − Lasso(x(κ(s)), κ(s)) re-evaluated exactly

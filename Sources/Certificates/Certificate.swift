@@ -8,7 +8,7 @@ import SaddleToSaddle
 /// The certificate writer behind `dlnpath certify` (format: proofs/certificate-format.md).
 ///
 /// It runs the real solvers — the exact lasso homotopy (`LassoPath`), the ε → 0 limit
-/// (`DLNLimit`) and MATH §4's comparison (`Verdict`) — and records their answers together with
+/// (`DLNLimit`) and docs/math.md §4's comparison (`Verdict`) — and records their answers together with
 /// every witness the independent checker (Sources/CertificateChecker) needs: segment signs, face
 /// multipliers, uniqueness witnesses, the monotone break, the divergence intervals, gap maxima,
 /// the downward variation and samples of the gap, z↓ and η. The checker re-verifies all of it

@@ -13,13 +13,14 @@ struct CheckCommand: ParsableCommand {
         abstract: "Re-verify a certificate written by `dlnpath certify`, independently of the solvers.",
         discussion: """
         Every claim of the certificate (lasso KKT on every segment, the ε → 0 limit's dual \
-        conditions at every saddle, the verdict and its divergence intervals, the gap samples) is \
+        conditions at every saddle, the verdict with its divergence intervals, the gap maxima, z↓ and η) is \
         re-checked in exact rational arithmetic by a small checker that shares no code with the \
         homotopy or the face solver. The format and the proofs behind each check are in proofs/.
 
         With --input FILE, the checker also confirms that the certificate is about FILE: the \
         SHA-256 of its bytes, and the exact problem read from it (with the options the certificate \
-        records) equals the certificate's M, r, variant and weight decay.
+        records) equals the certificate's M, r, variant and weight decay; a recorded option that \
+        differs from what FILE says is named with both values.
 
         Exit codes: 0 every claim holds; 1 a claim fails (the first one is printed in plain \
         words); 2 the certificate is malformed or a file cannot be read.
