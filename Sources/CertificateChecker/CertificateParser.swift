@@ -116,6 +116,13 @@ public enum CertificateParser {
             weights: try o["weights"].map { (v) throws(MalformedCertificate) in try v.vector(count: d) })
     }
 
+    /// A list of 1-based coordinates in 1...d, returned 0-based.
+    private static func coordinates(_ reader: JSONReader, d: Int) throws(MalformedCertificate) -> [Int] {
+        var out: [Int] = []
+        for item in try reader.array() { out.append(try item.int(in: 1...d) - 1) }
+        return out
+    }
+
     private static func parseVerdict(_ reader: JSONReader, d: Int) throws(MalformedCertificate) -> ParsedCertificate.Verdict {
         let o = try reader.object(required: [
             "monotone", "monotoneBreak", "equivalent", "divergence", "jumpTimesEqualInverseKnots",
@@ -123,13 +130,15 @@ public enum CertificateParser {
         ])
         var brk: ParsedCertificate.MonotoneBreak?
         if !o["monotoneBreak"]!.value.isNull {
-            let b = try o["monotoneBreak"]!.object(required: ["segment", "coordinate", "muFrom", "muTo"])
+            let b = try o["monotoneBreak"]!.object(required: ["segment", "coordinate", "muFrom", "muTo", "slope"])
             brk = ParsedCertificate.MonotoneBreak(
                 segment: try b["segment"]!.int(in: 1...Int.max) - 1, coordinate: try b["coordinate"]!.int(in: 1...Int.max) - 1,
-                muFrom: try b["muFrom"]!.rational(), muTo: try b["muTo"]!.optionalRational())
+                muFrom: try b["muFrom"]!.rational(), muTo: try b["muTo"]!.optionalRational(), slope: try b["slope"]!.rational())
         }
+        var leaving: [[Int]] = []
         let divergence = try o["divergence"]!.array().map { (item) throws(MalformedCertificate) in
-            let i = try item.object(required: ["from", "to", "gapMaximum", "gapMaximiser"])
+            let i = try item.object(required: ["from", "to", "coordinates", "gapMaximum", "gapMaximiser"])
+            leaving.append(try coordinates(i["coordinates"]!, d: d))
             return ParsedCertificate.GapMaximum(
                 from: try i["from"]!.rational(), to: try i["to"]!.optionalRational(),
                 maximum: try i["gapMaximum"]!.rational(), maximiser: try i["gapMaximiser"]!.optionalRational())
@@ -146,7 +155,7 @@ public enum CertificateParser {
             return ParsedCertificate.DownwardPiece(
                 from: try p["from"]!.rational(), to: try p["to"]!.optionalRational(), rate: try p["rate"]!.rational(),
                 valueAtFrom: try p["valueAtFrom"]!.rational(),
-                coordinates: try p["coordinates"]!.array().map { (i) throws(MalformedCertificate) in try i.int(in: 1...d) - 1 })
+                coordinates: try coordinates(p["coordinates"]!, d: d))
         }
         let samples = try o["samples"]!.array().map { (item) throws(MalformedCertificate) in
             let g = try item.object(required: ["s", "gap", "zDown", "eta"])
@@ -159,7 +168,8 @@ public enum CertificateParser {
             monotone: try o["monotone"]!.bool(), monotoneBreak: brk, equivalent: try o["equivalent"]!.bool(),
             divergence: divergence.map { ParsedCertificate.Interval(from: $0.from, to: $0.to) },
             jumpTimesEqualInverseKnots: try o["jumpTimesEqualInverseKnots"]!.bool(),
-            saddlesEqualSlopes: try o["saddlesEqualSlopes"]!.bool(), divergenceGaps: divergence, gapMaxima: maxima,
+            saddlesEqualSlopes: try o["saddlesEqualSlopes"]!.bool(), divergenceGaps: divergence,
+            divergenceCoordinates: leaving, gapMaxima: maxima,
             downwardPieces: pieces, downwardTotal: try down["total"]!.optionalRational(), samples: samples)
     }
 }

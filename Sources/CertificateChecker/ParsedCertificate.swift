@@ -63,6 +63,8 @@ public struct ParsedCertificate: Sendable {
         public var muFrom: Rational
         /// nil: the segment reaches μ = ∞.
         public var muTo: Rational?
+        /// The coordinate's μ-slope a_i, whose sign is opposite to x_i's on the segment.
+        public var slope: Rational
     }
 
     /// A closed s-interval; `to == nil` means unbounded.
@@ -111,6 +113,9 @@ public struct ParsedCertificate: Sendable {
         public var saddlesEqualSlopes: Bool
         /// The largest gap on each divergence interval (parallel to `divergence`).
         public var divergenceGaps: [GapMaximum]
+        /// The compared components (0-based; of x, or of M·x when M is singular) that differ just
+        /// after each divergence interval starts (parallel to `divergence`).
+        public var divergenceCoordinates: [[Int]]
         /// The largest gap on every common piece where the gap is not identically 0, in time order.
         public var gapMaxima: [GapMaximum]
         /// z↓(μ): its pieces from μ = 0 and its final value (nil: it grows without bound).

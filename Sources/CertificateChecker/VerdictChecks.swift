@@ -13,7 +13,7 @@ enum VerdictChecks {
             let a = c.muSlope(segment: k), signs = c.certificate.segmentSigns[k]
             for i in 0..<c.d where Rational(signs[i]) * a[i] < .zero {
                 let range = c.muRange(segment: k)!
-                found = ParsedCertificate.MonotoneBreak(segment: k, coordinate: i, muFrom: range.from, muTo: range.to)
+                found = ParsedCertificate.MonotoneBreak(segment: k, coordinate: i, muFrom: range.from, muTo: range.to, slope: a[i])
                 break search
             }
         }
@@ -23,8 +23,8 @@ enum VerdictChecks {
                 ?? "monotone is false but every segment's μ-slope has the sign of x")
         }
         guard v.monotoneBreak == found else {
-            let claimed = v.monotoneBreak.map { breakText($0, c) } ?? "none"
-            throw ClaimFailure(claim, "monotoneBreak is \(claimed) but the first break is \(found.map { breakText($0, c) } ?? "none")")
+            func text(_ b: ParsedCertificate.MonotoneBreak?) -> String { b.map { "\(breakText($0, c)) with slope \($0.slope)" } ?? "none" }
+            throw ClaimFailure(claim, "monotoneBreak is \(text(v.monotoneBreak)) but the first break is \(text(found))")
         }
         return found.map { "μ·x(μ) is not monotone: first break at \(breakText($0, c))" } ?? "μ·x(μ) is coordinatewise monotone"
     }

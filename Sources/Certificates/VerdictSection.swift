@@ -34,7 +34,7 @@ struct VerdictSection {
             }
             o.append(("monotoneBreak", .object(JSONObject([
                 ("segment", .number(String(b.segment + 1))), ("coordinate", .number(String(b.coordinate + 1))),
-                ("muFrom", .exact(b.muFrom)), ("muTo", .exact(b.muTo)),
+                ("muFrom", .exact(b.muFrom)), ("muTo", .exact(b.muTo)), ("slope", .exact(b.slope)),
             ]))))
         } else {
             o.append(("monotoneBreak", .null))
@@ -44,8 +44,11 @@ struct VerdictSection {
             guard let m = verdict.maximumGap(from: d.from, to: d.to) else {
                 throw CertificateError("the solver has no gap on the divergence interval from s = \(d.from)")
             }
-            return .object(JSONObject([("from", .exact(d.from)), ("to", .exact(d.to)),
-                                       ("gapMaximum", .exact(m.maximum)), ("gapMaximiser", .exact(m.maximiser))]))
+            return .object(JSONObject([
+                ("from", .exact(d.from)), ("to", .exact(d.to)),
+                ("coordinates", .array(d.coordinates.map { .number(String($0 + 1)) })),
+                ("gapMaximum", .exact(m.maximum)), ("gapMaximiser", .exact(m.maximiser)),
+            ]))
         })))
         o.append(("jumpTimesEqualInverseKnots", .bool(timesEqual)))
         o.append(("saddlesEqualSlopes", .bool(slopesEqual)))

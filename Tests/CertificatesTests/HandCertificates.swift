@@ -22,7 +22,8 @@ enum HandCertificates {
     /// −σ_1 c_1 = 1 ≥ 0). q_1 = −1 + (s − 3/4) reaches +1 at s = 11/4; face signs (1, 1) admit
     /// (1/2, 2), where c = 0: final.
     ///
-    /// Divergence: Z(s) = s·x(1/s) on [0, 3/4]; at s = 1 Z = (−1/8, 1/4) but s·x(1) = (0, 1/2);
+    /// Divergence: Z(s) = s·x(1/s) on [0, 3/4]; at s = 1 Z = (−1/8, 1/4) but s·x(1) = (0, 1/2)
+    /// (both coordinates leave the path at 3/4);
     /// at s = 3 both are (0, 5/2) and after it both equal (s/2 − 3/2, 2s − 7/2). So [3/4, 3].
     /// Gaps: at s = 1 (κ = 1), x̄ = (−1/8, 1/4) has objective −15/64 against −16/64: 1/64; at
     /// s = 2 (κ = 1/2), x̄ = (−1/16, 5/8) gives −135/256 against −144/256: 9/256 (issue 4).
@@ -63,9 +64,9 @@ enum HandCertificates {
       },
       "verdict": {
         "monotone": false,
-        "monotoneBreak": {"segment": 2, "coordinate": 1, "muFrom": "3/4", "muTo": "1"},
+        "monotoneBreak": {"segment": 2, "coordinate": 1, "muFrom": "3/4", "muTo": "1", "slope": "1/2"},
         "equivalent": false,
-        "divergence": [{"from": "3/4", "to": "3", "gapMaximum": "1/28", "gapMaximiser": "7/4"}],
+        "divergence": [{"from": "3/4", "to": "3", "coordinates": [1, 2], "gapMaximum": "1/28", "gapMaximiser": "7/4"}],
         "jumpTimesEqualInverseKnots": false,
         "saddlesEqualSlopes": false,
         "gapMaxima": [
