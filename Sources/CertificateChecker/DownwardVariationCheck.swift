@@ -55,14 +55,14 @@ enum DownwardVariationCheck {
         let last = derived.last!
         let total: Rational? = last.rate.isZero ? last.valueAtFrom : nil
         guard c.verdict.downwardTotal == total else {
-            throw ClaimFailure("verdict z↓ total", "z↓ total is recorded as \(c.verdict.downwardTotal.map(\.description) ?? "unbounded") but the lasso knots give \(total.map(\.description) ?? "unbounded (the last rate is \(last.rate))")")
+            throw ClaimFailure("verdict z↓ total", "z↓ total is recorded as \(c.verdict.downwardTotal.map(\.short) ?? "unbounded") but the lasso knots give \(total.map(\.short) ?? "unbounded (the last rate is \(last.rate.short))")")
         }
-        return total.map { "z↓ re-derived from the knots on \(derived.count) piece\(derived.count == 1 ? "" : "s"): total \($0)" }
-            ?? "z↓ re-derived from the knots on \(derived.count) pieces: it grows like \(last.rate / Rational(2))·μ²"
+        return total.map { "z↓ re-derived from the knots on \(derived.count) piece\(derived.count == 1 ? "" : "s"): total \($0.short)" }
+            ?? "z↓ re-derived from the knots on \(derived.count) pieces: it grows like \((last.rate / Rational(2)).short)·μ²"
     }
 
     static func text(_ p: Piece) -> String {
         let coordinates = p.coordinates.isEmpty ? "none" : p.coordinates.map { String($0 + 1) }.joined(separator: ", ")
-        return "μ ∈ [\(p.from), \(p.to.map(\.description) ?? "∞")), rate \(p.rate), z↓ = \(p.valueAtFrom) at its start, decreasing coordinates \(coordinates)"
+        return "μ ∈ [\(p.from.short), \(p.to.shortOrInfinity)), rate \(p.rate.short), z↓ = \(p.valueAtFrom.short) at its start, decreasing coordinates \(coordinates)"
     }
 }

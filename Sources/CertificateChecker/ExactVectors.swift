@@ -40,6 +40,18 @@ enum Exact {
 /// Plain-words formatting of exact values for failure messages.
 extension Rational {
     var text: String { description }
+
+    /// The exact value when it is short, else a 6-digit decimal and the exact length, so no
+    /// report line is a wall of digits (e.g. z↓ on a long path).
+    var short: String {
+        let exact = description
+        return exact.count <= 40 ? exact : "≈ \(decimalString()) (exactly a \(numerator.description.count)-digit/\(denominator.description.count)-digit fraction)"
+    }
+}
+
+extension Optional where Wrapped == Rational {
+    /// `short`, or "∞" for nil (an unbounded end).
+    var shortOrInfinity: String { map(\.short) ?? "∞" }
 }
 
 func vectorText(_ v: [Rational]) -> String { "(" + v.map(\.description).joined(separator: ", ") + ")" }

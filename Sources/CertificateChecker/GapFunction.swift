@@ -21,7 +21,7 @@ struct GapPeak {
     /// lim gap(s) as s → ∞, for an unbounded interval.
     let limit: Rational?
 
-    var place: String { at.map { "at s = \($0)" } ?? "as s → ∞" }
+    var place: String { at.map { "at s = \($0.short)" } ?? "as s → ∞" }
 }
 
 extension CheckContext {

@@ -27,11 +27,11 @@ enum GapMaximaCheck {
         }
         let claim = "verdict gap maxima", claimed = c.verdict.gapMaxima
         for (n, (m, p)) in zip(claimed, nonzero).enumerated() where m.from != p.from || m.to != p.to {
-            throw ClaimFailure(claim, "entry \(n + 1) is for \(interval(m.from, m.to)) but the \(ordinal(n + 1)) common piece where the gap is not 0 is \(interval(p.from, p.to)) (it reaches \(p.peak.value) \(p.peak.place))")
+            throw ClaimFailure(claim, "entry \(n + 1) is for \(interval(m.from, m.to)) but the \(ordinal(n + 1)) common piece where the gap is not 0 is \(interval(p.from, p.to)) (it reaches \(p.peak.value.short) \(p.peak.place))")
         }
         if claimed.count < nonzero.count {
             let p = nonzero[claimed.count]
-            throw ClaimFailure(claim, "the gap is not 0 on \(interval(p.from, p.to)) (it reaches \(p.peak.value) \(p.peak.place)) but gapMaxima has no entry for it")
+            throw ClaimFailure(claim, "the gap is not 0 on \(interval(p.from, p.to)) (it reaches \(p.peak.value.short) \(p.peak.place)) but gapMaxima has no entry for it")
         }
         if claimed.count > nonzero.count {
             let m = claimed[nonzero.count]
@@ -67,30 +67,30 @@ enum GapMaximaCheck {
     /// The recorded maximum is the supremum, and the recorded maximiser reaches it.
     static func verify(_ m: Maximum, peak: GapPeak, claim: String, what: String, _ c: CheckContext) throws(ClaimFailure) {
         if m.maximum < peak.value {
-            throw ClaimFailure(claim, "\(what) the recorded maximum \(m.maximum) is too low: the gap reaches \(peak.value) \(peak.place)")
+            throw ClaimFailure(claim, "\(what) the recorded maximum \(m.maximum.short) is too low: the gap reaches \(peak.value.short) \(peak.place)")
         }
         if m.maximum > peak.value {
-            throw ClaimFailure(claim, "\(what) the recorded maximum \(m.maximum) is too high: the gap never exceeds \(peak.value) (reached \(peak.place))")
+            throw ClaimFailure(claim, "\(what) the recorded maximum \(m.maximum.short) is too high: the gap never exceeds \(peak.value.short) (reached \(peak.place))")
         }
         guard let t = m.maximiser else {
             guard m.to == nil, let limit = peak.limit else {
                 throw ClaimFailure(claim, "\(what) the maximiser is recorded as s → ∞ but the interval is bounded")
             }
             guard limit == m.maximum else {
-                throw ClaimFailure(claim, "\(what) the maximiser is recorded as s → ∞ but the gap tends to \(limit) there, not the maximum \(m.maximum) (reached \(peak.place))")
+                throw ClaimFailure(claim, "\(what) the maximiser is recorded as s → ∞ but the gap tends to \(limit.short) there, not the maximum \(m.maximum.short) (reached \(peak.place))")
             }
             return
         }
         guard t >= m.from, m.to.map({ t <= $0 }) ?? true, t.signum > 0 else {
-            throw ClaimFailure(claim, "\(what) the recorded maximiser s = \(t) lies outside the interval")
+            throw ClaimFailure(claim, "\(what) the recorded maximiser s = \(t.short) lies outside the interval")
         }
         let value = VerdictChecks.exactGap(c, at: t)
         guard value == m.maximum else {
-            throw ClaimFailure(claim, "\(what) the gap at the recorded maximiser s = \(t) is \(value), not the maximum \(m.maximum) (reached \(peak.place))")
+            throw ClaimFailure(claim, "\(what) the gap at the recorded maximiser s = \(t.short) is \(value.short), not the maximum \(m.maximum.short) (reached \(peak.place))")
         }
     }
 
-    static func interval(_ from: Rational, _ to: Rational?) -> String { "[\(from), \(to.map { "\($0)]" } ?? "∞)")" }
+    static func interval(_ from: Rational, _ to: Rational?) -> String { "[\(from.short), \(to.map { "\($0.short)]" } ?? "∞)")" }
 
     static func ordinal(_ n: Int) -> String {
         let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"

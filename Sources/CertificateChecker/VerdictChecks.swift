@@ -75,17 +75,17 @@ enum VerdictChecks {
     static func samples(_ c: CheckContext) throws(ClaimFailure) -> String {
         let down = DownwardVariationCheck.derive(c)
         for (n, sample) in c.verdict.samples.enumerated() {
-            let s = sample.s, name = "sample \(n + 1) at s = \(s)"
+            let s = sample.s, name = "sample \(n + 1) at s = \(s.short)"
             guard s.signum > 0 else {
                 throw ClaimFailure("verdict gap", "sample \(n + 1) has s = \(s); s must be > 0")
             }
             let gap = exactGap(c, at: s)
             guard gap == sample.gap else {
-                throw ClaimFailure("verdict gap", "\(name) records the gap \(sample.gap) but the exact gap is \(gap)")
+                throw ClaimFailure("verdict gap", "\(name) records the gap \(sample.gap.short) but the exact gap is \(gap.short)")
             }
             let z = DownwardVariationCheck.value(down, at: s)
             guard z == sample.zDown else {
-                throw ClaimFailure("verdict z↓", "\(name) records z↓ = \(sample.zDown) but the lasso knots give \(z)")
+                throw ClaimFailure("verdict z↓", "\(name) records z↓ = \(sample.zDown.short) but the lasso knots give \(z.short)")
             }
             try eta(c, s: s, zDown: z, lower: sample.etaLower, upper: sample.etaUpper, name: name)
         }
@@ -104,10 +104,10 @@ enum VerdictChecks {
         let lowerHolds = low.signum <= 0 || low * low <= a2z
         let upperHolds = high.signum >= 0 && a2z <= high * high
         guard lowerHolds && upperHolds else {
-            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower), \(upper)] but η = \(a)·√(\(z)) + \(b) is \(lowerHolds ? "above" : "below") it")
+            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower.short), \(upper.short)] but η = \(a.short)·√(\(z.short)) + \(b.short) is \(lowerHolds ? "above" : "below") it")
         }
         guard (upper - lower) * etaPrecision <= upper else {
-            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower), \(upper)], wider than η/2^100")
+            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower.short), \(upper.short)], wider than η/2^100")
         }
     }
 

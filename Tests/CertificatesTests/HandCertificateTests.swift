@@ -90,7 +90,7 @@ import Testing
              "verdict z↓ total: z↓ total is recorded as unbounded but the lasso knots give 15/64"),
             // η(1) = √15/8 + 15/64 ≈ 0.71850: an enclosure at 0.72 is above it.
             (#""lower": "7640380383084358966040920610899743007/10633823966279326983230456482242756608""#, #""lower": "18/25""#,
-             "verdict η: sample 1 at s = 1 records η ∈ [18/25, 238761886971386217688778769090616969/332306998946228968225951765070086144] but η = 1·√(15/64) + 15/64 is below it"),
+             "verdict η: sample 1 at s = 1 records η ∈ [18/25, ≈ 0.718498 (exactly a 36-digit/36-digit fraction)] but η = 1·√(15/64) + 15/64 is below it"),
             (#""zDown": "15/64", "eta": {"#, #""zDown": "1/4", "eta": {"#,
              "verdict z↓: sample 1 at s = 1 records z↓ = 1/4 but the lasso knots give 15/64"),
             // The vertex u = 4/7 of u(8 − 7u)/64: the maximum 1/28 is at s = 7/4, not at s = 2 (9/256).
