@@ -72,13 +72,14 @@ public struct TextLayout: Sendable, Equatable {
             let lead = String(line.prefix { $0 == " " })
             let indent = lead + "    "
             var out: [String] = [], current = lead
-            for word in line.dropFirst(lead.count).split(separator: " ") {
-                let separator = current == lead || current == indent ? "" : " "
-                if current.count + separator.count + word.count <= maxWidth {
-                    current += separator + word
+            // Words split at single spaces, so a run of spaces inside the line survives.
+            for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+                let fresh = current == lead || current == indent
+                if current.count + (fresh ? 0 : 1) + word.count <= maxWidth {
+                    current += (fresh ? "" : " ") + word
                     continue
                 }
-                if current != lead && current != indent { out.append(current); current = indent }
+                if !fresh { out.append(current); current = indent }
                 var rest = Substring(word)
                 while current.count + rest.count > maxWidth {
                     let cut = maxWidth - current.count

@@ -8,8 +8,9 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "Compute the exact lasso regularization path.",
         discussion: """
-        Prints the knots κ_max > κ_1 > … > 0 of the lasso path, exact and with decimal \
-        approximations: κ, μ = 1/(κ − λwd), the active set with signs, the solution x and the \
+        Prints the knots κ_max > κ_1 > … > 0 of the lasso path (long fractions as decimals \
+        rounded from the exact values; --exact for fractions, --json for everything exactly): \
+        κ, μ = 1/(κ − λwd), the active set with signs, the solution x and the \
         events (coordinates joining or leaving; more than one is a tie). x is linear in κ between \
         knots. Where the solution is not unique (singular M) this is said per knot and segment, \
         and the path shown is the canonical member (least-norm direction at every knot). Every \

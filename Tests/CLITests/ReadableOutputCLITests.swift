@@ -97,4 +97,20 @@ import Testing
         // Knot 0 (κ = 3): coordinate 0 joins; knot 1 (κ = 4/3): coordinate 1 joins.
         #expect((o["knots"] as? [[String: Any]])?.map { $0["joined"] as? [Int] } == [[0], [1], [], [0], []])
     }
+
+    /// File-system failures are bad input: exit 2 and one line naming the file and the reason.
+    @Test func fileSystemErrorsExitTwoWithOneLine() throws {
+        let example = repositoryFile("examples/orthogonal.json")
+        for (args, line) in [
+            (["certify", example, "-o", "/nonexistent/dlnpath/c.json"], "error: /nonexistent/dlnpath/c.json: cannot write file: no such directory '/nonexistent/dlnpath'\n"),
+            (["check", "/tmp/nonexistent-dlnpath.cert.json"], "error: /tmp/nonexistent-dlnpath.cert.json: cannot read file: no such file\n"),
+            (["inspect", "/nonexistent/dlnpath.json"], "error: /nonexistent/dlnpath.json: cannot read file: no such directory '/nonexistent'\n"),
+            (["generate", "mairal-yu", "--p", "2", "-o", "/nonexistent/dlnpath/my.json"], "error: /nonexistent/dlnpath/my.json: cannot write file: no such directory '/nonexistent/dlnpath'\n"),
+        ] {
+            let run = try runDLNPath(args)
+            #expect(run.status == 2, "\(args)")
+            #expect(run.stderr == line)
+            #expect(run.stdout.isEmpty)
+        }
+    }
 }

@@ -47,6 +47,8 @@ import Testing
         #expect(cut.allSatisfy { $0.count <= 30 })
         #expect(cut.map { $0.trimmingCharacters(in: .whitespaces) }.joined() == long)
         #expect(layout.wrap("short line\n\nnext") == "short line\n\nnext")
+        // Runs of spaces inside a wrapped line stay as they are.
+        #expect(layout.wrap("ok    " + String(repeating: "ab ", count: 10)).hasPrefix("ok    ab ab"))
     }
 
     @Test func fileSystemErrorsAreOneLine() throws {
