@@ -36,4 +36,19 @@ import Testing
         #expect(quadratic["M"] == .array(problem.M.rowArrays.map { .array($0.map { .string($0.description) }) }))
         #expect(quadratic["X"] == nil)
     }
+
+    /// The homotopy reports each knot to a bound progress handler, with the current κ; with no
+    /// handler nothing is built.
+    @Test func progressReportsEveryKnot() throws {
+        final class Notes: @unchecked Sendable { var items: [(String, Int, String)] = [] }
+        let notes = Notes()
+        let M = Matrix([[1, 0, 0], [0, 2, 0], [0, 0, 4]].map { $0.map { Rational($0) } })
+        let problem = try Problem(M: M, r: [Rational(3), Rational(-1), Rational(1, 2)])
+        let path = try ProgressReport.$handler.withValue({ stage, count, detail in notes.items.append((stage, count, detail())) }) {
+            try LassoPath(problem: problem)
+        }
+        #expect(notes.items.map(\.1) == Array(0..<path.knots.count))
+        #expect(notes.items.map(\.2) == ["κ = 3", "κ = 1", "κ = 0.5", "κ = 0"])
+        #expect(notes.items.allSatisfy { $0.0 == "lasso path: knots" })
+    }
 }
