@@ -1,3 +1,4 @@
+import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemInput
@@ -49,11 +50,13 @@ struct Homotopy {
         var kappa = Homotopy.kappaMax(problem)
         var x = [Rational](repeating: .zero, count: d)
         var first = true
+        var knotCount = 0
         var above: (any SegmentFormula)?
         var end: SegmentEnd? // how the segment above ended
         var inSupport = [Bool](repeating: false, count: d)
         var engineInSync = true // the engine factorises exactly the support of `above`
         while true {
+            ProgressReport.note("lasso path: knots", knotCount, "κ = \(kappa.decimalString())")
             if kappa.isZero {
                 let unique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: [])
                 _ = try emit(KnotDraft(kappa: kappa, x: x, equicorrelation: [], isUnique: unique), nil)
@@ -105,6 +108,7 @@ struct Homotopy {
             }
             let knot = KnotDraft(kappa: kappa, x: x, equicorrelation: equicorrelation, isUnique: knotUnique)
             first = false
+            knotCount += 1
 
             let ending = below.nextEvent(below: kappa)
             let next = ending.kappa

@@ -8,20 +8,21 @@ import ProblemInput
 /// and the segment above it are certified, segments go to a temporary file (the document lists
 /// them after the knots) that is copied out at the end, and `--at` values are evaluated as their
 /// segment passes. Memory does not grow with the number of knots; the text is byte for byte
-/// that of `PathReport.json`. A failed certificate stops the output where it failed (exit 1).
+/// that of `LassoPath.json(at:_:)`. A failed certificate stops the output where it failed (exit 1).
 struct PathStream {
     let problem: Problem
     let penalties: [Rational]
+    let exact: ExactJSON
 
     func write() throws {
-        guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the segments") }
+        guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the path's segments") }
         defer { fclose(spill) }
         fflush(nil)
         var out = JSONOutput(fileDescriptor: 1)
         var segments = JSONOutput(fileDescriptor: fileno(spill))
         out.append("{\n")
         member("variant", .string(problem.variant.rawValue), into: &out)
-        member("weightDecay", .exact(problem.weightDecay), into: &out)
+        member("weightDecay", exact(problem.weightDecay), into: &out)
         out.append("  \"knots\": [\n")
         var evaluations = [JSONValue?](repeating: nil, count: penalties.count)
         var first = true, firstSegment = true
@@ -30,20 +31,20 @@ struct PathStream {
             summary = try LassoPath.stream(problem: problem) { knot, below in
                 if !first { out.append(",\n") }
                 out.append("    ")
-                PathReport.knotJSON(knot, weightDecay: problem.weightDecay).write(to: &out, indent: 4)
+                knot.json(weightDecay: problem.weightDecay, exact).write(to: &out, indent: 4)
                 if let below {
                     segments.append(firstSegment ? "    " : ",\n    ")
-                    PathReport.segmentJSON(below).write(to: &segments, indent: 4)
+                    below.json(exact).write(to: &segments, indent: 4)
                     firstSegment = false
                 }
                 evaluate(knot, below, first: first, into: &evaluations)
                 first = false
                 return true
             }
-        } catch let error as LassoPathError {
+        } catch {
             out.append("\n")
             out.flush()
-            throw CLIFailure.checkFailed(error.description)
+            throw error
         }
         segments.flush()
         out.append("\n  ],\n")
@@ -87,7 +88,7 @@ struct PathStream {
             } else if let below, below.lower < kappa && kappa < below.upper {
                 (x, unique) = (below.solution(at: kappa), below.isUnique)
             }
-            if let x { evaluations[i] = PathReport.evaluationJSON(kappa: kappa, x: x, unique: unique, problem: problem) }
+            if let x { evaluations[i] = LassoPath.evaluationJSON(problem: problem, kappa: kappa, x: x, unique: unique, exact) }
         }
     }
 

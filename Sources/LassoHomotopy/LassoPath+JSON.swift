@@ -1,0 +1,73 @@
+import DataFormats
+import ExactArithmetic
+import ExactLinearAlgebra
+import ProblemInput
+
+extension LassoPath {
+    /// The `path --json` document: variant, weightDecay, knots, segments, unique, certified, and
+    /// with `penalties` the evaluations "at". Coordinates count from 0.
+    public func json(at penalties: [Rational] = [], _ exact: ExactJSON = .exactStrings) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("variant", .string(problem.variant.rawValue)),
+            ("weightDecay", exact(problem.weightDecay)),
+            ("knots", knotsJSON(exact)),
+            ("segments", .array(segments.map { $0.json(exact) })),
+            ("unique", .bool(isUnique)),
+            ("certified", .bool(true)),
+        ]
+        if !penalties.isEmpty {
+            members.append(("at", .array(penalties.map { kappa in
+                LassoPath.evaluationJSON(problem: problem, kappa: kappa, x: solution(at: kappa), unique: isUnique(at: kappa), exact)
+            })))
+        }
+        return .object(JSONObject(members))
+    }
+
+    /// The knots as `path --json` and `compare --json` write them.
+    public func knotsJSON(_ exact: ExactJSON = .exactStrings) -> JSONValue {
+        .array(knots.map { $0.json(weightDecay: problem.weightDecay, exact) })
+    }
+
+    /// One `--at` evaluation: x = x(κ) on the path of `problem`, `unique` its verdict there.
+    public static func evaluationJSON(problem: Problem, kappa: Rational, x: [Rational], unique: Bool, _ exact: ExactJSON = .exactStrings) -> JSONValue {
+        let excess = kappa - problem.weightDecay
+        return .object(JSONObject([
+            ("lambda", exact(kappa)),
+            ("mu", exact.optional(excess.signum > 0 ? excess.reciprocal : nil)),
+            ("x", exact(x)),
+            ("value", exact(problem.loss(x) + kappa * oneNorm(x) + problem.lossOffset)),
+            ("unique", .bool(unique)),
+        ]))
+    }
+}
+
+extension Knot {
+    /// One knot of `path --json` (μ = 1/(κ − λwd) where κ > λwd).
+    public func json(weightDecay: Rational, _ exact: ExactJSON = .exactStrings) -> JSONValue {
+        let excess = kappa - weightDecay
+        return .object(JSONObject([
+            ("lambda", exact(kappa)),
+            ("mu", exact.optional(excess.signum > 0 ? excess.reciprocal : nil)),
+            ("x", exact(x)),
+            ("active", .indices(active)),
+            ("signs", .indices(signs)),
+            ("equicorrelation", .indices(equicorrelation)),
+            ("joined", .indices(joined)),
+            ("dropped", .indices(dropped)),
+            ("unique", .bool(isUnique)),
+        ]))
+    }
+}
+
+extension Segment {
+    public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
+        .object(JSONObject([
+            ("upper", exact(upper)),
+            ("lower", exact(lower)),
+            ("active", .indices(active)),
+            ("signs", .indices(signs)),
+            ("direction", exact(direction)),
+            ("unique", .bool(isUnique)),
+        ]))
+    }
+}
