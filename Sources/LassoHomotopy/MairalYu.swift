@@ -17,8 +17,22 @@ public enum MairalYu {
     }
 
     /// The level-p instance (p ≥ 1).
+    /// Streams each lower level's path keeping only its last two knots, so memory stays flat in
+    /// the number of knots (level 13 has 797,162).
     public static func instance(p: Int) throws -> Problem {
-        try levels(through: p, includingLastPath: false).last!.problem
+        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        var problem = first
+        for _ in 1..<p {
+            var last: [Knot] = []
+            try LassoPath.stream(problem: problem) { knot, _ in
+                last.append(knot)
+                if last.count > 2 { last.removeFirst() }
+                return true
+            }
+            guard last.count == 2 else { throw ProblemError("a Mairal–Yu round needs a path with a positive knot") }
+            problem = try successor(of: problem, smallestPositiveKnot: last[0])
+        }
+        return problem
     }
 
     /// Levels 1…p; every level's exact path is computed (the generator needs all but the last
@@ -49,8 +63,15 @@ public enum MairalYu {
         guard let data = problem.data, data.scaling == .sum, path.knots.count >= 2 else {
             throw ProblemError("a Mairal–Yu round needs the level's data (A, b) with .sum scaling and its path")
         }
+        return try successor(of: problem, smallestPositiveKnot: path.knots[path.knots.count - 2])
+    }
+
+    /// The next level from a level's data and the smallest positive knot of its path.
+    static func successor(of problem: Problem, smallestPositiveKnot knot: Knot) throws -> Problem {
+        guard let data = problem.data, data.scaling == .sum else {
+            throw ProblemError("a Mairal–Yu round needs the level's data (A, b) with .sum scaling")
+        }
         let a = data.X, b = data.y
-        let knot = path.knots[path.knots.count - 2] // the smallest positive knot
         let residual = b.subtracting(a * knot.x)
         let alpha = Rational(99, 100) * knot.kappa / (Rational(2) * dot(b, residual) + .one)
         var y = b

@@ -60,3 +60,15 @@ import ProblemInput
         #expect(seen == Array(try LassoPath(problem: problem).knots.prefix(10).map(\.kappa)))
     }
 }
+
+/// `MairalYu.instance(p:)` streams the lower levels' paths; it must build the same instances as
+/// `levels(through:)`, which keeps every path.
+@Suite struct MairalYuStreamedInstanceTests {
+    @Test func streamedInstancesEqualTheLevels() throws {
+        let levels = try MairalYu.levels(through: 7, includingLastPath: false)
+        for level in levels {
+            let streamed = try MairalYu.instance(p: level.p)
+            #expect(streamed.M == level.problem.M && streamed.r == level.problem.r && streamed.data == level.problem.data, "level \(level.p)")
+        }
+    }
+}
