@@ -1,8 +1,9 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// The verdict section (MATH §4): the solver's `Verdict` (monotone, its first break, equivalent,
 /// the divergence intervals, gaps) and the two statements of its `Link`, split as the checker

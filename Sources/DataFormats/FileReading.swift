@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a whole file, turning Foundation's error into a `DataFormatError`
 /// so that every reader in this module throws a single error type.
-func readFileData(_ url: URL) throws(DataFormatError) -> Data {
+package func readFileData(_ url: URL) throws(DataFormatError) -> Data {
     do {
         return try Data(contentsOf: url)
     } catch {
@@ -11,7 +11,7 @@ func readFileData(_ url: URL) throws(DataFormatError) -> Data {
 }
 
 /// Runs `body` and stamps any `DataFormatError` it throws with the file path.
-func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
+package func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
     do {
         return try body()
     } catch {

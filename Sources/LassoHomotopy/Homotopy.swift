@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// The exact homotopy of MATH §1, from κ_max down to 0.
 ///

@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 extension DLNLimit {
     /// The event loop of MATH §3 with weight decay: q moves with velocity c(x°) until some

@@ -1,10 +1,10 @@
 import ArgumentParser
 import CertificateChecker
 import Certificates
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath certify FILE -o CERT.json`: writes a self-contained certificate of the lasso path, the
 /// ε → 0 DLN limit and the verdict, after checking it with the independent checker.

@@ -3,7 +3,8 @@ import CertificateChecker
 import DataFormats
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
+import ProblemReading
 
 /// `dlnpath check CERT.json [--input FILE]`: re-verifies a certificate with the independent
 /// checker (Sources/CertificateChecker), which shares no solving code with the solvers.

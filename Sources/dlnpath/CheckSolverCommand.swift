@@ -1,6 +1,6 @@
 import ArgumentParser
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 import SolverCheck
 
 /// `dlnpath check-solver FILE --solution SOL`: compares a floating-point solver's output with the

@@ -1,10 +1,11 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// `dlnpath compare FILE [--json]`: the lasso knots and the DLN saddles side by side, then MATH
 /// §4's verdict in plain words.

@@ -1,6 +1,7 @@
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// The limit, with its guards' failures reported as failed checks (exit 1).
 func computeLimit(_ problem: Problem) throws -> DLNLimit {

@@ -1,10 +1,10 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
 
 /// `dlnpath flow FILE --epsilon 1e-5,1e-10,…`: floating-point DLN training runs for several ε,

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath generate …`: instances with known exact behaviour.
 struct GenerateCommand: ParsableCommand {

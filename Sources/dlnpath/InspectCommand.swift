@@ -1,8 +1,8 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath inspect FILE`: what the problem is and what the other commands will assume.
 struct InspectCommand: ParsableCommand {

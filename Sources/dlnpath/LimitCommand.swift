@@ -1,7 +1,7 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
 
 /// `dlnpath limit FILE [--at s…] [--json]`: the exact ε → 0 trajectory of the network (MATH §3).

@@ -2,7 +2,7 @@ import ArgumentParser
 import DataFormats
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// Our own entry point, so that every failure maps onto the documented exit codes:
 /// 0 success, 1 a check or verdict failed, 2 bad usage or bad input.

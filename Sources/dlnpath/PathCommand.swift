@@ -1,9 +1,9 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath path FILE [--at κ…] [--json]`: the exact lasso regularization path (MATH §1).
 struct PathCommand: ParsableCommand {

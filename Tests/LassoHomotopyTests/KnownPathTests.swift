@@ -2,7 +2,7 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// Paths known in closed form or from the literature (MATH §4, §6).

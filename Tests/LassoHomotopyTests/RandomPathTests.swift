@@ -2,7 +2,7 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// Seeded random small integer instances, signed and positive, positive definite and singular

@@ -1,8 +1,9 @@
 import SeededRandom
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// Families where MATH §4 forces z to be monotone, so the averaged limit must equal the lasso

@@ -1,7 +1,8 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// MATH §4 on seeded random instances: for positive definite M, monotone ⇔ equivalent; on

@@ -1,8 +1,9 @@
 import SeededRandom
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// Singular M (MATH §4): the comparison is of M·x. Duplicating a column changes nothing that is
