@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 // One module per concept (see README "Layout"); `dlnpath` is a thin CLI on top.
@@ -60,6 +60,7 @@ let package = Package(
             "SaddleToSaddle", "LimitVerdict", "NumericFlow", "CounterexampleSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic"]),
         .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["SeededRandom", "ExactLinearAlgebra"]),
         .testTarget(name: "ModularArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "ProblemDefinition", "SaddleToSaddle"]),
@@ -77,3 +78,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib"]),
     ]
 )
+
+// Using a deprecated declaration is an error, not a warning: in particular `[Rational] + [Rational]`
+// (ExactLinearAlgebra), which would otherwise read as concatenation or sum (see Vector.swift).
+for target in package.targets where !["CGMP", "CZlib"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatWarning("DeprecatedDeclaration", as: .error)]
+}

@@ -11,7 +11,7 @@ import Testing
 @Suite struct PrincipalSystemTests {
     /// K = AᵀA + I for a random integer A (positive definite), entries of a few digits.
     static func randomSPD(_ g: inout SplitMix64, size d: Int, magnitude: Int) -> [[BigInteger]] {
-        let a = (0..<(d + 2)).map { _ in (0..<d).map { _ in g.int(in: -magnitude...magnitude) } }
+        let a = (0..<(d + 2)).map { _ in (0..<d).map { _ in g.nextInt(in: -magnitude...magnitude) } }
         return (0..<d).map { i in (0..<d).map { j in
             BigInteger((0..<(d + 2)).reduce(i == j ? 1 : 0) { $0 + a[$1][i] * a[$1][j] })
         } }
@@ -31,15 +31,15 @@ import Testing
         let d = 9
         // Entries up to ~10⁸ make det and numerators need several primes.
         let K = Self.randomSPD(&g, size: d, magnitude: seed == 4 ? 9_999 : 9)
-        let rhs = (0..<d).map { _ in BigInteger(g.int(in: -50...50)) }
+        let rhs = (0..<d).map { _ in BigInteger(g.nextInt(in: -50...50)) }
         var system = PrincipalSystem(K: K, rhsBound: rhs.map(\.magnitude))
         var outside = Array(0..<d)
         for step in 0..<30 {
-            if !outside.isEmpty, system.indices.count < 2 || g.int(in: 0...2) > 0 {
-                let j = outside.remove(at: g.int(in: 0...(outside.count - 1)))
+            if !outside.isEmpty, system.indices.count < 2 || g.nextInt(in: 0...2) > 0 {
+                let j = outside.remove(at: g.nextInt(in: 0...(outside.count - 1)))
                 #expect(system.append(j, rhs: rhs[j]) == nil, "step \(step)")
             } else {
-                let k = g.int(in: 0...(system.indices.count - 1))
+                let k = g.nextInt(in: 0...(system.indices.count - 1))
                 outside.append(system.indices[k])
                 #expect(system.remove(at: k) == nil, "step \(step)")
             }
