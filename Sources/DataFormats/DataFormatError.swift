@@ -1,4 +1,4 @@
-/// The single error type of the DataFormats module.
+/// The single error type of the format modules (JSONFormat, CSVFormat, NumPyFormat).
 ///
 /// Every reader reports failures through this type so callers need one `catch`
 /// and users always get a message that says *where* the input is wrong

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a whole file, turning Foundation's error into a `DataFormatError`
-/// so that every reader in this module throws a single error type.
+/// so that every reader in the format modules throws a single error type.
 package func readFileData(_ url: URL) throws(DataFormatError) -> Data {
     do {
         return try Data(contentsOf: url)

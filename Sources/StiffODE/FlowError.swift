@@ -1,4 +1,5 @@
-/// Errors of the numeric flow module. Messages are meant for a CLI user.
+/// Errors of the numeric flow (the integrator here and the DLN systems of NumericFlow).
+/// Messages are meant for a CLI user.
 public enum FlowError: Error, Equatable, CustomStringConvertible {
     /// Malformed problem data or arguments.
     case invalidInput(String)
