@@ -78,8 +78,9 @@ public struct NPZArchive {
         }
         let declared = entry.uncompressedSize
         guard declared <= budget else {
-            throw fail("member declares \(declared) bytes, more than the \(budget) still allowed "
-                       + "(at most \(inflatedLimit) inflated bytes per archive)", entry.recordOffset)
+            let room = budget == inflatedLimit ? "" : " (\(budget) of them left)"
+            throw fail("member declares \(declared) bytes; at most \(inflatedLimit) inflated bytes are read from one archive\(room)",
+                       entry.recordOffset)
         }
         var stream = try zip.stream(entry)
         var bytes = try stream.read(Swift.min(declared, NPZArchive.headerReadAhead))

@@ -129,7 +129,7 @@ import Testing
         let archive = Self.archive([member])
         let error = try #require(refusal(archive, reading: ["X"]))
         #expect(error.member == "X.npy")
-        #expect(error.message == "member declares \(declared) bytes, more than the \(1 << 30) still allowed (at most \(1 << 30) inflated bytes per archive)")
+        #expect(error.message == "member declares \(declared) bytes; at most \(1 << 30) inflated bytes are read from one archive")
         // Under a 4 GiB limit, a directory that disagrees with the header is refused instead.
         member.uncompressedSize = declared - 8
         let lying = Self.archive([member])
@@ -137,6 +137,16 @@ import Testing
             try NPZArchive(bytes: lying, inflatedLimit: 1 << 32).arrays(named: ["X"])
         })
         #expect(mismatch.message == "the member's .npy header (shape [\(count)], 8-byte items) implies \(declared) bytes, but the archive declares \(declared - 8)")
+    }
+
+    /// The limit holds for all members read together: 2 × 144 bytes do not fit in 200.
+    @Test func theLimitIsSharedByTheMembersRead() throws {
+        let archive = Self.archive([Self.stored("a.npy", Self.y), Self.stored("b.npy", Self.y)])
+        let npz = try NPZArchive(bytes: archive, inflatedLimit: 200)
+        #expect(try npz.arrays(named: ["a"]) == ["a": Self.y])
+        let error = thrownError { () throws(DataFormatError) in try npz.arrays(named: ["a", "b"]) }
+        #expect(error?.member == "b.npy")
+        #expect(error?.message == "member declares 144 bytes; at most 200 inflated bytes are read from one archive (56 of them left)")
     }
 
     @Test func moreThanDeflateCanProduceIsRefusedUnread() throws {
