@@ -7,10 +7,10 @@ let package = Package(
     products: [
         .executable(name: "dlnpath", targets: ["dlnpath"]),
         .library(name: "DLNPath", targets: [
-            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic",
+            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "PlainText",
             "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest",
             "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle",
-            "LimitVerdict", "StiffODE", "NumericFlow", "TerminalProgress", "SVGPlot", "Certificates",
+            "LimitVerdict", "StiffODE", "NumericFlow", "ProgressReporting", "SVGPlot", "Certificates",
             "CertificateChecker", "SolverCheck", "CounterexampleSearch",
         ]),
     ],
@@ -23,7 +23,8 @@ let package = Package(
         // C shim: zlib's inflateInit2/deflateInit2 are macros, so the header re-exports them as functions.
         .target(name: "CZlib", exclude: ["README.md"], linkerSettings: [.linkedLibrary("z")]),
         .target(name: "SeededRandom", exclude: ["README.md"]),
-        .target(name: "ExactArithmetic", dependencies: ["CGMP"], exclude: ["README.md"]),
+        .target(name: "PlainText", exclude: ["README.md"]),
+        .target(name: "ExactArithmetic", dependencies: ["CGMP", "DataFormats", "JSONFormat", "PlainText"], exclude: ["README.md"]),
         .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
         .target(name: "ModularArithmetic", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
         // File formats: one error type (DataFormats), then one module per format.
@@ -32,15 +33,15 @@ let package = Package(
         .target(name: "CSVFormat", dependencies: ["DataFormats"], exclude: ["README.md"]),
         .target(name: "NumPyFormat", dependencies: ["DataFormats", "CZlib"], exclude: ["README.md"]),
         .target(name: "SHA256Digest", exclude: ["README.md"]),
-        .target(name: "ProblemDefinition", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "ProblemDefinition", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText"], exclude: ["README.md"]),
         .target(name: "ProblemReading", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat"], exclude: ["README.md"]),
         .target(name: "FaceSolver", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"], exclude: ["README.md"]),
-        .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
-        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
-        .target(name: "LimitVerdict", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle"], exclude: ["README.md"]),
+        .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
+        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "ModularArithmetic", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
+        .target(name: "LimitVerdict", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle"], exclude: ["README.md"]),
         .target(name: "StiffODE", exclude: ["README.md"]),
         .target(name: "NumericFlow", dependencies: ["StiffODE"], exclude: ["README.md"]),
-        .target(name: "TerminalProgress", exclude: ["README.md"]),
+        .target(name: "ProgressReporting", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
         .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
@@ -50,8 +51,8 @@ let package = Package(
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat",
             "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict",
-            "NumericFlow", "TerminalProgress", "SVGPlot", "Certificates", "CertificateChecker", "SolverCheck",
-            "CounterexampleSearch",
+            "NumericFlow", "ProgressReporting", "PlainText", "SHA256Digest", "SVGPlot", "Certificates",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dlnpath-bench", dependencies: [
@@ -61,21 +62,21 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
-        .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic"]),
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText"]),
         .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["SeededRandom", "ExactLinearAlgebra"]),
         .testTarget(name: "ModularArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "ProblemDefinition", "SaddleToSaddle"]),
         // One target for the format modules: they share fixtures and the robustness sweep.
-        .testTarget(name: "DataFormatsTests", dependencies: ["SeededRandom", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest", "CZlib"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProblemReadingTests", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DataFormatsTests", dependencies: ["SeededRandom", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest", "CZlib", "PlainText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProblemReadingTests", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FaceSolverTests", dependencies: ["SeededRandom", "FaceSolver"]),
-        .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy"]),
-        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "LimitVerdict"]),
+        .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy", "ProgressReporting", "ProblemDefinition", "DataFormats", "JSONFormat", "PlainText"]),
+        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy"]),
         .testTarget(name: "StiffODETests", dependencies: ["StiffODE"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "StiffODE", "SVGPlot"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck", "NumPyFormat"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
-        .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib"]),
+        .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText"]),
     ]
 )
 

@@ -1,6 +1,6 @@
 extension BigInteger {
     /// ⌊√n⌋ for n ≥ 0, by Newton's iteration from above (exact; no floating point).
-    func integerSquareRoot() -> BigInteger {
+    public func integerSquareRoot() -> BigInteger {
         precondition(signum >= 0, "square root of a negative integer")
         if isZero { return self }
         var x = BigInteger(1).shiftedLeft((bitWidth + 1) / 2) // ≥ √n

@@ -1,6 +1,8 @@
+import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
+import ProgressReporting
 
 extension DLNLimit {
     /// The event loop of MATH §3 with weight decay: q moves with velocity c(x°) until some
@@ -15,6 +17,7 @@ extension DLNLimit {
                               entering: [], face: [], faceSigns: [], objective: .zero)]
         while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
             let previous = saddles[saddles.count - 1]
+            ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
             let s = previous.s + event.delta
             let b = Rational.one + problem.weightDecay * s
             // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (MATH §3): no arithmetic.

@@ -6,6 +6,7 @@ import LassoHomotopy
 import NumericFlow
 import ProblemDefinition
 import SaddleToSaddle
+import PlainText
 
 /// `dlnpath flow FILE --epsilon 1e-5,1e-10,…`: floating-point DLN training runs for several ε,
 /// measured against the exact ε → 0 limit and the exact lasso path (MATH §2–§4).

@@ -2,7 +2,7 @@ import ExactArithmetic
 import Foundation
 import LassoHomotopy
 import NumericFlow
-import TerminalProgress
+import ProgressReporting
 import ProblemDefinition
 import SaddleToSaddle
 import LimitVerdict
