@@ -1,7 +1,8 @@
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import JSONFormat
+import ProblemDefinition
 
 extension LassoPath {
     /// The `path --json` document: variant, weightDecay, knots, segments, unique, certified, and

@@ -1,5 +1,5 @@
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 
 extension LassoPath {
     /// What a streamed path was, once it has been handed over.

@@ -1,8 +1,8 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 
 /// `path --json` written while the path is computed: each knot goes to standard output once it
 /// and the segment above it are certified, segments go to a temporary file (the document lists

@@ -1,7 +1,8 @@
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
+import ProblemReading
 import Testing
 
 /// `path --json` is streamed knot by knot (PathStream); it must be byte for byte the document

@@ -2,7 +2,7 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// A float64 Gaussian instance as a scikit-learn user has it (GaussianLarsFixture, made by
@@ -71,11 +71,11 @@ import ProblemInput
         var rng = SplitMix64(seed: 11_2026)
         var kinds: Set<String> = []
         for _ in 0..<150 {
-            let n = rng.int(in: 1...7), d = rng.int(in: 1...7)
-            var rows = (0..<n).map { _ in (0..<d).map { _ in Rational(rng.int(in: -9...9), 1 << rng.int(in: 0...40)) } }
-            if d > 1 && rng.int(in: 0...2) == 0 { for k in 0..<n { rows[k][d - 1] = Rational(-3, 2) * rows[k][0] } }
+            let n = rng.nextInt(in: 1...7), d = rng.nextInt(in: 1...7)
+            var rows = (0..<n).map { _ in (0..<d).map { _ in Rational(rng.nextInt(in: -9...9), 1 << rng.nextInt(in: 0...40)) } }
+            if d > 1 && rng.nextInt(in: 0...2) == 0 { for k in 0..<n { rows[k][d - 1] = Rational(-3, 2) * rows[k][0] } }
             let X = Matrix(rows)
-            let y = (0..<n).map { _ in Rational(rng.int(in: -9...9), rng.int(in: 1...5)) }
+            let y = (0..<n).map { _ in Rational(rng.nextInt(in: -9...9), rng.nextInt(in: 1...5)) }
             let fast = try Problem(X: X, y: y)
             let factor = Rational(1, n), xt = X.transposed
             let full = try Problem(M: factor * (xt * X), r: factor * (xt * y))
