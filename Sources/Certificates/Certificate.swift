@@ -47,7 +47,7 @@ public enum Certificate {
     /// solvers disagree with each other in a way the certificate cannot represent.
     public static func make(problem: Problem, input: Input) throws -> JSONValue {
         let path = try LassoPath(problem: problem)
-        let knots = CertifiedKnots(path)
+        let knots = try CertifiedKnots(path)
         let limit = try DLNLimit(problem: problem)
         let verdict = try Verdict(limit: limit, path: knots.pathKnots)
         return .object(JSONObject([
