@@ -10,7 +10,7 @@ import SaddleToSaddle
 /// It runs the real solvers — the exact lasso homotopy (`LassoPath`), the ε → 0 limit
 /// (`DLNLimit`) and docs/math.md §4's comparison (`Verdict`) — and records their answers together with
 /// every witness the independent checker (Sources/CertificateChecker) needs: segment signs, face
-/// multipliers, uniqueness witnesses, the monotone break, the divergence intervals, gap maxima,
+/// multipliers, uniqueness witnesses for the lasso and the saddles, the monotone break, the divergence intervals, gap maxima,
 /// the downward variation and samples of the gap, z↓ and η. The checker re-verifies all of it
 /// without any of this code.
 public enum Certificate {

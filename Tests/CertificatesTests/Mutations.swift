@@ -46,8 +46,10 @@ extension JSONValue {
 
 /// Every kind of tampering the issue lists, applied at every place it can be: a changed digit
 /// (numerator + 1) of any knot or saddle number, a missing/extra knot or saddle, a flipped sign,
-/// unique flag or verdict, a wrong monotone break or interval end, a wrong gap, a changed problem
-/// entry or digest. Each must be rejected as a failed claim (exit 1), not accepted.
+/// unique flag (of a knot, segment, saddle or the whole lasso path; with its witness kept or
+/// removed) or verdict, a removed or changed uniqueness witness, a wrong monotone break or
+/// interval end, a wrong gap, a changed problem entry or digest. Each must be rejected as a
+/// failed claim (exit 1), not accepted.
 enum Mutations {
     static func bump(_ v: JSONValue) -> JSONValue {
         let q = v.rational

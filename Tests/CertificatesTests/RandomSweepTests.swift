@@ -11,7 +11,8 @@ import Testing
 /// and positive, positive definite and singular M, with and without weight decay) every
 /// certificate the solvers produce passes every check of the independent checker — so the
 /// checker's own re-derivation of the verdict, the divergence intervals, the jump times, the
-/// uniqueness flags, z↓ and the gap maxima (proved as maxima) equals the solver's on every instance.
+/// uniqueness flags of the lasso and of the saddles, z↓ and the gap maxima (proved as maxima)
+/// equals the solver's on every instance.
 @Suite("Random sweep: solver vs checker") struct RandomSweepTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let index: UInt64
