@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: cases)
     func everyCertificateChecks(_ c: Case) throws {
         var generator = SplitMix64(seed: 7 + c.index)
-        var checked = 0, divergent = 0, nonUnique = 0, gapMaxima = 0, falling = 0
+        var checked = 0, divergent = 0, nonUnique = 0, nonUniquePath = 0, gapMaxima = 0, falling = 0
         for trial in 0..<24 {
             let d = 2 + trial % 3
             // Singular: fewer samples than features, or a duplicated column.
@@ -50,10 +50,12 @@ import Testing
             if document["verdict"]?["gapMaxima"]?.asArray?.isEmpty == false { gapMaxima += 1 }
             if document["verdict"]?["downwardVariation"]?["total"] != "0" { falling += 1 }
             if document["limit"]?["saddles"]?.asArray?.contains(where: { $0["unique"] == false }) == true { nonUnique += 1 }
+            if document["lasso"]?["unique"] == false { nonUniquePath += 1 }
         }
         #expect(checked >= 20)
         // The sweep reaches the interesting cases: parting paths, and non-unique faces.
         if !c.singular { #expect(divergent >= 1 && gapMaxima >= 1 && falling >= 1) }
-        if c.singular { #expect(nonUnique >= 3) }
+        if c.singular { #expect(nonUnique >= 3 && nonUniquePath >= 3) }
+        if !c.singular { #expect(nonUniquePath == 0) }
     }
 }
