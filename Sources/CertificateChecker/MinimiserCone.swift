@@ -24,8 +24,8 @@ struct MinimiserCone {
     /// Why the `unique` claim and its witness do not prove what they say, or nil when they do.
     /// `positiveDefinite` is the verified `problem.positiveDefinite`: every M_TT is then nonsingular.
     func failure(_ claim: ParsedCertificate.Uniqueness, _ problem: ParsedCertificate.Problem) -> String? {
-        let M = problem.M
-        let names = name + " {" + free.map { String($0 + 1) }.joined(separator: ", ") + "}"
+        let M = problem.M, inT = Set(free), inZ = Set(zero)
+        var names: String { name + " {" + free.map { String($0 + 1) }.joined(separator: ", ") + "}" }
         // A null vector of M_TT as the full-length direction it is.
         func full(_ v: [Rational]) -> String {
             var out = Exact.zeros(M.count)
@@ -36,7 +36,7 @@ struct MinimiserCone {
             if claim.weights != nil { return "weights are given but unique is false" }
             guard let h = claim.direction else { return "unique is false but no direction witness is given" }
             if Exact.isZero(h) { return "the direction witness is zero" }
-            if let i = h.indices.first(where: { !h[$0].isZero && !free.contains($0) }) {
+            if let i = h.indices.first(where: { !h[$0].isZero && !inT.contains($0) }) {
                 return "the direction moves coordinate \(i + 1), which is not in \(names)"
             }
             if !Exact.isZero(Exact.product(M, h)) { return "the direction d = \(vectorText(h)) has M·d ≠ 0" }
@@ -58,15 +58,15 @@ struct MinimiserCone {
         guard let w = claim.weights else {
             return "unique is true but M on \(names) is singular and no weights witness is given"
         }
-        for i in w.indices where zero.contains(i) ? w[i].signum <= 0 : !w[i].isZero {
+        for i in w.indices where inZ.contains(i) ? w[i].signum <= 0 : !w[i].isZero {
             return "weight \(i + 1) is \(w[i]); weights must be > 0 on the coordinates held at 0 and 0 elsewhere"
         }
         for v in kernel {
             var pairing = Rational.zero
-            for (a, i) in free.enumerated() where zero.contains(i) { pairing.addProduct(w[i] * Rational(sigma[i]), v[a]) }
+            for (a, i) in free.enumerated() where inZ.contains(i) { pairing.addProduct(w[i] * Rational(sigma[i]), v[a]) }
             if !pairing.isZero { return "the weights are not orthogonal to the null direction \(full(v)) of M on \(names)" }
         }
-        let kernelOnZero = kernel.map { v in free.indices.filter { zero.contains(free[$0]) }.map { v[$0] } }
+        let kernelOnZero = kernel.map { v in free.indices.filter { inZ.contains(free[$0]) }.map { v[$0] } }
         if NullSpace.rank(kernelOnZero, columns: zero.count) != kernel.count {
             return "unique is true but a null direction of M on \(names) vanishes on the coordinates held at 0"
         }
