@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "DLNPath", targets: [
             "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver",
             "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "Certificates",
-            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch", "RunCheck",
         ]),
     ],
     dependencies: [
@@ -32,11 +32,13 @@ let package = Package(
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats"], exclude: ["README.md"]),
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "DataFormats"], exclude: ["README.md"]),
+        // Floating-point runs (the tool's own sweeps and a user's training run) against the exact reference.
+        .target(name: "RunCheck", dependencies: ["ExactArithmetic", "DataFormats", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "SVGPlot"], exclude: ["README.md"]),
         .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "FaceSolver",
             "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "SVGPlot", "Certificates",
-            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch", "RunCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dlnpath-bench", dependencies: [
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemInput", "ExactLinearAlgebra"]),
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker"]),
+        .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "ProblemInput", "NumericFlow", "SVGPlot"]),
         .testTarget(name: "CLITests", dependencies: ["dlnpath"]),
     ]
 )
