@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemInput", "ExactLinearAlgebra"]),
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker"]),
-        .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "ProblemInput", "NumericFlow", "SVGPlot"]),
+        .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "ProblemInput", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
         .testTarget(name: "CLITests", dependencies: ["dlnpath"]),
     ]
 )

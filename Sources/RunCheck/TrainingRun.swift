@@ -54,6 +54,13 @@ public struct TrainingRun: Sendable {
         self.epsilon = epsilon
     }
 
+    /// A run of x samples built in code (rows named "row k" in messages).
+    public init(times: [Double], x: [[Double]], epsilon: FlowEpsilon? = nil, dimension d: Int,
+                file: String = "(run)") throws(RunCheckError) {
+        try self.init(file: file, times: times, x: x, form: .predictor, epsilon: epsilon, dimension: d,
+                      place: { "row \($0)" })
+    }
+
     /// x = u∘v, or u∘u when `v` is nil.
     static func predictor(u: [[Double]], v: [[Double]]?) -> [[Double]] {
         guard let v else { return u.map { $0.map { $0 * $0 } } }

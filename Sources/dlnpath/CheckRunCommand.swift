@@ -138,7 +138,7 @@ func checkRunText(_ r: RunCheckReport, problemFile: String) -> String {
     if r.divergence.isEmpty {
         out.append("the exact limit follows the lasso path for every s (z monotone)")
     } else {
-        let intervals = r.divergence.map { "(\(shortExact($0.from)), \($0.to.map(shortExact) ?? "∞"))" }.joined(separator: ", ")
+        let intervals = r.divergence.map { "(\(compactExact($0.from)), \($0.to.map(compactExact) ?? "∞"))" }.joined(separator: ", ")
         out.append("the exact limit leaves the lasso path on s ∈ \(intervals) (docs/math.md §4)")
     }
     out.append("sampling error σ = \(flowNumber(r.samplingError.value)) at s ≈ \(flowNumber(r.samplingError.s)); tolerance = \(flowNumber(r.relativeTolerance)) × \(flowNumber(r.scale)) = \(flowNumber(r.tolerance))")

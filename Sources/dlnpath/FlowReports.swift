@@ -65,11 +65,17 @@ func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String) -> Str
 /// Where the limit leaves the path, in short decimals (exact values are in --json).
 func relationText(_ summary: FlowSummary) -> String {
     if summary.equivalent { return "the averaged limit x̄₀(s) equals the lasso path for every s (z monotone, docs/math.md §4)" }
-    let intervals = summary.divergence.map { "(\(shortExact($0.from)), \($0.to.map(shortExact) ?? "∞"))" }.joined(separator: ", ")
+    let intervals = summary.divergence.map { "(\(compactExact($0.from)), \($0.to.map(compactExact) ?? "∞"))" }.joined(separator: ", ")
     return "the averaged limit leaves the lasso path on \(intervals) (docs/math.md §4)"
 }
 
 func gapText(_ summary: FlowSummary) -> String {
     guard let at = summary.gapSupremum.at, !summary.gapSupremum.value.isZero else { return "0 (the limit follows the path)" }
     return "sup = \(shortExact(summary.gapSupremum.value)) at s = \(shortExact(at))"
+}
+
+/// A short exact value as it is ("3/4"), a long one as a 6-digit decimal ("≈215.524").
+func compactExact(_ q: Rational) -> String {
+    let text = q.description
+    return text.count <= 12 ? text : "≈" + q.decimalString(significantDigits: 6)
 }

@@ -39,7 +39,8 @@ struct FlowPlotCLITests {
         #expect(run.stdout.contains("leaves the lasso path on (3/4, 3)"))
         #expect(run.stdout.contains("sup = 1/28"), "the exact limit gap's maximum: \(run.stdout)")
         #expect(run.stdout.contains("1e-50"))
-        #expect(run.stdout.contains("the run is consistent with the exact limit"))
+        #expect(run.stdout.contains("verdict: consistent (against the exact limit)"), "\(run.stdout)")
+        #expect(run.stdout.contains("criterion: consistent when"))
     }
 
     struct BadList: Sendable, CustomTestStringConvertible {
