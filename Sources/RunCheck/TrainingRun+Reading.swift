@@ -57,9 +57,8 @@ public enum TrainingRunReader {
         case let (nil, u?, v):
             if positive, v != nil { throw .badInput("\(file): the weight-tied network x = u∘u has no v; give u alone") }
             if !positive, v == nil { throw .badInput("\(file): the network x = u∘v needs both u and v (or x; use --positive for x = u∘u)") }
-            for (key, rows) in [("u", u), ("v", v ?? [])] {
-                try checkRows(rows, key: key, file: file, count: a.t.count, dimension: d, place: place)
-            }
+            try checkRows(u, key: "u", file: file, count: a.t.count, dimension: d, place: place)
+            if let v { try checkRows(v, key: "v", file: file, count: a.t.count, dimension: d, place: place) }
             form = positive ? .factor : .factors
             x = TrainingRun.predictor(u: u, v: v)
         case (nil, nil, _?):
