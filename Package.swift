@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker"]),
         .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "ProblemInput", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
-        .testTarget(name: "CLITests", dependencies: ["dlnpath"]),
+        .testTarget(name: "CLITests", dependencies: ["dlnpath", "NumericFlow", "DataFormats"]),
     ]
 )
