@@ -137,3 +137,23 @@ struct RunCheckTests {
         #expect(divergence.first?["from"] as? String == "3/4")
     }
 }
+
+@Suite("check-run on the weight-tied network x = u∘u")
+struct PositiveRunCheckTests {
+    @Test("s = 4t/log(1/ε): the tool's own u∘u run is consistent; read with the u∘v clock it is not")
+    func positiveClock() throws {
+        let p = try Problem(M: Matrix([[Rational(2), Rational(-1)], [Rational(-1), Rational(2)]]), r: [Rational(1), Rational(1)],
+                            variant: .positive)
+        let ref = try FlowReference(p)
+        let eps = try FlowEpsilon(parsing: "1e-5")
+        let sMax = ref.defaultSMax.doubleValue
+        let trajectory = try ZFlow.solve(ref.dln, epsilon: eps, sMax: sMax, options: FlowOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-12))
+        let s = (0..<3000).map { sMax * Double($0) / 2999 }
+        let x = s.map { trajectory.iterate(at: $0) }
+        let right = try TrainingRun(times: s.map { $0 * eps.logInverse / 4 }, x: x, epsilon: eps, dimension: 2)
+        let r = try RunCheck.check(right, against: ref, options: .init())
+        #expect(r.verdict == .consistent, "\(r.reading)")
+        let wrong = try TrainingRun(times: s.map { $0 * eps.logInverse / 2 }, x: x, epsilon: eps, dimension: 2)
+        #expect(try RunCheck.check(wrong, against: ref, options: .init()).verdict == .inconsistent)
+    }
+}
