@@ -26,7 +26,9 @@ public struct FlowSummary: Sendable {
         equivalent = reference.verdict.equivalent
         unique = reference.limit.isUnique
         divergence = reference.verdict.divergence
-        gapSupremum = GapCurve(reference.verdict).supremum(upTo: sMax)
+        let best = reference.verdict.maximumGap(from: .zero, to: sMax)
+        // A zero gap has no meaningful maximiser (as before: null in JSON).
+        gapSupremum = best.map { $0.maximum.isZero ? (.zero, nil) : ($0.maximum, $0.maximiser) } ?? (.zero, nil)
         lassoOptimumAtSMax = reference.path.optimalValue(at: p.weightDecay + sMax.reciprocal) + p.lossOffset
         objectiveForm = p.data == nil ? "quadratic" : "data-fit"
         let penalty = p.variant == .signed ? "κ‖x‖₁" : "κ·Σx"

@@ -3,7 +3,8 @@ import ExactArithmetic
 /// The exact limit gap `Lasso(x̄₀(s), κ) − Lasso*(κ)`, κ = λwd + 1/s, as one curve over s > 0:
 /// the verdict's polynomials `g₀ + g₁/s + g₂/s²` of every common piece, in order
 /// (docs/math.md §4). Evaluation is exact; the Double overload evaluates exactly at the
-/// (dyadic) time it is given and rounds once.
+/// (dyadic) time it is given and rounds once. Its maximum over an interval is
+/// `Verdict.maximumGap(from:to:)`.
 public struct GapCurve: Sendable {
     public let parts: [GapPolynomial]
 
@@ -30,26 +31,5 @@ public struct GapCurve: Sendable {
     public func value(at s: Double) -> Double {
         guard s > 0, let q = Rational(exactly: s) else { return 0 }
         return value(at: q).doubleValue
-    }
-
-    /// The exact supremum on (0, sMax] and where it is attained (nil: the gap is 0 throughout).
-    /// Each part's maximum on its clipped interval is at an end or at the vertex u* = −g₁/(2g₂)
-    /// of a concave part (u = 1/s), so it is rational.
-    public func supremum(upTo sMax: Rational) -> (value: Rational, at: Rational?) {
-        var best: (value: Rational, at: Rational?) = (.zero, nil)
-        func consider(_ part: GapPolynomial, _ s: Rational) {
-            let v = part.value(at: s)
-            if v > best.value { best = (v, s) }
-        }
-        for part in parts where part.from < sMax {
-            let hi = part.to.map { min($0, sMax) } ?? sMax
-            consider(part, hi)
-            if part.from.signum > 0 { consider(part, part.from) }
-            if part.g2.signum < 0 {
-                let u = -part.g1 / (Rational(2) * part.g2)
-                if u.signum > 0, case let s = u.reciprocal, s > part.from, s < hi { consider(part, s) }
-            }
-        }
-        return best
     }
 }
