@@ -23,9 +23,8 @@ public struct FlowReference: Sendable {
     public init(_ p: Problem) throws(RunCheckError) {
         problem = p
         do {
-            limit = try DLNLimit(problem: p)
-            path = try LassoPath(problem: p)
-            verdict = try Verdict(limit: limit, path: PathKnots(path))
+            let comparison = try ExactComparison(p)
+            (limit, path, verdict) = (comparison.limit, comparison.path, comparison.verdict)
         } catch let error as LimitError {
             throw .failed("the exact limit failed a check: \(error.message)")
         } catch let error as LassoPathError {

@@ -39,19 +39,19 @@ public struct FlowSummary: Sendable {
         }
     }
 
-    public var json: JSONValue {
+    public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
         .object(JSONObject([
-            ("saddles", .count(saddleCount)),
-            ("lastSaddle", .exactText(lastSaddle)),
-            ("knots", .count(knotCount)),
+            ("saddles", .integer(saddleCount)),
+            ("lastSaddle", exact(lastSaddle)),
+            ("knots", .integer(knotCount)),
             ("equivalent", .bool(equivalent)),
             ("unique", .bool(unique)),
             ("divergence", .array(divergence.map { d in
-                .object(JSONObject([("from", .exactText(d.from)), ("to", .optionalExactText(d.to))]))
+                .object(JSONObject([("from", exact(d.from)), ("to", exact.optional(d.to))]))
             })),
-            ("maxLimitGap", .exactText(gapSupremum.value)),
-            ("sAtMaxLimitGap", .optionalExactText(gapSupremum.at)),
-            ("lassoOptimumAtSMax", .exactText(lassoOptimumAtSMax)),
+            ("maxLimitGap", exact(gapSupremum.value)),
+            ("sAtMaxLimitGap", exact.optional(gapSupremum.at)),
+            ("lassoOptimumAtSMax", exact(lassoOptimumAtSMax)),
         ]))
     }
 }

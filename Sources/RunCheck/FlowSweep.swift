@@ -65,7 +65,7 @@ public struct FlowSweep: Sendable {
 
 extension FlowSweep {
     /// `flow --json`: floating-point measurements as JSON numbers, the exact facts as "p/q".
-    public func json(file: String, reference: FlowReference) -> JSONValue {
+    public func json(file: String, reference: FlowReference, _ exact: ExactJSON = .exactStrings) -> JSONValue {
         let p = reference.problem
         func fitJSON(_ f: DeviationFit) -> JSONValue {
             .object(JSONObject([
@@ -86,20 +86,20 @@ extension FlowSweep {
                 ("maxDeviationFromLasso", .measured(row.maxDeviationFromLasso)),
                 ("sAtMaxDeviationFromLasso", .measured(row.sAtMaxDeviationFromLasso)),
                 ("maxLassoGap", .measured(row.maxLassoGap)), ("sAtMaxLassoGap", .measured(row.sAtMaxLassoGap)),
-                ("acceptedSteps", .count(row.acceptedSteps)), ("rejectedSteps", .count(row.rejectedSteps)),
+                ("acceptedSteps", .integer(row.acceptedSteps)), ("rejectedSteps", .integer(row.rejectedSteps)),
                 ("seconds", .measured(row.seconds)),
             ]))
         }
         var o: [(String, JSONValue)] = [
             ("file", .string(file)),
             ("variant", .string(p.variant.rawValue)),
-            ("weightDecay", .exactText(p.weightDecay)),
-            ("dimension", .count(p.dimension)),
+            ("weightDecay", exact(p.weightDecay)),
+            ("dimension", .integer(p.dimension)),
             ("sMax", .measured(report.sMax)),
-            ("gridPoints", .count(gridPoints)),
-            ("evaluationPoints", .count(report.evaluationPoints)),
+            ("gridPoints", .integer(gridPoints)),
+            ("evaluationPoints", .integer(report.evaluationPoints)),
             ("objectiveForm", .string(summary.objectiveForm)),
-            ("exact", summary.json),
+            ("exact", summary.json(exact)),
             ("limitDistanceFromLasso", .measured(report.limitDistanceFromLasso)),
             ("sAtLimitDistanceFromLasso", .measured(report.sAtLimitDistanceFromLasso)),
             ("rows", .array(rows)),
@@ -122,7 +122,7 @@ extension DescentComparison {
             return .object(JSONObject(o))
         }
         o += [
-            ("iterations", .count(iterations)),
+            ("iterations", .integer(iterations)),
             ("maxStepTimesCurvature", .measured(maxStepTimesCurvature)),
             ("maxDeviationFromFlow", .measured(maxDeviationFromFlow)),
             ("sAtMaxDeviationFromFlow", .measured(sAtMaxDeviationFromFlow)),

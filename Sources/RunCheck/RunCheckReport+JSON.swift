@@ -4,14 +4,14 @@ import ExactArithmetic
 extension RunCheckReport {
     /// `check-run --json`: deviations as JSON numbers (floating-point measurements), exact
     /// divergence intervals as "p/q" strings, and the per-time series. Indices are 0-based.
-    public var json: JSONValue {
+    public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
         var o: [(String, JSONValue)] = [
             ("file", .string(file)),
             ("form", .string(form.rawValue)),
             ("epsilon", .string(epsilon)),
             ("logInverseEpsilon", .measured(logInverseEpsilon)),
             ("step", .measured(step)),
-            ("samples", .count(samples)),
+            ("samples", .integer(samples)),
             ("sFirst", .measured(sRange.0)), ("sLast", .measured(sRange.1)),
             ("runDeviation", .measured(runDeviation.value)), ("sAtRunDeviation", .measured(runDeviation.s)),
             ("limitDeviation", .measured(limitDeviation.value)), ("sAtLimitDeviation", .measured(limitDeviation.s)),
@@ -26,7 +26,7 @@ extension RunCheckReport {
             ("verdict", .string(verdict.rawValue)),
             ("criterion", .string(criterion)),
             ("reading", .string(reading)),
-            ("denserBy", denserBy.map { .count($0) } ?? .null),
+            ("denserBy", denserBy.map { .integer($0) } ?? .null),
         ]
         if let descentTracksFlow {
             o.append(("descentTracksFlow", .bool(descentTracksFlow)))
@@ -34,12 +34,12 @@ extension RunCheckReport {
         }
         o.append(("divergence", .array(divergence.map { d in
             .object(JSONObject([
-                ("from", .exactText(d.from)), ("to", .optionalExactText(d.to)),
+                ("from", exact(d.from)), ("to", exact.optional(d.to)),
                 ("fromApprox", .measured(d.from.doubleValue)), ("toApprox", .measured(d.to?.doubleValue)),
-                ("coordinates", .array(d.coordinates.map { .count($0) })),
+                ("coordinates", .indices(d.coordinates)),
             ]))
         })))
-        o.append(("exact", summary.json))
+        o.append(("exact", summary.json(exact)))
         o.append(("series", .object(JSONObject([
             ("t", .measured(series.t)), ("s", .measured(series.s)),
             ("runDeviation", .measured(series.runDeviation)),

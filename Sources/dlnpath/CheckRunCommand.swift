@@ -77,8 +77,7 @@ struct CheckRunCommand: ParsableCommand {
     @Option(name: .customLong("s-axis"), help: ArgumentHelp("The figure's s axis: auto, linear or log.", valueName: "scale"))
     var axis: FlowFigure.Axis = .auto
 
-    @Flag(help: "Print JSON (deviations as JSON numbers, plus the per-time series).")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .customLong("expect-consistent"), help: "Exit 1 unless the verdict is consistent.")
     var expectConsistent = false
@@ -92,30 +91,24 @@ struct CheckRunCommand: ParsableCommand {
         }
         if let step { options.step = try parsePositiveValue(step, option: "--step").doubleValue }
         if let tolerance { options.relativeTolerance = try parsePositiveValue(tolerance, option: "--tolerance").doubleValue }
-        let problemValue = try problem.load()
-        let run = try library { () throws(RunCheckError) in
-            try TrainingRunReader.read(runFile, x: xFile, u: uFile, v: vFile, dimension: problemValue.dimension,
-                                       positive: problemValue.variant == .positive)
-        }
-        let reference = try library { () throws(RunCheckError) in try FlowReference(problemValue) }
-        let bar = DelayedProgressBar(label: "reference run")
+        let p = try problem.load()
+        let bar = DelayedProgressBar(label: "reference run", quiet: output.quiet)
         defer { bar.finish() }
-        let report = try library { () throws(RunCheckError) in
-            try RunCheck.check(run, against: reference, options: options, progress: bar.update)
-        }
-        bar.finish()
         var wrote: String? = nil
-        if let plot {
-            let drawn = FlowFigure.run(report, reference: reference, axis: axis)
-            try writeFigure(drawn.figure, to: plot)
-            wrote = "wrote \(plot): " + drawnText(drawn)
-        }
-        if json {
-            printJSON(report.json)
-        } else {
-            print(checkRunText(report, problemFile: problem.file))
-            if let wrote { print(wrote) }
-        }
+        let report = try output.emitMeasured({ () throws -> RunCheckReport in
+            let run = try TrainingRunReader.read(runFile, x: xFile, u: uFile, v: vFile, dimension: p.dimension,
+                                                 positive: p.variant == .positive)
+            let reference = try FlowReference(p)
+            let report = try RunCheck.check(run, against: reference, options: options, progress: bar.update)
+            bar.finish()
+            if let plot {
+                let drawn = FlowFigure.run(report, reference: reference, axis: axis)
+                try writeFigure(drawn.figure, to: plot)
+                wrote = "wrote \(plot): " + drawnText(drawn)
+            }
+            return report
+        }, json: { report, exact in report.json(exact) },
+           text: { report in checkRunText(report, problemFile: problem.file) + (wrote.map { "\n" + $0 } ?? "") })
         if expectConsistent && report.verdict != .consistent {
             throw CLIFailure.checkFailed("expected the run to be consistent, but the verdict is \(report.verdict.rawValue)")
         }

@@ -69,8 +69,7 @@ struct FlowCommand: ParsableCommand {
     @Option(name: .customLong("step"), parsing: .unconditional, help: ArgumentHelp("Step size η of --gradient-descent.", valueName: "η"))
     var step: String?
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .customLong("expect-consistent"), help: "Exit 1 unless the verdict against the exact limit is consistent.")
     var expectConsistent = false
@@ -93,21 +92,20 @@ struct FlowCommand: ParsableCommand {
             throw CLIFailure.badInput("--gradient-descent needs a step size: --step η")
         }
 
-        let problemValue = try problem.load()
-        let reference = try library { () throws(RunCheckError) in try FlowReference(problemValue) }
-        let bars = ["flow": DelayedProgressBar(label: "flow"), "gradient descent": DelayedProgressBar(label: "gradient descent")]
+        let p = try problem.load()
+        let bars = ["flow": DelayedProgressBar(label: "flow", quiet: output.quiet),
+                    "gradient descent": DelayedProgressBar(label: "gradient descent", quiet: output.quiet)]
         defer { bars.values.forEach { $0.finish() } }
-        let sweep = try library { () throws(RunCheckError) in
-            try FlowSweep.run(reference, epsilons: list, sMax: horizon, gridPoints: grid, options: options, step: eta) { label, f in
+        let (reference, sweep) = try output.emitMeasured({
+            let reference = try FlowReference(p)
+            let sweep = try FlowSweep.run(reference, epsilons: list, sMax: horizon, gridPoints: grid, options: options, step: eta) { label, f in
                 bars[label]?.update(f)
             }
-        }
-        bars.values.forEach { $0.finish() }
-        if json {
-            printJSON(sweep.json(file: problem.file, reference: reference))
-        } else {
-            print(flowText(sweep, reference: reference, file: problem.file))
-        }
+            bars.values.forEach { $0.finish() }
+            return (reference, sweep)
+        }, json: { result, exact in result.1.json(file: problem.file, reference: result.0, exact) },
+           text: { result in flowText(result.1, reference: result.0, file: problem.file) })
+        _ = reference
         if expectConsistent && sweep.verdict != .consistent {
             throw CLIFailure.checkFailed("expected the runs to be consistent with the exact limit, but the verdict is \(sweep.verdict.rawValue): \(sweep.report.fitLimit.reading)")
         }

@@ -1,24 +1,10 @@
+import DataFormats
 import ExactArithmetic
 import Foundation
 import NumericFlow
 import RunCheck
 
 // Parsing and formatting shared by `flow`, `plot` and `check-run`; the work is in RunCheck.
-
-extension RunCheckError {
-    /// Bad input exits 2, a failed computation 1.
-    var cliFailure: CLIFailure {
-        switch self {
-        case .badInput(let m): return .badInput(m)
-        case .failed(let m): return .checkFailed(m)
-        }
-    }
-}
-
-/// Runs library work, mapping its errors onto the CLI's exit codes.
-func library<T>(_ body: () throws(RunCheckError) -> T) throws -> T {
-    do { return try body() } catch { throw error.cliFailure }
-}
 
 /// A progress bar that appears only once a run has taken a second (and only on a terminal,
 /// as `ProgressBar` decides).
@@ -27,10 +13,16 @@ final class DelayedProgressBar {
     private let start = ContinuousClock.now
     private var shown = false
 
-    init(label: String) { bar = ProgressBar(label: label) }
+    /// `quiet`: never shown (--quiet).
+    init(label: String, quiet: Bool = false) {
+        bar = ProgressBar(label: label)
+        self.quiet = quiet
+    }
+
+    private let quiet: Bool
 
     func update(_ fraction: Double) {
-        guard bar.enabled else { return }
+        guard bar.enabled, !quiet else { return }
         if !shown {
             guard ContinuousClock.now - start >= .seconds(1) else { return }
             shown = true
@@ -85,4 +77,22 @@ func shortExact(_ q: Rational) -> String {
 /// `%.4g` for tables.
 func flowNumber(_ x: Double) -> String {
     x.isFinite ? String(format: "%.4g", x) : (x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞"))
+}
+
+extension OutputOptions {
+    /// `emit` for reports of floating-point measurements (flow, check-run): the JSON document,
+    /// or the text wrapped to the layout's width, whose second line says what the numbers are.
+    @discardableResult
+    func emitMeasured<Result>(_ compute: () throws -> Result, json document: (Result, ExactJSON) throws -> JSONValue,
+                              text report: (Result) throws -> String) throws -> Result {
+        let result = try compute()
+        if json {
+            print(try document(result, exactJSON).serialized(pretty: true))
+            return result
+        }
+        var lines = try report(result).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert("(deviations, times and fits are floating-point measurements, 4 significant digits; exact values as short fractions or ≈ 6 digits; --json: everything)", at: min(1, lines.count))
+        print(numberFormat.layout.wrap(lines.joined(separator: "\n")))
+        return result
+    }
 }

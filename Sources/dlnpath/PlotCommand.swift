@@ -53,6 +53,9 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Figure title (default: the file name and the network).", valueName: "text"))
     var title: String?
 
+    @Flag(help: "No progress on standard error (shown only when it is a terminal).")
+    var quiet = false
+
     func run() throws {
         let list = try parseEpsilonList(epsilon, option: "--epsilon")
         guard list.count == 1 else { throw CLIFailure.badInput("--epsilon: plot draws one run; give one ε, not \(list.count)") }
@@ -60,15 +63,12 @@ struct PlotCommand: ParsableCommand {
             throw CLIFailure.badInput("--samples must be between 2 and \(FigureOneData.maxSamples), got \(samples)")
         }
         let horizon = try sMax.map { try parsePositiveValue($0, option: "--s-max") }
-        let problemValue = try problem.load()
-        let reference = try library { () throws(RunCheckError) in try FlowReference(problemValue) }
-        let bar = DelayedProgressBar(label: "plot")
+        let p = try problem.load()
+        let bar = DelayedProgressBar(label: "plot", quiet: quiet)
         defer { bar.finish() }
-        let name = URL(fileURLWithPath: problem.file).lastPathComponent
-        let drawn = try library { () throws(RunCheckError) in
-            try FlowFigure.plot(reference, epsilon: list[0], sMax: horizon, samples: samples, axis: axis, title: title,
-                                fileName: name, progress: bar.update)
-        }
+        let reference = try FlowReference(p)
+        let drawn = try FlowFigure.plot(reference, epsilon: list[0], sMax: horizon, samples: samples, axis: axis, title: title,
+                                        fileName: URL(fileURLWithPath: problem.file).lastPathComponent, progress: bar.update)
         bar.finish()
         try writeFigure(drawn.figure, to: output)
         print("wrote \(output): " + drawnText(drawn))

@@ -124,7 +124,7 @@ struct RunCheckTests {
     @Test("JSON has the deviations as numbers under their names, the verdict, the criterion and the series")
     func json() throws {
         let r = try RunCheck.check(try flowRun(ref.dln, epsilon: eps, sMax: 4.5, count: 500), against: ref, options: .init())
-        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.json.serialized(pretty: false).utf8)) as? [String: Any])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.json().serialized(pretty: false).utf8)) as? [String: Any])
         for key in ["runDeviation", "limitDeviation", "lassoDeviation", "sAtRunDeviation", "sAtLimitDeviation", "sAtLassoDeviation"] {
             #expect(o[key] is NSNumber, "\(key)")
         }
