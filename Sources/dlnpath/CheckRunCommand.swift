@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExactArithmetic
 import Foundation
 import NumericFlow
 import RunCheck
@@ -108,7 +109,7 @@ struct CheckRunCommand: ParsableCommand {
             }
             return report
         }, json: { report, exact in report.json(exact) },
-           text: { report in checkRunText(report, problemFile: problem.file) + (wrote.map { "\n" + $0 } ?? "") })
+           text: { report, format in checkRunText(report, problemFile: problem.file, format: format) + (wrote.map { "\n" + $0 } ?? "") })
         if expectConsistent && report.verdict != .consistent {
             throw CLIFailure.checkFailed("expected the run to be consistent, but the verdict is \(report.verdict.rawValue)")
         }
@@ -116,7 +117,7 @@ struct CheckRunCommand: ParsableCommand {
 }
 
 /// check-run's text report.
-func checkRunText(_ r: RunCheckReport, problemFile: String) -> String {
+func checkRunText(_ r: RunCheckReport, problemFile: String, format: NumberFormat) -> String {
     var out: [String] = []
     let kind = r.step.map { "gradient descent, η = \(flowNumber($0))" } ?? "gradient flow"
     out.append("check-run \(r.file) against \(problemFile): \(kind), ε = \(r.epsilon), \(r.samples) samples of \(r.form.rawValue), s ∈ [\(flowNumber(r.sRange.0)), \(flowNumber(r.sRange.1))]")
@@ -131,7 +132,7 @@ func checkRunText(_ r: RunCheckReport, problemFile: String) -> String {
     if r.divergence.isEmpty {
         out.append("the exact limit follows the lasso path for every s (z monotone)")
     } else {
-        let intervals = r.divergence.map { "(\(compactExact($0.from)), \($0.to.map(compactExact) ?? "∞"))" }.joined(separator: ", ")
+        let intervals = r.divergence.map { "(\(format($0.from)), \(format.orInfinity($0.to)))" }.joined(separator: ", ")
         out.append("the exact limit leaves the lasso path on s ∈ \(intervals) (docs/math.md §4)")
     }
     out.append("sampling error σ = \(flowNumber(r.samplingError.value)) at s ≈ \(flowNumber(r.samplingError.s)); tolerance = \(flowNumber(r.relativeTolerance)) × \(flowNumber(r.scale)) = \(flowNumber(r.tolerance))")

@@ -104,7 +104,7 @@ struct FlowCommand: ParsableCommand {
             bars.values.forEach { $0.finish() }
             return (reference, sweep)
         }, json: { result, exact in result.1.json(file: problem.file, reference: result.0, exact) },
-           text: { result in flowText(result.1, reference: result.0, file: problem.file) })
+           text: { result, format in flowText(result.1, reference: result.0, file: problem.file, format: format) })
         _ = reference
         if expectConsistent && sweep.verdict != .consistent {
             throw CLIFailure.checkFailed("expected the runs to be consistent with the exact limit, but the verdict is \(sweep.verdict.rawValue): \(sweep.report.fitLimit.reading)")

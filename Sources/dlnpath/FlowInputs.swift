@@ -69,11 +69,6 @@ func flowOptions(rtol: String?, atol: String?) throws -> FlowOptions {
     return options
 }
 
-/// An exact value with its decimal, or only the decimal when the fraction is long.
-func shortExact(_ q: Rational) -> String {
-    q.description.count > 24 ? "≈" + q.decimalString(significantDigits: 6) : exactAndApprox(q)
-}
-
 /// `%.4g` for tables.
 func flowNumber(_ x: Double) -> String {
     x.isFinite ? String(format: "%.4g", x) : (x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞"))
@@ -84,14 +79,15 @@ extension OutputOptions {
     /// or the text wrapped to the layout's width, whose second line says what the numbers are.
     @discardableResult
     func emitMeasured<Result>(_ compute: () throws -> Result, json document: (Result, ExactJSON) throws -> JSONValue,
-                              text report: (Result) throws -> String) throws -> Result {
+                              text report: (Result, NumberFormat) throws -> String) throws -> Result {
         let result = try compute()
         if json {
             print(try document(result, exactJSON).serialized(pretty: true))
             return result
         }
-        var lines = try report(result).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines.insert("(deviations, times and fits are floating-point measurements, 4 significant digits; exact values as short fractions or ≈ 6 digits; --json: everything)", at: min(1, lines.count))
+        var lines = try report(result, numberFormat).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let exact = numberFormat.style == .exact ? "in full" : "fractions ≤ \(NumberFormat.shortLength) characters, else \(numberFormat.digits) digits"
+        lines.insert("(deviations, times, fits: floating-point measurements to 4 digits; exact values: \(exact); --json: all)", at: min(1, lines.count))
         print(numberFormat.layout.wrap(lines.joined(separator: "\n")))
         return result
     }

@@ -4,20 +4,20 @@ import NumericFlow
 import RunCheck
 
 /// `flow`'s text report: the exact facts, the per-ε table, the verdicts with their criterion.
-func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String) -> String {
+func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String, format: NumberFormat) -> String {
     let p = reference.problem, report = sweep.report, summary = sweep.summary
     var out: [String] = []
     out.append("flow \(file): \(reference.network), λwd = \(p.weightDecay), d = \(p.dimension)")
-    out.append("s_max = \(shortExact(sweep.sMax))\(sweep.defaultHorizon ? " (default: 1.5 × the last saddle or knot time)" : ""); "
+    out.append("s_max = \(format(sweep.sMax))\(sweep.defaultHorizon ? " (default: 1.5 × the last saddle or knot time)" : ""); "
         + "evaluation set: \(report.evaluationPoints) points (grid, saddle and knot times) + the integrator's step points")
-    out.append("exact limit: \(summary.saddleCount) saddles, last at s = \(shortExact(summary.lastSaddle)); "
+    out.append("exact limit: \(summary.saddleCount) saddles, last at s = \(format(summary.lastSaddle)); "
         + "lasso path: \(summary.knotCount) knots")
-    out.append("  " + relationText(summary))
+    out.append("  " + relationText(summary, format: format))
     if !summary.unique {
         out.append("  note: some face problems have several minimisers; x̄₀ is the canonical one, while the network's own limit depends on β, γ (docs/math.md §3), so a deviation from x̄₀ that does not shrink may be that choice, not an error (q and M·x̄ are unique)")
     }
-    out.append("  exact limit gap on (0, s_max]: " + gapText(summary))
-    out.append("  Lasso*(s_max) = \(shortExact(summary.lassoOptimumAtSMax)) (\(summary.objectiveForm) form \(summary.objectiveFormula))")
+    out.append("  exact limit gap on (0, s_max]: " + gapText(summary, format: format))
+    out.append("  Lasso*(s_max) = \(format(summary.lassoOptimumAtSMax)) (\(summary.objectiveForm) form \(summary.objectiveFormula))")
     out.append("")
     // (TextTable pads by UTF-16 length: no combining characters such as x̄ inside the table.)
     out.append("per ε, over s ∈ (0, s_max]: limit dev. = sup ‖x̄_ε(s) − x̄₀(s)‖∞, lasso dev. = sup ‖x̄_ε(s) − x(κ)‖∞, "
@@ -63,19 +63,13 @@ func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String) -> Str
 }
 
 /// Where the limit leaves the path, in short decimals (exact values are in --json).
-func relationText(_ summary: FlowSummary) -> String {
+func relationText(_ summary: FlowSummary, format: NumberFormat) -> String {
     if summary.equivalent { return "the averaged limit x̄₀(s) equals the lasso path for every s (z monotone, docs/math.md §4)" }
-    let intervals = summary.divergence.map { "(\(compactExact($0.from)), \($0.to.map(compactExact) ?? "∞"))" }.joined(separator: ", ")
+    let intervals = summary.divergence.map { "(\(format($0.from)), \(format.orInfinity($0.to)))" }.joined(separator: ", ")
     return "the averaged limit leaves the lasso path on \(intervals) (docs/math.md §4)"
 }
 
-func gapText(_ summary: FlowSummary) -> String {
+func gapText(_ summary: FlowSummary, format: NumberFormat) -> String {
     guard let at = summary.gapSupremum.at, !summary.gapSupremum.value.isZero else { return "0 (the limit follows the path)" }
-    return "sup = \(shortExact(summary.gapSupremum.value)) at s = \(shortExact(at))"
-}
-
-/// A short exact value as it is ("3/4"), a long one as a 6-digit decimal ("≈215.524").
-func compactExact(_ q: Rational) -> String {
-    let text = q.description
-    return text.count <= 12 ? text : "≈" + q.decimalString(significantDigits: 6)
+    return "sup = \(format(summary.gapSupremum.value)) at s = \(format(at))"
 }
