@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// The data of the paper's Figure 1 for any instance (Berthier 2025, Fig. 1; MATH §4): lasso
 /// path coordinates against s, the exact averaged limit `x̄₀(s)`, the numeric `x̄_ε(s)` for one ε,

@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Foundation
 import NumericFlow
+import LimitVerdict
 import SaddleToSaddle
 import SVGPlot
 

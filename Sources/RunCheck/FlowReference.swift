@@ -2,7 +2,8 @@ import ExactArithmetic
 import Foundation
 import LassoHomotopy
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
+import LimitVerdict
 import SaddleToSaddle
 
 /// The exact objects a floating-point run is measured against — the ε → 0 limit, the lasso

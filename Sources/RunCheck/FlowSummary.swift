@@ -1,6 +1,7 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
+import LimitVerdict
 import SaddleToSaddle
 
 /// The exact facts printed next to a sweep or a run check: saddles, knots, where the limit

@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 
 // RunCheck's floating-point measurements as JSON numbers (null when not finite); exact values

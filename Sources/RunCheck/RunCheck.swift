@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Foundation
 import NumericFlow
+import LimitVerdict
 import SaddleToSaddle
 
 /// Checks a user's training run against the tool's own accurate integration at the same ε,

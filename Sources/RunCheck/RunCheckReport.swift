@@ -1,5 +1,6 @@
 import Foundation
 import ExactArithmetic
+import LimitVerdict
 import SaddleToSaddle
 
 /// What `check-run` found (see `RunCheck` for the definitions and the criterion).

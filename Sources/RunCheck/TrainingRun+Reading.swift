@@ -1,4 +1,7 @@
+import CSVFormat
 import DataFormats
+import JSONFormat
+import NumPyFormat
 import Foundation
 import NumericFlow
 
@@ -104,12 +107,13 @@ public enum TrainingRunReader {
     static let npzKeys: Set<String> = ["t", "x", "u", "v", "epsilon"]
 
     static func readNPZ(_ path: String, dimension d: Int, positive: Bool) throws -> TrainingRun {
-        let members = try NPZArchive.read(contentsOf: URL(fileURLWithPath: path))
-        let names = Set(members.keys.map { $0.hasSuffix(".npy") ? String($0.dropLast(4)) : $0 })
-        if let extra = names.subtracting(npzKeys).sorted().first {
+        // The directory first: unknown keys are refused before anything is inflated.
+        let archive = try NPZArchive(contentsOf: URL(fileURLWithPath: path))
+        if let extra = Set(archive.keys).subtracting(npzKeys).sorted().first {
             throw RunCheckError.badInput("\(path): unexpected key '\(extra)'; a run .npz holds exactly t, x (or u, v) and optionally a scalar epsilon")
         }
-        func member(_ key: String) -> NPYArray? { members[key] ?? members[key + ".npy"] }
+        let members = try archive.arrays(named: npzKeys)
+        func member(_ key: String) -> NPYArray? { members[key] }
         guard let t = member("t") else { throw RunCheckError.badInput("\(path): no key 't' (the training times)") }
         var arrays = Arrays(t: try vector(t, key: "t", file: path))
         try checkSize(arrays.t.count, d, file: path)

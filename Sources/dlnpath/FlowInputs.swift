@@ -1,7 +1,8 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import NumericFlow
+import ProgressReporting
 import RunCheck
 
 // Parsing and formatting shared by `flow`, `plot` and `check-run`; the work is in RunCheck.

@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import RunCheck
 import SeededRandom
 import SVGPlot
@@ -16,8 +16,13 @@ struct FigureReadabilityTests {
     static func manyCoordinates(d: Int, seed: UInt64) throws -> Problem {
         var g = SplitMix64(seed: seed)
         let n = d + 10
-        let X = (0..<n).map { _ in (0..<d).map { _ in Rational(g.int(in: -4...4)) } }
-        let y = X.map { row in row.enumerated().reduce(Rational.zero) { $0 + $1.element * Rational($1.offset % 5 - 2) } + Rational(g.int(in: -2...2)) }
+        let X: [[Rational]] = (0..<n).map { _ in (0..<d).map { _ in Rational(g.nextInt(in: -4...4)) } }
+        var y: [Rational] = []
+        for row in X {
+            var value = Rational(g.nextInt(in: -2...2))
+            for (j, entry) in row.enumerated() { value = value + entry * Rational(j % 5 - 2) }
+            y.append(value)
+        }
         return try Problem(X: Matrix(X), y: y, scaling: .mean)
     }
 

@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import RunCheck
 import Testing
 

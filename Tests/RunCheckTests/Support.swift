@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import RunCheck
 
 /// docs/math.md §4's worked example: M = [[10, −4], [−4, 2]], r = (−3, 2); the averaged limit

@@ -1,4 +1,4 @@
-import DataFormats
+import NumPyFormat
 import Foundation
 import NumericFlow
 import RunCheck
