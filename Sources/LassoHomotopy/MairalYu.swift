@@ -16,7 +16,12 @@ public enum MairalYu {
         public let path: LassoPath?
     }
 
-    /// The level-p instance (p ≥ 1).
+    /// The largest level built: level p needs the exact paths of levels 1…p−1, the last with
+    /// (3^(p−1) + 1)/2 knots, so each level costs about three times the one before (level 12's
+    /// path: half a minute; level 14 needs the 797,162-knot path of level 13, minutes and GBs).
+    public static let maximumLevel = 14
+
+    /// The level-p instance (1 ≤ p ≤ `maximumLevel`).
     public static func instance(p: Int) throws -> Problem {
         try levels(through: p, includingLastPath: false).last!.problem
     }
@@ -25,6 +30,9 @@ public enum MairalYu {
     /// anyway), the last one only when `includingLastPath`.
     public static func levels(through p: Int, includingLastPath: Bool = true) throws -> [Level] {
         guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        guard p <= maximumLevel else {
+            throw ProblemError("the Mairal–Yu level p must be at most \(maximumLevel) (got \(p)): each level costs about three times the one before")
+        }
         var problem = first
         var levels: [Level] = []
         for level in 1...p {

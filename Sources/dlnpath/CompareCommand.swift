@@ -67,7 +67,7 @@ struct CompareCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH MATH §4: \(contradiction)\n".utf8))
         }
         if expectEquivalent && !verdict.equivalent {
-            throw CLIFailure.checkFailed("expected the averaged DLN trajectory to equal the lasso path, but they part at s = \(verdict.divergence[0].from)")
+            throw CLIFailure.checkFailed("expected the averaged DLN trajectory to equal the lasso path, but they part at s = \(NumberText.quote(verdict.divergence[0].from))")
         }
         if expectMonotone, let b = verdict.monotonicityBreak {
             throw CLIFailure.checkFailed("expected z(μ) to be monotone, but coordinate \(b.coordinate + 1) decreases in |z| for μ ∈ [\(b.decreasingFrom), \(b.decreasingTo.map(\.description) ?? "∞")]")

@@ -24,14 +24,18 @@ struct FlowInputs {
         (limit, path, verdict) = (comparison.limit, comparison.path, comparison.verdict)
         do {
             dln = try FlowInputs.doubleProblem(p)
-            exact = try ExactTrajectory(dimension: p.dimension, saddleTimes: limit.saddles.map(\.s.doubleValue),
-                                        iterates: limit.saddles.map { $0.x.map(\.doubleValue) })
+            exact = try ExactTrajectory(
+                dimension: p.dimension,
+                saddleTimes: limit.saddles.enumerated().map { try FlowInputs.double($1.s, "the limit's saddle \($0) time") },
+                iterates: limit.saddles.enumerated().map { k, saddle in
+                    try saddle.x.enumerated().map { try FlowInputs.double($1, "the limit's saddle \(k) x[\($0 + 1)]") }
+                })
             // Knots that coincide in Double (possible only on extreme paths) are merged: the
             // later one is kept, which changes the drawn path by less than the rounding.
             var kappas: [Double] = [], solutions: [[Double]] = []
             for knot in path.knots {
-                let k = knot.kappa.doubleValue
-                let x = knot.x.map(\.doubleValue)
+                let k = try FlowInputs.double(knot.kappa, "the lasso knot κ")
+                let x = try knot.x.enumerated().map { try FlowInputs.double($1, "the lasso knot x[\($0 + 1)]") }
                 if let last = kappas.last, k >= last { solutions[solutions.count - 1] = x; continue }
                 kappas.append(k); solutions.append(x)
             }
@@ -54,18 +58,34 @@ struct FlowInputs {
         return last.signum > 0 ? Rational(3, 2) * last : .one
     }
 
-    /// M, r, the variant, λwd and the initialisation shape, rounded to Double.
+    /// `q` rounded to Double for the numeric side; beyond the double range it is bad input, and
+    /// so is a non-zero value that rounds to 0 where `zeroMatters`.
+    static func double(_ q: Rational, _ place: String, zeroMatters: Bool = false) throws -> Double {
+        do {
+            return try q.checkedDouble()
+        } catch let error where error.tooLarge || zeroMatters {
+            throw CLIFailure.badInput("\(place): \(error); flow and plot integrate in double precision")
+        } catch {
+            return 0
+        }
+    }
+
+    /// M, r, the variant, λwd and the initialisation shape, rounded to Double. A number beyond
+    /// the double range (or, where a zero would change the problem, below it) is bad input.
     static func doubleProblem(_ p: Problem) throws -> DLNProblem {
-        let M = p.M.rowArrays.map { $0.map(\.doubleValue) }
-        let r = p.r.map(\.doubleValue)
+        let M = try p.M.rowArrays.enumerated().map { i, row in try row.enumerated().map { try FlowInputs.double($1, "M[\(i + 1)][\($0 + 1)]") } }
+        let r = try p.r.enumerated().map { try FlowInputs.double($1, "r[\($0 + 1)]") }
+        let weightDecay = try FlowInputs.double(p.weightDecay, "the weight decay")
+        func shape(_ v: [Rational], _ name: String) throws -> [Double] {
+            try v.enumerated().map { try FlowInputs.double($1, "init.\(name)[\($0 + 1)]", zeroMatters: true) }
+        }
         switch p.initialisation {
         case let .signed(beta, gamma):
             return try DLNProblem(M: M, r: r, variant: p.variant == .signed ? .signed : .positive,
-                                  beta: beta.map(\.doubleValue), gamma: gamma.map(\.doubleValue),
-                                  weightDecay: p.weightDecay.doubleValue)
+                                  beta: shape(beta, "beta"), gamma: shape(gamma, "gamma"), weightDecay: weightDecay)
         case let .positive(alpha):
             return try DLNProblem(M: M, r: r, variant: p.variant == .signed ? .signed : .positive,
-                                  alpha: alpha.map(\.doubleValue), weightDecay: p.weightDecay.doubleValue)
+                                  alpha: shape(alpha, "alpha"), weightDecay: weightDecay)
         }
     }
 }
@@ -179,10 +199,12 @@ func parseEpsilonList(_ text: String, option: String) throws -> [FlowEpsilon] {
 }
 
 /// Parses a positive number (exact text such as 9/2, 4.5 or 1e1).
+/// Used as a double, so a value a double cannot hold is refused as such.
 func parsePositiveValue(_ text: String, option: String) throws -> Rational {
-    guard let value = try? Rational(parsing: text) else { throw CLIFailure.badInput("\(option): '\(text)' is not a number") }
-    guard value.signum > 0 else { throw CLIFailure.badInput("\(option) must be positive, got \(text)") }
-    guard value.doubleValue.isFinite else { throw CLIFailure.badInput("\(option): \(text) is too large") }
+    let value: Rational
+    do { value = try Rational(parsing: text) } catch { throw CLIFailure.badInput("\(option): \(error)") }
+    guard value.signum > 0 else { throw CLIFailure.badInput("\(option) must be positive, got \(NumberText.quote(text))") }
+    do { _ = try value.checkedDouble(writtenAs: text) } catch { throw CLIFailure.badInput("\(option): \(error)") }
     return value
 }
 

@@ -28,22 +28,52 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
     var scaling: String?
 
+    @Option(name: .customLong("max-digits"), help: ArgumentHelp(
+        "Refuse numbers with more significant digits (a fraction: in its numerator or denominator).", valueName: "n"))
+    var maximumDigits = NumberLimits.defaultDigits
+
+    @Option(name: .customLong("max-exponent"), help: ArgumentHelp(
+        "Refuse decimals beyond 10^±n (the power of ten of their leading digit).", valueName: "n"))
+    var maximumExponent = NumberLimits.defaultExponent
+
+    @Option(name: .customLong("max-bits"), help: ArgumentHelp(
+        "Refuse problems whose numbers, over one common denominator, need integers of more bits (default: enough for any decimals within --max-digits and --max-exponent).",
+        valueName: "n"))
+    var maximumBits: Int?
+
+    /// The input limits, from `--max-digits`, `--max-exponent`, `--max-bits`.
+    var limits: NumberLimits {
+        NumberLimits(maximumDigits: maximumDigits, maximumExponent: maximumExponent, maximumBits: maximumBits)
+    }
+
     func validate() throws {
+        for (name, value) in [("--max-digits", maximumDigits), ("--max-exponent", maximumExponent), ("--max-bits", maximumBits ?? 1)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
         if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
-        if let scaling, Scaling(rawValue: scaling) == nil { throw ValidationError("--scaling must be 'mean' or 'sum', not '\(scaling)'") }
+        if let scaling, Scaling(rawValue: scaling) == nil { throw ValidationError("--scaling must be 'mean' or 'sum', not '\(NumberText.quote(scaling))'") }
         if let weightDecay {
-            guard let value = try? Rational(parsing: weightDecay) else { throw ValidationError("--weight-decay: '\(weightDecay)' is not a number") }
-            if value.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(weightDecay)") }
+            let value: Rational
+            do { value = try Rational(parsing: weightDecay, limits: limits) } catch let error as RationalParseError {
+                throw ValidationError("--weight-decay: \(error)")
+            }
+            if value.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
         }
     }
 
-    /// Reads and validates the problem; any failure is bad input (exit 2).
+    /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
+    /// input limits is reported with the option that raises the limit.
     func load() throws -> Problem {
         let source = ProblemSource(
             path: file, responsePath: responseFile, responseColumn: responseColumn,
             variant: positive ? .positive : (signed ? .signed : nil),
-            weightDecay: try weightDecay.map { try Rational(parsing: $0) },
-            scaling: scaling.flatMap(Scaling.init(rawValue:)))
-        return try ProblemReader.read(source)
+            weightDecay: try weightDecay.map { try Rational(parsing: $0, limits: limits) },
+            scaling: scaling.flatMap(Scaling.init(rawValue:)), limits: limits)
+        do {
+            return try ProblemReader.read(source)
+        } catch let error as ProblemError {
+            guard let bound = error.exceeded else { throw error }
+            throw ProblemError("\(error.message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
+        }
     }
 }
