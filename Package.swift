@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dlnpath", targets: ["dlnpath"]),
         .library(name: "DLNPath", targets: [
-            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver",
+            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "FaceSolver",
             "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "Certificates",
             "CertificateChecker", "SolverCheck", "CounterexampleSearch",
         ]),
