@@ -2,7 +2,6 @@ import ArgumentParser
 import CertificateChecker
 import DataFormats
 import ExactArithmetic
-import Foundation
 import ProblemInput
 
 /// `dlnpath check CERT.json [--input FILE]`: re-verifies a certificate with the independent
@@ -13,13 +12,14 @@ struct CheckCommand: ParsableCommand {
         abstract: "Re-verify a certificate written by `dlnpath certify`, independently of the solvers.",
         discussion: """
         Every claim of the certificate (lasso KKT on every segment, the ε → 0 limit's dual \
-        conditions at every saddle, the verdict and its divergence intervals, the gap samples) is \
+        conditions at every saddle, the verdict with its divergence intervals, the gap maxima, z↓ and η) is \
         re-checked in exact rational arithmetic by a small checker that shares no code with the \
         homotopy or the face solver. The format and the proofs behind each check are in proofs/.
 
         With --input FILE, the checker also confirms that the certificate is about FILE: the \
         SHA-256 of its bytes, and the exact problem read from it (with the options the certificate \
-        records) equals the certificate's M, r, variant and weight decay.
+        records) equals the certificate's M, r, variant and weight decay; a recorded option that \
+        differs from what FILE says is named with both values.
 
         Exit codes: 0 every claim holds; 1 a claim fails (the first one is printed in plain \
         words); 2 the certificate is malformed or a file cannot be read.
@@ -35,27 +35,29 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("y"), help: ArgumentHelp("With --input: the separate response file the certificate was made with.", valueName: "file"))
     var responseFile: String?
 
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if responseFile != nil && input == nil { throw ValidationError("--y needs --input") }
     }
 
     func run() throws {
-        let text = try readText(certificate)
+        let bytes = try readFileBytes(atPath: certificate)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIFailure.badInput("\(certificate): malformed certificate: not UTF-8 text") }
         let evidence = try input.flatMap { try inputEvidence(for: text, input: $0) }
         let report = CertificateChecker.check(certificateText: text, input: evidence)
-        if json {
-            printJSON(report.json)
-        } else if report.isValid {
-            print(report.text)
+        // The claims are the checker's own sentences, exact numbers included: text shows long
+        // numbers rounded (--exact: in full); --json keeps them exact.
+        let format = output.numberFormat
+        if output.json {
+            print(report.json.serialized(pretty: true))
         } else {
-            print(report.verified.map { "ok    " + $0 }.joined(separator: "\n"))
+            let text = report.isValid ? report.text : report.verified.map { "ok    " + $0 }.joined(separator: "\n")
+            print(format.layout.wrap(format.readable(text)))
         }
         switch report.outcome {
         case .valid: return
-        case .failed(let failure): throw CLIFailure.checkFailed("certificate rejected: \(failure.description)")
+        case .failed(let failure): throw failure
         case .malformed(let error): throw CLIFailure.badInput("\(certificate): malformed certificate: \(error.description)")
         }
     }
@@ -64,36 +66,20 @@ struct CheckCommand: ParsableCommand {
     /// bytes and exact problem to the checker. nil when the certificate itself is malformed:
     /// the checker then reports that.
     func inputEvidence(for text: String, input: String) throws -> InputEvidence? {
-        guard let parsed = try? CertificateParser.parse(text) else { return nil }
-        let recorded = parsed.input
-        var variant: Variant?
-        if let name = recorded.variant {
-            guard let v = Variant(rawValue: name) else { throw CLIFailure.badInput("\(certificate): unknown variant option '\(name)'") }
-            variant = v
-        }
-        var scaling: Scaling?
-        if let name = recorded.scaling {
-            guard let s = Scaling(rawValue: name) else { throw CLIFailure.badInput("\(certificate): unknown scaling option '\(name)'") }
-            scaling = s
-        }
+        guard let recorded = (try? CertificateParser.parse(text))?.input else { return nil }
         let source = ProblemSource(
-            path: input, responsePath: responseFile, responseColumn: recorded.responseColumn, variant: variant,
-            weightDecay: try recorded.weightDecay.map { try Rational(parsing: $0) }, scaling: scaling)
-        let problem = try ProblemReader.read(source)
-        return InputEvidence(
-            bytes: try readBytes(input), responseBytes: try responseFile.map(readBytes),
-            variant: problem.variant == .signed ? .signed : .positive, weightDecay: problem.weightDecay,
-            M: problem.M.rowArrays, r: problem.r)
-    }
-
-    private func readBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure.badInput("\(path): cannot read the file") }
-        return [UInt8](data)
-    }
-
-    private func readText(_ path: String) throws -> String {
-        let bytes = try readBytes(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIFailure.badInput("\(path): malformed certificate: not UTF-8 text") }
-        return text
+            path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
+            variant: recorded.variant.flatMap { Variant(rawValue: $0.rawValue) }, weightDecay: recorded.weightDecay,
+            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)))
+        var evidence = InputEvidence(try ProblemReader.read(source), bytes: try readFileBytes(atPath: input),
+                                     responseBytes: try responseFile.map { try readFileBytes(atPath: $0) })
+        // With recorded options, also what the file says alone, so the report names any override.
+        if recorded.variant != nil || recorded.weightDecay != nil || recorded.scaling != nil,
+           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn)) {
+            evidence.fileVariant = own.variant == .signed ? .signed : .positive
+            evidence.fileWeightDecay = own.weightDecay
+            evidence.fileScaling = own.data?.scaling.rawValue
+        }
+        return evidence
     }
 }

@@ -23,10 +23,10 @@ struct ProblemOptions: ParsableArguments {
     var signed = false
 
     @Option(name: .customLong("weight-decay"), help: ArgumentHelp("Weight decay λwd ≥ 0, exact (e.g. 1/10); overrides the file.", valueName: "value"))
-    var weightDecay: String?
+    var weightDecay: Rational?
 
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
-    var scaling: String?
+    var scaling: Scaling?
 
     @Option(name: .customLong("max-digits"), help: ArgumentHelp(
         "Refuse numbers with more significant digits (a fraction: in its numerator or denominator).", valueName: "n"))
@@ -51,24 +51,21 @@ struct ProblemOptions: ParsableArguments {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
         if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
-        if let scaling, Scaling(rawValue: scaling) == nil { throw ValidationError("--scaling must be 'mean' or 'sum', not '\(NumberText.quote(scaling))'") }
-        if let weightDecay {
-            let value: Rational
-            do { value = try Rational(parsing: weightDecay, limits: limits) } catch let error as RationalParseError {
-                throw ValidationError("--weight-decay: \(error)")
-            }
-            if value.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
-        }
+        if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
+    }
+
+    /// The variant the options force, if any.
+    var variant: Variant? { positive ? .positive : (signed ? .signed : nil) }
+
+    /// What to read and how.
+    var source: ProblemSource {
+        ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
+                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits)
     }
 
     /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
     /// input limits is reported with the option that raises the limit.
     func load() throws -> Problem {
-        let source = ProblemSource(
-            path: file, responsePath: responseFile, responseColumn: responseColumn,
-            variant: positive ? .positive : (signed ? .signed : nil),
-            weightDecay: try weightDecay.map { try Rational(parsing: $0, limits: limits) },
-            scaling: scaling.flatMap(Scaling.init(rawValue:)), limits: limits)
         do {
             return try ProblemReader.read(source)
         } catch let error as ProblemError {
@@ -77,3 +74,10 @@ struct ProblemOptions: ParsableArguments {
         }
     }
 }
+
+/// Exact option values: "1/10", "-3", "2.5e-3" (read exactly, never through Double).
+extension Rational: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+extension Scaling: ExpressibleByArgument {}
