@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataFormats
 import ExactArithmetic
 import Foundation
 import NumericFlow
@@ -90,11 +91,7 @@ struct PlotCommand: ParsableCommand {
             title: title ?? "\(name): DLN \(network) vs the \(p.variant == .signed ? "" : "nonnegative ")lasso path\(p.weightDecay.isZero ? "" : ", λwd = \(p.weightDecay)")",
             xLabel: xLabel))
         placeLegends(&figure)
-        do {
-            try figure.write(to: output)
-        } catch {
-            throw CLIFailure.badInput("cannot write \(output): \(error.localizedDescription)")
-        }
+        try writeTextFile(figure.svg(), toPath: output) // a failure is one line naming the file and why
         let shaded = intervals.isEmpty
             ? "the limit follows the lasso path (nothing shaded)"
             : "shaded where the limit leaves the path: " + intervals.map { "[\(flowNumber($0.lowerBound)), \(flowNumber($0.upperBound))]" }.joined(separator: ", ")

@@ -28,6 +28,45 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
     var scaling: Scaling?
 
+    @OptionGroup var inputLimits: InputLimitOptions
+
+    var limits: NumberLimits { inputLimits.limits }
+
+    func validate() throws {
+        if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
+        if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
+    }
+
+    /// The variant the options force, if any.
+    var variant: Variant? { positive ? .positive : (signed ? .signed : nil) }
+
+    /// What to read and how.
+    var source: ProblemSource {
+        ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
+                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits)
+    }
+
+    /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
+    /// input limits is reported with the option that raises the limit.
+    func load() throws -> Problem {
+        do {
+            return try ProblemReader.read(source)
+        } catch let error as ProblemError {
+            throw InputLimitOptions.withHint(error)
+        }
+    }
+}
+
+/// Exact option values: "1/10", "-3", "2.5e-3" (read exactly, never through Double).
+extension Rational: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+extension Scaling: ExpressibleByArgument {}
+
+/// `--max-digits`, `--max-exponent`, `--max-bits`: the input limits (`NumberLimits`) of every
+/// command that reads a problem.
+struct InputLimitOptions: ParsableArguments {
     @Option(name: .customLong("max-digits"), help: ArgumentHelp(
         "Refuse numbers with more significant digits (a fraction: in its numerator or denominator).", valueName: "n"))
     var maximumDigits = NumberLimits.defaultDigits
@@ -50,34 +89,11 @@ struct ProblemOptions: ParsableArguments {
         for (name, value) in [("--max-digits", maximumDigits), ("--max-exponent", maximumExponent), ("--max-bits", maximumBits ?? 1)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
-        if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
-        if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
     }
 
-    /// The variant the options force, if any.
-    var variant: Variant? { positive ? .positive : (signed ? .signed : nil) }
-
-    /// What to read and how.
-    var source: ProblemSource {
-        ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
-                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits)
-    }
-
-    /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
-    /// input limits is reported with the option that raises the limit.
-    func load() throws -> Problem {
-        do {
-            return try ProblemReader.read(source)
-        } catch let error as ProblemError {
-            guard let bound = error.exceeded else { throw error }
-            throw ProblemError("\(error.message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
-        }
+    /// A number beyond a limit is reported with the option that raises it.
+    static func withHint(_ error: ProblemError) -> ProblemError {
+        guard let bound = error.exceeded else { return error }
+        return ProblemError("\(error.message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
     }
 }
-
-/// Exact option values: "1/10", "-3", "2.5e-3" (read exactly, never through Double).
-extension Rational: ExpressibleByArgument {
-    public init?(argument: String) { try? self.init(parsing: argument) }
-}
-
-extension Scaling: ExpressibleByArgument {}

@@ -96,10 +96,14 @@ struct BombCLITests {
             "doubles.json": #"{"M":[[""# + big + #"","0"],["0","1/"# + tinyDenominator + #""]],"r":["1","1"]}"#,
         ])
         try Self.expectRefused(["inspect", "wide.json"], in: directory, mentions: ["--max-exponent"])
-        for args in [["inspect", "wide.json", "--max-exponent", "1500"], ["compare", "doubles.json"]] {
+        for args in [["inspect", "wide.json", "--max-exponent", "1500"], ["compare", "doubles.json"],
+                     ["certify", "wide.json", "--max-exponent", "1500", "-o", "wide.cert.json"],
+                     ["check", "wide.cert.json", "--input", "wide.json", "--max-exponent", "1500"]] {
             let run = try runDLNPath(args, workingDirectory: directory)
             #expect(run.status == 0, "\(args): \(run.stderr.prefix(300))")
         }
+        // Checking against the input reads it with the same limits.
+        try Self.expectRefused(["check", "wide.cert.json", "--input", "wide.json"], in: directory, mentions: ["wide.json", "--max-exponent"])
     }
 
     /// A value quoted in an error is a short prefix and a digit count, even when it is huge.
