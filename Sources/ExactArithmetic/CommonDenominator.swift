@@ -1,5 +1,5 @@
 /// The size of a set of rationals brought to one common denominator L (their lcm), accumulated
-/// one number at a time: `bits` bounds max(bits(L), max bits(|v|·L)) from above, within one bit.
+/// one number at a time: `bits` bounds max(bits(L), max bits(|v|·L)) from above, within two bits.
 /// This is the size of the integers fraction-free exact algorithms work with, and what
 /// `NumberLimits.maximumBits` bounds.
 public struct CommonDenominator: Sendable {
