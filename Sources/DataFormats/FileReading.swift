@@ -1,6 +1,8 @@
 import Foundation
 
-func readFileData(_ url: URL) throws(DataFormatError) -> Data {
+/// Reads a whole file, turning Foundation's error into a `DataFormatError`
+/// so that every reader in the format modules throws a single error type.
+package func readFileData(_ url: URL) throws(DataFormatError) -> Data {
     do {
         // An empty regular file is read without Foundation's `Data(contentsOf:)`, which leaks its
         // 4 KB read buffer on empty files (found by fuzz/FuzzProblem under LeakSanitizer).
@@ -56,7 +58,8 @@ func fileSystemReason(_ path: String, _ error: Error) -> String {
     }
 }
 
-func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
+/// Runs `body` and stamps any `DataFormatError` it throws with the file path.
+package func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
     do {
         return try body()
     } catch {

@@ -3,7 +3,7 @@ import DataFormats
 import ExactArithmetic
 import Foundation
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import SVGPlot
 
 /// `dlnpath plot FILE -o fig.svg`: the paper's Figure 1 (Berthier 2025) for any instance.

@@ -1,4 +1,4 @@
-import DataFormats
+import CSVFormat
 import FuzzSupport
 
 /// CSV reader: any text either parses or throws `DataFormatError`; a parsed table is

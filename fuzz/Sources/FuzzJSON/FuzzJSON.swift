@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import FuzzSupport
 
 /// JSON reader: any bytes either parse or throw `DataFormatError`; a parsed document written

@@ -1,4 +1,4 @@
-import DataFormats
+import NumPyFormat
 import FuzzSupport
 
 /// `.npy` reader: any bytes either parse or throw `DataFormatError`; a parsed array has as

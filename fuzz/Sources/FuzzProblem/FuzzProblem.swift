@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
-import ProblemInput
+import ProblemDefinition
+import ProblemReading
 
 /// The problem reader, end to end (format, exact numbers, input limits, validation: symmetry,
 /// positive semidefiniteness, r ∈ range(M)). The first byte picks the format (JSON, CSV, NPZ);
