@@ -16,11 +16,16 @@ public enum MairalYu {
         public let path: LassoPath?
     }
 
-    /// The level-p instance (p ≥ 1).
+    /// The largest level built: level p needs the exact paths of levels 1…p−1, the last with
+    /// (3^(p−1) + 1)/2 knots, so each level costs about three times the one before (level 14
+    /// streams the 797,162-knot path of level 13: minutes).
+    public static let maximumLevel = 14
+
+    /// The level-p instance (1 ≤ p ≤ `maximumLevel`).
     /// Streams each lower level's path keeping only its last two knots, so memory stays flat in
-    /// the number of knots (level 13 has 797,162).
+    /// the number of knots.
     public static func instance(p: Int) throws -> Problem {
-        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        try checkLevel(p)
         var problem = first
         for _ in 1..<p {
             var last: [Knot] = []
@@ -35,10 +40,17 @@ public enum MairalYu {
         return problem
     }
 
+    private static func checkLevel(_ p: Int) throws {
+        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        guard p <= maximumLevel else {
+            throw ProblemError("the Mairal–Yu level p must be at most \(maximumLevel) (got \(p)): each level costs about three times the one before")
+        }
+    }
+
     /// Levels 1…p; every level's exact path is computed (the generator needs all but the last
     /// anyway), the last one only when `includingLastPath`.
     public static func levels(through p: Int, includingLastPath: Bool = true) throws -> [Level] {
-        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        try checkLevel(p)
         var problem = first
         var levels: [Level] = []
         for level in 1...p {

@@ -4,7 +4,12 @@ import ExactLinearAlgebra
 /// A problem that cannot be accepted, said in plain words with the place it was found.
 public struct ProblemError: Error, Equatable, CustomStringConvertible {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// Set when a number is beyond the reader's `NumberLimits` (a bound the caller may raise).
+    public let exceeded: NumberLimits.Bound?
+    public init(_ message: String, exceeded: NumberLimits.Bound? = nil) {
+        self.message = NumberText.abbreviatingNumbers(in: message)
+        self.exceeded = exceeded
+    }
     public var description: String { message }
 }
 
@@ -20,11 +25,11 @@ extension Problem {
             throw ProblemError("M is \(M.rows)×\(M.columns) but r has \(d) entries; M must be \(d)×\(d)")
         }
         if let (i, j) = M.firstAsymmetry {
-            throw ProblemError("M is not symmetric: M[\(i + 1)][\(j + 1)] = \(M[i, j]) but M[\(j + 1)][\(i + 1)] = \(M[j, i])")
+            throw ProblemError("M is not symmetric: M[\(i + 1)][\(j + 1)] = \(NumberText.quote(M[i, j])) but M[\(j + 1)][\(i + 1)] = \(NumberText.quote(M[j, i]))")
         }
         let definiteness = M.definiteness
         if case .indefinite(let witness, let value) = definiteness {
-            throw ProblemError("M is not positive semidefinite: v = (\(witness.map(\.description).joined(separator: ", "))) gives vᵀMv = \(value) < 0")
+            throw ProblemError("M is not positive semidefinite: v = (\(NumberText.quote(witness.map(\.description).joined(separator: ", ")))) gives vᵀMv = \(NumberText.quote(value)) < 0")
         }
         guard M.rangeContains(r) else {
             throw ProblemError("r is not in the range of M, so the loss is unbounded below (r must equal M·w for some w)")
@@ -40,7 +45,7 @@ extension Problem {
         initialisation: Initialisation?, data: DataSource?
     ) throws {
         let d = r.count
-        guard weightDecay.signum >= 0 else { throw ProblemError("weightDecay must be ≥ 0, got \(weightDecay)") }
+        guard weightDecay.signum >= 0 else { throw ProblemError("weightDecay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
         let initialisation = initialisation ?? .standard(variant, dimension: d)
         try Problem.validate(initialisation, variant: variant, dimension: d)
         self.M = M
@@ -83,7 +88,7 @@ extension Problem {
                 throw ProblemError("init.beta and init.gamma need \(d) entries each (got \(beta.count) and \(gamma.count))")
             }
             for i in 0..<d where beta[i] == gamma[i] || beta[i] == -gamma[i] {
-                throw ProblemError("degenerate initialisation: beta[\(i + 1)] = ±gamma[\(i + 1)] = \(beta[i]) (MATH §2 needs β_i ≠ ±γ_i)")
+                throw ProblemError("degenerate initialisation: beta[\(i + 1)] = ±gamma[\(i + 1)] = \(NumberText.quote(beta[i])) (MATH §2 needs β_i ≠ ±γ_i)")
             }
         case (.positive(let alpha), .positive):
             guard alpha.count == d else { throw ProblemError("init.alpha needs \(d) entries (got \(alpha.count))") }

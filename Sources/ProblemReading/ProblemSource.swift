@@ -14,10 +14,15 @@ public struct ProblemSource: Sendable {
     public var variant: Variant?
     public var weightDecay: Rational?
     public var scaling: Scaling?
+    /// Bounds on the numbers read (digits, decimal exponents, bits over one common denominator),
+    /// checked as the file is read; beyond them the reader throws a `ProblemError` naming the
+    /// number and the bound (`exceeded`).
+    public var limits: NumberLimits
 
     public init(
         path: String, responsePath: String? = nil, responseColumn: String? = nil,
-        variant: Variant? = nil, weightDecay: Rational? = nil, scaling: Scaling? = nil
+        variant: Variant? = nil, weightDecay: Rational? = nil, scaling: Scaling? = nil,
+        limits: NumberLimits = .default
     ) {
         self.path = path
         self.responsePath = responsePath
@@ -25,5 +30,6 @@ public struct ProblemSource: Sendable {
         self.variant = variant
         self.weightDecay = weightDecay
         self.scaling = scaling
+        self.limits = limits
     }
 }
