@@ -13,11 +13,15 @@ public struct ProblemSource: Sendable {
     public var variant: Variant?
     public var weightDecay: Rational?
     public var scaling: Scaling?
+    /// CSV files start with a pandas index column (unnamed, 0, 1, 2, …) to drop; without it such
+    /// a column is refused rather than read as a feature.
+    public var indexColumn: Bool
 
     public init(
         path: String, responsePath: String? = nil, responseColumn: String? = nil,
-        variant: Variant? = nil, weightDecay: Rational? = nil, scaling: Scaling? = nil
+        variant: Variant? = nil, weightDecay: Rational? = nil, scaling: Scaling? = nil, indexColumn: Bool = false
     ) {
+        self.indexColumn = indexColumn
         self.path = path
         self.responsePath = responsePath
         self.responseColumn = responseColumn

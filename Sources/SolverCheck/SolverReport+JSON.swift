@@ -8,12 +8,18 @@ extension SolverReport {
     public var json: JSONValue {
         var o: [(String, JSONValue)] = [
             ("passed", .bool(passed)),
+            ("class", .string(errorClass.rawValue)),
             ("summary", .string(summary)),
             ("tolerance", .string(tolerance.description)),
+            ("strict", .bool(strict)),
             ("kind", .string(kind.rawValue)),
             ("points", .array(points.map(\.json))),
         ]
-        if let knots { o.append(("knots", knots.json)) }
+        if let knots {
+            o.append(("knots", knots.json))
+            o.append(("knotErrors", .array(knotErrors.map { .string($0) })))
+        }
+        if let names { o.append(("names", .array(names.map { .string($0) }))) }
         return .object(JSONObject(o))
     }
 }
@@ -27,6 +33,8 @@ extension PointReport {
         ]
         if case .exact(let q) = lambda { o.append(("lambdaExact", .string(q.description))) }
         o.append(("passed", .bool(passed)))
+        o.append(("class", .string(errorClass.rawValue)))
+        if let reason { o.append(("reason", .string(reason))) }
         if let unusable { o.append(("unusable", .string(unusable))) }
         if let comparison { o += comparison.jsonFields }
         return .object(JSONObject(o))

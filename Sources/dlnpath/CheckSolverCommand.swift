@@ -19,14 +19,24 @@ struct CheckSolverCommand: ParsableCommand {
         the exact binary value they hold, text as the exact decimal it spells.
 
         For every λ: the error against the exact solution x(λ), the KKT violation, the \
-        objective gap, and the active set and signs. A λ fails when its error exceeds the \
-        tolerance: ‖x − x(λ)‖∞ / max(1, ‖x(λ)‖∞) where the solution is unique; where it is not \
-        (singular M), KKT violation / max(1, ‖r‖∞), so any valid member of the solution set \
-        passes. With --path, the alphas are the solver's knots (lars_path): missed and \
-        spurious knots are listed, and the solver's linear interpolant is also checked at every \
-        exact knot it spans.
+        objective gap, and the supports and signs. The error is ‖x − x(λ)‖∞ / max(1, ‖x(λ)‖∞) \
+        where the solution is unique; where it is not (singular M), KKT violation / max(1, \
+        ‖r‖∞), so any valid member of the solution set passes. With --path, the alphas are the \
+        solver's knots (lars_path): missed and extra knots are listed, and the solver's linear \
+        interpolant is also checked at every exact knot it spans.
 
-        Exit codes: 0 every λ passes; 1 some λ fails; 2 bad usage, or a malformed solver file.
+        Each λ is classified: ok (error ≤ tolerance, default 1e-6); stopping-tolerance (error \
+        above the tolerance, but the same support and signs and at most 10% off: the solver \
+        stopped before converging — tighten its tolerance); structural (a wrong support or \
+        sign, a missed or extra knot, NaN, or values off by more than 10%: a wrong path).
+
+        --fit-intercept compares with what scikit-learn fits when fit_intercept=True: the lasso \
+        on X and y centered by their column means (X − mean(X, axis=0), y − mean(y)), exactly; \
+        the intercept itself is not checked. The problem must be given as X, y.
+
+        Exit codes: 0 no structural error (stopping-tolerance errors are reported, not failed, \
+        unless --tolerance is given: then any λ above it fails); 1 the check failed (the verdict \
+        says why); 2 bad usage, or a malformed solver file.
         """
     )
 
@@ -41,8 +51,11 @@ struct CheckSolverCommand: ParsableCommand {
     @Flag(help: "The alphas are the solver's knots and x is linear between them (lars_path): also check the knots.")
     var path = false
 
-    @Option(help: ArgumentHelp("The largest error that passes, exact (e.g. 1e-6, 1/1000). Default: 1e-6.", valueName: "T"))
+    @Option(help: ArgumentHelp("The largest error that passes, exact (e.g. 1e-6, 1/1000); when given, stopping-tolerance errors fail too. Default: 1e-6, structural errors only fail.", valueName: "T"))
     var tolerance: String?
+
+    @Flag(name: .customLong("fit-intercept"), help: "Center X and y as scikit-learn does with fit_intercept=True before comparing.")
+    var fitIntercept = false
 
     @Flag(help: "Print the report as JSON.")
     var json = false
@@ -55,23 +68,26 @@ struct CheckSolverCommand: ParsableCommand {
     }
 
     func run() throws {
-        let p = try problem.load()
+        var p = try problem.load()
         let t = try tolerance.map { try Rational(parsing: $0) } ?? SolverCheck.defaultTolerance
         let report: SolverReport
         do {
-            let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points)
-            report = try SolverCheck.compare(problem: p, solution: output, tolerance: t)
+            if fitIntercept { p = try SolverCheck.centered(p) }
+            let names = try ProblemReader.featureNames(try problem.source())
+            let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points,
+                                                     indexColumn: problem.indexColumn)
+            report = try SolverCheck.compare(problem: p, solution: output, tolerance: t, strict: tolerance != nil,
+                                             names: names?.count == p.dimension ? names : nil)
         } catch let error as SolverFileError {
             throw CLIFailure.badInput(error.message)
         }
         if json {
             printJSON(report.json)
         } else {
-            print(SolverReportText(report: report, problem: p, file: problem.file).text)
+            print(SolverReportText(report: report, problem: p, file: problem.file, centered: fitIntercept).text)
         }
-        guard report.passed else {
-            throw CLIFailure.checkFailed("the solver output fails: \(report.summary)")
-        }
+        // A failed check is a verdict (printed above), not an error message.
+        guard report.passed else { throw ExitCode(1) }
     }
 }
 
@@ -80,36 +96,42 @@ struct SolverReportText {
     let report: SolverReport
     let problem: Problem
     let file: String
+    var centered = false
 
     var text: String {
         var out = [
-            "problem: \(file) (d = \(problem.dimension), \(problem.variant == .signed ? "signed" : "nonnegative") lasso)",
+            "problem: \(file) (d = \(problem.dimension), \(problem.variant == .signed ? "signed" : "nonnegative") lasso\(centered ? ", X and y centered as scikit-learn's fit_intercept=True" : ""))",
             "solver output: \(report.source) (\(report.points.count) λ, \(report.kind == .path ? "a path: linear between its alphas" : "independent points"))",
-            "tolerance: \(report.tolerance.decimalString(significantDigits: 3)) on ‖x − x*‖∞/max(1, ‖x*‖∞) where x* is unique, on KKT violation/max(1, ‖r‖∞) where it is not",
+            "tolerance: \(report.tolerance.decimalString(significantDigits: 3))\(report.strict ? " (given: any error above it fails)" : " (errors above it fail only when structural)")",
+            "",
+            "columns: # the position of λ in the solver's output (0-based, as alphas[k]); error: ‖x − x*‖∞/max(1, ‖x*‖∞) against the exact x*, or (KKT) the KKT",
+            "violation/max(1, ‖r‖∞) where x* is not unique; max |x − x*|; relative ‖x − x*‖∞/‖x*‖∞; KKT violation; objective gap",
+            "F(x) − F(x*); solver support and exact support: the nonzero coordinates with their signs (E: where solutions may be",
+            "nonzero, when not unique); class: ok, stopping-tolerance (right support and signs) or structural (why)",
             "",
         ]
-        var table = TextTable(["#", "λ", "error", "‖x−x*‖∞", "relative", "KKT", "objective gap", "support", "verdict"])
+        var table = TextTable(["#", "λ", "error", "max |x − x*|", "relative", "KKT violation", "objective gap", "solver support", "exact support", "class"])
         for point in report.points {
             guard let c = point.comparison else {
-                table.append([String(point.index + 1), point.lambda.display, "-", "-", "-", "-", "-", "-", "FAIL: \(point.unusable ?? "")"])
+                table.append([String(point.index), point.lambda.display, "-", "-", "-", "-", "-", "-", "-", "structural: \(point.unusable ?? "")"])
                 continue
             }
-            table.append([String(point.index + 1), point.lambda.display] + row(c, passed: point.passed))
+            table.append([String(point.index), point.lambda.display] + row(c, point))
         }
         out.append(table.render())
         if let knots = report.knots { out += knotLines(knots) }
         out.append("")
-        out.append(report.summary)
+        out.append("verdict: " + report.summary)
         return out.joined(separator: "\n")
     }
 
-    func row(_ c: PointComparison, passed: Bool) -> [String] {
-        let given = supportText(c.givenSupport, c.givenSigns)
-        let support = c.supportAgrees ? given : "\(given) vs \(c.unique ? "" : "E = ")\(supportText(c.exactSupport, c.exactSigns))"
+    func row(_ c: PointComparison, _ point: PointReport) -> [String] {
+        let exact = (c.unique ? "" : "E = ") + supportText(c.exactSupport, c.exactSigns)
+        let verdict = point.errorClass == .structural ? "structural: \(point.reason ?? "")" : point.errorClass.rawValue
         return [
             decimal(c.error) + (c.criterion == .kkt ? " (KKT)" : ""), decimal(c.absoluteError),
-            c.relativeError.map(decimal) ?? "-", decimal(c.kktViolation), decimal(c.objectiveGap), support,
-            passed ? "ok" : "FAIL",
+            c.relativeError.map(decimal) ?? "-", decimal(c.kktViolation), decimal(c.objectiveGap),
+            supportText(c.givenSupport, c.givenSigns), exact, verdict,
         ]
     }
 
@@ -145,7 +167,8 @@ struct SolverReportText {
         q.description.count <= 24 ? exactAndApprox(q) : "≈" + q.decimalString(significantDigits: 12)
     }
 
+    /// "{x2+, x4−}" (0-based: "x0" is the first coordinate), or the CSV header's names.
     func supportText(_ indices: [Int], _ signs: [Int]) -> String {
-        "{" + zip(indices, signs).map { i, s in "\(i + 1)\(s > 0 ? "+" : s < 0 ? "−" : "±")" }.joined(separator: ", ") + "}"
+        "{" + zip(indices, signs).map { i, s in "\(report.names?[i] ?? "x\(i)")\(s > 0 ? "+" : s < 0 ? "−" : "±")" }.joined(separator: ", ") + "}"
     }
 }

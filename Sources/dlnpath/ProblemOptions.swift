@@ -28,6 +28,9 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
     var scaling: String?
 
+    @Flag(name: .customLong("index-column"), help: "The CSV files start with a pandas index column (unnamed, 0, 1, 2, …): drop it.")
+    var indexColumn = false
+
     func validate() throws {
         if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
         if let scaling, Scaling(rawValue: scaling) == nil { throw ValidationError("--scaling must be 'mean' or 'sum', not '\(scaling)'") }
@@ -39,11 +42,14 @@ struct ProblemOptions: ParsableArguments {
 
     /// Reads and validates the problem; any failure is bad input (exit 2).
     func load() throws -> Problem {
-        let source = ProblemSource(
+        try ProblemReader.read(try source())
+    }
+
+    func source() throws -> ProblemSource {
+        ProblemSource(
             path: file, responsePath: responseFile, responseColumn: responseColumn,
             variant: positive ? .positive : (signed ? .signed : nil),
             weightDecay: try weightDecay.map { try Rational(parsing: $0) },
-            scaling: scaling.flatMap(Scaling.init(rawValue:)))
-        return try ProblemReader.read(source)
+            scaling: scaling.flatMap(Scaling.init(rawValue:)), indexColumn: indexColumn)
     }
 }
