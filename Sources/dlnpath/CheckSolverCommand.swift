@@ -104,10 +104,13 @@ struct SolverReportText {
             "solver output: \(report.source) (\(report.points.count) λ, \(report.kind == .path ? "a path: linear between its alphas" : "independent points"))",
             "tolerance: \(report.tolerance.decimalString(significantDigits: 3))\(report.strict ? " (given: any error above it fails)" : " (errors above it fail only when structural)")",
             "",
-            "columns: # the position of λ in the solver's output (0-based, as alphas[k]); error: ‖x − x*‖∞/max(1, ‖x*‖∞) against the exact x*, or (KKT) the KKT",
-            "violation/max(1, ‖r‖∞) where x* is not unique; max |x − x*|; relative ‖x − x*‖∞/‖x*‖∞; KKT violation; objective gap",
-            "F(x) − F(x*); solver support and exact support: the nonzero coordinates with their signs (E: where solutions may be",
-            "nonzero, when not unique); class: ok, stopping-tolerance (right support and signs) or structural (why)",
+            "columns:",
+            "  #               position of λ in the solver's output (0-based, as alphas[k])",
+            "  error           ‖x − x*‖∞ / max(1, ‖x*‖∞) against the exact solution x*; (KKT): KKT violation / max(1, ‖r‖∞), where x* is not unique",
+            "  max |x − x*|    ‖x − x*‖∞;  relative: ‖x − x*‖∞ / ‖x*‖∞",
+            "  KKT violation   the largest subgradient residual of x;  objective gap: F(x) − F(x*)",
+            "  solver support  the solver's nonzero coordinates with their signs;  exact support: x*'s (E = where solutions may be nonzero)",
+            "  class           ok, stopping-tolerance (right support and signs: tighten the solver's tolerance) or structural (why)",
             "",
         ]
         var table = TextTable(["#", "λ", "error", "max |x − x*|", "relative", "KKT violation", "objective gap", "solver support", "exact support", "class"])
