@@ -52,7 +52,7 @@ struct CheckSolverCommand: ParsableCommand {
     var path = false
 
     @Option(help: ArgumentHelp("The largest error that passes, exact (e.g. 1e-6, 1/1000); when given, stopping-tolerance errors fail too. Default: 1e-6, structural errors only fail.", valueName: "T"))
-    var tolerance: String?
+    var tolerance: Rational?
 
     @Flag(name: .customLong("fit-intercept"), help: "Center X and y as scikit-learn does with fit_intercept=True before comparing.")
     var fitIntercept = false
@@ -61,26 +61,18 @@ struct CheckSolverCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let tolerance {
-            guard let t = try? Rational(parsing: tolerance) else { throw ValidationError("--tolerance: '\(tolerance)' is not a number") }
-            if t.signum < 0 { throw ValidationError("--tolerance must be ≥ 0, got \(tolerance)") }
-        }
+        if let tolerance, tolerance.signum < 0 { throw ValidationError("--tolerance must be ≥ 0, got \(tolerance)") }
     }
 
     func run() throws {
         var p = try problem.load()
-        let t = try tolerance.map { try Rational(parsing: $0) } ?? SolverCheck.defaultTolerance
-        let report: SolverReport
-        do {
-            if fitIntercept { p = try SolverCheck.centered(p) }
-            let names = try ProblemReader.featureNames(try problem.source())
-            let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points,
-                                                     indexColumn: problem.indexColumn)
-            report = try SolverCheck.compare(problem: p, solution: output, tolerance: t, strict: tolerance != nil,
+        let t = tolerance ?? SolverCheck.defaultTolerance
+        if fitIntercept { p = try SolverCheck.centered(p) }
+        let names = try ProblemReader.featureNames(problem.source)
+        let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points,
+                                                 indexColumn: problem.indexColumn)
+        let report = try SolverCheck.compare(problem: p, solution: output, tolerance: t, strict: tolerance != nil,
                                              names: names?.count == p.dimension ? names : nil)
-        } catch let error as SolverFileError {
-            throw CLIFailure.badInput(error.message)
-        }
         if json {
             printJSON(report.json)
         } else {

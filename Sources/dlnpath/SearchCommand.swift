@@ -100,10 +100,6 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        do { try search() } catch let error as SearchError { throw CLIFailure.badInput(error.message) }
-    }
-
-    private func search() throws {
         let dist = Distribution(entries: try Distribution.entries(parsing: distribution), samples: samples,
                                 features: features, variant: positive ? .positive : .signed)
         let shard = try Shard(parsing: shard)

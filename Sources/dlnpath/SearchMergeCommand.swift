@@ -41,20 +41,16 @@ struct SearchMergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let summaries = try SearchMerge.summaries(in: directories.map { URL(fileURLWithPath: $0) })
-            let outcome = try SearchMerge.merge(summaries, maximumFindings: maxFound, jobs: jobs)
-            let note = "merged \(summaries.count) shard\(summaries.count == 1 ? "" : "s")"
-            guard let output else {
-                print(SearchOutput.table(outcome))
-                print("(\(note); give --output DIR to write the merged files)")
-                return
-            }
-            let directory = URL(fileURLWithPath: output)
-            try SearchDirectory.prepare(directory, for: SearchRun(outcome.options), force: force)
-            try writeAndReport(outcome, to: directory, note: note)
-        } catch let error as SearchError {
-            throw CLIFailure.badInput(error.message)
+        let summaries = try SearchMerge.summaries(in: directories.map { URL(fileURLWithPath: $0) })
+        let outcome = try SearchMerge.merge(summaries, maximumFindings: maxFound, jobs: jobs)
+        let note = "merged \(summaries.count) shard\(summaries.count == 1 ? "" : "s")"
+        guard let output else {
+            print(SearchOutput.table(outcome))
+            print("(\(note); give --output DIR to write the merged files)")
+            return
         }
+        let directory = URL(fileURLWithPath: output)
+        try SearchDirectory.prepare(directory, for: SearchRun(outcome.options), force: force)
+        try writeAndReport(outcome, to: directory, note: note)
     }
 }
