@@ -23,12 +23,12 @@ public enum ErrorClass: String, Equatable, Sendable, Comparable {
 
 extension PointComparison {
     /// The class of this point at `tolerance`, and for a structural error the reason in words
-    /// (coordinates 0-based, or named by `names`).
+    /// (coordinates named by `names`, else x1 … xd).
     func classify(tolerance: Rational, names: [String]?) -> (ErrorClass, String?) {
         guard error > tolerance else { return (.ok, nil) }
         let scale = Rational.max(.one, maxNorm(exact))
         let threshold = tolerance * scale
-        func name(_ i: Int) -> String { names?[i] ?? "x\(i)" }
+        func name(_ i: Int) -> String { coordinateName(i, names) }
         func sign(_ s: Int) -> String { s > 0 ? "+" : s < 0 ? "−" : "0" }
         // A coordinate on the wrong side of 0 by more than the tolerance.
         for i in given.indices {
@@ -46,9 +46,12 @@ extension PointComparison {
             }
         }
         if error > SolverCheck.stoppingToleranceLimit {
-            let what = criterion == .solution ? "values off by" : "KKT violated by"
-            return (.structural, "right support and signs, but \(what) \(error.decimalString(significantDigits: 3)) > \(SolverCheck.stoppingToleranceLimit.decimalString(significantDigits: 3)) of the solution's size")
+            let what = criterion == .solution ? "right support, values off by" : "right support, KKT violated by"
+            return (.structural, "\(what) \(error.decimalString(significantDigits: 3)) (> \(SolverCheck.stoppingToleranceLimit.decimalString(significantDigits: 3)): not a stopping tolerance)")
         }
         return (.stoppingTolerance, nil)
     }
 }
+
+/// Coordinate i (0-based) in words: its name from a CSV header, else "x\(i + 1)".
+func coordinateName(_ i: Int, _ names: [String]?) -> String { names?[i] ?? "x\(i + 1)" }

@@ -38,8 +38,8 @@ struct CheckSolverCLITests {
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let text = try runDLNPath(["check-solver", tie, "--solution", solution, "--path"])
         #expect(text.status == 1 && text.stderr.isEmpty, "\(text.stderr)")
-        let last = text.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("verdict: FAIL: structural error at 2 of 3 λ (first at λ = 1.25, line 3: x1 has sign +, exact 0)"), "\(last)")
+        let last = text.stdout.split(separator: "\n").first { $0.hasPrefix("verdict:") }.map(String.init) ?? ""
+        #expect(last.hasPrefix("verdict: FAIL: structural error at 2 of 3 λ (first at λ = 1.25, line 3: x2 has sign +, exact 0)"), "\(last)")
         for column in ["error", "max |x − x*|", "relative", "KKT violation", "objective gap", "solver support", "exact support", "class"] {
             #expect(text.stdout.contains(column), "column \(column) is not named")
         }

@@ -35,5 +35,5 @@ def test_gaussian(seed, exact_lasso_check):
 
 def test_the_tie_is_caught_with_its_explanation(lasso_instance, exact_lasso_check):
     X, y = lasso_instance("sklearn-2746-tie")
-    with pytest.raises(AssertionError, match=r"alphas\[1\] = 1.25 \(structural: x1 has sign \+, exact 0\)"):
+    with pytest.raises(AssertionError, match=r"alphas\[1\] = 1.25 \(structural: x2 has sign \+, exact 0\)"):
         exact_lasso_check(X, y, *lars(X, y))
