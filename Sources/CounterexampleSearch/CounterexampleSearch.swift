@@ -1,6 +1,6 @@
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// The search of `dlnpath search`: draw seeded random instances, keep those with a property
 /// (docs/math.md §4), shrink each kept one while the property holds, and keep one finding per

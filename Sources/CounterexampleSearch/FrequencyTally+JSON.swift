@@ -1,5 +1,6 @@
 import DataFormats
-import ProblemInput
+import JSONFormat
+import ProblemDefinition
 import Foundation
 
 /// `frequencies.json` (`frequencies-K-of-N.json` for a shard), written by

@@ -1,4 +1,5 @@
 import DataFormats
+import JSONFormat
 import Foundation
 
 /// The directory `dlnpath search --output DIR` (and `search-merge --output`) writes to: created

@@ -1,7 +1,8 @@
 import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath search-merge DIR…`: the shards of one run merged into the outcome the unsharded run
 /// has — exactly, files and all (`SearchOutput.write` on the result writes the same bytes).

@@ -1,7 +1,8 @@
 import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// The files of `dlnpath search --output DIR` as JSON: the shrunk instance (a problem file) and
 /// the summary, written here and read back by `SearchMerge`.

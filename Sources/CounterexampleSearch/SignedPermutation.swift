@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// When two problems are the same up to renaming coordinates: `M' = PᵀMP`, `r' = Pᵀr` for a
 /// permutation P with signs (x_i ↦ ±x_π(i)). The lasso path, the DLN limit and every property

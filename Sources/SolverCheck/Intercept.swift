@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 extension SolverCheck {
     /// The problem scikit-learn solves with `fit_intercept=True`: X and y centered by their

@@ -1,6 +1,6 @@
-import DataFormats
+import PlainText
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 
 /// The human-readable report of `dlnpath check-solver`: what was compared, what each column
 /// means, one row per λ, the knot analysis, and the verdict as the last line. Coordinates are

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ProblemInput
+import ProblemDefinition
 
 /// The root command. Each subcommand is a small struct in its own file.
 struct DLNPath: ParsableCommand {

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
-import ProblemInput
+import ProblemDefinition
 @testable import CounterexampleSearch
 import Testing
 
