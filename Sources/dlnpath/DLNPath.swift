@@ -24,6 +24,7 @@ struct DLNPath: ParsableCommand {
             CheckCommand.self,
             FlowCommand.self,
             PlotCommand.self,
+            CheckRunCommand.self,
             CheckSolverCommand.self,
             SearchCommand.self,
             SearchMergeCommand.self,
