@@ -14,6 +14,7 @@ by the ``dlnpath`` tool (found through ``DLNPATH_BIN``, the copy built by ``pip 
 from . import testing
 from ._exact import parse_fraction
 from ._path import Comparison, LassoPath, compare, lasso_path
+from ._run import RunCheckResult, check_run
 from ._search import Finding, SearchResult, search
 from ._solver import SolverCheckResult, check_solver
 from ._tool import find_binary, version as binary_version
@@ -22,8 +23,8 @@ from .errors import DLNPathError, DLNPathInputError, DLNPathNotFound
 __version__ = "0.2.0"
 
 __all__ = [
-    "lasso_path", "compare", "check_solver", "search", "testing",
-    "LassoPath", "Comparison", "SolverCheckResult", "SearchResult", "Finding",
+    "lasso_path", "compare", "check_solver", "check_run", "search", "testing",
+    "LassoPath", "Comparison", "SolverCheckResult", "RunCheckResult", "SearchResult", "Finding",
     "DLNPathError", "DLNPathInputError", "DLNPathNotFound",
     "find_binary", "binary_version", "parse_fraction",
 ]
