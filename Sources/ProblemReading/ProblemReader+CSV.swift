@@ -11,7 +11,7 @@ import Foundation
 extension ProblemReader {
     static func readCSV(_ source: ProblemSource) throws -> Problem {
         let file = source.path, limits = source.limits
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file))
+        let table = try csvTable(file, indexColumn: source.indexColumn)
         let hasHeader = looksLikeHeader(table.rows[0])
         if let responsePath = source.responsePath {
             guard source.responseColumn == nil else {
@@ -19,7 +19,7 @@ extension ProblemReader {
             }
             let body = hasHeader ? table.splittingHeader().body : table
             let X = try matrix(try numbers(body, file: file, limits: limits), name: "X", file: file)
-            let y = try readResponse(responsePath, limits: limits)
+            let y = try readResponse(responsePath, limits: limits, indexColumn: source.indexColumn)
             return try assemble(source, file: file, X: X, y: y)
         }
         guard hasHeader else {
@@ -42,8 +42,27 @@ extension ProblemReader {
         return try assemble(source, file: file, X: X, y: y)
     }
 
+    /// A CSV table with a pandas index column dropped (`indexColumn`) or refused.
+    static func csvTable(_ file: String, indexColumn: Bool) throws -> CSVTable {
+        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file))
+        guard table.hasPandasIndex else { return table }
+        guard indexColumn else { throw ProblemError(CSVTable.pandasIndexMessage(file)) }
+        return table.droppingFirstColumn()
+    }
+
+    /// The names of X's columns from a CSV header (nil when the file has none, or is not CSV).
+    public static func featureNames(_ source: ProblemSource) throws -> [String]? {
+        guard ["csv", "txt"].contains(URL(fileURLWithPath: source.path).pathExtension.lowercased()) else { return nil }
+        let table = try csvTable(source.path, indexColumn: source.indexColumn)
+        guard looksLikeHeader(table.rows[0]) else { return nil }
+        let header = table.rows[0]
+        if source.responsePath != nil { return header }
+        let response = source.responseColumn.flatMap { header.firstIndex(of: $0) } ?? header.count - 1
+        return header.enumerated().filter { $0.offset != response }.map(\.element)
+    }
+
     /// A response vector from CSV (one value per line, or one row) or `.npy`.
-    static func readResponse(_ path: String, limits: NumberLimits) throws -> [Rational] {
+    static func readResponse(_ path: String, limits: NumberLimits, indexColumn: Bool = false) throws -> [Rational] {
         let url = URL(fileURLWithPath: path)
         if url.pathExtension.lowercased() == "npy" {
             let array = try NPYArray.read(contentsOf: url)
@@ -52,7 +71,7 @@ extension ProblemReader {
             }
             return try array.elements.enumerated().map { try exact($1, at: "y[\($0 + 1)]", file: path) }
         }
-        var table = try CSVTable.read(contentsOf: url)
+        var table = try csvTable(path, indexColumn: indexColumn)
         if looksLikeHeader(table.rows[0]) { table = table.splittingHeader().body }
         let values = try numbers(table, file: path, limits: limits)
         guard values.count == 1 || values.allSatisfy({ $0.count == 1 }) else {

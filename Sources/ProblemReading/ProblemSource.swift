@@ -18,12 +18,16 @@ public struct ProblemSource: Sendable {
     /// checked as the file is read; beyond them the reader throws a `ProblemError` naming the
     /// number and the bound (`exceeded`).
     public var limits: NumberLimits
+    /// CSV files start with a pandas index column (unnamed, 0, 1, 2, …) to drop; without it such
+    /// a column is refused rather than read as a feature.
+    public var indexColumn: Bool
 
     public init(
         path: String, responsePath: String? = nil, responseColumn: String? = nil,
         variant: Variant? = nil, weightDecay: Rational? = nil, scaling: Scaling? = nil,
-        limits: NumberLimits = .default
+        limits: NumberLimits = .default, indexColumn: Bool = false
     ) {
+        self.indexColumn = indexColumn
         self.path = path
         self.responsePath = responsePath
         self.responseColumn = responseColumn

@@ -8,6 +8,8 @@ public struct PointComparison: Equatable, Sendable {
 
     /// The penalty, exactly as the solver gave it.
     public let kappa: Rational
+    /// The solver's x, exactly.
+    public let given: [Rational]
     /// x(κ), the canonical member where it is not unique.
     public let exact: [Rational]
     public let unique: Bool
@@ -35,6 +37,7 @@ public struct PointComparison: Equatable, Sendable {
         let xStar = reference.path.solution(at: kappa)
         let unique = reference.isUnique(at: kappa)
         self.kappa = kappa
+        given = x
         exact = xStar
         self.unique = unique
         let difference = maxNorm(x.subtracting(xStar))

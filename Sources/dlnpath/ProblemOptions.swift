@@ -29,6 +29,9 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
     var scaling: Scaling?
 
+    @Flag(name: .customLong("index-column"), help: "The CSV files start with a pandas index column (unnamed, 0, 1, 2, …): drop it.")
+    var indexColumn = false
+
     @OptionGroup var inputLimits: InputLimitOptions
 
     var limits: NumberLimits { inputLimits.limits }
@@ -44,7 +47,8 @@ struct ProblemOptions: ParsableArguments {
     /// What to read and how.
     var source: ProblemSource {
         ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
-                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits)
+                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits,
+                      indexColumn: indexColumn)
     }
 
     /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
