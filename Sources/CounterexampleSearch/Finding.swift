@@ -3,7 +3,7 @@ import ProblemDefinition
 import SaddleToSaddle
 import LimitVerdict
 
-/// A kept instance after shrinking, with what the summary table reports about it (MATH §4): the
+/// A kept instance after shrinking, with what the summary table reports about it (docs/math.md §4): the
 /// verdict's monotonicity and equivalence, where the averaged limit first leaves the lasso path,
 /// and the largest exact limit gap.
 public struct Finding: Sendable {

@@ -4,7 +4,7 @@ import ExactLinearAlgebra
 import ProblemDefinition
 import ProgressReporting
 
-/// The exact homotopy of MATH §1, from κ_max down to 0.
+/// The exact homotopy of docs/math.md §1, from κ_max down to 0.
 ///
 /// At each knot: E and its signs come from the segment above (exactly); if exactly one event
 /// happened (one coordinate reached |c_j| = κ, or one support coordinate reached 0) the

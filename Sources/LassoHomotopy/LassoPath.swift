@@ -2,12 +2,12 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// The exact lasso regularization path (MATH §1) of a validated problem, signed or positive,
+/// The exact lasso regularization path (docs/math.md §1) of a validated problem, signed or positive,
 /// for any positive semidefinite M.
 ///
 /// Contract: `knots` are strictly decreasing in κ from κ_max (x = 0) to 0; `segments[k]` joins
 /// `knots[k]` and `knots[k+1]` affinely. Every segment is certified exactly before the path is
-/// returned (KKT at both end knots, computed from the data, plus constant signs inside — MATH
+/// returned (KKT at both end knots, computed from the data, plus constant signs inside — docs/math.md
 /// §1); a failed certificate throws instead. Where solutions are not unique the path is the
 /// canonical member (see README): continuous, piecewise linear, following at every knot the
 /// least-norm solution of the directional problem; `isUnique` says per knot and per segment.
@@ -114,13 +114,13 @@ public struct LassoPath: Sendable {
     }
 
     /// `Lasso*(κ) = ℓ(x(κ)) + κ‖x(κ)‖₁` (positive lasso: κ·Σx, the same on x ≥ 0). Add
-    /// `problem.lossOffset` for the data-fit form ‖Xx − y‖²/(2n) + penalty (MATH §0).
+    /// `problem.lossOffset` for the data-fit form ‖Xx − y‖²/(2n) + penalty (docs/math.md §0).
     public func optimalValue(at kappa: Rational) -> Rational {
         let x = solution(at: kappa)
         return problem.loss(x) + kappa * oneNorm(x)
     }
 
-    /// μ = 1/(κ − λwd), the inverse regularisation the DLN's time plays (MATH §0); nil for κ ≤ λwd.
+    /// μ = 1/(κ − λwd), the inverse regularisation the DLN's time plays (docs/math.md §0); nil for κ ≤ λwd.
     public func mu(at kappa: Rational) -> Rational? {
         let excess = kappa - problem.weightDecay
         return excess.signum > 0 ? excess.reciprocal : nil

@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// Mairal & Yu's family whose lasso path has (3ᵖ + 1)/2 knots (MATH §6), built exactly.
+/// Mairal & Yu's family whose lasso path has (3ᵖ + 1)/2 knots (docs/math.md §6), built exactly.
 ///
 /// Start with A = [1], b = [1]; at each round take the exact path of (A, b) with M = AᵀA, r = Aᵀb
 /// (no 1/n), λ₁ its smallest positive knot and w the solution there, then
@@ -70,7 +70,7 @@ public enum MairalYu {
         try! Problem(X: Matrix([[.one]]), y: [.one], scaling: .sum) // a valid 1×1 problem
     }
 
-    /// The next level from a level's data (A, b) and its exact path (one round of MATH §6).
+    /// The next level from a level's data (A, b) and its exact path (one round of docs/math.md §6).
     public static func successor(of problem: Problem, path: LassoPath) throws -> Problem {
         guard let data = problem.data, data.scaling == .sum, path.knots.count >= 2 else {
             throw ProblemError("a Mairal–Yu round needs the level's data (A, b) with .sum scaling and its path")

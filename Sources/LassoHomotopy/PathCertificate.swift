@@ -4,7 +4,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// The exact certificate of MATH §1, written against the problem data only (it does not use
+/// The exact certificate of docs/math.md §1, written against the problem data only (it does not use
 /// the homotopy's factorisations or formulas): for every knot, KKT from scratch with
 /// c = r − Mx; for every segment (the linear interpolation of its end knots), that each
 /// coordinate keeps one sign inside with c_i = κ·s_i at both ends. x and c are affine on a

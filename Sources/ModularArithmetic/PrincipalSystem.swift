@@ -7,7 +7,7 @@ import ExactArithmetic
 /// Per prime, adj(K_SS), det and v are updated by the fraction-free formulas below in O(|S|²)
 /// word operations; the exact det and v are rebuilt by Chinese remaindering after every change.
 /// This replaces O(|S|²) operations on integers of |S|·log‖K‖ bits by word operations, which is
-/// where the DLN limit spends its time (MATH §5's face solves).
+/// where the DLN limit spends its time (docs/math.md §5's face solves).
 /// Bordering with j (m = K_Sj, k = K_jj, u = adj·m, D' = k·D − mᵀu):
 ///   adj' = [[(D'·adj + u uᵀ)/D, −u], [−uᵀ, D]],  v'_j = D p_j − mᵀv,  v'_S = (D' v − u v'_j)/D.
 /// Removal of position k: adj'_ab = (adj_ab adj_kk − adj_ak adj_kb)/D, det' = adj_kk,

@@ -14,7 +14,7 @@ public struct ProblemError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Problem {
-    /// Validates and builds a problem from `M, r` (MATH §0).
+    /// Validates and builds a problem from `M, r` (docs/math.md §0).
     public init(
         M: Matrix, r: [Rational], variant: Variant = .signed, weightDecay: Rational = .zero,
         initialisation: Initialisation? = nil, data: DataSource? = nil
@@ -88,12 +88,12 @@ extension Problem {
                 throw ProblemError("init.beta and init.gamma need \(d) entries each (got \(beta.count) and \(gamma.count))")
             }
             for i in 0..<d where beta[i] == gamma[i] || beta[i] == -gamma[i] {
-                throw ProblemError("degenerate initialisation: beta[\(i + 1)] = ±gamma[\(i + 1)] = \(NumberText.quote(beta[i])) (MATH §2 needs β_i ≠ ±γ_i)")
+                throw ProblemError("degenerate initialisation: beta[\(i + 1)] = ±gamma[\(i + 1)] = \(NumberText.quote(beta[i])) (docs/math.md §2 needs β_i ≠ ±γ_i)")
             }
         case (.positive(let alpha), .positive):
             guard alpha.count == d else { throw ProblemError("init.alpha needs \(d) entries (got \(alpha.count))") }
             if let i = alpha.firstIndex(where: \.isZero) {
-                throw ProblemError("degenerate initialisation: alpha[\(i + 1)] = 0 (MATH §2 needs α_i ≠ 0)")
+                throw ProblemError("degenerate initialisation: alpha[\(i + 1)] = 0 (docs/math.md §2 needs α_i ≠ 0)")
             }
         case (.signed, .positive):
             throw ProblemError("init gives beta/gamma, which is for the signed network; the positive (u∘u) network takes alpha")

@@ -24,7 +24,7 @@ public struct PointComparison: Equatable, Sendable {
     public let givenSupport: [Int]
     public let givenSigns: [Int]
     /// The exact support and signs: those of x* when unique; otherwise the equicorrelation set
-    /// E with the signs of c* (every solution is supported in E with those signs, MATH §1).
+    /// E with the signs of c* (every solution is supported in E with those signs, docs/math.md §1).
     public let exactSupport: [Int]
     public let exactSigns: [Int]
     /// Unique: the sign patterns are equal. Not unique: x's support lies in E with E's signs.

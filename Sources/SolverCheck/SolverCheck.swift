@@ -2,7 +2,7 @@ import ExactArithmetic
 import LassoHomotopy
 import ProblemDefinition
 
-/// Regression-tests a floating-point lasso solver against the exact path (MATH §1): the Swift
+/// Regression-tests a floating-point lasso solver against the exact path (docs/math.md §1): the Swift
 /// API behind `dlnpath check-solver`, for a solver's own test suite.
 ///
 /// ```swift

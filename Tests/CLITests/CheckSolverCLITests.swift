@@ -6,7 +6,7 @@ struct CheckSolverCLITests {
     let example = repositoryFile("examples/berthier-example.json")
     let tie = repositoryFile("examples/sklearn-2746-tie.json")
 
-    /// The exact knots 3, 4/3, 1, 1/3, 0 of MATH §4's example, as a path: exit 0.
+    /// The exact knots 3, 4/3, 1, 1/3, 0 of docs/math.md §4's example, as a path: exit 0.
     @Test func exactPathPasses() throws {
         let solution = try temporaryInput("exact.json", #"""
         {"alphas": ["3", "4/3", "1", "1/3", "0"],

@@ -159,7 +159,7 @@ struct CompareTests {
         }
     }
 
-    /// The KKT residual of MATH §1 on a hand example: M = I, r = (2, −1, 1/2) at κ = 1.
+    /// The KKT residual of docs/math.md §1 on a hand example: M = I, r = (2, −1, 1/2) at κ = 1.
     @Test func kktViolationValues() throws {
         let problem = try Problem(M: Matrix.identity(3), r: [q(2), q(-1), q(1, 2)])
         let path = try LassoPath(problem: problem)
