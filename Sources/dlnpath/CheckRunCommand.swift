@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExactArithmetic
 import Foundation
+import ProgressReporting
 import NumericFlow
 import RunCheck
 
@@ -114,33 +115,4 @@ struct CheckRunCommand: ParsableCommand {
             throw CLIFailure.checkFailed("expected the run to be consistent, but the verdict is \(report.verdict.rawValue)")
         }
     }
-}
-
-/// check-run's text report.
-func checkRunText(_ r: RunCheckReport, problemFile: String, format: NumberFormat) -> String {
-    var out: [String] = []
-    let kind = r.step.map { "gradient descent, η = \(flowNumber($0))" } ?? "gradient flow"
-    out.append("check-run \(r.file) against \(problemFile): \(kind), ε = \(r.epsilon), \(r.samples) samples of \(r.form.rawValue), s ∈ [\(flowNumber(r.sRange.0)), \(flowNumber(r.sRange.1))]")
-    out.append("")
-    var table = TextTable(["deviation (sup over the samples, ‖·‖∞)", "value", "at s", "of which the theory", "at s"])
-    table.append(["runDeviation: from the tool's own run", flowNumber(r.runDeviation.value), flowNumber(r.runDeviation.s), "—", "—"])
-    table.append(["limitDeviation: from the exact limit", flowNumber(r.limitDeviation.value), flowNumber(r.limitDeviation.s),
-                  flowNumber(r.referenceLimitDeviation.value) + " (finite ε)", flowNumber(r.referenceLimitDeviation.s)])
-    table.append(["lassoDeviation: from the lasso path", flowNumber(r.lassoDeviation.value), flowNumber(r.lassoDeviation.s),
-                  flowNumber(r.limitLassoDistance.value) + " (limit ≠ path)", flowNumber(r.limitLassoDistance.s)])
-    out.append(table.render())
-    if r.divergence.isEmpty {
-        out.append("the exact limit follows the lasso path for every s (z monotone)")
-    } else {
-        let intervals = r.divergence.map { "(\(format($0.from)), \(format.orInfinity($0.to)))" }.joined(separator: ", ")
-        out.append("the exact limit leaves the lasso path on s ∈ \(intervals) (docs/math.md §4)")
-    }
-    out.append("sampling error σ = \(flowNumber(r.samplingError.value)) at s ≈ \(flowNumber(r.samplingError.s)); tolerance = \(flowNumber(r.relativeTolerance)) × \(flowNumber(r.scale)) = \(flowNumber(r.tolerance))")
-    if let tracks = r.descentTracksFlow {
-        out.append("gradient descent: \(tracks ? "the step tracks the flow" : "the step does NOT track the flow") — \(r.descentDiagnosis ?? "")")
-    }
-    out.append("criterion: " + r.criterion)
-    out.append("")
-    out.append("verdict: " + r.reading)
-    return out.joined(separator: "\n")
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import JSONFormat
 import ExactArithmetic
 import Foundation
+import ProgressReporting
 import NumericFlow
 import PlainText
 import RunCheck

@@ -7,35 +7,6 @@ import RunCheck
 
 // Parsing and formatting shared by `flow`, `plot` and `check-run`; the work is in RunCheck.
 
-/// A progress bar that appears only once a run has taken a second (and only on a terminal,
-/// as `ProgressBar` decides).
-final class DelayedProgressBar {
-    private let bar: ProgressBar
-    private let start = ContinuousClock.now
-    private var shown = false
-
-    /// `quiet`: never shown (--quiet).
-    init(label: String, quiet: Bool = false) {
-        bar = ProgressBar(label: label)
-        self.quiet = quiet
-    }
-
-    private let quiet: Bool
-
-    func update(_ fraction: Double) {
-        guard bar.enabled, !quiet else { return }
-        if !shown {
-            guard ContinuousClock.now - start >= .seconds(1) else { return }
-            shown = true
-        }
-        bar.update(fraction)
-    }
-
-    func finish() {
-        if shown { bar.finish() }
-    }
-}
-
 /// Parses `--epsilon 1e-5,1e-10`: each entry in (0, 1), exponents beyond Double's range allowed.
 func parseEpsilonList(_ text: String, option: String) throws -> [FlowEpsilon] {
     let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -70,11 +41,6 @@ func flowOptions(rtol: String?, atol: String?) throws -> FlowOptions {
     if let rtol { options.relativeTolerance = try parsePositiveValue(rtol, option: "--rtol").doubleValue }
     if let atol { options.absoluteTolerance = try parsePositiveValue(atol, option: "--atol").doubleValue }
     return options
-}
-
-/// `%.4g` for tables.
-func flowNumber(_ x: Double) -> String {
-    x.isFinite ? String(format: "%.4g", x) : (x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞"))
 }
 
 extension OutputOptions {

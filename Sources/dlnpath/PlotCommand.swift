@@ -2,6 +2,7 @@ import ArgumentParser
 import DataFormats
 import ExactArithmetic
 import Foundation
+import ProgressReporting
 import NumericFlow
 import RunCheck
 import SVGPlot
@@ -79,14 +80,4 @@ struct PlotCommand: ParsableCommand {
 /// Writes an SVG figure; a file-system error is bad input (exit 2).
 func writeFigure(_ figure: Figure, to path: String) throws {
     try writeTextFile(figure.svg(), toPath: path) // a failure is one line naming the file and why
-}
-
-/// "4 coordinates, s ∈ [0, 6] (linear), ε = 1e-10; shaded where …".
-func drawnText(_ drawn: FlowFigure.Drawn) -> String {
-    let shaded = drawn.shaded.isEmpty
-        ? "the limit follows the lasso path (nothing shaded)"
-        : "shaded where the limit leaves the path: " + drawn.shaded.map { "[\(flowNumber($0.lowerBound)), \(flowNumber($0.upperBound))]" }.joined(separator: ", ")
-    let of = drawn.coordinates < drawn.dimension ? " of \(drawn.dimension)" : ""
-    let axis = drawn.scale == .log ? "log" : "linear"
-    return "\(drawn.coordinates)\(of) coordinates, s ∈ [\(flowNumber(drawn.sRange.lowerBound)), \(flowNumber(drawn.sRange.upperBound))] (\(axis) axis), ε = \(drawn.epsilon); \(shaded)"
 }

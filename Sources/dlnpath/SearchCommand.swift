@@ -3,6 +3,7 @@ import CertificateChecker
 import CounterexampleSearch
 import ExactArithmetic
 import Foundation
+import ProgressReporting
 import ProblemDefinition
 
 /// `dlnpath search`: seeded random instances with a chosen property, shrunk and certified
@@ -150,38 +151,5 @@ func writeAndReport(_ outcome: CounterexampleSearch.Outcome, to directory: URL, 
     print("(\(note); wrote \(n) instance\(n == 1 ? "" : "s") with certificates and \(SearchOutput.summaryFileName(outcome.options.shard)) to \(directory.path))")
     if !outcome.errors.isEmpty {
         throw CLIFailure.checkFailed("\(outcome.errors.count) instances could not be analysed (first: \(outcome.errors[0].index): \(outcome.errors[0].message))")
-    }
-}
-
-/// A one-line progress bar on standard error, only when it is a terminal: found/tried and the rate.
-final class SearchProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private let total: Int
-    private let start = ContinuousClock.now
-    private var lastDraw = ContinuousClock.now - .seconds(1)
-
-    /// nil when standard error is not a terminal (logs, CI, pipes get no control characters).
-    init?(total: Int) {
-        guard isatty(STDERR_FILENO) != 0 else { return nil }
-        self.total = total
-    }
-
-    func update(tried: Int, found: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = ContinuousClock.now
-        guard now - lastDraw >= .milliseconds(100) || tried == total else { return }
-        lastDraw = now
-        let elapsed = now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let width = 30
-        let filled = total == 0 ? width : width * tried / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let line = String(format: "\r[%@] %d/%d tried, %d found, %.0f/s ", bar, tried, total, found, Double(tried) / max(seconds, 1e-9))
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

@@ -1,10 +1,18 @@
 import ExactArithmetic
 import Foundation
 import NumericFlow
-import RunCheck
+import PlainText
+
+// The text reports of `flow`, `check-run` and `plot`: floating-point measurements to 4 digits,
+// exact values through the caller's NumberFormat.
+
+/// `%.4g` for tables.
+public func flowNumber(_ x: Double) -> String {
+    x.isFinite ? String(format: "%.4g", x) : (x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞"))
+}
 
 /// `flow`'s text report: the exact facts, the per-ε table, the verdicts with their criterion.
-func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String, format: NumberFormat) -> String {
+public func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String, format: NumberFormat) -> String {
     let p = reference.problem, report = sweep.report, summary = sweep.summary
     var out: [String] = []
     out.append("flow \(file): \(reference.network), λwd = \(p.weightDecay), d = \(p.dimension)")
@@ -63,13 +71,53 @@ func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String, format
 }
 
 /// Where the limit leaves the path, in short decimals (exact values are in --json).
-func relationText(_ summary: FlowSummary, format: NumberFormat) -> String {
+public func relationText(_ summary: FlowSummary, format: NumberFormat) -> String {
     if summary.equivalent { return "the averaged limit x̄₀(s) equals the lasso path for every s (z monotone, docs/math.md §4)" }
     let intervals = summary.divergence.map { "(\(format($0.from)), \(format.orInfinity($0.to)))" }.joined(separator: ", ")
     return "the averaged limit leaves the lasso path on \(intervals) (docs/math.md §4)"
 }
 
-func gapText(_ summary: FlowSummary, format: NumberFormat) -> String {
+/// The exact limit gap's supremum and where it is attained, or 0 when the limit follows the path.
+public func gapText(_ summary: FlowSummary, format: NumberFormat) -> String {
     guard let at = summary.gapSupremum.at, !summary.gapSupremum.value.isZero else { return "0 (the limit follows the path)" }
     return "sup = \(format(summary.gapSupremum.value)) at s = \(format(at))"
+}
+
+/// check-run's text report.
+public func checkRunText(_ r: RunCheckReport, problemFile: String, format: NumberFormat) -> String {
+    var out: [String] = []
+    let kind = r.step.map { "gradient descent, η = \(flowNumber($0))" } ?? "gradient flow"
+    out.append("check-run \(r.file) against \(problemFile): \(kind), ε = \(r.epsilon), \(r.samples) samples of \(r.form.rawValue), s ∈ [\(flowNumber(r.sRange.0)), \(flowNumber(r.sRange.1))]")
+    out.append("")
+    var table = TextTable(["deviation (sup over the samples, ‖·‖∞)", "value", "at s", "of which the theory", "at s"])
+    table.append(["runDeviation: from the tool's own run", flowNumber(r.runDeviation.value), flowNumber(r.runDeviation.s), "—", "—"])
+    table.append(["limitDeviation: from the exact limit", flowNumber(r.limitDeviation.value), flowNumber(r.limitDeviation.s),
+                  flowNumber(r.referenceLimitDeviation.value) + " (finite ε)", flowNumber(r.referenceLimitDeviation.s)])
+    table.append(["lassoDeviation: from the lasso path", flowNumber(r.lassoDeviation.value), flowNumber(r.lassoDeviation.s),
+                  flowNumber(r.limitLassoDistance.value) + " (limit ≠ path)", flowNumber(r.limitLassoDistance.s)])
+    out.append(table.render())
+    if r.divergence.isEmpty {
+        out.append("the exact limit follows the lasso path for every s (z monotone)")
+    } else {
+        let intervals = r.divergence.map { "(\(format($0.from)), \(format.orInfinity($0.to)))" }.joined(separator: ", ")
+        out.append("the exact limit leaves the lasso path on s ∈ \(intervals) (docs/math.md §4)")
+    }
+    out.append("sampling error σ = \(flowNumber(r.samplingError.value)) at s ≈ \(flowNumber(r.samplingError.s)); tolerance = \(flowNumber(r.relativeTolerance)) × \(flowNumber(r.scale)) = \(flowNumber(r.tolerance))")
+    if let tracks = r.descentTracksFlow {
+        out.append("gradient descent: \(tracks ? "the step tracks the flow" : "the step does NOT track the flow") — \(r.descentDiagnosis ?? "")")
+    }
+    out.append("criterion: " + r.criterion)
+    out.append("")
+    out.append("verdict: " + r.reading)
+    return out.joined(separator: "\n")
+}
+
+/// "4 coordinates, s ∈ [0, 6] (linear), ε = 1e-10; shaded where …".
+public func drawnText(_ drawn: FlowFigure.Drawn) -> String {
+    let shaded = drawn.shaded.isEmpty
+        ? "the limit follows the lasso path (nothing shaded)"
+        : "shaded where the limit leaves the path: " + drawn.shaded.map { "[\(flowNumber($0.lowerBound)), \(flowNumber($0.upperBound))]" }.joined(separator: ", ")
+    let of = drawn.coordinates < drawn.dimension ? " of \(drawn.dimension)" : ""
+    let axis = drawn.scale == .log ? "log" : "linear"
+    return "\(drawn.coordinates)\(of) coordinates, s ∈ [\(flowNumber(drawn.sRange.lowerBound)), \(flowNumber(drawn.sRange.upperBound))] (\(axis) axis), ε = \(drawn.epsilon); \(shaded)"
 }
