@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONFormat
 import ExactArithmetic
+import Foundation
 import LassoHomotopy
 import ProblemDefinition
 
@@ -43,7 +44,11 @@ struct PathCommand: ParsableCommand {
         let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
         let p = try problem.load()
         // JSON is streamed knot by knot as the path is certified (memory flat in the knots).
-        if output.json { return try output.withProgress { try PathStream(problem: p, penalties: penalties, exact: output.exactJSON).write() } }
+        if output.json {
+            guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the path's segments") }
+            defer { fclose(spill) }
+            return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, spill: spill) }
+        }
         try output.emit({ try LassoPath(problem: p) }, json: { $0.json(at: penalties, $1) },
                         text: { $0.text(file: problem.file, at: penalties, format: $1) })
     }

@@ -1,24 +1,19 @@
-import JSONFormat
 import ExactArithmetic
 import Foundation
-import LassoHomotopy
+import JSONFormat
 import ProblemDefinition
 
-/// `path --json` written while the path is computed: each knot goes to standard output once it
-/// and the segment above it are certified, segments go to a temporary file (the document lists
-/// them after the knots) that is copied out at the end, and `--at` values are evaluated as their
-/// segment passes. Memory does not grow with the number of knots; the text is byte for byte
-/// that of `LassoPath.json(at:_:)`. A failed certificate stops the output where it failed (exit 1).
-struct PathStream {
-    let problem: Problem
-    let penalties: [Rational]
-    let exact: ExactJSON
-
-    func write() throws {
-        guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the path's segments") }
-        defer { fclose(spill) }
+extension LassoPath {
+    /// Writes `path --json` while the path is computed: each knot goes to `fileDescriptor` once it
+    /// and the segment above it are certified, segments go to `spill` (a temporary file the
+    /// caller opened; the document lists them after the knots) and are copied out at the end, and
+    /// the `penalties` (`--at`) are evaluated as their segment passes. Memory does not grow with
+    /// the number of knots; the text is byte for byte that of `json(at:_:)`. A failed certificate
+    /// ends the output where it failed, after a newline, and its error is thrown.
+    public static func writeJSON(problem: Problem, at penalties: [Rational], _ exact: ExactJSON = .exactStrings,
+                                 toFileDescriptor fileDescriptor: Int32 = 1, spill: UnsafeMutablePointer<FILE>) throws {
         fflush(nil)
-        var out = JSONOutput(fileDescriptor: 1)
+        var out = JSONOutput(fileDescriptor: fileDescriptor)
         var segments = JSONOutput(fileDescriptor: fileno(spill))
         out.append("{\n")
         member("variant", .string(problem.variant.rawValue), into: &out)
@@ -37,7 +32,7 @@ struct PathStream {
                     below.json(exact).write(to: &segments, indent: 4)
                     firstSegment = false
                 }
-                evaluate(knot, below, first: first, into: &evaluations)
+                evaluate(problem, penalties, knot, below, first: first, into: &evaluations, exact)
                 first = false
                 return true
             }
@@ -53,7 +48,7 @@ struct PathStream {
         } else {
             out.append("  \"segments\": [\n")
             out.flush()
-            copy(spill)
+            copy(spill, to: fileDescriptor)
             out.append("\n  ],\n")
         }
         member("unique", .bool(summary.isUnique), into: &out)
@@ -68,7 +63,7 @@ struct PathStream {
         out.flush()
     }
 
-    private func member(_ key: String, _ value: JSONValue, into out: inout JSONOutput) {
+    private static func member(_ key: String, _ value: JSONValue, into out: inout JSONOutput) {
         out.append("  ")
         out.appendQuoted(key)
         out.append(": ")
@@ -78,7 +73,8 @@ struct PathStream {
 
     /// `--at` values reached at this knot or inside the segment below it, exactly as
     /// `LassoPath.solution(at:)` and `isUnique(at:)` evaluate them.
-    private func evaluate(_ knot: Knot, _ below: Segment?, first: Bool, into evaluations: inout [JSONValue?]) {
+    private static func evaluate(_ problem: Problem, _ penalties: [Rational], _ knot: Knot, _ below: Segment?, first: Bool,
+                                 into evaluations: inout [JSONValue?], _ exact: ExactJSON) {
         for (i, kappa) in penalties.enumerated() where evaluations[i] == nil {
             var x: [Rational]?, unique = true
             if first && kappa > knot.kappa {
@@ -88,11 +84,11 @@ struct PathStream {
             } else if let below, below.lower < kappa && kappa < below.upper {
                 (x, unique) = (below.solution(at: kappa), below.isUnique)
             }
-            if let x { evaluations[i] = LassoPath.evaluationJSON(problem: problem, kappa: kappa, x: x, unique: unique, exact) }
+            if let x { evaluations[i] = evaluationJSON(problem: problem, kappa: kappa, x: x, unique: unique, exact) }
         }
     }
 
-    private func copy(_ file: UnsafeMutablePointer<FILE>) {
+    private static func copy(_ file: UnsafeMutablePointer<FILE>, to fileDescriptor: Int32) {
         rewind(file)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -100,7 +96,7 @@ struct PathStream {
             if count == 0 { break }
             var offset = 0
             while offset < count {
-                let written = buffer.withUnsafeBytes { Foundation.write(1, $0.baseAddress! + offset, count - offset) }
+                let written = buffer.withUnsafeBytes { Foundation.write(fileDescriptor, $0.baseAddress! + offset, count - offset) }
                 if written <= 0 { return }
                 offset += written
             }
