@@ -57,9 +57,23 @@ public struct FlowEpsilon: Sendable, Hashable, Codable, CustomStringConvertible 
         self.label = t
     }
 
-    /// Parses a comma-separated list such as `"1e-5,1e-10,1e-20"`.
+    /// Parses a comma-separated list such as `"1e-5,1e-10,1e-20"` (spaces around entries
+    /// allowed). Throws `FlowError.invalidInput` saying why an entry is refused: the list or an
+    /// entry is empty, an entry is not a number, not positive, or not below 1.
     public static func parseList(_ text: String) throws -> [FlowEpsilon] {
-        try text.split(separator: ",").map { try FlowEpsilon(parsing: String($0)) }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !items.isEmpty, !(items.count == 1 && items[0].isEmpty) else { throw FlowError.invalidInput("no ε given") }
+        return try items.map { item in
+            guard !item.isEmpty else { throw FlowError.invalidInput("empty entry in '\(text)'") }
+            if let epsilon = try? FlowEpsilon(parsing: item) { return epsilon }
+            let parts = item.lowercased().split(separator: "e", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), let mantissa = Double(parts[0]), mantissa.isFinite,
+                  parts.count == 1 || Int(parts[1]) != nil else {
+                throw FlowError.invalidInput("'\(item)' is not a number")
+            }
+            if mantissa <= 0 { throw FlowError.invalidInput("ε must be positive, got '\(item)'") }
+            throw FlowError.invalidInput("ε must be below 1 (ε ∈ (0, 1)), got '\(item)'")
+        }
     }
 
     /// `1e-05` → `1e-5`: Swift's shortest round-trip spelling without exponent padding.

@@ -7,22 +7,9 @@ import RunCheck
 
 // Parsing and formatting shared by `flow`, `plot` and `check-run`; the work is in RunCheck.
 
-/// Parses `--epsilon 1e-5,1e-10`: each entry in (0, 1), exponents beyond Double's range allowed.
+/// Parses `--epsilon 1e-5,1e-10` (`FlowEpsilon.parseList`); a refused entry is bad input naming the option.
 func parseEpsilonList(_ text: String, option: String) throws -> [FlowEpsilon] {
-    let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !items.isEmpty, !(items.count == 1 && items[0].isEmpty) else { throw CLIFailure.badInput("\(option): no ε given") }
-    return try items.map { item in
-        guard !item.isEmpty else { throw CLIFailure.badInput("\(option): empty entry in '\(text)'") }
-        if let epsilon = try? FlowEpsilon(parsing: item) { return epsilon }
-        // Say why: not a number, not positive, or not below 1.
-        let parts = item.lowercased().split(separator: "e", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let mantissa = Double(parts[0]), mantissa.isFinite,
-              parts.count == 1 || Int(parts[1]) != nil else {
-            throw CLIFailure.badInput("\(option): '\(item)' is not a number")
-        }
-        if mantissa <= 0 { throw CLIFailure.badInput("\(option): ε must be positive, got '\(item)'") }
-        throw CLIFailure.badInput("\(option): ε must be below 1 (ε ∈ (0, 1)), got '\(item)'")
-    }
+    do { return try FlowEpsilon.parseList(text) } catch FlowError.invalidInput(let message) { throw CLIFailure.badInput("\(option): \(message)") }
 }
 
 /// Parses a positive number (exact text such as 9/2, 4.5 or 1e1).

@@ -75,27 +75,3 @@ struct OutputOptions: ParsableArguments {
         return result
     }
 }
-
-/// One self-overwriting progress line on standard error, at most five updates a second.
-private final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = ContinuousClock.now - .seconds(1)
-    private var shown = false
-
-    func show(_ stage: String, _ count: Int, _ detail: () -> String) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = ContinuousClock.now
-        guard now - last >= .milliseconds(200) else { return }
-        last = now
-        let text = "\(stage) \(count)\(detail().isEmpty ? "" : ", " + detail())"
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + String(text.prefix(150))).utf8))
-        shown = true
-    }
-
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
