@@ -1,0 +1,12 @@
+import JSONFormat
+import Foundation
+
+/// Prints a JSON document on standard output, pretty and stable, streamed in blocks (the
+/// document is never one string in memory).
+func printJSON(_ value: JSONValue) {
+    fflush(nil) // whatever print() buffered goes first
+    var out = JSONOutput(fileDescriptor: 1)
+    value.write(to: &out)
+    out.append("\n")
+    out.flush()
+}
