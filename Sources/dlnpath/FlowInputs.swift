@@ -38,7 +38,7 @@ extension OutputOptions {
                               text report: (Result, NumberFormat) throws -> String) throws -> Result {
         let result = try compute()
         if json {
-            print(try document(result, exactJSON).serialized(pretty: true))
+            printJSON(try document(result, exactJSON))
             return result
         }
         var lines = try report(result, numberFormat).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

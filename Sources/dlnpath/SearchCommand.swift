@@ -111,7 +111,7 @@ struct SearchCommand: ParsableCommand {
             let tally = FrequencyTally(distribution: dist, seed: seed, count: count, shard: shard, jobs: jobs, progress: progress)
             bar?.finish()
             print(tally.table)
-            print("(\(rate(tally.facts.count, since: start)))")
+            print("(\(SearchProgressBar.rate(tally.facts.count, since: start)))")
             if let output {
                 let url = URL(fileURLWithPath: output)
                 try SearchDirectory.prepare(url, forFrequencies: tally, force: force)
@@ -127,14 +127,8 @@ struct SearchCommand: ParsableCommand {
         try SearchDirectory.prepare(directory, for: SearchRun(options), force: force)
         let outcome = try CounterexampleSearch.run(options, progress: progress)
         bar?.finish()
-        let searched = rate(outcome.tried, since: start)
+        let searched = SearchProgressBar.rate(outcome.tried, since: start)
         try writeAndReport(outcome, to: directory, note: searched)
-    }
-
-    private func rate(_ n: Int, since start: ContinuousClock.Instant) -> String {
-        let d = ContinuousClock.now - start
-        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        return String(format: "%d instances in %.2f s, %.0f per second", n, seconds, Double(n) / max(seconds, 1e-9))
     }
 }
 
