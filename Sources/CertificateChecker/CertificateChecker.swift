@@ -57,7 +57,9 @@ public enum CertificateChecker {
             ("verdict", VerdictChecks.monotoneIffEquivalent),
             ("verdict", VerdictChecks.jumpTimes),
             ("verdict", VerdictChecks.saddlesEqualSlopes),
-            ("verdict", VerdictChecks.gapSamples),
+            ("verdict", DownwardVariationCheck.check),
+            ("verdict", GapMaximaCheck.check),
+            ("verdict", VerdictChecks.samples),
         ]
         return list
     }

@@ -1,12 +1,12 @@
 import DataFormats
 import ExactArithmetic
 
-/// Reads certificate text into a `ParsedCertificate`, checking only shapes: JSON syntax, the format
+/// Reads certificate text (proofs/certificate-format.md) into a `ParsedCertificate`, checking only shapes: JSON syntax, the format
 /// name and version, field names and types, vector and matrix sizes against d = |r|, canonical
 /// "p/q" numbers. Anything wrong here is `MalformedCertificate` (exit 2), never a crash.
 public enum CertificateParser {
     public static let formatName = "dlnpath-certificate"
-    public static let version = 1
+    public static let version = 2
 
     public static func parse(_ text: String) throws(MalformedCertificate) -> ParsedCertificate {
         let json: JSONValue
@@ -41,7 +41,7 @@ public enum CertificateParser {
         let saddles = try nonEmpty(limit["saddles"]!).map { (k) throws(MalformedCertificate) in try parseSaddle(k, d: d) }
         return ParsedCertificate(
             input: try parseInput(top["input"]!), problem: problem, knots: knots, segmentSigns: signs,
-            saddles: saddles, verdict: try parseVerdict(top["verdict"]!))
+            saddles: saddles, verdict: try parseVerdict(top["verdict"]!, d: d))
     }
 
     private static func nonEmpty(_ reader: JSONReader) throws(MalformedCertificate) -> [JSONReader] {
@@ -55,15 +55,33 @@ public enum CertificateParser {
             required: ["file", "sha256"],
             optional: ["variant", "weightDecay", "scaling", "responseColumn", "responseFile", "responseSha256"])
         func text(_ key: String) throws(MalformedCertificate) -> String? { try o[key]?.string() }
+        // The recorded options are re-applied by `check --input`: each must be one it accepts.
+        let variant = try o["variant"].map { (v) throws(MalformedCertificate) in try parseVariant(v) }
+        let weightDecay = try o["weightDecay"].map { (w) throws(MalformedCertificate) in try nonnegative(w) }
+        if let s = o["scaling"], !["mean", "sum"].contains(try s.string()) { throw s.fail("expected \"mean\" or \"sum\"") }
         let input = ParsedCertificate.Input(
             file: try o["file"]!.string(), sha256: try digest(o["sha256"]!),
-            variant: try text("variant"), weightDecay: try text("weightDecay"), scaling: try text("scaling"),
+            variant: variant, weightDecay: weightDecay, scaling: try text("scaling"),
             responseColumn: try text("responseColumn"), responseFile: try text("responseFile"),
             responseSHA256: try o["responseSha256"].map { (r) throws(MalformedCertificate) in try digest(r) })
         if (input.responseFile == nil) != (input.responseSHA256 == nil) {
             throw reader.fail("responseFile and responseSha256 come together")
         }
         return input
+    }
+
+    private static func parseVariant(_ reader: JSONReader) throws(MalformedCertificate) -> ParsedCertificate.Variant {
+        guard let variant = ParsedCertificate.Variant(rawValue: try reader.string()) else {
+            throw reader.fail("expected \"signed\" or \"positive\"")
+        }
+        return variant
+    }
+
+    /// A weight decay: an exact number ≥ 0.
+    private static func nonnegative(_ reader: JSONReader) throws(MalformedCertificate) -> Rational {
+        let q = try reader.rational()
+        if q.signum < 0 { throw reader.fail("a weight decay must be ≥ 0, found \(q.description.prefix(40))") }
+        return q
     }
 
     private static func digest(_ reader: JSONReader) throws(MalformedCertificate) -> String {
@@ -76,9 +94,7 @@ public enum CertificateParser {
 
     private static func parseProblem(_ reader: JSONReader) throws(MalformedCertificate) -> ParsedCertificate.Problem {
         let o = try reader.object(required: ["variant", "weightDecay", "M", "r", "positiveDefinite"])
-        guard let variant = ParsedCertificate.Variant(rawValue: try o["variant"]!.string()) else {
-            throw o["variant"]!.fail("expected \"signed\" or \"positive\"")
-        }
+        let variant = try parseVariant(o["variant"]!)
         let rItems = try o["r"]!.array()
         if rItems.isEmpty { throw o["r"]!.fail("expected at least one entry") }
         let d = rItems.count
@@ -100,29 +116,60 @@ public enum CertificateParser {
             weights: try o["weights"].map { (v) throws(MalformedCertificate) in try v.vector(count: d) })
     }
 
-    private static func parseVerdict(_ reader: JSONReader) throws(MalformedCertificate) -> ParsedCertificate.Verdict {
+    /// A list of 1-based coordinates in 1...d, returned 0-based.
+    private static func coordinates(_ reader: JSONReader, d: Int) throws(MalformedCertificate) -> [Int] {
+        var out: [Int] = []
+        for item in try reader.array() { out.append(try item.int(in: 1...d) - 1) }
+        return out
+    }
+
+    private static func parseVerdict(_ reader: JSONReader, d: Int) throws(MalformedCertificate) -> ParsedCertificate.Verdict {
         let o = try reader.object(required: [
             "monotone", "monotoneBreak", "equivalent", "divergence", "jumpTimesEqualInverseKnots",
-            "saddlesEqualSlopes", "gapSamples",
+            "saddlesEqualSlopes", "gapMaxima", "downwardVariation", "samples",
         ])
         var brk: ParsedCertificate.MonotoneBreak?
         if !o["monotoneBreak"]!.value.isNull {
-            let b = try o["monotoneBreak"]!.object(required: ["segment", "coordinate", "muFrom", "muTo"])
+            let b = try o["monotoneBreak"]!.object(required: ["segment", "coordinate", "muFrom", "muTo", "slope"])
             brk = ParsedCertificate.MonotoneBreak(
                 segment: try b["segment"]!.int(in: 1...Int.max) - 1, coordinate: try b["coordinate"]!.int(in: 1...Int.max) - 1,
-                muFrom: try b["muFrom"]!.rational(), muTo: try b["muTo"]!.optionalRational())
+                muFrom: try b["muFrom"]!.rational(), muTo: try b["muTo"]!.optionalRational(), slope: try b["slope"]!.rational())
         }
+        var leaving: [[Int]] = []
         let divergence = try o["divergence"]!.array().map { (item) throws(MalformedCertificate) in
-            let i = try item.object(required: ["from", "to"])
-            return ParsedCertificate.Interval(from: try i["from"]!.rational(), to: try i["to"]!.optionalRational())
+            let i = try item.object(required: ["from", "to", "coordinates", "gapMaximum", "gapMaximiser"])
+            leaving.append(try coordinates(i["coordinates"]!, d: d))
+            return ParsedCertificate.GapMaximum(
+                from: try i["from"]!.rational(), to: try i["to"]!.optionalRational(),
+                maximum: try i["gapMaximum"]!.rational(), maximiser: try i["gapMaximiser"]!.optionalRational())
         }
-        let gaps = try o["gapSamples"]!.array().map { (item) throws(MalformedCertificate) in
-            let g = try item.object(required: ["s", "gap"])
-            return ParsedCertificate.GapSample(s: try g["s"]!.rational(), gap: try g["gap"]!.rational())
+        let maxima = try o["gapMaxima"]!.array().map { (item) throws(MalformedCertificate) in
+            let g = try item.object(required: ["from", "to", "maximum", "maximiser"])
+            return ParsedCertificate.GapMaximum(
+                from: try g["from"]!.rational(), to: try g["to"]!.optionalRational(),
+                maximum: try g["maximum"]!.rational(), maximiser: try g["maximiser"]!.optionalRational())
+        }
+        let down = try o["downwardVariation"]!.object(required: ["total", "pieces"])
+        let pieces = try nonEmpty(down["pieces"]!).map { (item) throws(MalformedCertificate) in
+            let p = try item.object(required: ["from", "to", "rate", "valueAtFrom", "coordinates"])
+            return ParsedCertificate.DownwardPiece(
+                from: try p["from"]!.rational(), to: try p["to"]!.optionalRational(), rate: try p["rate"]!.rational(),
+                valueAtFrom: try p["valueAtFrom"]!.rational(),
+                coordinates: try coordinates(p["coordinates"]!, d: d))
+        }
+        let samples = try o["samples"]!.array().map { (item) throws(MalformedCertificate) in
+            let g = try item.object(required: ["s", "gap", "zDown", "eta"])
+            let eta = try g["eta"]!.object(required: ["lower", "upper"])
+            return ParsedCertificate.Sample(
+                s: try g["s"]!.rational(), gap: try g["gap"]!.rational(), zDown: try g["zDown"]!.rational(),
+                etaLower: try eta["lower"]!.rational(), etaUpper: try eta["upper"]!.rational())
         }
         return ParsedCertificate.Verdict(
             monotone: try o["monotone"]!.bool(), monotoneBreak: brk, equivalent: try o["equivalent"]!.bool(),
-            divergence: divergence, jumpTimesEqualInverseKnots: try o["jumpTimesEqualInverseKnots"]!.bool(),
-            saddlesEqualSlopes: try o["saddlesEqualSlopes"]!.bool(), gapSamples: gaps)
+            divergence: divergence.map { ParsedCertificate.Interval(from: $0.from, to: $0.to) },
+            jumpTimesEqualInverseKnots: try o["jumpTimesEqualInverseKnots"]!.bool(),
+            saddlesEqualSlopes: try o["saddlesEqualSlopes"]!.bool(), divergenceGaps: divergence,
+            divergenceCoordinates: leaving, gapMaxima: maxima,
+            downwardPieces: pieces, downwardTotal: try down["total"]!.optionalRational(), samples: samples)
     }
 }

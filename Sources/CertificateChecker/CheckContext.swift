@@ -1,7 +1,8 @@
 import ExactArithmetic
 
 /// A parsed certificate with the quantities every check needs computed once: the correlations
-/// c = r − Mx at every knot and saddle, and the box radius b(s) = 1 + λwd·s (MATH §3).
+/// c = r − Mx at every knot and saddle, the running integral Z at every saddle time, and the box
+/// radius b(s) = 1 + λwd·s (docs/math.md §3).
 struct CheckContext {
     let certificate: ParsedCertificate
     let problem: ParsedCertificate.Problem
@@ -10,6 +11,8 @@ struct CheckContext {
     let signed: Bool
     let knotCorrelations: [[Rational]]
     let saddleCorrelations: [[Rational]]
+    /// Z(s_k) = ∫₀^{s_k} x° at every saddle time (prefix sums, so `integral(at:)` is one step).
+    let saddleIntegrals: [[Rational]]
 
     init(_ certificate: ParsedCertificate) {
         self.certificate = certificate
@@ -19,6 +22,12 @@ struct CheckContext {
         signed = problem.variant == .signed
         knotCorrelations = certificate.knots.map { Exact.correlation(certificate.problem, $0.x) }
         saddleCorrelations = certificate.saddles.map { Exact.correlation(certificate.problem, $0.x) }
+        var z = Exact.zeros(problem.dimension), integrals: [[Rational]] = []
+        for (k, saddle) in certificate.saddles.enumerated() {
+            if k > 0 { z = Exact.axpy(z, saddle.s - certificate.saddles[k - 1].s, certificate.saddles[k - 1].x) }
+            integrals.append(z)
+        }
+        saddleIntegrals = integrals
     }
 
     var knots: [ParsedCertificate.Knot] { certificate.knots }

@@ -14,7 +14,7 @@ public struct ClaimFailure: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String { "\(claim): \(message)" }
 }
 
-/// The certificate cannot be read as a version-1 certificate (not JSON, wrong types, wrong
+/// The certificate cannot be read as a version-2 certificate (not JSON, wrong types, wrong
 /// sizes, missing or unknown fields, numbers not written "p/q"): `dlnpath check` exits 2.
 public struct MalformedCertificate: Error, Equatable, Sendable, CustomStringConvertible {
     /// Where in the document, e.g. `lasso.knots[3].x` (0-based array indices, as in JSON Pointer).

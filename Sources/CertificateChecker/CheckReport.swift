@@ -8,7 +8,7 @@ public struct CheckReport: Sendable {
         case valid
         /// A claim fails; checking stopped there.
         case failed(ClaimFailure)
-        /// Not a readable version-1 certificate.
+        /// Not a readable version-2 certificate.
         case malformed(MalformedCertificate)
     }
 

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// `divergence` and `equivalent` (MATH §4, proofs/monotone-equivalence.md).
+/// `divergence` and `equivalent` (docs/math.md §4, proofs/monotone-equivalence.md).
 ///
 /// D(s) = Z(s) − s·x(κ(s)) is continuous, D(0) = 0, and affine in s between consecutive
 /// breakpoints (the saddle times and the knot times 1/(λ_k − λwd)), including the last,
@@ -12,10 +12,7 @@ import ExactArithmetic
 enum DivergenceCheck {
     /// The closures of the maximal open intervals where the two differ, in time order.
     static func divergence(_ c: CheckContext) -> [ParsedCertificate.Interval] {
-        var times = Set(c.saddles.map(\.s))
-        for knot in c.knots where knot.lambda > c.weightDecay { times.insert((knot.lambda - c.weightDecay).reciprocal) }
-        times.insert(.zero)
-        let breakpoints = times.sorted()
+        let breakpoints = c.breakpoints
         var intervals: [ParsedCertificate.Interval] = []
         var openFrom: Rational?            // start of the component being walked, if any
         func close(at s: Rational) {
@@ -64,6 +61,12 @@ enum DivergenceCheck {
         guard claimed == derived else {
             throw ClaimFailure("verdict divergence", "divergence is \(text(claimed)) but the certified paths differ exactly on \(text(derived))")
         }
+        for (n, interval) in derived.enumerated() {
+            let leaving = leavingComponents(c, from: interval.from), recorded = c.verdict.divergenceCoordinates[n]
+            guard recorded == leaving else {
+                throw ClaimFailure("verdict divergence", "divergence interval \(n + 1) from s = \(interval.from) records the \(c.problem.positiveDefinite ? "coordinates" : "components of M·x") \(oneBased(recorded)) leaving the path but they are \(oneBased(leaving))")
+            }
+        }
         guard c.verdict.equivalent == derived.isEmpty else {
             throw ClaimFailure("verdict equivalent", "equivalent is \(c.verdict.equivalent) but the certified paths differ on \(text(derived))")
         }
@@ -71,6 +74,25 @@ enum DivergenceCheck {
             ? "the averaged limit equals the lasso path for every s > 0 (equivalent)"
             : "the averaged limit and the lasso path differ exactly on \(text(derived))"
     }
+
+    /// The compared components (of x when M is positive definite, of M·x otherwise, as the
+    /// verdict compares them) that differ just after `from`: D is affine on the common piece
+    /// [a, b) containing (from, from + δ), so a component is not identically 0 there iff it is
+    /// nonzero at a or at a second point of the piece.
+    static func leavingComponents(_ c: CheckContext, from: Rational) -> [Int] {
+        let times = c.breakpoints
+        let n = times.lastIndex { $0 <= from }!
+        let a = times[n], b = n + 1 < times.count ? times[n + 1] : a + .one
+        func difference(_ s: Rational) -> [Rational] {
+            guard s.signum > 0 else { return Exact.zeros(c.d) }
+            let d = Exact.subtract(c.integral(at: s), Exact.scale(s, c.lasso(at: c.penalty(at: s))))
+            return c.problem.positiveDefinite ? d : Exact.product(c.problem.M, d)
+        }
+        let atA = difference(a), atB = difference(b)
+        return (0..<c.d).filter { !atA[$0].isZero || !atB[$0].isZero }
+    }
+
+    static func oneBased(_ v: [Int]) -> String { "(" + v.map { String($0 + 1) }.joined(separator: ", ") + ")" }
 
     static func text(_ intervals: [ParsedCertificate.Interval]) -> String {
         intervals.isEmpty ? "nothing" : intervals.map { "[\($0.from), " + ($0.to.map { "\($0)]" } ?? "∞)") }.joined(separator: " ∪ ")

@@ -23,12 +23,12 @@ enum Exact {
 
     static func isZero(_ a: [Rational]) -> Bool { a.allSatisfy(\.isZero) }
 
-    /// The correlation c(x) = r − Mx (MATH §0).
+    /// The correlation c(x) = r − Mx (docs/math.md §0).
     static func correlation(_ p: ParsedCertificate.Problem, _ x: [Rational]) -> [Rational] {
         subtract(p.r, product(p.M, x))
     }
 
-    /// The lasso objective ℓ(x) + κ‖x‖₁ with ℓ(x) = ½xᵀMx − rᵀx (MATH §0–1).
+    /// The lasso objective ℓ(x) + κ‖x‖₁ with ℓ(x) = ½xᵀMx − rᵀx (docs/math.md §0–1).
     static func lassoObjective(_ p: ParsedCertificate.Problem, _ x: [Rational], penalty kappa: Rational) -> Rational {
         let l1 = x.reduce(Rational.zero) { $0 + $1.magnitude }
         return Rational(1, 2) * dot(x, product(p.M, x)) - dot(p.r, x) + kappa * l1
@@ -40,6 +40,18 @@ enum Exact {
 /// Plain-words formatting of exact values for failure messages.
 extension Rational {
     var text: String { description }
+
+    /// The exact value when it is short, else a 6-digit decimal and the exact length, so no
+    /// report line is a wall of digits (e.g. z↓ on a long path).
+    var short: String {
+        let exact = description
+        return exact.count <= 40 ? exact : "≈ \(decimalString()) (exactly a \(numerator.description.count)-digit/\(denominator.description.count)-digit fraction)"
+    }
+}
+
+extension Optional where Wrapped == Rational {
+    /// `short`, or "∞" for nil (an unbounded end).
+    var shortOrInfinity: String { map(\.short) ?? "∞" }
 }
 
 func vectorText(_ v: [Rational]) -> String { "(" + v.map(\.description).joined(separator: ", ") + ")" }

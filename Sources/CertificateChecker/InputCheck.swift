@@ -11,15 +11,25 @@ public struct InputEvidence: Sendable {
     public var weightDecay: Rational
     public var M: [[Rational]]
     public var r: [Rational]
+    /// What the file itself says, read without the options the certificate records (nil: not
+    /// read, or no option recorded), so the report can say where a recorded option overrides it.
+    public var fileVariant: ParsedCertificate.Variant?
+    public var fileWeightDecay: Rational?
+    /// "mean" or "sum"; nil for a problem given as M, r.
+    public var fileScaling: String?
 
     public init(bytes: [UInt8], responseBytes: [UInt8]? = nil, variant: ParsedCertificate.Variant,
-                weightDecay: Rational, M: [[Rational]], r: [Rational]) {
+                weightDecay: Rational, M: [[Rational]], r: [Rational],
+                fileVariant: ParsedCertificate.Variant? = nil, fileWeightDecay: Rational? = nil, fileScaling: String? = nil) {
         self.bytes = bytes
         self.responseBytes = responseBytes
         self.variant = variant
         self.weightDecay = weightDecay
         self.M = M
         self.r = r
+        self.fileVariant = fileVariant
+        self.fileWeightDecay = fileWeightDecay
+        self.fileScaling = fileScaling
     }
 }
 
@@ -58,6 +68,16 @@ enum InputCheck {
                 throw ClaimFailure(claim, "M_\(i + 1),\(j + 1) is \(evidence.M[i][j]) in the input but \(p.M[i][j]) in the certificate")
             }
         }
-        return "the input file has SHA-256 \(digest.prefix(12))… and its exact problem is the certificate's"
+        return "the input file has SHA-256 \(digest.prefix(12))… and its exact problem is the certificate's" + overrides(input, evidence)
+    }
+
+    /// The recorded options that differ from what the file says, in words ("" when none do): the
+    /// certificate is then about the file read with those options, not the file alone.
+    static func overrides(_ input: ParsedCertificate.Input, _ evidence: InputEvidence) -> String {
+        var notes: [String] = []
+        if let v = input.variant, let f = evidence.fileVariant, v != f { notes.append("variant \(v.rawValue) (the file says \(f.rawValue))") }
+        if let w = input.weightDecay, let f = evidence.fileWeightDecay, w != f { notes.append("weight decay \(w) (the file says \(f))") }
+        if let s = input.scaling, let f = evidence.fileScaling, s != f { notes.append("scaling \(s) (the file says \(f))") }
+        return notes.isEmpty ? "" : ", read with the recorded option\(notes.count == 1 ? "" : "s") " + notes.joined(separator: ", ") + " in place of the file's"
     }
 }

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Checks of `lasso.knots` and `lasso.segments` (MATH §1). Together they certify that the
+/// Checks of `lasso.knots` and `lasso.segments` (docs/math.md §1). Together they certify that the
 /// piecewise-linear interpolation of the knots is a lasso solution for every κ ≥ 0:
 /// proofs/segment-certificate.md.
 enum LassoChecks {
@@ -25,7 +25,7 @@ enum LassoChecks {
     }
 
     /// KKT at every knot: signed |cᵢ| ≤ λ with cᵢ = λ·sign(xᵢ) where xᵢ ≠ 0; positive x ≥ 0,
-    /// cᵢ ≤ λ with equality where xᵢ > 0 (MATH §1).
+    /// cᵢ ≤ λ with equality where xᵢ > 0 (docs/math.md §1).
     static func knotKKT(_ c: CheckContext) throws(ClaimFailure) -> String {
         for (k, knot) in c.knots.enumerated() {
             if let why = kktFailure(c, x: knot.x, correlation: c.knotCorrelations[k], lambda: knot.lambda) {

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// A parsed version-1 certificate (proofs/certificate-format.md), before any claim is checked:
+/// A parsed version-2 certificate (proofs/certificate-format.md), before any claim is checked:
 /// the parser guarantees only the shapes (types, sizes, canonical numbers), never the mathematics.
 /// Indices are 0-based here; the document and every message use 1-based ones.
 public struct ParsedCertificate: Sendable {
@@ -17,8 +17,9 @@ public struct ParsedCertificate: Sendable {
         /// SHA-256 of the input file's bytes, 64 lowercase hex digits.
         public var sha256: String
         /// Command-line options `certify` applied on top of the file (nil: the file's own).
-        public var variant: String?
-        public var weightDecay: String?
+        public var variant: Variant?
+        public var weightDecay: Rational?
+        /// "mean" or "sum".
         public var scaling: String?
         public var responseColumn: String?
         /// A separate response file (`--y`) and the SHA-256 of its bytes.
@@ -35,13 +36,13 @@ public struct ParsedCertificate: Sendable {
         public var dimension: Int { r.count }
     }
 
-    /// A knot of the lasso path (MATH §1): penalty λ and the solution x(λ).
+    /// A knot of the lasso path (docs/math.md §1): penalty λ and the solution x(λ).
     public struct Knot: Sendable {
         public var lambda: Rational
         public var x: [Rational]
     }
 
-    /// A saddle of the ε → 0 limit (MATH §3), with the face-optimality witness.
+    /// A saddle of the ε → 0 limit (docs/math.md §3), with the face-optimality witness.
     public struct Saddle: Sendable {
         public var s: Rational
         public var x: [Rational]
@@ -62,6 +63,8 @@ public struct ParsedCertificate: Sendable {
         public var muFrom: Rational
         /// nil: the segment reaches μ = ∞.
         public var muTo: Rational?
+        /// The coordinate's μ-slope a_i, whose sign is opposite to x_i's on the segment.
+        public var slope: Rational
     }
 
     /// A closed s-interval; `to == nil` means unbounded.
@@ -70,9 +73,35 @@ public struct ParsedCertificate: Sendable {
         public var to: Rational?
     }
 
-    public struct GapSample: Sendable {
+    /// The limit gap, z↓ and η at one time s > 0 (proofs/gap.md, proofs/downward-variation.md).
+    public struct Sample: Sendable {
         public var s: Rational
         public var gap: Rational
+        public var zDown: Rational
+        /// lower ≤ η(s) ≤ upper; equal when η(s) is rational.
+        public var etaLower: Rational
+        public var etaUpper: Rational
+    }
+
+    /// One piece of z↓(μ) (proofs/downward-variation.md): constant decrease rate on [from, to].
+    public struct DownwardPiece: Equatable, Sendable {
+        public var from: Rational
+        /// nil: to μ = ∞.
+        public var to: Rational?
+        public var rate: Rational
+        public var valueAtFrom: Rational
+        /// The coordinates (0-based) whose |z_i| decreases on the piece, increasing.
+        public var coordinates: [Int]
+    }
+
+    /// The largest limit gap on an s-interval (proofs/gap-maxima.md).
+    public struct GapMaximum: Equatable, Sendable {
+        public var from: Rational
+        /// nil: to s = ∞.
+        public var to: Rational?
+        public var maximum: Rational
+        /// Where it is attained; nil: the supremum is the limit as s → ∞.
+        public var maximiser: Rational?
     }
 
     public struct Verdict: Sendable {
@@ -82,7 +111,17 @@ public struct ParsedCertificate: Sendable {
         public var divergence: [Interval]
         public var jumpTimesEqualInverseKnots: Bool
         public var saddlesEqualSlopes: Bool
-        public var gapSamples: [GapSample]
+        /// The largest gap on each divergence interval (parallel to `divergence`).
+        public var divergenceGaps: [GapMaximum]
+        /// The compared components (0-based; of x, or of M·x when M is singular) that differ just
+        /// after each divergence interval starts (parallel to `divergence`).
+        public var divergenceCoordinates: [[Int]]
+        /// The largest gap on every common piece where the gap is not identically 0, in time order.
+        public var gapMaxima: [GapMaximum]
+        /// z↓(μ): its pieces from μ = 0 and its final value (nil: it grows without bound).
+        public var downwardPieces: [DownwardPiece]
+        public var downwardTotal: Rational?
+        public var samples: [Sample]
     }
 
     public var input: Input

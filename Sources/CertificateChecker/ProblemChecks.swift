@@ -1,9 +1,9 @@
 import ExactArithmetic
 
 /// Checks of the `problem` section: the instance is a convex quadratic with r ∈ range(M)
-/// (MATH §0), which every KKT argument in proofs/ assumes, and `positiveDefinite` is right.
+/// (docs/math.md §0), which every KKT argument in proofs/ assumes, and `positiveDefinite` is right.
 enum ProblemChecks {
-    /// M symmetric positive semidefinite, r ∈ range(M), λwd ≥ 0 (MATH §0). Convexity is what makes
+    /// M symmetric positive semidefinite, r ∈ range(M), λwd ≥ 0 (docs/math.md §0). Convexity is what makes
     /// the KKT conditions sufficient (proofs/segment-certificate.md, proofs/limit-dual.md).
     static func convexity(_ c: CheckContext) throws(ClaimFailure) -> String {
         let claim = "problem"

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Checks of `limit.saddles` against the characterisation of the ε → 0 limit (MATH §3):
+/// Checks of `limit.saddles` against the characterisation of the ε → 0 limit (docs/math.md §3):
 /// q(0) = 0, q′ = c(x°), q in the box, x° on the face F(q) and optimal there. Any pair (x°, q)
 /// with these properties has the true limit's q (proofs/limit-dual.md), so these checks pin the
 /// trajectory down; `events` and `final` make the list of saddles exactly the jumps.
@@ -18,7 +18,7 @@ enum SaddleChecks {
         return "the limit starts at s = 0 with x = 0, q = 0, and its \(c.saddles.count) saddle times increase"
     }
 
-    /// q_{k+1} = q_k + (s_{k+1} − s_k)·c(x_k): q is the integral of c(x°) (MATH §3).
+    /// q_{k+1} = q_k + (s_{k+1} − s_k)·c(x_k): q is the integral of c(x°) (docs/math.md §3).
     static func continuity(_ c: CheckContext) throws(ClaimFailure) -> String {
         for k in 0..<(c.saddles.count - 1) {
             let here = c.saddles[k], next = c.saddles[k + 1]
@@ -68,7 +68,7 @@ enum SaddleChecks {
     }
 
     /// KKT of the face problem min ℓ(x) + λwd‖x‖₁ over F(q): the recorded multipliers equal
-    /// λwd − σ_i c_i on the face (0 off it), are ≥ 0, and vanish where x_i ≠ 0 (MATH §3).
+    /// λwd − σ_i c_i on the face (0 off it), are ≥ 0, and vanish where x_i ≠ 0 (docs/math.md §3).
     static func faceOptimality(_ c: CheckContext) throws(ClaimFailure) -> String {
         for (k, saddle) in c.saddles.enumerated() {
             for i in 0..<c.d {

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Checks of `verdict` (MATH §4), each re-derived from the certified paths:
+/// Checks of `verdict` (docs/math.md §4), each re-derived from the certified paths:
 /// proofs/monotone-equivalence.md and proofs/gap.md.
 enum VerdictChecks {
     /// `monotone` and `monotoneBreak`: z(μ) = μ·x(λwd + 1/μ) is coordinatewise monotone iff on
@@ -13,7 +13,7 @@ enum VerdictChecks {
             let a = c.muSlope(segment: k), signs = c.certificate.segmentSigns[k]
             for i in 0..<c.d where Rational(signs[i]) * a[i] < .zero {
                 let range = c.muRange(segment: k)!
-                found = ParsedCertificate.MonotoneBreak(segment: k, coordinate: i, muFrom: range.from, muTo: range.to)
+                found = ParsedCertificate.MonotoneBreak(segment: k, coordinate: i, muFrom: range.from, muTo: range.to, slope: a[i])
                 break search
             }
         }
@@ -23,8 +23,8 @@ enum VerdictChecks {
                 ?? "monotone is false but every segment's μ-slope has the sign of x")
         }
         guard v.monotoneBreak == found else {
-            let claimed = v.monotoneBreak.map { breakText($0, c) } ?? "none"
-            throw ClaimFailure(claim, "monotoneBreak is \(claimed) but the first break is \(found.map { breakText($0, c) } ?? "none")")
+            func text(_ b: ParsedCertificate.MonotoneBreak?) -> String { b.map { "\(breakText($0, c)) with slope \($0.slope)" } ?? "none" }
+            throw ClaimFailure(claim, "monotoneBreak is \(text(v.monotoneBreak)) but the first break is \(text(found))")
         }
         return found.map { "μ·x(μ) is not monotone: first break at \(breakText($0, c))" } ?? "μ·x(μ) is coordinatewise monotone"
     }
@@ -46,7 +46,7 @@ enum VerdictChecks {
     }
 
     /// `saddlesEqualSlopes`: the saddles after 0 are exactly the segments' μ-slopes, compared as x
-    /// when M is positive definite and as M·x otherwise (only M·x is unique then; MATH §4).
+    /// when M is positive definite and as M·x otherwise (only M·x is unique then; docs/math.md §4).
     static func saddlesEqualSlopes(_ c: CheckContext) throws(ClaimFailure) -> String {
         let image: ([Rational]) -> [Rational] = c.problem.positiveDefinite ? { $0 } : { Exact.product(c.problem.M, $0) }
         let xs = c.saddles.dropFirst().map { image($0.x) }
@@ -59,29 +59,56 @@ enum VerdictChecks {
         return "\(what) \(equal ? "equal" : "differ from") the segments' μ-slopes"
     }
 
-    /// For positive definite M, monotone ⇔ equivalent (MATH §4); a disagreement would contradict
+    /// For positive definite M, monotone ⇔ equivalent (docs/math.md §4); a disagreement would contradict
     /// the theorem, so the checker refuses it loudly.
     static func monotoneIffEquivalent(_ c: CheckContext) throws(ClaimFailure) -> String {
         guard c.problem.positiveDefinite else { return "M is singular: monotone ⇔ equivalent is not claimed" }
         guard c.verdict.monotone == c.verdict.equivalent else {
-            throw ClaimFailure("verdict MATH §4", "M is positive definite but monotone = \(c.verdict.monotone) and equivalent = \(c.verdict.equivalent): this contradicts MATH §4")
+            throw ClaimFailure("verdict monotone ⇔ equivalent", "M is positive definite but monotone = \(c.verdict.monotone) and equivalent = \(c.verdict.equivalent): this contradicts docs/math.md §4")
         }
-        return "M is positive definite and monotone = equivalent = \(c.verdict.monotone), as MATH §4 requires"
+        return "M is positive definite and monotone = equivalent = \(c.verdict.monotone), as docs/math.md §4 requires"
     }
 
-    /// Each gap sample: Lasso(Z(s)/s, κ(s)) − Lasso(x(κ(s)), κ(s)) re-evaluated exactly (proofs/gap.md).
-    static func gapSamples(_ c: CheckContext) throws(ClaimFailure) -> String {
-        for (n, sample) in c.verdict.gapSamples.enumerated() {
-            guard sample.s.signum > 0 else {
-                throw ClaimFailure("verdict gap", "gap sample \(n + 1) has s = \(sample.s); s must be > 0")
+    /// Each sample: the gap Lasso(Z(s)/s, κ(s)) − Lasso(x(κ(s)), κ(s)) re-evaluated exactly
+    /// (proofs/gap.md), z↓(s) from the re-derived pieces, and the enclosure of
+    /// η(s) = (1 + λwd·s)(√z↓/s + z↓/s²) proved by squaring (proofs/downward-variation.md).
+    static func samples(_ c: CheckContext) throws(ClaimFailure) -> String {
+        let down = DownwardVariationCheck.derive(c)
+        for (n, sample) in c.verdict.samples.enumerated() {
+            let s = sample.s, name = "sample \(n + 1) at s = \(s.short)"
+            guard s.signum > 0 else {
+                throw ClaimFailure("verdict gap", "sample \(n + 1) has s = \(s); s must be > 0")
             }
-            let gap = exactGap(c, at: sample.s)
+            let gap = exactGap(c, at: s)
             guard gap == sample.gap else {
-                throw ClaimFailure("verdict gap", "gap sample \(n + 1) at s = \(sample.s) records \(sample.gap) but the exact gap is \(gap)")
+                throw ClaimFailure("verdict gap", "\(name) records the gap \(sample.gap.short) but the exact gap is \(gap.short)")
             }
+            let z = DownwardVariationCheck.value(down, at: s)
+            guard z == sample.zDown else {
+                throw ClaimFailure("verdict z↓", "\(name) records z↓ = \(sample.zDown.short) but the lasso knots give \(z.short)")
+            }
+            try eta(c, s: s, zDown: z, lower: sample.etaLower, upper: sample.etaUpper, name: name)
         }
-        let n = c.verdict.gapSamples.count
-        return "\(n) gap sample\(n == 1 ? "" : "s") re-evaluated exactly"
+        let n = c.verdict.samples.count
+        return "gap, z↓ and η re-evaluated exactly at \(n) time\(n == 1 ? "" : "s")"
+    }
+
+    /// 2^100: the enclosure of η may be at most η/2^100 wide.
+    static let etaPrecision = Rational(BigInteger(1).shiftedLeft(100))
+
+    /// lower ≤ η ≤ upper for η = A√z + B, A = (1 + λwd·s)/s > 0, B = A·z/s ≥ 0, by squaring both
+    /// sides of lower − B ≤ A√z ≤ upper − B; and upper − lower ≤ upper/2^100.
+    static func eta(_ c: CheckContext, s: Rational, zDown z: Rational, lower: Rational, upper: Rational, name: String) throws(ClaimFailure) {
+        let a = (.one + c.weightDecay * s) / s, b = a * z / s
+        let low = lower - b, high = upper - b, a2z = a * a * z
+        let lowerHolds = low.signum <= 0 || low * low <= a2z
+        let upperHolds = high.signum >= 0 && a2z <= high * high
+        guard lowerHolds && upperHolds else {
+            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower.short), \(upper.short)] but η = \(a.short)·√(\(z.short)) + \(b.short) is \(lowerHolds ? "above" : "below") it")
+        }
+        guard (upper - lower) * etaPrecision <= upper else {
+            throw ClaimFailure("verdict η", "\(name) records η ∈ [\(lower.short), \(upper.short)], wider than η/2^100")
+        }
     }
 
     static func exactGap(_ c: CheckContext, at s: Rational) -> Rational {

@@ -8,10 +8,11 @@ import SaddleToSaddle
 /// The certificate writer behind `dlnpath certify` (format: proofs/certificate-format.md).
 ///
 /// It runs the real solvers — the exact lasso homotopy (`LassoPath`), the ε → 0 limit
-/// (`DLNLimit`) and MATH §4's comparison (`Verdict`) — and records their answers together with
+/// (`DLNLimit`) and docs/math.md §4's comparison (`Verdict`) — and records their answers together with
 /// every witness the independent checker (Sources/CertificateChecker) needs: segment signs, face
-/// multipliers, uniqueness witnesses, the monotone break, the divergence intervals and gap
-/// samples. The checker re-verifies all of it without any of this code.
+/// multipliers, uniqueness witnesses, the monotone break, the divergence intervals, gap maxima,
+/// the downward variation and samples of the gap, z↓ and η. The checker re-verifies all of it
+/// without any of this code.
 public enum Certificate {
     /// How `certify` was invoked: the input's name and bytes, and the command-line options applied
     /// on top of the file (recorded so `check --input` can re-read the file the same way).
@@ -51,7 +52,7 @@ public enum Certificate {
         let verdict = try Verdict(limit: limit, path: knots.pathKnots)
         return .object(JSONObject([
             ("format", "dlnpath-certificate"),
-            ("version", 1),
+            ("version", 2),
             ("input", inputSection(input)),
             ("problem", problemSection(problem)),
             ("lasso", knots.json),

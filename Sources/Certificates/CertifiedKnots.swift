@@ -5,7 +5,7 @@ import LassoHomotopy
 import SaddleToSaddle
 
 /// The lasso section of a certificate: the knots of `LassoPath` where the path actually bends,
-/// and the sign of x on each segment between them (MATH §1, proofs/segment-certificate.md).
+/// and the sign of x on each segment between them (docs/math.md §1, proofs/segment-certificate.md).
 ///
 /// The homotopy may report a knot where only the equicorrelation set changes and x keeps its
 /// slope; the certificate's knots are the breakpoints of x (the checker rejects a knot that is

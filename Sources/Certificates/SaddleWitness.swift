@@ -5,7 +5,7 @@ import FaceSolver
 import ProblemInput
 import SaddleToSaddle
 
-/// One saddle of the certificate with the witnesses of its face problem (MATH §3,
+/// One saddle of the certificate with the witnesses of its face problem (docs/math.md §3,
 /// proofs/limit-dual.md): the KKT multipliers, and for the `unique` flag either a direction along
 /// which the minimiser moves (not unique) or, when M on the free face coordinates is singular but
 /// the minimiser is unique anyway, Stiemke weights proving it.

@@ -4,10 +4,12 @@ import ExactLinearAlgebra
 import ProblemInput
 import SaddleToSaddle
 
-/// The verdict section (MATH §4): the solver's `Verdict` (monotone, its first break, equivalent,
-/// the divergence intervals, gaps) and the two statements of its `Link`, split as the checker
-/// re-derives them: the jump times equal 1/(κ_k − λwd), and the saddles equal the segments'
-/// μ-slopes (as x for positive definite M, as M·x otherwise).
+/// The verdict section (docs/math.md §4): every claim `dlnpath compare` prints from the solver's
+/// `Verdict` — monotone and its first break, equivalent, the divergence intervals with their
+/// largest gap, the gap maximum on every piece where the gap is not 0, the downward variation z↓
+/// (pieces and total) — the two statements of its `Link`, split as the checker re-derives them
+/// (jump times equal 1/(κ_k − λwd); saddles equal the segments' μ-slopes, as x for positive
+/// definite M, as M·x otherwise), and samples of the gap, z↓ and η (proofs/certificate-format.md).
 struct VerdictSection {
     let json: JSONValue
 
@@ -26,26 +28,56 @@ struct VerdictSection {
         }
         var o: [(String, JSONValue)] = [("monotone", .bool(verdict.monotone))]
         if let b = verdict.monotonicityBreak {
+            // The checker proves |z_i| decreases on the whole segment (proofs/downward-variation.md).
+            guard b.decreasingFrom == b.muFrom, b.decreasingTo == b.muTo else {
+                throw CertificateError("the solver's monotone break decreases on [\(b.decreasingFrom), \(b.decreasingTo.map(\.description) ?? "∞")], not on its whole segment μ ∈ [\(b.muFrom), \(b.muTo.map(\.description) ?? "∞")]")
+            }
             o.append(("monotoneBreak", .object(JSONObject([
                 ("segment", .number(String(b.segment + 1))), ("coordinate", .number(String(b.coordinate + 1))),
-                ("muFrom", .exact(b.muFrom)), ("muTo", .exact(b.muTo)),
+                ("muFrom", .exact(b.muFrom)), ("muTo", .exact(b.muTo)), ("slope", .exact(b.slope)),
             ]))))
         } else {
             o.append(("monotoneBreak", .null))
         }
         o.append(("equivalent", .bool(verdict.equivalent)))
-        o.append(("divergence", .array(verdict.divergence.map { .object(JSONObject([("from", .exact($0.from)), ("to", .exact($0.to))])) })))
+        o.append(("divergence", .array(try verdict.divergence.map { d in
+            guard let m = verdict.maximumGap(from: d.from, to: d.to) else {
+                throw CertificateError("the solver has no gap on the divergence interval from s = \(d.from)")
+            }
+            return .object(JSONObject([
+                ("from", .exact(d.from)), ("to", .exact(d.to)),
+                ("coordinates", .array(d.coordinates.map { .number(String($0 + 1)) })),
+                ("gapMaximum", .exact(m.maximum)), ("gapMaximiser", .exact(m.maximiser)),
+            ]))
+        })))
         o.append(("jumpTimesEqualInverseKnots", .bool(timesEqual)))
         o.append(("saddlesEqualSlopes", .bool(slopesEqual)))
-        o.append(("gapSamples", .array(try VerdictSection.gapTimes(verdict).map { s in
-            .object(JSONObject([("s", .exact(s)), ("gap", .exact(try verdict.gap(at: s)))]))
+        o.append(("gapMaxima", .array(verdict.gap.filter { !$0.maximum.isZero }.map { g in
+            .object(JSONObject([("from", .exact(g.from)), ("to", .exact(g.to)), ("maximum", .exact(g.maximum)), ("maximiser", .exact(g.maximiser))]))
+        })))
+        let down = verdict.downwardVariation
+        o.append(("downwardVariation", .object(JSONObject([
+            ("total", .exact(down.total)),
+            ("pieces", .array(down.pieces.map { p in
+                .object(JSONObject([
+                    ("from", .exact(p.from)), ("to", .exact(p.to)), ("rate", .exact(p.rate)), ("valueAtFrom", .exact(p.valueAtFrom)),
+                    ("coordinates", .array(p.coordinates.map { .number(String($0 + 1)) })),
+                ]))
+            })),
+        ]))))
+        o.append(("samples", .array(try VerdictSection.sampleTimes(verdict).map { s in
+            let eta = try verdict.eta(at: s), (lower, upper) = eta.enclosure()
+            return .object(JSONObject([
+                ("s", .exact(s)), ("gap", .exact(try verdict.gap(at: s))), ("zDown", .exact(eta.zDown)),
+                ("eta", .object(JSONObject([("lower", .exact(lower)), ("upper", .exact(upper))]))),
+            ]))
         })))
         json = .object(JSONObject(o))
     }
 
-    /// Where to sample the gap: the midpoint of each divergence interval (from + 1 when it is
+    /// Where to sample the gap, z↓ and η: the midpoint of each divergence interval (from + 1 when it is
     /// unbounded) and where the solver says the gap peaks there; s = 1 when there is none.
-    static func gapTimes(_ verdict: Verdict) -> [Rational] {
+    static func sampleTimes(_ verdict: Verdict) -> [Rational] {
         var times: [Rational] = []
         for interval in verdict.divergence {
             times.append(interval.to.map { (interval.from + $0) / Rational(2) } ?? interval.from + .one)

@@ -25,6 +25,19 @@ public struct Eta: Equatable, Sendable {
         return factor == .one ? body : "\(wrap(factor))·(\(body))"
     }
 
+    /// Exact rationals lower ≤ η ≤ upper with upper − lower ≤ η/2^`bits` (equal when η is
+    /// rational): √z↓ = √(pq)/q for z↓ = p/q is bracketed by ⌊√(pq·4^k)⌋ and one more over q·2^k,
+    /// with k chosen so the integer root has more than `bits` bits.
+    public func enclosure(bits: Int = 110) -> (lower: Rational, upper: Rational) {
+        if let exact { return (exact, exact) }
+        let a = factor / s, b = a * zDown / s
+        let n = zDown.numerator * zDown.denominator
+        let k = max(0, bits + 1 - n.bitWidth / 2)
+        let root = n.shiftedLeft(2 * k).integerSquareRoot()
+        let scale = zDown.denominator.shiftedLeft(k)
+        return (a * Rational(root, scale) + b, a * Rational(root + BigInteger(1), scale) + b)
+    }
+
     /// A decimal approximation for display only (through Double).
     public var approximate: Double {
         let root = squareRoot?.doubleValue ?? zDown.doubleValue.squareRoot()

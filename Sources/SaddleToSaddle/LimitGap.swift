@@ -74,19 +74,41 @@ struct GapCalculator {
             let y = objective(sides[1], signs: signs(p.lasso, crossings[1]))
             parts.append(GapPolynomial(from: from, to: to, g0: x.0 - y.0, g1: x.1 - y.1, g2: x.2 - y.2))
         }
+        let best = GapPiece.maximum(parts, from: p.from, to: p.to)!
+        return GapPiece(from: p.from, to: p.to, parts: parts, maximum: best.value, maximiser: best.at)
+    }
+}
+
+extension GapPiece {
+    /// The largest gap on [from, to] ∩ [self.from, self.to] (nil `to`: unbounded) and where it is
+    /// attained (nil: only approached as s → ∞); nil when the two do not overlap.
+    public func maximum(from: Rational, to: Rational?) -> (value: Rational, at: Rational?)? {
+        GapPiece.maximum(parts, from: from, to: to)
+    }
+
+    /// Over the parts clipped to [from, to]: each part's maximum is at an end or at the vertex
+    /// u* = −g₁/(2g₂) of a concave part (proofs/gap-maxima.md).
+    static func maximum(_ parts: [GapPolynomial], from: Rational, to: Rational?) -> (value: Rational, at: Rational?)? {
         var best: (value: Rational, at: Rational?)?
         func consider(_ value: Rational, _ s: Rational?) {
             if best.map({ $0.value < value }) ?? true { best = (value, s) }
         }
         for part in parts {
-            if let to = part.to { consider(part.value(at: to), to) } else { consider(part.g0, nil) }
-            if !part.from.isZero { consider(part.value(at: part.from), part.from) }
+            let lo = Rational.max(part.from, from)
+            let hi: Rational? = switch (part.to, to) {
+            case let (a?, b?): Rational.min(a, b)
+            case let (a?, nil): a
+            case let (nil, b): b
+            }
+            if let hi, hi < lo { continue }
+            if let hi { consider(part.value(at: hi), hi) } else { consider(part.g0, nil) }
+            if !lo.isZero { consider(part.value(at: lo), lo) }
             if part.g2.signum < 0 {
                 let u = -part.g1 / (Rational(2) * part.g2)
-                let lower = part.to.map(\.reciprocal) ?? .zero
-                if u > lower, part.from.isZero || u < part.from.reciprocal { consider(part.value(atInverse: u), u.reciprocal) }
+                let lower = hi.map(\.reciprocal) ?? .zero
+                if u > lower, lo.isZero || u < lo.reciprocal { consider(part.value(atInverse: u), u.reciprocal) }
             }
         }
-        return GapPiece(from: p.from, to: p.to, parts: parts, maximum: best!.value, maximiser: best!.at)
+        return best
     }
 }

@@ -79,9 +79,14 @@ public struct Verdict: Sendable {
         return Eta(s: s, zDown: downwardVariation.value(at: s), weightDecay: limit.problem.weightDecay)
     }
 
-    /// The largest gap on [from, to] (to = nil: unbounded) over the common pieces, and where.
-    public func maximumGap(from: Rational, to: Rational?) -> GapPiece? {
-        let inside = gap.filter { g in g.from >= from && (to.map { t in g.to.map { $0 <= t } ?? false } ?? true) }
-        return inside.max { $0.maximum < $1.maximum }
+    /// The largest gap on [from, to] (to = nil: unbounded) over the common pieces it meets, and
+    /// where (nil: only approached as s → ∞); the first in time order on a tie.
+    public func maximumGap(from: Rational, to: Rational?) -> (maximum: Rational, maximiser: Rational?)? {
+        var best: (maximum: Rational, maximiser: Rational?)?
+        for g in gap {
+            guard let m = g.maximum(from: from, to: to) else { continue }
+            if best.map({ $0.maximum < m.value }) ?? true { best = (m.value, m.at) }
+        }
+        return best
     }
 }

@@ -15,7 +15,7 @@ struct CertifyCommand: ParsableCommand {
         discussion: """
         The certificate records the exact problem and the SHA-256 of the input, the lasso knots \
         with the sign of every segment, the DLN saddles with their dual q and face multipliers, \
-        and the verdict (monotone, equivalent, divergence intervals, gap samples), with every \
+        and the verdict (monotone, equivalent, divergence intervals, gap maxima, z↓, η), with every \
         witness the checker needs. Format: proofs/certificate-format.md.
 
         Before writing, certify runs the independent checker on its own certificate and refuses \

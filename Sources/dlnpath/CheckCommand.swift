@@ -13,13 +13,14 @@ struct CheckCommand: ParsableCommand {
         abstract: "Re-verify a certificate written by `dlnpath certify`, independently of the solvers.",
         discussion: """
         Every claim of the certificate (lasso KKT on every segment, the ε → 0 limit's dual \
-        conditions at every saddle, the verdict and its divergence intervals, the gap samples) is \
+        conditions at every saddle, the verdict with its divergence intervals, the gap maxima, z↓ and η) is \
         re-checked in exact rational arithmetic by a small checker that shares no code with the \
         homotopy or the face solver. The format and the proofs behind each check are in proofs/.
 
         With --input FILE, the checker also confirms that the certificate is about FILE: the \
         SHA-256 of its bytes, and the exact problem read from it (with the options the certificate \
-        records) equals the certificate's M, r, variant and weight decay.
+        records) equals the certificate's M, r, variant and weight decay; a recorded option that \
+        differs from what FILE says is named with both values.
 
         Exit codes: 0 every claim holds; 1 a claim fails (the first one is printed in plain \
         words); 2 the certificate is malformed or a file cannot be read.
@@ -66,24 +67,23 @@ struct CheckCommand: ParsableCommand {
     func inputEvidence(for text: String, input: String) throws -> InputEvidence? {
         guard let parsed = try? CertificateParser.parse(text) else { return nil }
         let recorded = parsed.input
-        var variant: Variant?
-        if let name = recorded.variant {
-            guard let v = Variant(rawValue: name) else { throw CLIFailure.badInput("\(certificate): unknown variant option '\(name)'") }
-            variant = v
-        }
-        var scaling: Scaling?
-        if let name = recorded.scaling {
-            guard let s = Scaling(rawValue: name) else { throw CLIFailure.badInput("\(certificate): unknown scaling option '\(name)'") }
-            scaling = s
-        }
         let source = ProblemSource(
-            path: input, responsePath: responseFile, responseColumn: recorded.responseColumn, variant: variant,
-            weightDecay: try recorded.weightDecay.map { try Rational(parsing: $0) }, scaling: scaling)
+            path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
+            variant: recorded.variant.flatMap { Variant(rawValue: $0.rawValue) }, weightDecay: recorded.weightDecay,
+            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)))
         let problem = try ProblemReader.read(source)
-        return InputEvidence(
+        var evidence = InputEvidence(
             bytes: try readBytes(input), responseBytes: try responseFile.map(readBytes),
             variant: problem.variant == .signed ? .signed : .positive, weightDecay: problem.weightDecay,
             M: problem.M.rowArrays, r: problem.r)
+        // With recorded options, also what the file says alone, so the report names any override.
+        if recorded.variant != nil || recorded.weightDecay != nil || recorded.scaling != nil,
+           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn)) {
+            evidence.fileVariant = own.variant == .signed ? .signed : .positive
+            evidence.fileWeightDecay = own.weightDecay
+            evidence.fileScaling = own.data?.scaling.rawValue
+        }
+        return evidence
     }
 
     private func readBytes(_ path: String) throws -> [UInt8] {

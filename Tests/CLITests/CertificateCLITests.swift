@@ -46,6 +46,21 @@ struct CertificateCLITests {
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    /// `check --input` names a recorded option that overrides the file; a bad one names its place.
+    @Test func recordedOverrideIsNamedAndABadOneIsPlaced() throws {
+        let example = repositoryFile("examples/weight-decay.json")
+        let certify = try runDLNPath(["certify", example, "--stdout", "--weight-decay", "0"])
+        #expect(certify.status == 0, "\(certify.stderr)")
+        let certificate = try temporaryInput("wd0.cert.json", certify.stdout)
+        let check = try runDLNPath(["check", certificate, "--input", example])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("read with the recorded option weight decay 0 (the file says 1/10) in place of the file's\n"))
+        let bad = try temporaryInput("bad.cert.json", certify.stdout.replacingOccurrences(of: "\"weightDecay\": \"0\"\n  }", with: "\"weightDecay\": \"1e-1\"\n  }"))
+        let run = try runDLNPath(["check", bad, "--input", example])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasSuffix("malformed certificate: input.weightDecay: \"1e-1\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\"\n"))
+    }
+
     @Test func tamperedCertificateExitsOneWithThePlainWordsClaim() throws {
         let committed = try String(contentsOfFile: repositoryFile("proofs/certificates/berthier-example.cert.json"), encoding: .utf8)
         let tampered = committed.replacingOccurrences(of: "\"-1/6\"", with: "\"-1/5\"")
@@ -69,10 +84,10 @@ struct CertificateCLITests {
         let run = try runDLNPath(["check", truncated])
         #expect(run.status == 2)
         #expect(run.stderr.contains("malformed certificate: not valid JSON"))
-        let wrongVersion = try temporaryInput("v2.cert.json", committed.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"))
-        let v2 = try runDLNPath(["check", wrongVersion])
-        #expect(v2.status == 2)
-        #expect(v2.stderr.contains("version: unknown version 2"))
+        let wrongVersion = try temporaryInput("v1.cert.json", committed.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 1"))
+        let v1 = try runDLNPath(["check", wrongVersion])
+        #expect(v1.status == 2)
+        #expect(v1.stderr.contains("version: unknown version 1"))
         let missing = try runDLNPath(["check", "/nonexistent/cert.json"])
         #expect(missing.status == 2)
     }

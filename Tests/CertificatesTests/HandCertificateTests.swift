@@ -9,9 +9,11 @@ import Testing
         let report = CertificateChecker.check(certificateText: HandCertificates.berthier)
         #expect(report.outcome == .valid)
         #expect(report.exitCode == 0)
-        #expect(report.verified.count == 20)
+        #expect(report.verified.count == 22)
         #expect(report.verified.contains("verdict: the averaged limit and the lasso path differ exactly on [3/4, 3]"))
         #expect(report.verified.contains("verdict: μ·x(μ) is not monotone: first break at segment 2, coordinate 1, μ ∈ (3/4, 1)"))
+        #expect(report.verified.contains("verdict: z↓ re-derived from the knots on 3 pieces: total 15/64"))
+        #expect(report.verified.contains("verdict: gap maxima proved on 3 pieces and 1 divergence interval"))
     }
 
     @Test func positiveWithWeightDecayAndDuplicateColumnsHold() {
@@ -36,6 +38,20 @@ import Testing
         #expect(other?.message.hasPrefix("the input file's SHA-256 is ") == true)
     }
 
+    /// `check --input` says when a recorded option overrides what the file says, naming both values.
+    @Test func recordedOverridesAreNamed() throws {
+        let bytes = try repositoryFile("examples/berthier-example.json")
+        let text = tampered(HandCertificates.berthier, #""sha256": "f2b3"#, #""weightDecay": "0", "variant": "signed", "sha256": "f2b3"#)
+        var input = try evidence(for: text, bytes: bytes)
+        input.fileWeightDecay = Rational(1, 10)
+        input.fileVariant = .signed
+        let report = CertificateChecker.check(certificateText: text, input: input)
+        #expect(report.outcome == .valid)
+        #expect(report.verified.first == "input: the input file has SHA-256 f2b32c15f9b6… and its exact problem is the certificate's, read with the recorded option weight decay 0 (the file says 1/10) in place of the file's")
+        input.fileWeightDecay = .zero
+        #expect(CertificateChecker.check(certificateText: text, input: input).verified.first == "input: the input file has SHA-256 f2b32c15f9b6… and its exact problem is the certificate's")
+    }
+
     /// The failure messages name the place and the exact values.
     @Test func plainWordsFailures() {
         let text = HandCertificates.berthier
@@ -46,14 +62,50 @@ import Testing
              "lasso KKT: knot 3 (λ = 1): coordinate 1 has |c_1| = 2 > λ"),
             (#""monotone": false"#, #""monotone": true"#,
              "verdict monotone: monotone is true but on segment 2, coordinate 1, μ ∈ (3/4, 1) the μ-slope 1/2 has the opposite sign of x"),
-            (#"{"from": "3/4", "to": "3"}"#, #"{"from": "3/4", "to": "11/4"}"#,
+            (#"{"from": "3/4", "to": "3", "#, #"{"from": "3/4", "to": "11/4", "#,
              "verdict divergence: divergence is [3/4, 11/4] but the certified paths differ exactly on [3/4, 3]"),
-            (#"{"s": "2", "gap": "9/256"}"#, #"{"s": "2", "gap": "9/257"}"#,
-             "verdict gap: gap sample 2 at s = 2 records 9/257 but the exact gap is 9/256"),
+            (#"{"s": "2", "gap": "9/256""#, #"{"s": "2", "gap": "9/257""#,
+             "verdict gap: sample 2 at s = 2 records the gap 9/257 but the exact gap is 9/256"),
             (#""multipliers": ["1", "0"]"#, #""multipliers": ["0", "0"]"#,
              "limit optimality: saddle 3 (s = 3/4): the multiplier of coordinate 1 is recorded as 0 but λwd − σ_1c_1 gives 1"),
             (#"{"signs": [0, 1]}"#, #"{"signs": [1, 1]}"#,
              "lasso segment: segment 3 (λ from 1 down to 1/3): coordinate 1 has sign 1 but x_1 = 0 at the midpoint"),
+        ]
+        for (old, new, message) in cases {
+            #expect(expectFailure(tampered(text, old, new), message)?.description == message)
+        }
+    }
+
+    /// The claims beyond the two paths (z↓, η, gap maxima), each changed, are rejected with the
+    /// claim named and the hand-derived value (HandCertificates.berthier).
+    @Test func newClaimsAreProved() {
+        let text = HandCertificates.berthier
+        let cases: [(String, String, String)] = [
+            // A z↓ piece with another rate: (1/2)(1/4 + 7/32) = 15/64 needs rate 1/2.
+            (#""rate": "1/2""#, #""rate": "1/3""#,
+             "verdict z↓ pieces: z↓ piece 2 records μ ∈ [3/4, 1), rate 1/3, z↓ = 0 at its start, decreasing coordinates 1 but the lasso knots give μ ∈ [3/4, 1), rate 1/2, z↓ = 0 at its start, decreasing coordinates 1"),
+            (#""total": "15/64""#, #""total": "1/4""#,
+             "verdict z↓ total: z↓ total is recorded as 1/4 but the lasso knots give 15/64"),
+            (#""total": "15/64""#, #""total": null"#,
+             "verdict z↓ total: z↓ total is recorded as unbounded but the lasso knots give 15/64"),
+            // η(1) = √15/8 + 15/64 ≈ 0.71850: an enclosure at 0.72 is above it.
+            (#""lower": "7640380383084358966040920610899743007/10633823966279326983230456482242756608""#, #""lower": "18/25""#,
+             "verdict η: sample 1 at s = 1 records η ∈ [18/25, ≈ 0.718498 (exactly a 36-digit/36-digit fraction)] but η = 1·√(15/64) + 15/64 is below it"),
+            (#""zDown": "15/64", "eta": {"#, #""zDown": "1/4", "eta": {"#,
+             "verdict z↓: sample 1 at s = 1 records z↓ = 1/4 but the lasso knots give 15/64"),
+            // The vertex u = 4/7 of u(8 − 7u)/64: the maximum 1/28 is at s = 7/4, not at s = 2 (9/256).
+            (#""maximum": "1/28", "maximiser": "7/4""#, #""maximum": "1/28", "maximiser": "2""#,
+             "verdict gap maxima: on [1, 11/4] the gap at the recorded maximiser s = 2 is 9/256, not the maximum 1/28 (reached at s = 7/4)"),
+            (#""maximum": "1/28""#, #""maximum": "9/256""#,
+             "verdict gap maxima: on [1, 11/4] the recorded maximum 9/256 is too low: the gap reaches 1/28 at s = 7/4"),
+            (#""maximum": "1/64""#, #""maximum": "1/32""#,
+             "verdict gap maxima: on [3/4, 1] the recorded maximum 1/32 is too high: the gap never exceeds 1/64 (reached at s = 1)"),
+            (#""gapMaximum": "1/28""#, #""gapMaximum": "15/484""#,
+             "verdict divergence gap: on divergence interval 1 [3/4, 3] the recorded maximum 15/484 is too low: the gap reaches 1/28 at s = 7/4"),
+            (#""gapMaximiser": "7/4""#, #""gapMaximiser": "11/4""#,
+             "verdict divergence gap: on divergence interval 1 [3/4, 3] the gap at the recorded maximiser s = 11/4 is 15/484, not the maximum 1/28 (reached at s = 7/4)"),
+            (#"{"from": "11/4", "to": "3", "maximum": "15/484", "maximiser": "11/4"}"#, #"{"from": "11/4", "to": "4", "maximum": "15/484", "maximiser": "11/4"}"#,
+             "verdict gap maxima: entry 3 is for [11/4, 4] but the 3rd common piece where the gap is not 0 is [11/4, 3] (it reaches 15/484 at s = 11/4)"),
         ]
         for (old, new, message) in cases {
             #expect(expectFailure(tampered(text, old, new), message)?.description == message)

@@ -22,14 +22,26 @@ enum HandCertificates {
     /// −σ_1 c_1 = 1 ≥ 0). q_1 = −1 + (s − 3/4) reaches +1 at s = 11/4; face signs (1, 1) admit
     /// (1/2, 2), where c = 0: final.
     ///
-    /// Divergence: Z(s) = s·x(1/s) on [0, 3/4]; at s = 1 Z = (−1/8, 1/4) but s·x(1) = (0, 1/2);
+    /// Divergence: Z(s) = s·x(1/s) on [0, 3/4]; at s = 1 Z = (−1/8, 1/4) but s·x(1) = (0, 1/2)
+    /// (both coordinates leave the path at 3/4);
     /// at s = 3 both are (0, 5/2) and after it both equal (s/2 − 3/2, 2s − 7/2). So [3/4, 3].
     /// Gaps: at s = 1 (κ = 1), x̄ = (−1/8, 1/4) has objective −15/64 against −16/64: 1/64; at
     /// s = 2 (κ = 1/2), x̄ = (−1/16, 5/8) gives −135/256 against −144/256: 9/256 (issue 4).
+    /// Gap maxima, with u = 1/s (no coordinate changes sign inside a piece):
+    /// - [3/4, 1]: x̄ = (−u/8, 1 − 3u/4), lasso (1/2 − u/2, 2 − 3u/2): gap = (1/2 − 3u/8)², u ∈ [1, 4/3],
+    ///   largest at u = 1: 1/64 at s = 1.
+    /// - [1, 11/4]: lasso (0, 1 − u/2): gap = u(8 − 7u)/64, u ∈ [4/11, 1], concave with vertex
+    ///   u = 4/7: 1/28 at s = 7/4 — also the maximum over the divergence interval [3/4, 3].
+    /// - [11/4, 3]: x̄ = (1/2 − 3u/2, 2 − 7u/2) against (0, 1 − u/2): gap = (3u − 1)(u + 1)/4,
+    ///   u ∈ [1/3, 4/11], increasing in u: 15/484 at s = 11/4.
+    /// z↓: only segment 2 (μ ∈ (3/4, 1)) has a wrong-signed slope, a_1 = 1/2 against x_1 < 0, so
+    /// z↓ = (1/2)·[(μ − 3/4) + (μ² − 9/16)/2] there and z↓ = (1/2)(1/4 + 7/32) = 15/64 from μ = 1 on.
+    /// η(s) = √15/(8s) + 15/(64s²) for s ≥ 1; the enclosures are ⌊√(15·4¹²⁰)⌋ and one more over
+    /// 2¹²⁰ in place of √15 (computed with Python's math.isqrt).
     static let berthier = """
     {
       "format": "dlnpath-certificate",
-      "version": 1,
+      "version": 2,
       "input": {"file": "examples/berthier-example.json", "sha256": "f2b32c15f9b6cae0aaf213e716ccdf11c29bc028fdbc726bebfa1b94462052ca"},
       "problem": {"variant": "signed", "weightDecay": "0", "M": [["10", "-4"], ["-4", "2"]], "r": ["-3", "2"], "positiveDefinite": true},
       "lasso": {
@@ -52,12 +64,32 @@ enum HandCertificates {
       },
       "verdict": {
         "monotone": false,
-        "monotoneBreak": {"segment": 2, "coordinate": 1, "muFrom": "3/4", "muTo": "1"},
+        "monotoneBreak": {"segment": 2, "coordinate": 1, "muFrom": "3/4", "muTo": "1", "slope": "1/2"},
         "equivalent": false,
-        "divergence": [{"from": "3/4", "to": "3"}],
+        "divergence": [{"from": "3/4", "to": "3", "coordinates": [1, 2], "gapMaximum": "1/28", "gapMaximiser": "7/4"}],
         "jumpTimesEqualInverseKnots": false,
         "saddlesEqualSlopes": false,
-        "gapSamples": [{"s": "1", "gap": "1/64"}, {"s": "2", "gap": "9/256"}]
+        "gapMaxima": [
+          {"from": "3/4", "to": "1", "maximum": "1/64", "maximiser": "1"},
+          {"from": "1", "to": "11/4", "maximum": "1/28", "maximiser": "7/4"},
+          {"from": "11/4", "to": "3", "maximum": "15/484", "maximiser": "11/4"}
+        ],
+        "downwardVariation": {
+          "total": "15/64",
+          "pieces": [
+            {"from": "0", "to": "3/4", "rate": "0", "valueAtFrom": "0", "coordinates": []},
+            {"from": "3/4", "to": "1", "rate": "1/2", "valueAtFrom": "0", "coordinates": [1]},
+            {"from": "1", "to": null, "rate": "0", "valueAtFrom": "15/64", "coordinates": []}
+          ]
+        },
+        "samples": [
+          {"s": "1", "gap": "1/64", "zDown": "15/64", "eta": {
+            "lower": "7640380383084358966040920610899743007/10633823966279326983230456482242756608",
+            "upper": "238761886971386217688778769090616969/332306998946228968225951765070086144"}},
+          {"s": "2", "gap": "9/256", "zDown": "15/64", "eta": {
+            "lower": "6394229137036000335193601491886919967/21267647932558653966460912964485513216",
+            "upper": "199819660532375010474800046621466249/664613997892457936451903530140172288"}}
+        ]
       }
     }
     """
@@ -70,12 +102,12 @@ enum HandCertificates {
     /// Limit: q = 2s reaches the bound 1 + s/2 at s = 2/3 (q = 4/3); the face problem
     /// min ½x² − 2x + x/2 over x ≥ 0 gives x = 3/2 with c = 1/2 = λwd (multiplier 0): final.
     /// The jump time 2/3 = 1/(2 − 1/2) and the saddle 3/2 = a: the limit is the lasso path,
-    /// e.g. at s = 1: Z/s = (1/3)(3/2) = 1/2 = x(λwd + 1) = x(3/2); gap 0.
+    /// e.g. at s = 1: Z/s = (1/3)(3/2) = 1/2 = x(λwd + 1) = x(3/2); gap 0. Monotone: z↓ ≡ 0, η = 0.
     static let positiveWithDecayFile = #"{"M": [[1]], "r": [2], "nonnegative": true, "weightDecay": "1/2"}"# + "\n"
     static let positiveWithDecay = """
     {
       "format": "dlnpath-certificate",
-      "version": 1,
+      "version": 2,
       "input": {"file": "positive.json", "sha256": "09e13dfc4b87a7dac15c7df4b6cb82641af77f4736b37399403bd0b0fe640d8f"},
       "problem": {"variant": "positive", "weightDecay": "1/2", "M": [["1"]], "r": ["2"], "positiveDefinite": true},
       "lasso": {
@@ -95,7 +127,9 @@ enum HandCertificates {
         "divergence": [],
         "jumpTimesEqualInverseKnots": true,
         "saddlesEqualSlopes": true,
-        "gapSamples": [{"s": "1", "gap": "0"}]
+        "gapMaxima": [],
+        "downwardVariation": {"total": "0", "pieces": [{"from": "0", "to": null, "rate": "0", "valueAtFrom": "0", "coordinates": []}]},
+        "samples": [{"s": "1", "gap": "0", "zDown": "0", "eta": {"lower": "0", "upper": "0"}}]
       }
     }
     """
@@ -107,12 +141,13 @@ enum HandCertificates {
     /// Limit: q = s·(1, 1) reaches the box in both coordinates at s = 1; the face problem
     /// min ½(x_1 + x_2)² − (x_1 + x_2) over x ≥ 0 has the minimisers x_1 + x_2 = 1, so the
     /// saddle (1/2, 1/2) is not unique: the direction (1, −1) keeps Mx. c = 0 there: final.
-    /// μ-slope (1/2, 1/2) = the saddle, jump time 1 = 1/κ_0: the paths agree, D ≡ 0.
+    /// μ-slope (1/2, 1/2) = the saddle, jump time 1 = 1/κ_0: the paths agree, D ≡ 0, the gap is 0
+    /// and, monotone, z↓ ≡ 0 and η = 0.
     static let duplicateColumnsFile = #"{"M": [[1, 1], [1, 1]], "r": [1, 1]}"# + "\n"
     static let duplicateColumns = """
     {
       "format": "dlnpath-certificate",
-      "version": 1,
+      "version": 2,
       "input": {"file": "duplicate.json", "sha256": "72fcffc7d1ddd83968d12e57e98c0fc62d28237b62895e423b1bb74ceed340cd"},
       "problem": {"variant": "signed", "weightDecay": "0", "M": [["1", "1"], ["1", "1"]], "r": ["1", "1"], "positiveDefinite": false},
       "lasso": {
@@ -132,7 +167,9 @@ enum HandCertificates {
         "divergence": [],
         "jumpTimesEqualInverseKnots": true,
         "saddlesEqualSlopes": true,
-        "gapSamples": [{"s": "2", "gap": "0"}]
+        "gapMaxima": [],
+        "downwardVariation": {"total": "0", "pieces": [{"from": "0", "to": null, "rate": "0", "valueAtFrom": "0", "coordinates": []}]},
+        "samples": [{"s": "2", "gap": "0", "zDown": "0", "eta": {"lower": "0", "upper": "0"}}]
       }
     }
     """

@@ -20,8 +20,17 @@ import SeededRandom
 
     @Test func shapesAndTypes() {
         let cases: [(String, String, String)] = [
-            (#""version": 1"#, #""version": 2"#, "version: unknown version 2 (this checker reads version 1)"),
-            (#""version": 1"#, #""version": "1""#, "version: expected an integer, found a string"),
+            (#""version": 2"#, #""version": 1"#, "version: unknown version 1 (this checker reads version 2)"),
+            (#""version": 2"#, #""version": "2""#, "version: expected an integer, found a string"),
+            // A recorded option that `check --input` could not re-apply names its place.
+            (#""sha256": "f2b3"#, #""weightDecay": "0.1", "sha256": "f2b3"#,
+             "input.weightDecay: \"0.1\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\""),
+            (#""sha256": "f2b3"#, #""weightDecay": "-1/10", "sha256": "f2b3"#, "input.weightDecay: a weight decay must be ≥ 0, found -1/10"),
+            (#""sha256": "f2b3"#, #""variant": "u∘v", "sha256": "f2b3"#, "input.variant: expected \"signed\" or \"positive\""),
+            (#""sha256": "f2b3"#, #""scaling": "max", "sha256": "f2b3"#, "input.scaling: expected \"mean\" or \"sum\""),
+            (#""coordinates": [1]"#, #""coordinates": [3]"#,
+             "verdict.downwardVariation.pieces[1].coordinates[0]: expected an integer in 1...2, found 3"),
+            (#""eta": {"#, #""eta": {"middle": "1", "#, "verdict.samples[0].eta: unknown field \"middle\""),
             (#""format": "dlnpath-certificate""#, #""format": "drat""#, "format: expected \"dlnpath-certificate\""),
             (#"{"lambda": "4/3", "x": ["-1/6", "0"]}"#, #"{"lambda": "4/3", "x": ["-1/6"]}"#,
              "lasso.knots[1].x: expected 2 entries, found 1"),

@@ -132,13 +132,14 @@ enum Mutations {
         let brk = doc.at(verdict + [.key("monotoneBreak")])
         if brk.isNull {
             add("fake monotone break", doc.replacing(verdict + [.key("monotoneBreak")]) { _ in
-                ["segment": 1, "coordinate": 1, "muFrom": "1", "muTo": "2"] })
+                ["segment": 1, "coordinate": 1, "muFrom": "1", "muTo": "2", "slope": "1"] })
         } else {
             let b = verdict + [.key("monotoneBreak")]
             add("monotone break removed", doc.replacing(b) { _ in .null })
             add("monotone break segment + 1", doc.replacing(b + [.key("segment")]) { .number(String(Int($0.numberText!)! + 1)) })
             add("monotone break coordinate + 1", doc.replacing(b + [.key("coordinate")]) { .number(String(Int($0.numberText!)! % d + 1 + (d == 1 ? 1 : 0))) })
             bumpAt("monotone break muFrom", b + [.key("muFrom")])
+            bumpAt("monotone break slope", b + [.key("slope")])
             if brk["muTo"]!.isNull {
                 add("monotone break muTo finite", doc.replacing(b + [.key("muTo")]) { _ in "1000" })
             } else {
@@ -156,15 +157,16 @@ enum Mutations {
                 bumpAt("divergence \(n + 1) to", p + [.key("to")])
                 add("divergence \(n + 1) to unbounded", doc.replacing(p + [.key("to")]) { _ in .null })
             }
+            let leaving = interval["coordinates"]!.asArray!
+            add("divergence \(n + 1) coordinates", doc.replacing(p + [.key("coordinates")]) { _ in
+                leaving.count > 1 ? .array(Array(leaving.dropLast())) : [.number(String(Int(leaving[0].numberText!)! % d + 1))] })
             var rest = divergence
             rest.remove(at: n)
             add("divergence \(n + 1) missing", doc.replacing(verdict + [.key("divergence")]) { _ in .array(rest) })
         }
         add("extra divergence interval", doc.replacing(verdict + [.key("divergence")]) { _ in
-            .array(divergence + [["from": "1000", "to": "1001"]]) })
-        for n in doc.at(verdict + [.key("gapSamples")]).asArray!.indices {
-            bumpAt("gap sample \(n + 1)", verdict + [.key("gapSamples"), .index(n), .key("gap")])
-        }
+            .array(divergence + [["from": "1000", "to": "1001", "coordinates": [1], "gapMaximum": "1", "gapMaximiser": "1000"]]) })
+        out += verdictClaims(doc)
         // Problem and input: only `check --input` sees a consistent change of these in general.
         for i in 0..<d {
             bumpAt("problem r_\(i + 1)", [.key("problem"), .key("r"), .index(i)], input: true)
@@ -182,6 +184,63 @@ enum Mutations {
             let t = v.asString!
             return .string((t.first == "0" ? "1" : "0") + t.dropFirst())
         }, input: true)
+        return out
+    }
+
+    /// The claims `compare` prints beyond the paths (docs/math.md §4): each gap maximum lowered,
+    /// raised and its maximiser moved (per piece and per divergence interval), a gap-maximum entry
+    /// missing or extra, every z↓ piece field changed, the z↓ total changed, each sample's gap and
+    /// z↓ changed and its η moved out of its enclosure or the enclosure widened.
+    static func verdictClaims(_ doc: JSONValue) -> [Mutant] {
+        var out: [Mutant] = []
+        func add(_ name: String, _ d: JSONValue) { out.append(Mutant(name: name, document: d, needsInput: false)) }
+        let verdict: [Step] = [.key("verdict")]
+        func maxima(_ list: String, _ name: String, maximum: String, maximiser: String) {
+            for (n, entry) in doc.at(verdict + [.key(list)]).asArray!.enumerated() {
+                let p = verdict + [.key(list), .index(n)]
+                let m = entry[maximum]!.rational
+                add("\(name) \(n + 1) maximum raised", doc.replacing(p + [.key(maximum)]) { _ in .string((m + m / Rational(1000)).description) })
+                add("\(name) \(n + 1) maximum lowered", doc.replacing(p + [.key(maximum)]) { _ in .string((m - m / Rational(1000)).description) })
+                let from = entry["from"]!.rational, to = entry["to"]!.isNull ? nil : entry["to"]!.rational
+                let at = entry[maximiser]!.isNull ? nil : entry[maximiser]!.rational
+                // Another point of the interval: an end other than the maximiser, or s → ∞.
+                let moved: JSONValue = at == from ? (to.map { .string($0.description) } ?? .null) : .string(from.description)
+                add("\(name) \(n + 1) maximiser moved", doc.replacing(p + [.key(maximiser)]) { _ in moved })
+            }
+        }
+        maxima("gapMaxima", "gap maximum", maximum: "maximum", maximiser: "maximiser")
+        maxima("divergence", "divergence gap", maximum: "gapMaximum", maximiser: "gapMaximiser")
+        let gapMaxima = doc.at(verdict + [.key("gapMaxima")]).asArray!
+        for n in gapMaxima.indices {
+            var rest = gapMaxima
+            rest.remove(at: n)
+            add("gap maximum \(n + 1) missing", doc.replacing(verdict + [.key("gapMaxima")]) { _ in .array(rest) })
+        }
+        add("extra gap maximum", doc.replacing(verdict + [.key("gapMaxima")]) { _ in
+            .array(gapMaxima + [["from": "1000", "to": "1001", "maximum": "1", "maximiser": "1000"]]) })
+        let down = verdict + [.key("downwardVariation")]
+        for (n, piece) in doc.at(down + [.key("pieces")]).asArray!.enumerated() {
+            let p = down + [.key("pieces"), .index(n)]
+            for field in ["from", "rate", "valueAtFrom"] { add("z↓ piece \(n + 1) \(field)", doc.replacing(p + [.key(field)], bump)) }
+            if !piece["to"]!.isNull { add("z↓ piece \(n + 1) to", doc.replacing(p + [.key("to")], bump)) }
+            let coordinates = piece["coordinates"]!.asArray!
+            add("z↓ piece \(n + 1) coordinates", doc.replacing(p + [.key("coordinates")]) { _ in
+                coordinates.isEmpty ? [1] : .array(Array(coordinates.dropLast())) })
+        }
+        let total = doc.at(down + [.key("total")])
+        add("z↓ total", doc.replacing(down + [.key("total")]) { _ in total.isNull ? "1" : bump(total) })
+        if !total.isNull { add("z↓ total unbounded", doc.replacing(down + [.key("total")]) { _ in .null }) }
+        for (n, sample) in doc.at(verdict + [.key("samples")]).asArray!.enumerated() {
+            let p = verdict + [.key("samples"), .index(n)]
+            add("sample \(n + 1) gap", doc.replacing(p + [.key("gap")], bump))
+            add("sample \(n + 1) z↓", doc.replacing(p + [.key("zDown")], bump))
+            let lower = sample["eta"]!["lower"]!.rational, upper = sample["eta"]!["upper"]!.rational
+            let step = Rational(1, 1 << 60)
+            func eta(_ lo: Rational, _ hi: Rational) -> JSONValue { ["lower": .string(lo.description), "upper": .string(hi.description)] }
+            add("sample \(n + 1) η raised", doc.replacing(p + [.key("eta")]) { _ in eta(upper + upper * step + step, upper + upper * step + step) })
+            add("sample \(n + 1) η lowered", doc.replacing(p + [.key("eta")]) { _ in eta(lower - lower * step - step, lower - lower * step - step) })
+            add("sample \(n + 1) η widened", doc.replacing(p + [.key("eta")]) { _ in eta(lower / Rational(2) - Rational(1), upper) })
+        }
         return out
     }
 
