@@ -16,6 +16,7 @@ library.
 """
 
 import argparse
+import copy
 import hashlib
 import json
 import math
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
+from fractions import Fraction
 from pathlib import Path
 
 import jsonschema
@@ -35,6 +37,7 @@ SCHEMAS = ROOT / "docs" / "schemas"
 CERTIFICATE_SCHEMA = ROOT / "proofs" / "certificate.schema.json"
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 FRACTION = re.compile(r"-?[0-9]+/[0-9]+")
+RATIONAL = re.compile(r"0|-?[1-9][0-9]*(/[1-9][0-9]*)?")
 TIMEOUT = 600  # seconds per command; every command here takes well under one on the examples
 
 
@@ -70,16 +73,23 @@ class Schemas:
             self.documents[name] = document
             resources.append((document["$id"], Resource.from_contents(document)))
         self.registry = Registry().with_resources(resources)
+        # `--json --float`: every exact value is the nearest double (null beyond the double range).
+        common = copy.deepcopy(self.documents["common"])
+        number = {"type": ["number", "null"]}
+        common["$defs"].update(exact=number, exactOrNull=number, nonnegativeExact={**number, "minimum": 0})
+        self.float_registry = self.registry.with_resource(common["$id"], Resource.from_contents(common))
 
-    def validate(self, name, instance, what):
-        validator = jsonschema.Draft202012Validator(self.documents[name], registry=self.registry,
+    def validate(self, name, instance, what, floats=False):
+        registry = self.float_registry if floats else self.registry
+        validator = jsonschema.Draft202012Validator(self.documents[name], registry=registry,
                                                     format_checker=FORMATS)
         errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
         if errors:
             lines = [f"  at /{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in errors[:5]]
             more = f"\n  … and {len(errors) - 5} more" if len(errors) > 5 else ""
             where = "proofs/" if name == "certificate" else "docs/schemas/"
-            fail(f"{what} does not match {where}{name}.schema.json:\n" + "\n".join(lines) + more)
+            mode = " (exact values as numbers)" if floats else ""
+            fail(f"{what} does not match {where}{name}.schema.json{mode}:\n" + "\n".join(lines) + more)
         if name == "certificate":  # its schema has no format: every fraction in it is exact
             canonical_fractions(instance, what)
 
@@ -110,6 +120,31 @@ def canonical_fractions(value, what, path="$"):
         p, q = (int(part) for part in value.split("/"))
         if q <= 1 or math.gcd(p, q) != 1:
             fail(f"{what}: {path} = {value!r} is not a reduced fraction with denominator > 1")
+
+
+def nearest_doubles(exact_value, float_value, what, path="$"):
+    """Walks the two documents together: where the exact one has a rational string, the float one
+    has the nearest double (or null beyond the double range, or the same string where a field is
+    text); everything else is identical."""
+    if isinstance(exact_value, dict):
+        if not isinstance(float_value, dict) or list(exact_value) != list(float_value):
+            fail(f"{what}: {path} has different fields with --float")
+        for key in exact_value:
+            nearest_doubles(exact_value[key], float_value[key], what, f"{path}.{key}")
+    elif isinstance(exact_value, list):
+        if not isinstance(float_value, list) or len(exact_value) != len(float_value):
+            fail(f"{what}: {path} has a different length with --float")
+        for k, (e, f) in enumerate(zip(exact_value, float_value)):
+            nearest_doubles(e, f, what, f"{path}[{k}]")
+    elif isinstance(exact_value, str) and RATIONAL.fullmatch(exact_value) and float_value != exact_value:
+        try:
+            wanted = float(Fraction(exact_value))
+        except OverflowError:
+            wanted = None
+        if isinstance(float_value, bool) or float_value != wanted or (wanted is not None and not isinstance(float_value, float)):
+            fail(f"{what}: {path} is {float_value!r}, but the double nearest {exact_value} is {wanted!r}")
+    elif exact_value != float_value and not (isinstance(exact_value, float) and isinstance(float_value, float)):
+        fail(f"{what}: {path} is {float_value!r} with --float, {exact_value!r} without")
 
 
 def sha256_of(path):
@@ -177,8 +212,8 @@ class Oracles:
             rel = example.relative_to(ROOT)
             self.check(f"{rel}: problem schema", lambda e=example: self.file("problem", e))
             for command in ("inspect", "path", "limit", "compare"):
-                self.check(f"{rel}: {command} --json",
-                           lambda c=command, e=rel: self.output(c, [c, e, "--json"]))
+                self.check(f"{rel}: {command} --json, and --float = the nearest doubles",
+                           lambda c=command, e=rel: self.exact_and_float(c, e))
             self.check(f"{rel}: certify, schema, SHA-256 = hashlib, check --json",
                        lambda e=rel: self.certificate_round_trip(e))
             self.check(f"{rel}: check-solver on numpy-written knots", lambda e=rel: self.check_solver_knots(e))
@@ -193,6 +228,17 @@ class Oracles:
         self.check("search --frequencies: frequencies.json", self.search_frequencies)
         self.check("generate mairal-yu: a problem file", self.generate)
         self.check("worked example (docs/math.md §1-§4): exact values and 0-based indices", self.worked_example)
+
+    def exact_and_float(self, command, example):
+        """`--json` against its schema; `--json --float` against the same schema with numbers for
+        exact values, and each number equal to the double nearest the exact value (Python's
+        float(Fraction) rounds correctly, ties to even)."""
+        exact_document = self.output(command, [command, example, "--json"])
+        args = [command, example, "--json", "--float"]
+        shown = "dlnpath " + " ".join(map(str, args))
+        float_document = strict_json(self.run(args), f"`{shown}`")
+        self.schemas.validate(command, float_document, f"`{shown}`", floats=True)
+        nearest_doubles(exact_document, float_document, f"`{shown}`")
 
     def certificate_round_trip(self, example):
         cert = self.work / (Path(example).stem + ".cert.json")
