@@ -224,6 +224,7 @@ class Oracles:
         self.check("SHA-256 of numpy-written .npy inputs and a separate response file = hashlib", self.sha256_npy)
         self.check("check-solver: failing, NaN and negative λ (exit 1)", self.check_solver_failures)
         self.check("flow --json (quick sweep, with gradient descent)", self.flow)
+        self.check("check-run --json on a numpy gradient-descent run", self.check_run)
         self.check("search: summary, instances, certificates (SHA-256 = hashlib)", self.search)
         self.check("search --frequencies: frequencies.json", self.search_frequencies)
         self.check("generate mairal-yu: a problem file", self.generate)
@@ -367,6 +368,30 @@ class Oracles:
                                         "--gradient-descent", "--step", "0.01", "--json"])
         if len(document.get("gradientDescent", [])) != 2:
             fail("flow --gradient-descent: expected one gradient-descent row per ε")
+
+    def check_run(self):
+        """Gradient descent on the weights of x = u∘v, written with numpy in the conventions of
+        docs/math.md §0 and §2 (ℓ(x) = ½xᵀMx − rᵀx, u(0) = √ε·1, v(0) = 0), for the worked
+        example; dlnpath's own descent with the same step must agree with it."""
+        M = np.array([[10.0, -4.0], [-4.0, 2.0]])
+        r = np.array([-3.0, 2.0])
+        epsilon, eta, every = 1e-4, 1e-3, 20
+        steps = int(4.0 * math.log(1 / epsilon) / 2 / eta)  # up to s = 4 (s = 2t/log(1/ε), t = kη)
+        u, v = math.sqrt(epsilon) * np.ones(2), np.zeros(2)
+        times, xs = [0], [u * v]
+        for k in range(1, steps + 1):
+            g = M @ (u * v) - r
+            u, v = u - eta * v * g, v - eta * u * g
+            if k % every == 0:
+                times.append(k)
+                xs.append(u * v)
+        run = self.work / "run.npz"
+        np.savez(run, t=np.array(times, dtype=np.float64), x=np.array(xs), epsilon=np.float64(epsilon))
+        report = self.output("check-run", ["check-run", "examples/berthier-example.json", run, "--step", eta, "--json"])
+        if report["verdict"] != "consistent":
+            fail(f"numpy's gradient descent and dlnpath's disagree: {report['reading']}")
+        if len(report["series"]["t"]) != len(times) or len(report["series"]["runAverage"]) != len(times):
+            fail(f"series has {len(report['series']['t'])} times for {len(times)} samples")
 
     def search(self):
         out = self.work / "search"
