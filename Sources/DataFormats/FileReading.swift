@@ -1,16 +1,55 @@
 import Foundation
 
-/// Reads a whole file, turning Foundation's error into a `DataFormatError`
-/// so that every reader in this module throws a single error type.
 func readFileData(_ url: URL) throws(DataFormatError) -> Data {
     do {
         return try Data(contentsOf: url)
     } catch {
-        throw DataFormatError("cannot read file: \(error.localizedDescription)", file: url.path)
+        throw DataFormatError("cannot read file: \(fileSystemReason(url.path, error))", file: url.path)
     }
 }
 
-/// Runs `body` and stamps any `DataFormatError` it throws with the file path.
+/// The bytes of the file at `path`; a failure is one line naming the file and the reason
+/// ("no such file", "is a directory", "permission denied").
+public func readFileBytes(atPath path: String) throws(DataFormatError) -> [UInt8] {
+    [UInt8](try readFileData(URL(fileURLWithPath: path)))
+}
+
+/// Writes `text` (UTF-8) to `path`, replacing it atomically; a failure is one line naming the
+/// file and the reason.
+public func writeTextFile(_ text: String, toPath path: String) throws(DataFormatError) {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw DataFormatError("cannot write file: \(fileSystemReason(path, error))", file: path)
+    }
+}
+
+/// Why a file-system operation on `path` failed, in a few words rather than Foundation's
+/// paragraph.
+func fileSystemReason(_ path: String, _ error: Error) -> String {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    let parent = (path as NSString).deletingLastPathComponent
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+        if isDirectory.boolValue { return "is a directory, not a file" }
+    } else if !parent.isEmpty, !fm.fileExists(atPath: parent) {
+        return "no such directory '\(parent)'"
+    }
+    let code = (error as NSError).code
+    let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix, posix.domain == NSPOSIXErrorDomain, let message = strerror(Int32(posix.code)) {
+        return String(cString: message).lowercased()
+    }
+    switch code {
+    case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+    case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+    case NSFileWriteOutOfSpaceError: return "no space left on the device"
+    case NSFileWriteVolumeReadOnlyError: return "read-only file system"
+    default:
+        return error.localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
+    }
+}
+
 func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
     do {
         return try body()

@@ -1,3 +1,4 @@
+import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemInput
@@ -41,6 +42,7 @@ struct Homotopy {
         var inSupport = [Bool](repeating: false, count: d)
         var engineInSync = true // the engine factorises exactly the support of `above`
         while true {
+            ProgressReport.note("lasso path: knots", knots.count, "κ = \(kappa.decimalString())")
             if kappa.isZero {
                 let unique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: [])
                 knots.append(KnotDraft(kappa: kappa, x: x, equicorrelation: [], isUnique: unique))

@@ -1,3 +1,4 @@
+import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemInput
@@ -15,6 +16,7 @@ extension DLNLimit {
                               entering: [], face: [], faceSigns: [], objective: .zero)]
         while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
             let previous = saddles[saddles.count - 1]
+            ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
             let s = previous.s + event.delta
             let b = Rational.one + problem.weightDecay * s
             // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (MATH §3): no arithmetic.

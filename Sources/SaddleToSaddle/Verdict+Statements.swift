@@ -2,7 +2,10 @@ import ExactArithmetic
 
 extension Verdict {
     /// The verdict in plain words, one sentence per line, exact numbers, coordinates 1-based.
-    public var statements: [String] {
+    public var statements: [String] { statements(format: .exact) }
+
+    /// The verdict in plain words with numbers shown as `f` shows them.
+    public func statements(format f: NumberFormat) -> [String] {
         var out: [String] = []
         let via = comparesImages ? " (compared through M·x, since M is singular)" : ""
         let what = comparesImages ? "component" : "coordinate"
@@ -12,36 +15,36 @@ extension Verdict {
         for d in divergence {
             let names = d.coordinates.map { String($0 + 1) }.joined(separator: ", ")
             let plural = d.coordinates.count == 1 ? "\(what) \(names) leaves" : "\(what)s \(names) leave"
-            var sentence = "they part at s = \(d.from) (\(plural) the path)"
-            sentence += d.to.map { " and rejoin at s = \($0)" } ?? " and never rejoin"
+            var sentence = "they part at s = \(f(d.from)) (\(plural) the path)"
+            sentence += d.to.map { " and rejoin at s = \(f($0))" } ?? " and never rejoin"
             if let g = maximumGap(from: d.from, to: d.to) {
-                sentence += g.maximiser.map { "; the gap is \(g.maximum) at s = \($0)" }
-                    ?? "; the gap approaches \(g.maximum) as s → ∞"
+                sentence += g.maximiser.map { "; the gap is \(f(g.maximum)) at s = \(f($0))" }
+                    ?? "; the gap approaches \(f(g.maximum)) as s → ∞"
             }
             out.append(sentence + via)
         }
         if let b = monotonicityBreak {
             let sign = b.valueAtStart.signum > 0 ? "> 0" : "< 0"
-            let mu = "[\(b.muFrom), \(b.muTo.map(\.description) ?? "∞")]"
-            let decreasing = "[\(b.decreasingFrom), \(b.decreasingTo.map(\.description) ?? "∞")]"
-            out.append("z(μ) = μ·x(κ(μ)) is not monotone: on the segment κ ∈ [\(b.kappaTo), \(b.kappaFrom)] (μ ∈ \(mu)) coordinate \(b.coordinate + 1) has slope a = \(b.slope) while x_\(b.coordinate + 1) \(sign), so |z_\(b.coordinate + 1)| decreases for μ ∈ \(decreasing)")
+            let mu = "[\(f(b.muFrom)), \(f.orInfinity(b.muTo))]"
+            let decreasing = "[\(f(b.decreasingFrom)), \(f.orInfinity(b.decreasingTo))]"
+            out.append("z(μ) = μ·x(κ(μ)) is not monotone: on the segment κ ∈ [\(f(b.kappaTo)), \(f(b.kappaFrom))] (μ ∈ \(mu)) coordinate \(b.coordinate + 1) has slope a = \(f(b.slope)) while x_\(b.coordinate + 1) \(sign), so |z_\(b.coordinate + 1)| decreases for μ ∈ \(decreasing)")
         } else {
             out.append("z(μ) = μ·x(κ(μ)) is coordinatewise \(limit.problem.variant == .positive ? "nondecreasing" : "monotone")")
         }
-        out.append(linkStatement)
+        out.append(linkStatement(format: f))
         if let total = downwardVariation.total {
             if total.isZero {
                 out.append("the downward variation z↓ is 0")
             } else {
                 let start = downwardVariation.pieces.last!.from
-                out.append("the downward variation is z↓ = \(total) for μ ≥ \(start)")
+                out.append("the downward variation is z↓ = \(f(total)) for μ ≥ \(f(start))")
             }
         } else {
-            out.append("the downward variation z↓ grows without bound (like \(downwardVariation.pieces.last!.rate / Rational(2))·μ²)")
+            out.append("the downward variation z↓ grows without bound (like \(f(downwardVariation.pieces.last!.rate / Rational(2)))·μ²)")
         }
         let nonUnique = limit.saddles.indices.filter { !limit.saddles[$0].isUnique }
         if !nonUnique.isEmpty {
-            out.append("the face minimiser is not unique at saddle\(nonUnique.count == 1 ? "" : "s") \(nonUnique.map(String.init).joined(separator: ", ")) (s = \(nonUnique.map { limit.saddles[$0].s.description }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
+            out.append("the face minimiser is not unique at saddle\(nonUnique.count == 1 ? "" : "s") \(nonUnique.map(String.init).joined(separator: ", ")) (s = \(nonUnique.map { f(limit.saddles[$0].s) }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
         }
         if !path.isUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
         if let contradiction { out.append("CONTRADICTION WITH MATH §4: \(contradiction)") }
@@ -49,7 +52,10 @@ extension Verdict {
     }
 
     /// The link (MATH §4) in one sentence: "jump times equal 1/κ_k …" or the first place it fails.
-    public var linkStatement: String {
+    public var linkStatement: String { linkStatement(format: .exact) }
+
+    /// The link in one sentence with numbers shown as `f` shows them.
+    public func linkStatement(format f: NumberFormat) -> String {
         let kappaK = limit.problem.weightDecay.isZero ? "1/κ_k" : "1/(κ_k − λwd)"
         let silent = link.silentKnots.isEmpty ? "" : " (knots \(link.silentKnots.map(String.init).joined(separator: ", ")) leave the slope unchanged, so no jump there)"
         guard let mismatch = link.mismatch else {
@@ -59,15 +65,13 @@ extension Verdict {
         switch mismatch {
         case let .time(saddle, s, knot, knotTime):
             if let knot, let knotTime {
-                return agreed + "saddle \(saddle) jumps at s = \(s), but the next knot κ_\(knot) = \(path.kappa[knot]) is at s = \(knotTime): jump times do not equal \(kappaK) from there on\(silent)"
+                return agreed + "saddle \(saddle) jumps at s = \(f(s)), but the next knot κ_\(knot) = \(f(path.kappa[knot])) is at s = \(f(knotTime)): jump times do not equal \(kappaK) from there on\(silent)"
             }
-            return agreed + "saddle \(saddle) at s = \(s) has no lasso knot: jump times do not equal \(kappaK) from there on\(silent)"
+            return agreed + "saddle \(saddle) at s = \(f(s)) has no lasso knot: jump times do not equal \(kappaK) from there on\(silent)"
         case let .position(saddle, s, knot, x, slope):
-            return agreed + "saddle \(saddle) jumps at s = \(s), the time of knot κ_\(knot) = \(path.kappa[knot]), but its x = \(text(x)) is not the segment slope a = \(text(slope))\(silent)"
+            return agreed + "saddle \(saddle) jumps at s = \(f(s)), the time of knot κ_\(knot) = \(f(path.kappa[knot])), but its x = \(f.vector(x)) is not the segment slope a = \(f.vector(slope))\(silent)"
         case let .missingSaddle(knot, knotTime):
-            return agreed + "the knot κ_\(knot) = \(path.kappa[knot]) (s = \(knotTime)) has no DLN saddle\(silent)"
+            return agreed + "the knot κ_\(knot) = \(f(path.kappa[knot])) (s = \(f(knotTime))) has no DLN saddle\(silent)"
         }
     }
-
-    private func text(_ v: [Rational]) -> String { "(" + v.map(\.description).joined(separator: ", ") + ")" }
 }

@@ -1,4 +1,12 @@
-/// A failure a command reports on purpose, with the exit code it stands for.
+import CertificateChecker
+import Certificates
+import FaceSolver
+import Foundation
+import LassoHomotopy
+import NumericFlow
+import SaddleToSaddle
+
+/// The CLI's one error type: a failure a command reports on purpose.
 enum CLIFailure: Error {
     /// Bad usage or bad input: exit 2.
     case badInput(String)
@@ -10,11 +18,36 @@ enum CLIFailure: Error {
         case .badInput(let m), .checkFailed(let m): return m
         }
     }
+}
 
-    var exitCode: Int32 {
-        switch self {
-        case .badInput: return 2
-        case .checkFailed: return 1
-        }
+/// The one mapping from any error a command throws to its exit code and the one line printed
+/// after "error: " (0 success, 1 a check or verdict failed, 2 bad usage or bad input).
+///
+/// A check failed (1): `CLIFailure.checkFailed`, a solver's own certificate or self-check
+/// (`LassoPathError`, `LimitError`, `FaceSolverError`, `CertificateError`), a certificate claim
+/// (`ClaimFailure`), an integration that cannot go on (`FlowError.integrationFailed`).
+/// Everything else is bad input (2): the problem (`ProblemError`), files and their formats
+/// (`DataFormatError`, `SolverFileError`, `MalformedCertificate`), numbers (`RationalParseError`),
+/// options (`SearchError`), and any file-system error.
+func exitStatus(for error: Error) -> (code: Int32, message: String) {
+    let (code, message): (Int32, String) = switch error {
+    case let e as CLIFailure: (e.isCheckFailure ? 1 : 2, e.message)
+    case let e as LimitError: (1, "the ε → 0 limit failed a check: \(e.message)")
+    case let e as ClaimFailure: (1, "certificate rejected: \(e)")
+    case let e as MalformedCertificate: (2, "malformed certificate: \(e)")
+    case let e as FlowError: (e.isIntegrationFailure ? 1 : 2, e.description)
+    case is LassoPathError, is FaceSolverError, is CertificateError: (1, "\(error)")
+    case is CocoaError: (2, error.localizedDescription)
+    default: (2, "\(error)")
     }
+    // One human line: a library message never spills a multi-line dump onto the terminal.
+    return (code, message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
+}
+
+private extension CLIFailure {
+    var isCheckFailure: Bool { if case .checkFailed = self { true } else { false } }
+}
+
+private extension FlowError {
+    var isIntegrationFailure: Bool { if case .integrationFailed = self { true } else { false } }
 }

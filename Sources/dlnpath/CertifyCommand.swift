@@ -2,8 +2,6 @@ import ArgumentParser
 import CertificateChecker
 import Certificates
 import DataFormats
-import ExactArithmetic
-import Foundation
 import ProblemInput
 
 /// `dlnpath certify FILE -o CERT.json`: writes a self-contained certificate of the lasso path, the
@@ -38,37 +36,30 @@ struct CertifyCommand: ParsableCommand {
     func run() throws {
         let p = try problem.load()
         let input = Certificate.Input(
-            name: problem.file, bytes: try bytes(problem.file),
-            variant: problem.positive ? .positive : (problem.signed ? .signed : nil),
-            weightDecay: try problem.weightDecay.map { try Rational(parsing: $0) },
-            scaling: problem.scaling.flatMap(Scaling.init(rawValue:)),
+            name: problem.file, bytes: try readFileBytes(atPath: problem.file),
+            variant: problem.variant, weightDecay: problem.weightDecay, scaling: problem.scaling,
             responseColumn: problem.responseColumn,
-            response: try problem.responseFile.map { (name: $0, bytes: try bytes($0)) })
+            response: try problem.responseFile.map { (name: $0, bytes: try readFileBytes(atPath: $0)) })
         let text: String
         do {
             text = try Certificate.make(problem: p, input: input).serialized(pretty: true) + "\n"
         } catch {
-            throw CLIFailure.checkFailed("cannot certify \(problem.file): \(error)")
+            throw CLIFailure.checkFailed("cannot certify \(problem.file): \(exitStatus(for: error).message)")
         }
-        let evidence = InputEvidence(
-            bytes: input.bytes, responseBytes: input.response?.bytes, variant: p.variant == .signed ? .signed : .positive,
-            weightDecay: p.weightDecay, M: p.M.rowArrays, r: p.r)
-        let report = CertificateChecker.check(certificateText: text, input: evidence)
+        let report = CertificateChecker.check(certificateText: text, input: InputEvidence(p, bytes: input.bytes, responseBytes: input.response?.bytes))
         guard report.isValid else {
             throw CLIFailure.checkFailed("refusing to write a certificate that fails its own check: \(report.problem ?? "")")
         }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                throw CLIFailure.badInput("\(output): cannot write the certificate")
-            }
-            print("wrote \(output): \(report.verified.count) claims, all verified by the independent checker")
-        } else {
-            print(text, terminator: "")
-        }
+        guard let output else { return print(text, terminator: "") }
+        try writeTextFile(text, toPath: output)
+        print("wrote \(output): \(report.verified.count) claims, all verified by the independent checker")
     }
+}
 
-    private func bytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure.badInput("\(path): cannot read the file") }
-        return [UInt8](data)
+extension InputEvidence {
+    /// What the checker needs to confirm a certificate is about problem `p` read from `bytes`.
+    init(_ p: Problem, bytes: [UInt8], responseBytes: [UInt8]?) {
+        self.init(bytes: bytes, responseBytes: responseBytes, variant: p.variant == .signed ? .signed : .positive,
+                  weightDecay: p.weightDecay, M: p.M.rowArrays, r: p.r)
     }
 }

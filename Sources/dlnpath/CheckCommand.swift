@@ -2,7 +2,6 @@ import ArgumentParser
 import CertificateChecker
 import DataFormats
 import ExactArithmetic
-import Foundation
 import ProblemInput
 
 /// `dlnpath check CERT.json [--input FILE]`: re-verifies a certificate with the independent
@@ -36,27 +35,29 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("y"), help: ArgumentHelp("With --input: the separate response file the certificate was made with.", valueName: "file"))
     var responseFile: String?
 
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if responseFile != nil && input == nil { throw ValidationError("--y needs --input") }
     }
 
     func run() throws {
-        let text = try readText(certificate)
+        let bytes = try readFileBytes(atPath: certificate)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIFailure.badInput("\(certificate): malformed certificate: not UTF-8 text") }
         let evidence = try input.flatMap { try inputEvidence(for: text, input: $0) }
         let report = CertificateChecker.check(certificateText: text, input: evidence)
-        if json {
-            printJSON(report.json)
-        } else if report.isValid {
-            print(report.text)
+        // The claims are the checker's own sentences, exact numbers included: text shows long
+        // numbers rounded (--exact: in full); --json keeps them exact.
+        let format = output.numberFormat
+        if output.json {
+            print(report.json.serialized(pretty: true))
         } else {
-            print(report.verified.map { "ok    " + $0 }.joined(separator: "\n"))
+            let text = report.isValid ? report.text : report.verified.map { "ok    " + $0 }.joined(separator: "\n")
+            print(format.layout.wrap(format.readable(text)))
         }
         switch report.outcome {
         case .valid: return
-        case .failed(let failure): throw CLIFailure.checkFailed("certificate rejected: \(failure.description)")
+        case .failed(let failure): throw failure
         case .malformed(let error): throw CLIFailure.badInput("\(certificate): malformed certificate: \(error.description)")
         }
     }
@@ -65,17 +66,13 @@ struct CheckCommand: ParsableCommand {
     /// bytes and exact problem to the checker. nil when the certificate itself is malformed:
     /// the checker then reports that.
     func inputEvidence(for text: String, input: String) throws -> InputEvidence? {
-        guard let parsed = try? CertificateParser.parse(text) else { return nil }
-        let recorded = parsed.input
+        guard let recorded = (try? CertificateParser.parse(text))?.input else { return nil }
         let source = ProblemSource(
             path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
             variant: recorded.variant.flatMap { Variant(rawValue: $0.rawValue) }, weightDecay: recorded.weightDecay,
             scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)))
-        let problem = try ProblemReader.read(source)
-        var evidence = InputEvidence(
-            bytes: try readBytes(input), responseBytes: try responseFile.map(readBytes),
-            variant: problem.variant == .signed ? .signed : .positive, weightDecay: problem.weightDecay,
-            M: problem.M.rowArrays, r: problem.r)
+        var evidence = InputEvidence(try ProblemReader.read(source), bytes: try readFileBytes(atPath: input),
+                                     responseBytes: try responseFile.map { try readFileBytes(atPath: $0) })
         // With recorded options, also what the file says alone, so the report names any override.
         if recorded.variant != nil || recorded.weightDecay != nil || recorded.scaling != nil,
            let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn)) {
@@ -84,16 +81,5 @@ struct CheckCommand: ParsableCommand {
             evidence.fileScaling = own.data?.scaling.rawValue
         }
         return evidence
-    }
-
-    private func readBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure.badInput("\(path): cannot read the file") }
-        return [UInt8](data)
-    }
-
-    private func readText(_ path: String) throws -> String {
-        let bytes = try readBytes(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIFailure.badInput("\(path): malformed certificate: not UTF-8 text") }
-        return text
     }
 }

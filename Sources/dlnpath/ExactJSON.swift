@@ -1,14 +1,12 @@
 import DataFormats
 import ExactArithmetic
-import Foundation
 
-/// Machine output: every number is an exact string "p/q" (reduced, positive denominator,
-/// "p" when the denominator is 1), never a JSON float.
+/// Shorthands for the commands that still build JSON by hand (flow, plot, search, check-solver).
 extension JSONValue {
-    static func exact(_ q: Rational) -> JSONValue { .string(q.description) }
-    static func exact(_ v: [Rational]) -> JSONValue { .array(v.map(exact)) }
-    static func exact(_ m: [[Rational]]) -> JSONValue { .array(m.map(exact)) }
-    static func optionalExact(_ q: Rational?) -> JSONValue { q.map(exact) ?? .null }
+    static func exact(_ q: Rational) -> JSONValue { ExactJSON.exactStrings(q) }
+    static func exact(_ v: [Rational]) -> JSONValue { ExactJSON.exactStrings(v) }
+    static func exact(_ m: [[Rational]]) -> JSONValue { ExactJSON.exactStrings(m) }
+    static func optionalExact(_ q: Rational?) -> JSONValue { ExactJSON.exactStrings.optional(q) }
     /// A JSON number for display-only approximations (never read back as exact).
     static func approximate(_ x: Double) -> JSONValue { x.isFinite ? .number("\(x)") : .null }
 }

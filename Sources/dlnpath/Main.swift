@@ -1,30 +1,15 @@
 import ArgumentParser
-import DataFormats
-import ExactArithmetic
 import Foundation
-import ProblemInput
 
-/// Our own entry point, so that every failure maps onto the documented exit codes:
-/// 0 success, 1 a check or verdict failed, 2 bad usage or bad input.
+/// Our own entry point, so that every failure maps onto the documented exit codes through the
+/// one mapping `exitStatus(for:)`: 0 success, 1 a check or verdict failed, 2 bad usage or input.
 @main
 enum Main {
     static func main() {
         do {
             var command = try DLNPath.parseAsRoot()
             try command.run()
-        } catch let failure as CLIFailure {
-            printError(failure.message)
-            exit(failure.exitCode)
-        } catch let error as ProblemError {
-            printError(error.message)
-            exit(2)
-        } catch let error as DataFormatError {
-            printError(error.description)
-            exit(2)
-        } catch let error as RationalParseError {
-            printError(error.description)
-            exit(2)
-        } catch {
+        } catch where isParserError(error) {
             // ArgumentParser's own errors: help and --version exit 0, usage errors exit 2.
             let code = DLNPath.exitCode(for: error)
             let message = DLNPath.fullMessage(for: error)
@@ -33,11 +18,17 @@ enum Main {
                 exit(0)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            exit(code == .validationFailure ? 2 : code.rawValue == 1 ? 1 : 2)
+            exit(code.rawValue == 1 ? 1 : 2)
+        } catch {
+            let (code, message) = exitStatus(for: error)
+            FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+            exit(code)
         }
     }
 
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    /// Errors ArgumentParser made or understands (usage, validation, help, explicit exit codes).
+    static func isParserError(_ error: Error) -> Bool {
+        error is ValidationError || error is ExitCode || error is CleanExit
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

@@ -23,27 +23,32 @@ struct ProblemOptions: ParsableArguments {
     var signed = false
 
     @Option(name: .customLong("weight-decay"), help: ArgumentHelp("Weight decay λwd ≥ 0, exact (e.g. 1/10); overrides the file.", valueName: "value"))
-    var weightDecay: String?
+    var weightDecay: Rational?
 
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
-    var scaling: String?
+    var scaling: Scaling?
 
     func validate() throws {
         if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
-        if let scaling, Scaling(rawValue: scaling) == nil { throw ValidationError("--scaling must be 'mean' or 'sum', not '\(scaling)'") }
-        if let weightDecay {
-            guard let value = try? Rational(parsing: weightDecay) else { throw ValidationError("--weight-decay: '\(weightDecay)' is not a number") }
-            if value.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(weightDecay)") }
-        }
+        if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(weightDecay)") }
+    }
+
+    /// The variant the options force, if any.
+    var variant: Variant? { positive ? .positive : (signed ? .signed : nil) }
+
+    /// What to read and how.
+    var source: ProblemSource {
+        ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
+                      variant: variant, weightDecay: weightDecay, scaling: scaling)
     }
 
     /// Reads and validates the problem; any failure is bad input (exit 2).
-    func load() throws -> Problem {
-        let source = ProblemSource(
-            path: file, responsePath: responseFile, responseColumn: responseColumn,
-            variant: positive ? .positive : (signed ? .signed : nil),
-            weightDecay: try weightDecay.map { try Rational(parsing: $0) },
-            scaling: scaling.flatMap(Scaling.init(rawValue:)))
-        return try ProblemReader.read(source)
-    }
+    func load() throws -> Problem { try ProblemReader.read(source) }
 }
+
+/// Exact option values: "1/10", "-3", "2.5e-3" (read exactly, never through Double).
+extension Rational: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+extension Scaling: ExpressibleByArgument {}

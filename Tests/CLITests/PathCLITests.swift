@@ -24,7 +24,7 @@ struct PathCLITests {
         #expect(at.first?["x"] as? [String] == ["0", "1249/500", "0", "1249/500", "0"])
         #expect(at.map { $0["unique"] as? Bool } == [true, false]) // zero columns: free at κ = 0
         let text = try runDLNPath(["path", repositoryFile("examples/sklearn-2746-tie.json"), "--at", "1/1000"])
-        #expect(text.status == 0 && text.stdout.contains("(0, 2.498, 0, 2.498, 0)"))
+        #expect(text.status == 0 && text.stdout.contains("(0, 1249/500, 0, 1249/500, 0)"))
         #expect(text.stdout.contains("+2,4")) // both coordinates join at κ_max: the tie
     }
 

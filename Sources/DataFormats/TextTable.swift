@@ -1,0 +1,96 @@
+/// A plain-text table with left-aligned columns, for human-readable reports.
+public struct TextTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]] = []
+
+    public init(_ header: [String]) { self.header = header }
+
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines joined by newlines. With `layout.maxWidth`, the widest columns are
+    /// narrowed (down to 8 characters) until a line fits, and longer cells end in "…"; with
+    /// `layout.maxRows`, only the first and last rows are shown around a line saying how many
+    /// were left out and `layout.omissionHint`.
+    public func render(_ layout: TextLayout = .unbounded) -> String {
+        var first = rows, last: [[String]] = []
+        if let maxRows = layout.maxRows, rows.count > maxRows {
+            let tail = min(maxRows / 4, 10)
+            first = Array(rows.prefix(maxRows - tail))
+            last = Array(rows.suffix(tail))
+        }
+        let omitted = rows.count - first.count - last.count
+        let all = [header] + first + last
+        let columns = all.map(\.count).max() ?? 0 // a row longer than the header must not crash
+        // Characters as the terminal shows them (`x̄` is one), not UTF-16 units.
+        var widths = (0..<columns).map { j in all.map { j < $0.count ? $0[j].count : 0 }.max() ?? 0 }
+        if let maxWidth = layout.maxWidth {
+            while widths.reduce(2 * (columns - 1), +) > maxWidth, let j = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[j] > 8 {
+                widths[j] -= 1
+            }
+        }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { j, cell in
+                let fitted = cell.count > widths[j] ? String(cell.prefix(widths[j] - 1)) + "…" : cell
+                return j == row.count - 1 ? fitted : fitted + String(repeating: " ", count: max(0, widths[j] - fitted.count))
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        var lines = [line(header), rule] + first.map(line)
+        if omitted > 0 {
+            lines.append("… \(omitted) more row\(omitted == 1 ? "" : "s") …\(layout.omissionHint.isEmpty ? "" : " (\(layout.omissionHint))")")
+            lines += last.map(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Bounds that keep a text report a readable summary.
+public struct TextLayout: Sendable, Equatable {
+    /// The widest line, in characters; nil for no limit.
+    public var maxWidth: Int?
+    /// The most table rows shown; nil for all.
+    public var maxRows: Int?
+    /// Where to find what was left out, e.g. "--all prints every row".
+    public var omissionHint: String
+
+    public init(maxWidth: Int? = nil, maxRows: Int? = nil, omissionHint: String = "") {
+        self.maxWidth = maxWidth
+        self.maxRows = maxRows
+        self.omissionHint = omissionHint
+    }
+
+    public static let unbounded = TextLayout()
+
+    /// `text` with every line wider than `maxWidth` broken at spaces (continuations indented
+    /// four spaces past the line's own indentation), and a word longer than a line broken where
+    /// it must.
+    public func wrap(_ text: String) -> String {
+        guard let maxWidth, maxWidth > 20 else { return text }
+        let lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map { (line: Substring) -> String in
+            guard line.count > maxWidth else { return String(line) }
+            let lead = String(line.prefix { $0 == " " })
+            let indent = lead + "    "
+            var out: [String] = [], current = lead
+            // Words split at single spaces, so a run of spaces inside the line survives.
+            for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+                let fresh = current == lead || current == indent
+                if current.count + (fresh ? 0 : 1) + word.count <= maxWidth {
+                    current += (fresh ? "" : " ") + word
+                    continue
+                }
+                if !fresh { out.append(current); current = indent }
+                var rest = Substring(word)
+                while current.count + rest.count > maxWidth {
+                    let cut = maxWidth - current.count
+                    out.append(current + rest.prefix(cut))
+                    rest = rest.dropFirst(cut)
+                    current = indent
+                }
+                current += rest
+            }
+            if current != lead && current != indent { out.append(current) }
+            return out.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}

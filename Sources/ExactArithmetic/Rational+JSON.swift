@@ -1,0 +1,38 @@
+import DataFormats
+
+/// How exact values are written into a JSON document.
+///
+/// `.exactStrings` (the contract of every `--json` output): each value is the string "p/q"
+/// (reduced, positive denominator, "p" when the denominator is 1). `.nearestDouble`
+/// (`--json --float`): each value is the double nearest to it (ties to even) written as a JSON
+/// number that reads back to exactly that double; a value beyond the double range (whose nearest
+/// double is ±infinity, which JSON cannot hold) is written as `null`.
+public enum ExactJSON: Sendable, Equatable {
+    case exactStrings
+    case nearestDouble
+
+    /// One exact value.
+    public func callAsFunction(_ q: Rational) -> JSONValue {
+        switch self {
+        case .exactStrings:
+            return .string(q.description)
+        case .nearestDouble:
+            let x = q.doubleValue
+            // Swift prints the shortest text that reads back to the same double.
+            return x.isFinite ? .number(x == 0 ? "0.0" : "\(x)") : .null
+        }
+    }
+
+    public func callAsFunction(_ v: [Rational]) -> JSONValue { .array(v.map { self($0) }) }
+    public func callAsFunction(_ m: [[Rational]]) -> JSONValue { .array(m.map { self($0) }) }
+    /// `null` for nil (an infinite end, an undefined μ).
+    public func optional(_ q: Rational?) -> JSONValue { q.map { self($0) } ?? .null }
+}
+
+extension JSONValue {
+    /// Integers (counts, indices, signs) as JSON numbers.
+    public static func integer(_ n: Int) -> JSONValue { .number(String(n)) }
+    /// Indices as a JSON array of numbers, 0-based like numpy (the convention of every
+    /// machine-readable output).
+    public static func indices(_ v: [Int]) -> JSONValue { .array(v.map(integer)) }
+}

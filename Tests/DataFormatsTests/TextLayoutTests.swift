@@ -1,0 +1,70 @@
+import DataFormats
+import Foundation
+import Testing
+
+/// Tables bounded in width and rows, line wrapping, and file-system errors as one line.
+@Suite("Text layout and files") struct TextLayoutTests {
+    static func table(rows: Int, cell: String) -> TextTable {
+        var t = TextTable(["k", "value", "note"])
+        for k in 0..<rows { t.append([String(k), cell, "row \(k)"]) }
+        return t
+    }
+
+    @Test func unboundedTableIsAligned() {
+        let t = Self.table(rows: 2, cell: "1/3")
+        #expect(t.render() == "k  value  note\n-  -----  -----\n0  1/3    row 0\n1  1/3    row 1")
+    }
+
+    @Test func widthIsBoundedAndLongCellsAreMarked() {
+        let t = Self.table(rows: 3, cell: String(repeating: "9", count: 300))
+        let lines = t.render(TextLayout(maxWidth: 60)).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 60 })
+        #expect(lines[2].contains("…"))
+        #expect(lines[2].hasPrefix("0  999"))
+    }
+
+    /// 100 rows, at most 40 shown: the first 30, a line naming the 60 left out, the last 10.
+    @Test func rowsAreBoundedWithAHint() {
+        let lines = Self.table(rows: 100, cell: "x").render(TextLayout(maxRows: 40, omissionHint: "--all")).split(separator: "\n")
+        #expect(lines.count == 2 + 30 + 1 + 10)
+        #expect(lines[2 + 29].hasSuffix("row 29"))
+        #expect(lines[2 + 30] == "… 60 more rows … (--all)")
+        #expect(lines[2 + 31].hasSuffix("row 90"))
+        #expect(lines.last!.hasSuffix("row 99"))
+    }
+
+    @Test func wrapBreaksAtSpacesAndKeepsIndentation() {
+        let layout = TextLayout(maxWidth: 30)
+        let text = "  - " + (1...12).map { "word\($0)" }.joined(separator: " ")
+        let lines = layout.wrap(text).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 30 })
+        #expect(lines[0].hasPrefix("  - word1 "))
+        #expect(lines[1].hasPrefix("      word"))
+        #expect(lines.joined(separator: " ").split(separator: " ").filter { $0.hasPrefix("word") }.count == 12)
+        // A word longer than a line is cut where it must be; nothing is lost.
+        let long = String(repeating: "7", count: 75)
+        let cut = layout.wrap(long).split(separator: "\n")
+        #expect(cut.allSatisfy { $0.count <= 30 })
+        #expect(cut.map { $0.trimmingCharacters(in: .whitespaces) }.joined() == long)
+        #expect(layout.wrap("short line\n\nnext") == "short line\n\nnext")
+        // Runs of spaces inside a wrapped line stay as they are.
+        #expect(layout.wrap("ok    " + String(repeating: "ab ", count: 10)).hasPrefix("ok    ab ab"))
+    }
+
+    @Test func fileSystemErrorsAreOneLine() throws {
+        #expect(throws: DataFormatError.self) { try readFileBytes(atPath: "/nonexistent/dlnpath/x.json") }
+        do { _ = try readFileBytes(atPath: "/nonexistent-dlnpath-file.json") } catch {
+            #expect(error.description == "/nonexistent-dlnpath-file.json: cannot read file: no such file")
+        }
+        do { _ = try readFileBytes(atPath: "/tmp") } catch {
+            #expect(error.description == "/tmp: cannot read file: is a directory, not a file")
+        }
+        do { try writeTextFile("x", toPath: "/nonexistent/dir/out.json") } catch {
+            #expect(error.description == "/nonexistent/dir/out.json: cannot write file: no such directory '/nonexistent/dir'")
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dlnpath-\(UUID().uuidString).txt").path
+        try writeTextFile("κ = 1/3\n", toPath: path)
+        #expect(try readFileBytes(atPath: path) == Array("κ = 1/3\n".utf8))
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

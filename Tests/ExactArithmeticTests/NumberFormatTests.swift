@@ -1,0 +1,41 @@
+import ExactArithmetic
+import Testing
+
+/// How reports show exact values: short fractions as themselves, long ones rounded.
+@Suite struct NumberFormatTests {
+    /// 123456787/987654321 has 19 characters (short); 1234567890/9876543211 has 21.
+    @Test func shortFractionsPrintAsThemselves() throws {
+        let f = NumberFormat.readable
+        #expect(f(Rational(-3, 4)) == "-3/4")
+        #expect(f(try Rational(parsing: "123456787/987654321")) == "123456787/987654321")
+        // 1234567890/9876543211 = 0.124999998848… (Python decimal): 6 digits, half to even from the exact value.
+        #expect(f(try Rational(parsing: "1234567890/9876543211")) == "0.125")
+        #expect(NumberFormat(digits: 12)(try Rational(parsing: "1234567890/9876543211")) == "0.124999998848")
+        #expect(NumberFormat.exact(try Rational(parsing: "1234567890/9876543211")) == "1234567890/9876543211")
+        #expect(f(Rational(BigInteger.power(base: 10, exponent: 30))) == "1e+30")
+    }
+
+    @Test func vectorsAndEquations() {
+        let f = NumberFormat.readable
+        let short = [Rational(1, 2), .zero, Rational(-2)]
+        #expect(f.vector(short) == "(1/2, 0, -2)")
+        #expect(f.equation("x", short) == "x = (1/2, 0, -2)")
+        var long = [Rational](repeating: .zero, count: 8)
+        long[2] = Rational(1, 3)
+        long[7] = Rational(-5)
+        #expect(f.sparse(long) == "x3 = 1/3, x8 = -5")
+        #expect(f.equation("x°", long) == "x°3 = 1/3, x°8 = -5")
+        #expect(f.equation("x", [Rational](repeating: .zero, count: 8)) == "x = 0")
+        #expect(f.orInfinity(nil) == "∞")
+    }
+
+    @Test func numbersInsideSentences() {
+        let f = NumberFormat.readable
+        let long = "21308626891630935561315168224534288/105965692212574065168102123245164019"
+        #expect(f.readable("μ ∈ (\(long), 1/2], coordinate 48") == "μ ∈ (0.20109, 1/2], coordinate 48")
+        #expect(f.readable("s = -\(long).") == "s = -0.20109.")
+        // Digits glued to a name are not numbers; exact style changes nothing.
+        #expect(f.readable("x_123456789012345678901234 = 1") == "x_123456789012345678901234 = 1")
+        #expect(NumberFormat.exact.readable("s = \(long)") == "s = \(long)")
+    }
+}

@@ -1,0 +1,54 @@
+import DataFormats
+import ExactArithmetic
+import ExactLinearAlgebra
+import LassoHomotopy
+import ProblemInput
+import Testing
+
+/// `LassoPath.json` and `MairalYu.document`, the library calls behind `path` and `generate`.
+@Suite struct PathReportTests {
+    /// Diagonal M = diag(1, 2, 4), r = (3, −1, 1/2): soft thresholding, x_i = sign(r_i)(|r_i| − κ)₊/M_ii.
+    /// Coordinate 0 joins at κ = 3, 1 at κ = 1, 2 at κ = 1/2.
+    @Test func orthogonalPathJSON() throws {
+        let M = Matrix([[1, 0, 0], [0, 2, 0], [0, 0, 4]].map { $0.map { Rational($0) } })
+        let path = try LassoPath(problem: Problem(M: M, r: [Rational(3), Rational(-1), Rational(1, 2)]))
+        let doc = path.json(at: [Rational(1, 4)])
+        #expect(doc["knots"]?.asArray?.map { $0["lambda"]! } == ["3", "1", "1/2", "0"])
+        #expect(doc["knots"]?.asArray?.map { $0["joined"]! } == [[0], [1], [2], []])
+        #expect(doc["knots"]?[3]?["active"] == [0, 1, 2])
+        #expect(doc["knots"]?[3]?["signs"] == [1, -1, 1])
+        // At κ = 1/4: x = (11/4, −3/8, 1/16).
+        #expect(doc["at"]?[0]?["x"] == ["11/4", "-3/8", "1/16"])
+        #expect(doc["segments"]?[0]?["direction"] == ["1", "0", "0"])
+        let floats = path.json(.nearestDouble)
+        #expect(floats["knots"]?[2]?["lambda"] == .number("0.5"))
+    }
+
+    /// Level 2 has (3² + 1)/2 = 5 knots; its file reads back as the same problem.
+    @Test func mairalYuDocumentReadsBack() throws {
+        #expect(MairalYu.knotCount(p: 2) == 5)
+        #expect(MairalYu.knotCount(p: 12) == 265_721)
+        let doc = try MairalYu.document(p: 2)
+        #expect(doc["scaling"] == "sum")
+        #expect(doc["description"]?.asString?.contains("5 knots") == true)
+        let quadratic = try MairalYu.document(p: 2, form: .quadratic)
+        let problem = try MairalYu.instance(p: 2)
+        #expect(quadratic["M"] == .array(problem.M.rowArrays.map { .array($0.map { .string($0.description) }) }))
+        #expect(quadratic["X"] == nil)
+    }
+
+    /// The homotopy reports each knot to a bound progress handler, with the current κ; with no
+    /// handler nothing is built.
+    @Test func progressReportsEveryKnot() throws {
+        final class Notes: @unchecked Sendable { var items: [(String, Int, String)] = [] }
+        let notes = Notes()
+        let M = Matrix([[1, 0, 0], [0, 2, 0], [0, 0, 4]].map { $0.map { Rational($0) } })
+        let problem = try Problem(M: M, r: [Rational(3), Rational(-1), Rational(1, 2)])
+        let path = try ProgressReport.$handler.withValue({ stage, count, detail in notes.items.append((stage, count, detail())) }) {
+            try LassoPath(problem: problem)
+        }
+        #expect(notes.items.map(\.1) == Array(0..<path.knots.count))
+        #expect(notes.items.map(\.2) == ["κ = 3", "κ = 1", "κ = 0.5", "κ = 0"])
+        #expect(notes.items.allSatisfy { $0.0 == "lasso path: knots" })
+    }
+}
