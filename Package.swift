@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 // One module per concept (see README "Layout"); `dlnpath` is a thin CLI on top.
@@ -7,8 +7,10 @@ let package = Package(
     products: [
         .executable(name: "dlnpath", targets: ["dlnpath"]),
         .library(name: "DLNPath", targets: [
-            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver",
-            "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "Certificates",
+            "SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "PlainText",
+            "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest",
+            "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle",
+            "LimitVerdict", "StiffODE", "NumericFlow", "ProgressReporting", "SVGPlot", "Certificates",
             "CertificateChecker", "SolverCheck", "CounterexampleSearch",
         ]),
     ],
@@ -18,44 +20,68 @@ let package = Package(
     targets: [
         // C shim: GMP's mpz_/mpq_ names are macros, so the header re-exports them as functions.
         .target(name: "CGMP", exclude: ["README.md"], linkerSettings: [.linkedLibrary("gmp"), .linkedLibrary("m")]),
+        // C shim: zlib's inflateInit2/deflateInit2 are macros, so the header re-exports them as functions.
+        .target(name: "CZlib", exclude: ["README.md"], linkerSettings: [.linkedLibrary("z")]),
         .target(name: "SeededRandom", exclude: ["README.md"]),
-        .target(name: "ExactArithmetic", dependencies: ["CGMP", "DataFormats"], exclude: ["README.md"]),
+        .target(name: "PlainText", exclude: ["README.md"]),
+        .target(name: "ExactArithmetic", dependencies: ["CGMP", "DataFormats", "JSONFormat", "PlainText"], exclude: ["README.md"]),
         .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
+        .target(name: "ModularArithmetic", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
+        // File formats: one error type (DataFormats), then one module per format.
         .target(name: "DataFormats", exclude: ["README.md"]),
-        .target(name: "ProblemInput", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats"], exclude: ["README.md"]),
+        .target(name: "JSONFormat", dependencies: ["DataFormats"], exclude: ["README.md"]),
+        .target(name: "CSVFormat", dependencies: ["DataFormats"], exclude: ["README.md"]),
+        .target(name: "NumPyFormat", dependencies: ["DataFormats", "CZlib"], exclude: ["README.md"]),
+        .target(name: "SHA256Digest", exclude: ["README.md"]),
+        .target(name: "ProblemDefinition", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText"], exclude: ["README.md"]),
+        .target(name: "ProblemReading", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat"], exclude: ["README.md"]),
         .target(name: "FaceSolver", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"], exclude: ["README.md"]),
-        .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "FaceSolver", "ProblemInput"], exclude: ["README.md"]),
-        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "FaceSolver", "LassoHomotopy", "ProblemInput"], exclude: ["README.md"]),
-        .target(name: "NumericFlow", dependencies: ["SeededRandom"], exclude: ["README.md"]),
+        .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
+        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "ModularArithmetic", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
+        .target(name: "LimitVerdict", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle"], exclude: ["README.md"]),
+        .target(name: "StiffODE", exclude: ["README.md"]),
+        .target(name: "NumericFlow", dependencies: ["StiffODE"], exclude: ["README.md"]),
+        .target(name: "ProgressReporting", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
-        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "DataFormats"], exclude: ["README.md"]),
+        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
-        .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats"], exclude: ["README.md"]),
-        .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "DataFormats"], exclude: ["README.md"]),
-        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "LassoHomotopy", "SaddleToSaddle", "Certificates"], exclude: ["README.md"]),
+        .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
+        .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "LassoHomotopy", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat"], exclude: ["README.md"]),
+        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "Certificates"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
-            "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "ProblemInput", "FaceSolver",
-            "LassoHomotopy", "SaddleToSaddle", "NumericFlow", "SVGPlot", "Certificates",
+            "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat",
+            "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict",
+            "NumericFlow", "ProgressReporting", "PlainText", "SHA256Digest", "SVGPlot", "Certificates",
             "CertificateChecker", "SolverCheck", "CounterexampleSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dlnpath-bench", dependencies: [
             "SeededRandom",
-            "ExactArithmetic", "ExactLinearAlgebra", "ProblemInput", "LassoHomotopy", "SaddleToSaddle",
-            "NumericFlow", "CounterexampleSearch",
+            "ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "LassoHomotopy",
+            "SaddleToSaddle", "LimitVerdict", "NumericFlow", "CounterexampleSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "DataFormats"]),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText"]),
         .testTarget(name: "ExactLinearAlgebraTests", dependencies: ["SeededRandom", "ExactLinearAlgebra"]),
-        .testTarget(name: "DataFormatsTests", dependencies: ["SeededRandom", "DataFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProblemInputTests", dependencies: ["ProblemInput", "DataFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModularArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "ProblemDefinition", "SaddleToSaddle"]),
+        // One target for the format modules: they share fixtures and the robustness sweep.
+        .testTarget(name: "DataFormatsTests", dependencies: ["SeededRandom", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest", "CZlib", "PlainText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProblemReadingTests", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FaceSolverTests", dependencies: ["SeededRandom", "FaceSolver"]),
-        .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy"]),
-        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "DataFormats", "ProblemInput", "LassoHomotopy"]),
-        .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "SVGPlot"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemInput", "ExactLinearAlgebra"]),
-        .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck"]),
-        .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker"]),
-        .testTarget(name: "CLITests", dependencies: ["dlnpath", "SeededRandom", "ExactArithmetic", "DataFormats"]),
+        .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy", "ProgressReporting", "ProblemDefinition", "DataFormats", "JSONFormat", "PlainText"]),
+        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy"]),
+        .testTarget(name: "StiffODETests", dependencies: ["StiffODE"]),
+        .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "StiffODE", "SVGPlot"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),
+        .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck", "NumPyFormat"]),
+        .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
+        .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText"]),
     ]
 )
+
+// Using a deprecated declaration is an error, not a warning: in particular `[Rational] + [Rational]`
+// (ExactLinearAlgebra), which would otherwise read as concatenation or sum (see Vector.swift).
+for target in package.targets where !["CGMP", "CZlib"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatWarning("DeprecatedDeclaration", as: .error)]
+}

@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 
 /// Reads certificate text (proofs/certificate-format.md) into a `ParsedCertificate`, checking only shapes: JSON syntax, the format

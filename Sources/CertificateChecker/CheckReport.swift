@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 
 /// The outcome of checking a certificate: the claims verified, in order, and the first one that
 /// failed (or why the certificate could not be read at all).

@@ -14,7 +14,6 @@ enum Exact {
     /// M·x.
     static func product(_ M: [[Rational]], _ x: [Rational]) -> [Rational] { M.map { dot($0, x) } }
 
-    static func add(_ a: [Rational], _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 + $1 } }
     static func subtract(_ a: [Rational], _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 - $1 } }
     static func scale(_ t: Rational, _ a: [Rational]) -> [Rational] { a.map { t * $0 } }
 
@@ -33,14 +32,10 @@ enum Exact {
         let l1 = x.reduce(Rational.zero) { $0 + $1.magnitude }
         return Rational(1, 2) * dot(x, product(p.M, x)) - dot(p.r, x) + kappa * l1
     }
-
-    static func sign(_ q: Rational) -> Int { q.signum }
 }
 
 /// Plain-words formatting of exact values for failure messages.
 extension Rational {
-    var text: String { description }
-
     /// The exact value when it is short, else a 6-digit decimal and the exact length, so no
     /// report line is a wall of digits (e.g. z↓ on a long path).
     var short: String {

@@ -1,4 +1,4 @@
-import DataFormats
+import SHA256Digest
 import ExactArithmetic
 
 /// What `dlnpath check --input FILE` knows about FILE: its bytes (and those of a separate

@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 
 /// A JSON value together with its place in the document, with typed accessors that throw

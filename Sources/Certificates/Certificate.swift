@@ -1,9 +1,11 @@
-import DataFormats
+import JSONFormat
+import SHA256Digest
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// The certificate writer behind `dlnpath certify` (format: proofs/certificate-format.md).
 ///

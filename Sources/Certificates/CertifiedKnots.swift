@@ -1,8 +1,9 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
 import SaddleToSaddle
+import LimitVerdict
 
 /// The lasso section of a certificate: the knots of `LassoPath` where the path actually bends,
 /// and the sign of x on each segment between them (docs/math.md §1, proofs/segment-certificate.md).

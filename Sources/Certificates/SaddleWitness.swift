@@ -1,8 +1,8 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
 import FaceSolver
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
 
 /// One saddle of the certificate with the witnesses of its face problem (docs/math.md §3,

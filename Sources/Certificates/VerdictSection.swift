@@ -1,8 +1,9 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// The verdict section (docs/math.md §4): every claim `dlnpath compare` prints from the solver's
 /// `Verdict` — monotone and its first break, equivalent, the divergence intervals with their

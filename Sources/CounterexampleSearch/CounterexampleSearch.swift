@@ -1,6 +1,6 @@
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// The search of `dlnpath search` (issue 7): draw seeded random instances, keep those with a
 /// property (MATH §4), shrink each kept one while the property holds.

@@ -1,7 +1,7 @@
 import SeededRandom
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// Where random instances come from: data (X, y) of size n × d with i.i.d. entries, signed or
 /// positive lasso (the problem is `M = XᵀX/n, r = Xᵀy/n`, MATH §0).

@@ -1,6 +1,7 @@
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// A kept instance after shrinking, with what the summary table reports about it (MATH §4): the
 /// verdict's monotonicity and equivalence, where the averaged limit first leaves the lasso path,

@@ -1,7 +1,8 @@
 import ExactArithmetic
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 /// The exact facts about one instance that the properties ask for, computed lazily and cheapest
 /// first: the lasso path always (MATH §1), the monotonicity pre-test from it (MATH §4), the

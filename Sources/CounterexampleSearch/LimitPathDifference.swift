@@ -2,6 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
 import SaddleToSaddle
+import LimitVerdict
 
 /// Where the averaged DLN limit and the lasso path differ (MATH §4), without the full `Verdict`.
 ///

@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// One candidate: data (X, y), exact, and the lasso variant. Shrinking produces smaller ones.
 public struct SearchInstance: Equatable, Hashable, Sendable {

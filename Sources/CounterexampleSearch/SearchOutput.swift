@@ -1,8 +1,8 @@
 import Certificates
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// What `dlnpath search --output DIR` writes: per finding the shrunk instance
 /// (`instance-<k>.json`, readable by every dlnpath command) and its certificate

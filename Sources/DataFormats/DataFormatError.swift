@@ -1,4 +1,4 @@
-/// The single error type of the DataFormats module.
+/// The single error type of the format modules (JSONFormat, CSVFormat, NumPyFormat).
 ///
 /// Every reader reports failures through this type so callers need one `catch`
 /// and users always get a message that says *where* the input is wrong
@@ -69,14 +69,14 @@ public struct DataFormatError: Error, CustomStringConvertible, Equatable, Sendab
     }
 
     /// A copy that also names the archive member the error happened in.
-    func inMember(_ name: String) -> DataFormatError {
+    package func inMember(_ name: String) -> DataFormatError {
         var copy = self
         copy.member = name
         return copy
     }
 
     /// A copy that also names the file the error happened in.
-    func inFile(_ path: String) -> DataFormatError {
+    package func inFile(_ path: String) -> DataFormatError {
         var copy = self
         copy.file = path
         return copy

@@ -1,6 +1,8 @@
 import Foundation
 
-func readFileData(_ url: URL) throws(DataFormatError) -> Data {
+/// Reads a whole file, turning Foundation's error into a `DataFormatError`
+/// so that every reader in the format modules throws a single error type.
+package func readFileData(_ url: URL) throws(DataFormatError) -> Data {
     do {
         return try Data(contentsOf: url)
     } catch {
@@ -50,7 +52,8 @@ func fileSystemReason(_ path: String, _ error: Error) -> String {
     }
 }
 
-func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
+/// Runs `body` and stamps any `DataFormatError` it throws with the file path.
+package func attributing<T>(to url: URL, _ body: () throws(DataFormatError) -> T) throws(DataFormatError) -> T {
     do {
         return try body()
     } catch {

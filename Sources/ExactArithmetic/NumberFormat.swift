@@ -1,4 +1,5 @@
 import DataFormats
+import PlainText
 
 /// How reports show exact values to a person.
 ///

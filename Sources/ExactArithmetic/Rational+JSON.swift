@@ -1,4 +1,5 @@
 import DataFormats
+import JSONFormat
 
 /// How exact values are written into a JSON document.
 ///

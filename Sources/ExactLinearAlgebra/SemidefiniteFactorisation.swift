@@ -56,7 +56,6 @@ public struct SemidefiniteFactorisation: Sendable {
     }
 
     public var rank: Int { pivots.reduce(0) { $0 + ($1.isZero ? 0 : 1) } }
-    public var isNonsingular: Bool { !pivots.contains { $0.isZero } }
 
     /// The outcome of solving `A z = b`.
     public enum Solution: Sendable, Equatable {

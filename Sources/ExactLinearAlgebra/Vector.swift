@@ -32,9 +32,10 @@ public func maxNorm(_ a: [Rational]) -> Rational { a.reduce(.zero) { Rational.ma
 /// ‖a‖₁.
 public func oneNorm(_ a: [Rational]) -> Rational { a.reduce(.zero) { $0 + $1.magnitude } }
 
-/// `+` between two `[Rational]` reads as either a sum or a concatenation, and without this
-/// overload Swift silently picks concatenation. So it stays, computes the entrywise sum, and
-/// warns at every use: write `a.adding(b)`, or `append(contentsOf:)` to concatenate.
+/// `+` between two `[Rational]` reads as either a sum or a concatenation, so no code may use it:
+/// write `a.adding(b)`, or `append(contentsOf:)` to concatenate. Marking it `unavailable` would
+/// not do that — Swift then silently picks the standard library's concatenation instead — so it
+/// stays deprecated, and Package.swift turns every use of a deprecated declaration into an error.
 @available(*, deprecated, message: "ambiguous: use a.adding(b) for the entrywise sum, or append(contentsOf:) to concatenate")
 public func + (a: [Rational], b: [Rational]) -> [Rational] { a.adding(b) }
 

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import FaceSolver
-import ProblemInput
+import ProblemDefinition
 
 /// The face problems of MATH §1, solved by the exact face solver (MATH §5).
 enum DirectionalProblem {

@@ -1,7 +1,8 @@
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
+import ProgressReporting
 
 /// The exact homotopy of MATH §1, from κ_max down to 0.
 ///

@@ -1,5 +1,6 @@
 import DataFormats
 import ExactArithmetic
+import JSONFormat
 
 extension LassoPath {
     /// The `path --json` document: variant, weightDecay, knots, segments, unique, certified, and

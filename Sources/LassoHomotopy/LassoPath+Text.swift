@@ -1,5 +1,6 @@
 import DataFormats
 import ExactArithmetic
+import PlainText
 
 extension LassoPath {
     /// "{1−, 3+}": active coordinates (1-based, as people count) with the sign of x.

@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// The exact lasso regularization path (MATH §1) of a validated problem, signed or positive,
 /// for any positive semidefinite M.

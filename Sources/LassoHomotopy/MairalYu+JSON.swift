@@ -1,5 +1,6 @@
 import DataFormats
-import ProblemInput
+import ProblemDefinition
+import JSONFormat
 
 extension MairalYu {
     /// (3ᵖ + 1)/2, the number of knots of level p's lasso path.

@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// Mairal & Yu's family whose lasso path has (3ᵖ + 1)/2 knots (MATH §6), built exactly.
 ///

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 
 /// The exact certificate of MATH §1, written against the problem data only (it does not use
 /// the homotopy's factorisations or formulas): for every knot, KKT from scratch with

@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// Which diagonal network is trained (MATH §2).
 public enum DLNVariant: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// The gradient flow on the network weights themselves, `(u, v)` (resp. `u`), augmented with
 /// the running integral W so that `x̄_ε = W/s` comes out the same way as from the Z-ODE.

@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// One ε of a sweep (JSON: `{"epsilon": "1e-10", "maxDeviationFromLimit": 0.0123, …}`).
 public struct EpsilonSweepRow: Sendable, Codable, Equatable {

@@ -1,3 +1,4 @@
+import StiffODE
 /// The exact ε → 0 limit of MATH §3, handed over in Double by the exact modules.
 ///
 /// `x°(s)` is piecewise constant: `x° = 0` on `[0, s₁)` and `x° = iterates[k]` on

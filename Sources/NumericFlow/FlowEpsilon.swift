@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// The initialisation scale ε of a diagonal linear network, stored as `L = log(1/ε)`.
 ///

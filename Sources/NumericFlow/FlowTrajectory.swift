@@ -1,3 +1,4 @@
+import StiffODE
 /// One sample of a numeric trajectory.
 public struct FlowSample: Sendable, Codable, Equatable {
     /// Rescaled time s.

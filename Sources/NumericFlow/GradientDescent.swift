@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// Outcome of plain gradient descent on the network weights.
 public struct GradientDescentResult: Sendable, Codable {

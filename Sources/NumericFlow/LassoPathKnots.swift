@@ -1,3 +1,4 @@
+import StiffODE
 /// The lasso path of MATH §1 in Double: knots `(κ_k, x_k)` with `κ₀ > κ₁ > … ≥ 0`, x affine in κ
 /// between consecutive knots, `x = x₀` (normally 0) for `κ ≥ κ₀`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// Gradient flow of a diagonal linear network via the exact ODE for its running integral
 /// (MATH §2), integrated in rescaled time by a Rosenbrock method (see `RosenbrockTableau` for why).

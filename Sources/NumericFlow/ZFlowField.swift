@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// The exact ODE for the running integral of the iterate (MATH §2), in rescaled time and in the
 /// log domain.

@@ -1,4 +1,5 @@
 import Foundation
+import StiffODE
 
 /// The Z-ODE of `ZFlowField` as a `StiffSystem` with structure-aware stage solves.
 ///

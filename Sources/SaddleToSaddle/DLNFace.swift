@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import FaceSolver
-import ProblemInput
+import ProblemDefinition
 
 /// The face problem of MATH §3 at a saddle, handed to the general exact solver `solveFace`:
 /// minimise ℓ(x) + λwd‖x‖₁ over F(q). On the face the signs are known, so the ℓ1 term is the

@@ -1,5 +1,6 @@
 import DataFormats
 import ExactArithmetic
+import JSONFormat
 
 extension DLNLimit {
     /// The `limit --json` document: variant, weightDecay, unique, saddles, and with `times` the

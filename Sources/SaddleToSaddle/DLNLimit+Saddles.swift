@@ -1,7 +1,8 @@
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
+import ProgressReporting
 
 extension DLNLimit {
     /// The event loop of MATH §3 with weight decay: q moves with velocity c(x°) until some

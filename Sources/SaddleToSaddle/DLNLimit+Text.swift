@@ -1,5 +1,6 @@
 import DataFormats
 import ExactArithmetic
+import PlainText
 
 extension DLNLimit {
     /// "signed network x = u∘v" or "weight-tied network x = u∘u (x ≥ 0)".

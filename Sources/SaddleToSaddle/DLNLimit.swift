@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// The exact ε → 0 limit of a diagonal linear network's trajectory (MATH §3), for the signed
 /// network x = u∘v and the weight-tied x = u∘u, with weight decay.
@@ -27,7 +27,7 @@ public struct DLNLimit: Sendable {
         zip(averagedInverseCoefficients, saddles).map { $0.adding($1.s * $1.x) }
     }
     /// The loss scaled to integers, shared with the verdict's M-products.
-    let scaled: ScaledQuadratic
+    package let scaled: ScaledQuadratic
 
     /// Computes the saddles. `warmStart: false` sends every face problem to `solveFace` (slower;
     /// for cross-checks). Throws `LimitError` only if a guard trips (see `LimitError`).

@@ -1,12 +1,12 @@
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 
 /// The loss data times one common positive integer L, so that the incremental face solver works
 /// in integers (fraction-free, no gcd per operation): `L·M`, `L·r`, `L·λwd`.
 ///
 /// Exact: L is the lcm of every denominator in M, r and λwd; scaling the face problem by L
 /// changes neither its minimisers nor any sign.
-struct ScaledQuadratic: Sendable {
+package struct ScaledQuadratic: Sendable {
     let scale: BigInteger
     let M: [[BigInteger]]
     let r: [BigInteger]
@@ -57,7 +57,7 @@ struct ScaledQuadratic: Sendable {
 extension ScaledQuadratic {
     /// M·x for any rational x, through one common denominator so that the d² inner products are
     /// integer multiply-adds (exact; the only gcds are the final d normalisations).
-    func times(_ x: [Rational]) -> [Rational] {
+    package func times(_ x: [Rational]) -> [Rational] {
         var common = BigInteger(1)
         for v in x where !v.isZero && !v.isInteger { common = BigInteger.lcm(common, v.denominator) }
         let numerators = x.map { $0.isZero ? BigInteger(0) : ($0.numerator * common).dividedExactly(by: $0.denominator) }

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ModularArithmetic
 
 /// Lawson–Hanson (MATH §5) on a DLN face, warm-started from the previous saddle's support.
 ///

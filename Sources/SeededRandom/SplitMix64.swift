@@ -28,18 +28,23 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Uniform in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
-    /// `Int.random(in:using:)` on this stream: the standard library's sampler, which the tests'
-    /// recorded expectations were drawn with.
-    public mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-
     /// Uniform integer in `range` (unbiased, by rejection), the same on every platform and
-    /// Swift version: what the counterexample search's reproducible draws rely on.
+    /// Swift version — unlike `Int.random(in:using:)`, whose sampler the standard library may
+    /// change. The search's reproducible draws and the seeded tests rely on it.
     public mutating func nextInt(in range: ClosedRange<Int>) -> Int {
-        let width = UInt64(range.upperBound - range.lowerBound) &+ 1
+        // The width in two's complement: exact for every range, also wider than Int.max.
+        let width = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
         if width == 0 { return Int(bitPattern: UInt(next())) } // the full 64-bit range
         let limit = UInt64.max - UInt64.max % width
         var v = next()
         while v >= limit { v = next() }
-        return range.lowerBound + Int(v % width)
+        return range.lowerBound &+ Int(truncatingIfNeeded: v % width)
+    }
+
+    /// Uniform integer in the non-empty half-open `range` (e.g. an index `0..<count`), drawn as
+    /// `nextInt(in:)` draws.
+    public mutating func nextInt(in range: Range<Int>) -> Int {
+        precondition(!range.isEmpty, "nextInt(in:) needs a non-empty range")
+        return nextInt(in: range.lowerBound...(range.upperBound - 1))
     }
 }

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 
 /// The exact lasso path a solver is compared with, and what it says at any penalty κ ≥ 0.
 struct ExactReference {

@@ -1,5 +1,5 @@
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 
 /// The largest KKT residual of a point x for the lasso at penalty κ (MATH §1), with c = r − Mx:
 ///

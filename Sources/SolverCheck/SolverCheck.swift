@@ -1,6 +1,6 @@
 import ExactArithmetic
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 
 /// Regression-tests a floating-point lasso solver against the exact path (MATH §1): the Swift
 /// API behind `dlnpath check-solver`, for a solver's own test suite.

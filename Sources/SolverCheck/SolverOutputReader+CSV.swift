@@ -1,4 +1,4 @@
-import DataFormats
+import CSVFormat
 import Foundation
 
 /// CSV output: one row per λ, `lambda, x_1, …, x_d` (`np.savetxt(f, np.column_stack([alphas,

@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import Foundation
 
 /// JSON output, numbers as JSON numbers (read exactly from their text) or strings ("3/4", "nan"):

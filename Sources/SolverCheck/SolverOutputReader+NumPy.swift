@@ -1,4 +1,4 @@
-import DataFormats
+import NumPyFormat
 import Foundation
 
 /// NumPy output: an `.npz` with `alphas` and `coefs`, or two `.npy` files. Each double becomes
@@ -8,14 +8,16 @@ extension SolverOutputReader {
     static let coefNames = ["coefs", "coef", "coef_path", "x"]
 
     static func readNPZ(_ file: String, dimension d: Int) throws -> SolverOutput {
-        let members = try NPZArchive.read(contentsOf: URL(fileURLWithPath: file))
-        let found = members.keys.sorted().joined(separator: ", ")
-        guard let alphaName = alphaNames.first(where: { members[$0] != nil }) else {
+        let archive = try NPZArchive(contentsOf: URL(fileURLWithPath: file))
+        let found = archive.keys.sorted().joined(separator: ", ")
+        guard let alphaName = alphaNames.first(where: archive.keys.contains) else {
             throw SolverFileError("\(file): no member 'alphas' (the archive has: \(found)); save with np.savez(FILE, alphas=alphas, coefs=coefs)")
         }
-        guard let coefName = coefNames.first(where: { members[$0] != nil }) else {
+        guard let coefName = coefNames.first(where: archive.keys.contains) else {
             throw SolverFileError("\(file): no member 'coefs' (the archive has: \(found)); save with np.savez(FILE, alphas=alphas, coefs=coefs)")
         }
+        // Only the two members used are inflated.
+        let members = try archive.arrays(named: [alphaName, coefName])
         let lambdas = try vector(members[alphaName]!, name: "member '\(alphaName)'", file: file)
         let points = try coefficients(members[coefName]!, lambdas: lambdas, name: "member '\(coefName)'", file: file, dimension: d)
         return SolverOutput(points: points, source: file)

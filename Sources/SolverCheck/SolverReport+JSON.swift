@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 
 /// Machine form of a report (`dlnpath check-solver --json`). Errors are exact rationals reported

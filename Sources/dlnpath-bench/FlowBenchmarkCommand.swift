@@ -3,7 +3,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
 
 /// `dlnpath-bench flow [--baseline]`: one ε = 1e-50 run of the Z-ODE on the seeded d = 50,

@@ -2,7 +2,7 @@ import ArgumentParser
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
 #if canImport(Glibc)
 import Glibc

@@ -4,7 +4,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +15,7 @@ import Glibc
 ///     each from the exact path of the one before, and levels ≥ `--from` are reported.
 /// (b) A seeded random instance: X (n×d) and y Gaussian (Box–Muller on SplitMix64), each value
 ///     rounded to 6 significant decimal digits and taken as the exact rational of that decimal;
-///     mean scaling (M = XᵀX/n). Problem validation (ProblemInput) is timed separately.
+///     mean scaling (M = XᵀX/n). Problem validation (ProblemDefinition) is timed separately.
 ///
 /// Times: wall clock and CPU time of the process (all threads: the certificate of a long path
 /// runs in two halves at once). On an idle machine wall ≤ CPU; on a busy one CPU time is much
@@ -75,7 +75,7 @@ struct PathBenchmark: ParsableCommand {
         let y = (0..<n).map { _ in rng.sixDigitGaussian() }
         print("random: n = \(n), d = \(d), Gaussian rounded to 6 significant digits, mean scaling, seed \(seed)")
         let (problem, validationCPU, validationWall) = try Self.timed { try Problem(X: X, y: y, scaling: .mean) }
-        print("problem validation (ProblemInput: XᵀX/n, PSD test, range test): wall \(Self.seconds(validationWall)) s, CPU \(Self.seconds(validationCPU)) s")
+        print("problem validation (ProblemDefinition: XᵀX/n, PSD test, range test): wall \(Self.seconds(validationWall)) s, CPU \(Self.seconds(validationCPU)) s")
         let (path, cpu, wall) = try Self.timed { try LassoPath(problem: problem, factorisation: choice) }
         var table = Table(["instance", "knots", "wall s", "CPU s", "knots/s (CPU)", "homotopy", "assembly", "certificate", "face", "bits"])
         table.append(Self.row("n=\(n),d=\(d)", path, cpu: cpu, wall: wall))

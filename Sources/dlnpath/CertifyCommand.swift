@@ -1,8 +1,12 @@
 import ArgumentParser
 import CertificateChecker
 import Certificates
+import JSONFormat
+import ExactArithmetic
+import Foundation
+import ProblemDefinition
 import DataFormats
-import ProblemInput
+import ProblemReading
 
 /// `dlnpath certify FILE -o CERT.json`: writes a self-contained certificate of the lasso path, the
 /// ε → 0 DLN limit and the verdict, after checking it with the independent checker.

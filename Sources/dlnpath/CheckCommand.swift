@@ -2,7 +2,10 @@ import ArgumentParser
 import CertificateChecker
 import DataFormats
 import ExactArithmetic
-import ProblemInput
+import Foundation
+import ProblemDefinition
+import ProblemReading
+import JSONFormat
 
 /// `dlnpath check CERT.json [--input FILE]`: re-verifies a certificate with the independent
 /// checker (Sources/CertificateChecker), which shares no solving code with the solvers.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
 import SolverCheck
+import PlainText
 
 /// `dlnpath check-solver FILE --solution SOL`: compares a floating-point solver's output with the
 /// exact lasso path (Sources/SolverCheck), so the command can gate a solver's own CI.

@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 
 /// Shorthands for the commands that still build JSON by hand (flow, plot, search, check-solver).

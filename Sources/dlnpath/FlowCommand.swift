@@ -1,11 +1,12 @@
 import ArgumentParser
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import LassoHomotopy
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import PlainText
 
 /// `dlnpath flow FILE --epsilon 1e-5,1e-10,…`: floating-point DLN training runs for several ε,
 /// measured against the exact ε → 0 limit and the exact lasso path (MATH §2–§4).

@@ -2,8 +2,10 @@ import ExactArithmetic
 import Foundation
 import LassoHomotopy
 import NumericFlow
-import ProblemInput
+import ProgressReporting
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 
 // MARK: - Shared by `flow` and `plot`
 

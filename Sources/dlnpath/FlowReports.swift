@@ -1,8 +1,9 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import NumericFlow
 import SaddleToSaddle
+import LimitVerdict
 
 /// The exact facts printed next to a sweep: saddles, knots, where the limit leaves the lasso
 /// path, the exact limit gap and Lasso*(s_max).

@@ -1,7 +1,10 @@
 import ArgumentParser
+import JSONFormat
+import ExactArithmetic
+import Foundation
 import DataFormats
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath generate …`: instances with known exact behaviour.
 struct GenerateCommand: ParsableCommand {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import ProblemInput
+import JSONFormat
+import ExactArithmetic
+import ExactLinearAlgebra
+import ProblemDefinition
+import ProblemReading
 
 /// `dlnpath inspect FILE`: what the problem is and what the other commands will assume.
 struct InspectCommand: ParsableCommand {

@@ -2,6 +2,9 @@ import ArgumentParser
 import DataFormats
 import ExactArithmetic
 import Foundation
+import ProgressReporting
+import PlainText
+import JSONFormat
 
 /// How a command prints exact results; one option group that every reporting command adds with
 /// `@OptionGroup var output: OutputOptions`, then `try output.emit(json: …, text: …)`.

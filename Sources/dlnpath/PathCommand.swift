@@ -1,6 +1,8 @@
 import ArgumentParser
+import JSONFormat
 import ExactArithmetic
 import LassoHomotopy
+import ProblemDefinition
 
 /// `dlnpath path FILE [--at κ…] [--json]`: the exact lasso regularization path (docs/math.md §1).
 struct PathCommand: ParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import ExactArithmetic
 import Foundation
 import NumericFlow
-import ProblemInput
+import ProblemDefinition
 import SVGPlot
 
 /// `dlnpath plot FILE -o fig.svg`: the paper's Figure 1 (Berthier 2025) for any instance.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExactArithmetic
-import ProblemInput
+import ProblemDefinition
+import ProblemReading
 
 /// The problem file and the options that complete or override it, shared by every command
 /// that reads a problem.

@@ -3,7 +3,7 @@ import CertificateChecker
 import CounterexampleSearch
 import ExactArithmetic
 import Foundation
-import ProblemInput
+import ProblemDefinition
 
 /// `dlnpath search`: seeded random instances with a chosen property, shrunk and certified
 /// (Sources/CounterexampleSearch).

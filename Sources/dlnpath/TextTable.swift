@@ -1,8 +1,9 @@
 import DataFormats
 import ExactArithmetic
+import PlainText
 
 /// The library's table, for the command files that do not import DataFormats.
-typealias TextTable = DataFormats.TextTable
+typealias TextTable = PlainText.TextTable
 
 /// "p/q (≈ 0.123)" for tables: the exact value with a decimal approximation when it helps.
 func exactAndApprox(_ q: Rational) -> String { NumberFormat(style: .exactWithDecimal)(q) }

@@ -90,7 +90,7 @@ struct InspectCLITests {
         let o = try jsonObject(run.stdout)
         #expect(o["M"] as? [[String]] == [["2/3", "1/3"], ["1/3", "5/3"]])
         #expect(o["lambdaMax"] as? String == "7/3")
-        let fixtures = "Tests/ProblemInputTests/Fixtures/"
+        let fixtures = "Tests/ProblemReadingTests/Fixtures/"
         let npy = try runDLNPath(["inspect", "--json", repositoryFile(fixtures + "X_i8_be.npy"), "--y", repositoryFile(fixtures + "y_f8.npy")])
         #expect(npy.status == 0, "\(npy.stderr)")
         #expect(try jsonObject(npy.stdout)["M"] as? [[String]] == [["2/3", "1/3"], ["1/3", "5/3"]])
@@ -133,7 +133,7 @@ struct InspectCLITests {
     }
 
     @Test func binaryRejectionsExit2() throws {
-        let fixtures = "Tests/ProblemInputTests/Fixtures/"
+        let fixtures = "Tests/ProblemReadingTests/Fixtures/"
         let truncated = try runDLNPath(["inspect", repositoryFile(fixtures + "truncated.npy"), "--y", repositoryFile(fixtures + "y_f8.npy")])
         #expect(truncated.status == 2)
         #expect(truncated.stderr.contains("truncated data"), "\(truncated.stderr)")

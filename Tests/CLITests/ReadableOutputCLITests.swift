@@ -3,6 +3,7 @@ import ExactArithmetic
 import Foundation
 import SeededRandom
 import Testing
+import JSONFormat
 
 /// Default text is a readable summary (correctly rounded decimals, lines ≤ 160 characters,
 /// bounded rows) on a large instance; `--json --float` holds the nearest doubles; indices in
@@ -11,8 +12,8 @@ import Testing
     /// A seeded random design, n = 80, d = 60, integer entries in −9…9 (SplitMix64, seed 60).
     static let large: String = {
         var g = SplitMix64(seed: 60)
-        let rows = (0..<80).map { _ in "[" + (0..<60).map { _ in String(g.int(in: -9...9)) }.joined(separator: ",") + "]" }
-        let y = (0..<80).map { _ in String(g.int(in: -9...9)) }.joined(separator: ",")
+        let rows = (0..<80).map { _ in "[" + (0..<60).map { _ in String(g.nextInt(in: -9...9)) }.joined(separator: ",") + "]" }
+        let y = (0..<80).map { _ in String(g.nextInt(in: -9...9)) }.joined(separator: ",")
         return try! temporaryInput("random60.json", #"{"X": [\#(rows.joined(separator: ","))], "y": [\#(y)]}"#)
     }()
 

@@ -1,6 +1,6 @@
 import CertificateChecker
 import Certificates
-import DataFormats
+import JSONFormat
 import Foundation
 import Testing
 

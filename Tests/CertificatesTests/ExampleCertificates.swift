@@ -1,8 +1,9 @@
 import CertificateChecker
 import Certificates
-import DataFormats
+import JSONFormat
 import Foundation
-import ProblemInput
+import ProblemDefinition
+import ProblemReading
 
 /// The examples/ instances and their committed certificates under proofs/certificates/.
 /// Regenerate with proofs/regenerate-certificates.sh (or DLNPATH_WRITE_CERTIFICATES=1 and the

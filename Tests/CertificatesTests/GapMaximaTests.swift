@@ -3,8 +3,9 @@ import Certificates
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import Testing
+import JSONFormat
 
 /// Gap maxima on an unbounded divergence interval (found by a seeded random search): with weight
 /// decay the averaged limit never rejoins the lasso path, yet the gap tends to 0 as s → ∞ (the

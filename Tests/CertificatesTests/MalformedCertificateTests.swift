@@ -1,5 +1,5 @@
 import CertificateChecker
-import DataFormats
+import JSONFormat
 import Testing
 import SeededRandom
 

@@ -1,4 +1,4 @@
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 
 /// One tampered certificate: what was changed, the text, and whether only `check --input` can

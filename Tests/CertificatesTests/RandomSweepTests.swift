@@ -1,10 +1,10 @@
 import SeededRandom
 import CertificateChecker
 import Certificates
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import Testing
 
 /// Solver and checker disagree on nothing: on a seeded sweep of small random instances (signed

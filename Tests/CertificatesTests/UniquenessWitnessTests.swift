@@ -1,9 +1,9 @@
 import CertificateChecker
 import Certificates
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import Testing
 
 /// Instances found by a random search where a face minimiser is unique although M on its free

@@ -1,8 +1,9 @@
 import CounterexampleSearch
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 @Suite("exact properties")

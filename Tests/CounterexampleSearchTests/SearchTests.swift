@@ -1,6 +1,6 @@
 import CertificateChecker
 import CounterexampleSearch
-import DataFormats
+import JSONFormat
 import ExactArithmetic
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import CSVFormat
 
 @Suite("CSV") struct CSVTableTests {
     func csvError(_ text: String) -> String? {

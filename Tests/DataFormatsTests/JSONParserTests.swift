@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import JSONFormat
 
 @Suite("JSON parsing") struct JSONParserTests {
     @Test func numberLiteralsKeepTheirExactText() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import JSONFormat
 
 /// Every rejection, with the exact line/column and message a user sees.
 @Suite("JSON rejections") struct JSONRejectionTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import DataFormats
+@testable import JSONFormat
 
 @Suite("JSON writing") struct JSONWriterTests {
     let sample: JSONValue = [

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import NumPyFormat
 
 /// Files written by NumPy 2.4 itself (Fixtures/make_fixtures.py).
 @Suite("NPY files written by NumPy") struct NPYFixtureTests {

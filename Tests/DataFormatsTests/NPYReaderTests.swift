@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import NumPyFormat
 
 /// NPY files built byte by byte, so every dtype, order and failure is pinned down.
 @Suite("NPY reading (hand-built bytes)") struct NPYReaderTests {

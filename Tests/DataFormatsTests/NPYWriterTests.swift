@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import NumPyFormat
 
 @Suite("NPY writing") struct NPYWriterTests {
     @Test func writesTheSameBytesAsNumPy() throws {

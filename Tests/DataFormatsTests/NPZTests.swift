@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import NumPyFormat
 
 @Suite("NPZ archives") struct NPZTests {
     func npzError(_ bytes: [UInt8]) -> DataFormatError? {
@@ -110,7 +111,7 @@ import Testing
     /// central directory with a zip64 extra field, a zip64 end record and its locator.
     static func zip64Archive(name: String, data: [UInt8]) -> [UInt8] {
         let nameBytes = Array(name.utf8)
-        let crc = CRC32.checksum(data)
+        let crc = crc32Checksum(data)
         var out: [UInt8] = bytes(UInt32(0x0403_4B50)) + bytes(UInt16(45)) + bytes(UInt16(0)) + bytes(UInt16(0))
             + bytes(UInt32(0)) + bytes(crc) + bytes(UInt32(data.count)) + bytes(UInt32(data.count))
             + bytes(UInt16(nameBytes.count)) + bytes(UInt16(0)) + nameBytes + data

@@ -1,5 +1,5 @@
 import Testing
-@testable import DataFormats
+@testable import SHA256Digest
 
 /// FIPS 180-4 / NIST example vectors, plus the padding boundaries (55, 56, 64 bytes) where a
 /// second padding block appears.

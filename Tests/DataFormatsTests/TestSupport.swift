@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import DataFormats
+@testable import JSONFormat
+@testable import NumPyFormat
 import SeededRandom
 
 /// The error `body` throws, or nil if it succeeds.

@@ -1,6 +1,7 @@
 import DataFormats
 import Foundation
 import Testing
+import PlainText
 
 /// Tables bounded in width and rows, line wrapping, and file-system errors as one line.
 @Suite("Text layout and files") struct TextLayoutTests {

@@ -182,9 +182,9 @@ import Testing
         var g = SplitMix64(seed: 0xDEC1_3A15)
         for k in 1...50 {
             for trial in 0..<12 {
-                let numerator = g.bigInteger(bits: g.int(in: 1...1_400)) * BigInteger(trial % 2 == 0 ? 1 : -1)
-                var q = Rational(numerator, g.bigInteger(bits: g.int(in: 1...1_400)) + BigInteger(1))
-                if trial == 11 { q = Rational(BigInteger(2 * g.int(in: 0...1_000_000) + 1), BigInteger(2)) } // a tie at 0 decimals
+                let numerator = g.bigInteger(bits: g.nextInt(in: 1...1_400)) * BigInteger(trial % 2 == 0 ? 1 : -1)
+                var q = Rational(numerator, g.bigInteger(bits: g.nextInt(in: 1...1_400)) + BigInteger(1))
+                if trial == 11 { q = Rational(BigInteger(2 * g.nextInt(in: 0...1_000_000) + 1), BigInteger(2)) } // a tie at 0 decimals
                 if q.isZero { continue }
                 let r = q.roundedDecimal(significantDigits: k)
                 #expect(r.significand >= BigInteger.power(base: 10, exponent: k - 1) && r.significand < BigInteger.power(base: 10, exponent: k))

@@ -96,12 +96,12 @@ struct DoubleConversionTests {
         var rng = SplitMix64(seed: 0x5EED_0004)
         let overflowTie = Rational((pow2(54) - 1) * pow2(970))
         for _ in 0..<1_500 {
-            var n = rng.bigInteger(bits: rng.int(in: 1...130))
-            var d = rng.bigInteger(bits: rng.int(in: 1...130))
-            switch rng.int(in: 0...3) {
-            case 0: n = n.shiftedLeft(rng.int(in: 0...1_100))          // up to overflow
-            case 1: d = d.shiftedLeft(rng.int(in: 0...1_100))          // down to subnormals and zero
-            case 2: n = n.shiftedLeft(54) + BigInteger(rng.int(in: -2...2)); d = d.shiftedLeft(rng.int(in: 0...60)) // near ties
+            var n = rng.bigInteger(bits: rng.nextInt(in: 1...130))
+            var d = rng.bigInteger(bits: rng.nextInt(in: 1...130))
+            switch rng.nextInt(in: 0...3) {
+            case 0: n = n.shiftedLeft(rng.nextInt(in: 0...1_100))          // up to overflow
+            case 1: d = d.shiftedLeft(rng.nextInt(in: 0...1_100))          // down to subnormals and zero
+            case 2: n = n.shiftedLeft(54) + BigInteger(rng.nextInt(in: -2...2)); d = d.shiftedLeft(rng.nextInt(in: 0...60)) // near ties
             default: break
             }
             if rng.next() & 1 == 0 { n = -n }

@@ -12,7 +12,7 @@ struct FastPathTests {
     static func operand(_ rng: inout SplitMix64) -> (Rational, Fraction) {
         let n = rng.edgeNumerator(), d = rng.edgeDenominator()
         let frac = Fraction(BigInteger(Int(n)), BigInteger(Int(d)))
-        switch rng.int(in: 0...5) {
+        switch rng.nextInt(in: 0...5) {
         case 0:
             let n2 = rng.edgeNumerator(), d2 = rng.edgeDenominator()
             let frac2 = Fraction(BigInteger(Int(n2)), BigInteger(Int(d2)))
@@ -119,7 +119,7 @@ struct FastPathTests {
         var rng = SplitMix64(seed: 0x5EED_0002)
         for _ in 0..<500 {
             let x = Rational(Int(rng.edgeNumerator()), Int(rng.edgeDenominator()))
-            let y = Rational(Int(Int64.max) - rng.int(in: 0...1000), 3 + rng.int(in: 0...1000))
+            let y = Rational(Int(Int64.max) - rng.nextInt(in: 0...1000), 3 + rng.nextInt(in: 0...1000))
             let viaBig = (x * y) / y            // big intermediate unless x·y happens to fit
             #expect(viaBig == x && viaBig.isSmall == x.isSmall)
             #expect(viaBig.hashValue == x.hashValue)

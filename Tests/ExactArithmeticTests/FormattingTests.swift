@@ -22,9 +22,9 @@ struct FormattingTests {
             if i % 2 == 0 {
                 q = Rational(Int(rng.edgeNumerator()), Int(rng.edgeDenominator()))
             } else {
-                var n = rng.bigInteger(bits: rng.int(in: 900...1_100))
+                var n = rng.bigInteger(bits: rng.nextInt(in: 900...1_100))
                 if rng.next() & 1 == 0 { n = -n }
-                q = Rational(n, rng.bigInteger(bits: rng.int(in: 900...1_100)))
+                q = Rational(n, rng.bigInteger(bits: rng.nextInt(in: 900...1_100)))
             }
             let text = q.description
             let back = try Rational(parsing: text)

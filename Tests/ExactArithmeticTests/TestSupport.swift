@@ -28,18 +28,18 @@ extension SplitMix64 {
 
     /// A value in 0...Int64.max.
     mutating func edgeMagnitude() -> Int64 {
-        switch int(in: 0...7) {
-        case 0: return Int64(int(in: 0...100))
-        case 1: return Int64(1) << 32 + Int64(int(in: -3...3))                 // near 2^32
-        case 2: return Int64(1) << 31 + Int64(int(in: -3...3))                 // near 2^31
-        case 3: return Int64.max - Int64(int(in: 0...3))                       // near 2^63
+        switch nextInt(in: 0...7) {
+        case 0: return Int64(nextInt(in: 0...100))
+        case 1: return Int64(1) << 32 + Int64(nextInt(in: -3...3))                 // near 2^32
+        case 2: return Int64(1) << 31 + Int64(nextInt(in: -3...3))                 // near 2^31
+        case 3: return Int64.max - Int64(nextInt(in: 0...3))                       // near 2^63
         case 4: return Int64(bitPattern: next() >> 1)                          // full range
-        case 5: return Int64(bitPattern: next() >> UInt64(int(in: 1...63)))    // random bit length
-        case 6: return Int64(1) << Int64(int(in: 0...62))                      // powers of two
+        case 5: return Int64(bitPattern: next() >> UInt64(nextInt(in: 1...63)))    // random bit length
+        case 6: return Int64(1) << Int64(nextInt(in: 0...62))                      // powers of two
         default:                                                               // smooth: shares factors
             var v: Int64 = 1
             for p: Int64 in [2, 3, 5, 7] {
-                for _ in 0..<int(in: 0...9) where v <= Int64.max / p / 8 { v *= p }
+                for _ in 0..<nextInt(in: 0...9) where v <= Int64.max / p / 8 { v *= p }
             }
             return v
         }

@@ -62,7 +62,7 @@ struct DefinitenessTests {
     @Test func randomGramAndSymmetric() {
         var rng = SplitMix64(seed: 0x95D)
         for _ in 0..<150 {
-            let n = rng.int(in: 1...5), k = rng.int(in: 1...5)
+            let n = rng.nextInt(in: 1...5), k = rng.nextInt(in: 1...5)
             let a = rng.integerMatrix(k, n, -4...4)
             let gram = a.transposed * a
             let rank = minorRank(a)
@@ -71,11 +71,11 @@ struct DefinitenessTests {
         }
         var indefinite = 0, semidefinite = 0
         for trial in 0..<300 {
-            let n = rng.int(in: 1...5)
+            let n = rng.nextInt(in: 1...5)
             var s = Matrix(rows: n, columns: n)
             for i in 0..<n {
                 for j in i..<n {
-                    let value = trial % 2 == 0 ? Rational(rng.int(in: -5...5)) : Rational(rng.int(in: -5...5), rng.int(in: 1...4))
+                    let value = trial % 2 == 0 ? Rational(rng.nextInt(in: -5...5)) : Rational(rng.nextInt(in: -5...5), rng.nextInt(in: 1...4))
                     s[i, j] = value
                     s[j, i] = value
                 }

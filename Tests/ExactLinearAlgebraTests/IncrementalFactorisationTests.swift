@@ -15,15 +15,15 @@ struct IncrementalFactorisationTests {
     @Test func semidefiniteFactorisationSolvesOrExhibitsANullVector() {
         var rng = SplitMix64(seed: 501)
         for trial in 0..<150 {
-            let n = rng.int(in: 1...5)
-            let m = Self.gram(&rng, rows: rng.int(in: 1...(n + 1)), columns: n)
+            let n = rng.nextInt(in: 1...5)
+            let m = Self.gram(&rng, rows: rng.nextInt(in: 1...(n + 1)), columns: n)
             guard let f = SemidefiniteFactorisation(m) else { Issue.record("trial \(trial): Gram matrix rejected"); continue }
             #expect(f.rank == minorRank(m), "trial \(trial)")
             #expect(f.nullSpace.count == n - f.rank && f.nullSpace.allSatisfy { isZeroVector(apply(m, $0)) })
-            let inRange = apply(m, v((0..<n).map { _ in rng.int(in: -4...4) }))
+            let inRange = apply(m, v((0..<n).map { _ in rng.nextInt(in: -4...4) }))
             guard case .solution(let z) = f.solve(inRange) else { Issue.record("trial \(trial): consistent system refused"); continue }
             #expect(apply(m, z) == inRange, "trial \(trial)")
-            let b = v((0..<n).map { _ in rng.int(in: -4...4) })
+            let b = v((0..<n).map { _ in rng.nextInt(in: -4...4) })
             switch f.solve(b) {
             case .solution(let z): #expect(apply(m, z) == b, "trial \(trial)")
             case .inconsistent(let h, let value):
@@ -44,17 +44,17 @@ struct IncrementalFactorisationTests {
     @Test func borderedInverseFollowsAppendsAndRemovals() {
         var rng = SplitMix64(seed: 502)
         for trial in 0..<40 {
-            let n = rng.int(in: 2...6)
+            let n = rng.nextInt(in: 2...6)
             let m = Self.gram(&rng, rows: n + 1, columns: n) + Matrix.identity(n) // positive definite
             var inverse = BorderedInverse()
             for _ in 0..<12 {
                 let present = inverse.indices
-                if !present.isEmpty && (present.count == n || rng.int(in: 0...2) == 0) {
-                    let removed = inverse.remove(present[rng.int(in: 0...(present.count - 1))])
+                if !present.isEmpty && (present.count == n || rng.nextInt(in: 0...2) == 0) {
+                    let removed = inverse.remove(present[rng.nextInt(in: 0...(present.count - 1))])
                     #expect(removed)
                 } else {
                     let absent = (0..<n).filter { !present.contains($0) }
-                    let bordering = inverse.append(absent[rng.int(in: 0...(absent.count - 1))], of: m)
+                    let bordering = inverse.append(absent[rng.nextInt(in: 0...(absent.count - 1))], of: m)
                     #expect(bordering != nil)
                 }
                 let a = inverse.indices, k = a.count
@@ -85,14 +85,14 @@ struct IncrementalFactorisationTests {
     @Test func integerAdjugateFollowsAppendsAndRemovals() {
         var rng = SplitMix64(seed: 503)
         for trial in 0..<40 {
-            let n = rng.int(in: 2...6)
-            let m = Self.gram(&rng, rows: rng.int(in: 1...(n + 1)), columns: n)
+            let n = rng.nextInt(in: 2...6)
+            let m = Self.gram(&rng, rows: rng.nextInt(in: 1...(n + 1)), columns: n)
             let entry = { (i: Int, j: Int) in m[i, j].numerator }
             var adjugate = IntegerBorderedAdjugate()
             for _ in 0..<12 {
                 let present = adjugate.indices
-                if !present.isEmpty && (present.count == n || rng.int(in: 0...2) == 0) {
-                    let i = present[rng.int(in: 0...(present.count - 1))]
+                if !present.isEmpty && (present.count == n || rng.nextInt(in: 0...2) == 0) {
+                    let i = present[rng.nextInt(in: 0...(present.count - 1))]
                     let rest = present.filter { $0 != i }
                     let singular = cofactorDeterminant(m.submatrix(rows: rest, columns: rest)).isZero
                     let removed = adjugate.remove(i)
@@ -113,7 +113,7 @@ struct IncrementalFactorisationTests {
                         #expect(s == (i == j ? adjugate.determinant : BigInteger(0)), "trial \(trial)")
                     }
                 }
-                let signs = (0..<k).map { _ in rng.int(in: -1...1) }
+                let signs = (0..<k).map { _ in rng.nextInt(in: -1...1) }
                 #expect(adjugate.applyAdjugate(signs: signs) == adjugate.applyAdjugate(signs.map { BigInteger($0) }))
             }
         }

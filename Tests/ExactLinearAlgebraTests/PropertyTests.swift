@@ -11,8 +11,8 @@ struct PropertyTests {
         var rng = SplitMix64(seed: 0xD37)
         var singular = 0
         for trial in 0..<300 {
-            let n = rng.int(in: 1...6)
-            var a = trial % 3 == 0 ? rng.lowRankMatrix(n, n, rank: rng.int(in: 0...n)) : rng.integerMatrix(n, n)
+            let n = rng.nextInt(in: 1...6)
+            var a = trial % 3 == 0 ? rng.lowRankMatrix(n, n, rank: rng.nextInt(in: 0...n)) : rng.integerMatrix(n, n)
             if trial % 7 == 0 { a = rng.rationalMatrix(n, n) }
             if trial % 11 == 0, n > 1 {   // a zero first column then a row swap further down
                 for i in 0..<n { a[i, 0] = i == n - 1 ? 1 : 0 }
@@ -28,7 +28,7 @@ struct PropertyTests {
     @Test func solveSolves() {
         var rng = SplitMix64(seed: 0x501)
         for trial in 0..<200 {
-            let n = rng.int(in: 1...7)
+            let n = rng.nextInt(in: 1...7)
             let a = trial % 2 == 0 ? rng.integerMatrix(n, n) : rng.rationalMatrix(n, n)
             let b = rng.integerVector(n)
             if let x = a.solve(b) {
@@ -44,8 +44,8 @@ struct PropertyTests {
         var rng = SplitMix64(seed: 0x4A7)
         var inconsistent = 0, consistent = 0
         for trial in 0..<250 {
-            let m = rng.int(in: 1...5), n = rng.int(in: 1...5)
-            let a = trial % 4 == 3 ? rng.rationalMatrix(m, n) : rng.lowRankMatrix(m, n, rank: rng.int(in: 0...min(m, n)))
+            let m = rng.nextInt(in: 1...5), n = rng.nextInt(in: 1...5)
+            let a = trial % 4 == 3 ? rng.rationalMatrix(m, n) : rng.lowRankMatrix(m, n, rank: rng.nextInt(in: 0...min(m, n)))
             let rank = a.rank
             #expect(rank == minorRank(a), "rank of \(a.rowArrays)")
             #expect(rank == a.transposed.rank)

@@ -7,14 +7,14 @@ extension SplitMix64 {
     /// A random integer matrix with entries in `range`.
     mutating func integerMatrix(_ rows: Int, _ columns: Int, _ range: ClosedRange<Int> = -9...9) -> Matrix {
         var m = Matrix(rows: rows, columns: columns)
-        for i in 0..<rows { for j in 0..<columns { m[i, j] = Rational(int(in: range)) } }
+        for i in 0..<rows { for j in 0..<columns { m[i, j] = Rational(nextInt(in: range)) } }
         return m
     }
 
     /// A random matrix of proper fractions p/q, q ∈ 1...7.
     mutating func rationalMatrix(_ rows: Int, _ columns: Int) -> Matrix {
         var m = Matrix(rows: rows, columns: columns)
-        for i in 0..<rows { for j in 0..<columns { m[i, j] = Rational(int(in: -9...9), int(in: 1...7)) } }
+        for i in 0..<rows { for j in 0..<columns { m[i, j] = Rational(nextInt(in: -9...9), nextInt(in: 1...7)) } }
         return m
     }
 
@@ -25,7 +25,7 @@ extension SplitMix64 {
     }
 
     mutating func integerVector(_ n: Int, _ range: ClosedRange<Int> = -9...9) -> [Rational] {
-        (0..<n).map { _ in Rational(int(in: range)) }
+        (0..<n).map { _ in Rational(nextInt(in: range)) }
     }
 }
 

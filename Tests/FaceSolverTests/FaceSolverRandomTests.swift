@@ -9,20 +9,20 @@ import FaceSolver
 /// and degenerate on purpose.
 @Suite struct FaceSolverRandomTests {
     static func randomInstance(_ rng: inout SplitMix64) -> FaceProblem {
-        let n = rng.int(in: 1...5)
-        let k = rng.int(in: 1...(n + 1))
-        var b = (0..<k).map { _ in (0..<n).map { _ in rng.int(in: -2...2) } }
-        if n >= 2, rng.int(in: 0...2) == 0 { // a duplicate (or opposite) column
-            let (i, j) = (rng.int(in: 0...(n - 1)), rng.int(in: 0...(n - 1)))
-            let sign = rng.int(in: 0...1) == 0 ? 1 : -1
+        let n = rng.nextInt(in: 1...5)
+        let k = rng.nextInt(in: 1...(n + 1))
+        var b = (0..<k).map { _ in (0..<n).map { _ in rng.nextInt(in: -2...2) } }
+        if n >= 2, rng.nextInt(in: 0...2) == 0 { // a duplicate (or opposite) column
+            let (i, j) = (rng.nextInt(in: 0...(n - 1)), rng.nextInt(in: 0...(n - 1)))
+            let sign = rng.nextInt(in: 0...1) == 0 ? 1 : -1
             for r in 0..<k { b[r][j] = sign * b[r][i] }
         }
         let bm = mat(b)
         let P = bm.transposed * bm
-        let p: [Rational] = rng.int(in: 0...1) == 0
-            ? bm.transposed * vec((0..<k).map { _ in rng.int(in: -3...3) })
-            : vec((0..<n).map { _ in rng.int(in: -3...3) })
-        let constraints: [SignConstraint] = (0..<n).map { _ in [.free, .nonnegative, .nonnegative, .nonpositive][rng.int(in: 0...3)] }
+        let p: [Rational] = rng.nextInt(in: 0...1) == 0
+            ? bm.transposed * vec((0..<k).map { _ in rng.nextInt(in: -3...3) })
+            : vec((0..<n).map { _ in rng.nextInt(in: -3...3) })
+        let constraints: [SignConstraint] = (0..<n).map { _ in [.free, .nonnegative, .nonnegative, .nonpositive][rng.nextInt(in: 0...3)] }
         return FaceProblem(P: P, p: p, constraints: constraints)
     }
 

@@ -1,7 +1,7 @@
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// The path certificate (MATH §1) must reject every kind of wrong path, not only accept right

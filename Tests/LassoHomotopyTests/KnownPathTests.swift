@@ -2,7 +2,7 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// Paths known in closed form or from the literature (MATH §4, §6).
@@ -39,9 +39,9 @@ import ProblemInput
         let h = [[1, 1, 1, 1], [1, -1, 1, -1], [1, 1, -1, -1], [1, -1, -1, 1]]
         var rng = SplitMix64(seed: 2746)
         for trial in 0..<24 {
-            let a = (0..<4).map { _ in [-3, -2, -1, 1, 2, 3][rng.int(in: 0...5)] }
+            let a = (0..<4).map { _ in [-3, -2, -1, 1, 2, 3][rng.nextInt(in: 0...5)] }
             let X = mat(h.map { row in (0..<4).map { row[$0] * a[$0] } })
-            let y = vec((0..<4).map { _ in rng.int(in: -3...3) })
+            let y = vec((0..<4).map { _ in rng.nextInt(in: -3...3) })
             let variant: Variant = trial % 2 == 0 ? .signed : .positive
             let problem = try Problem(X: X, y: y, scaling: .mean, variant: variant)
             let path = try LassoPath(problem: problem)

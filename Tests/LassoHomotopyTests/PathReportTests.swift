@@ -2,8 +2,9 @@ import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import Testing
+import ProgressReporting
 
 /// `LassoPath.json` and `MairalYu.document`, the library calls behind `path` and `generate`.
 @Suite struct PathReportTests {

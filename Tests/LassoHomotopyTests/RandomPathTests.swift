@@ -2,25 +2,25 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// Seeded random small integer instances, signed and positive, positive definite and singular
 /// (few rows, duplicate and zero columns), checked against the definition and brute force.
 @Suite struct RandomPathTests {
     static func randomProblem(_ rng: inout SplitMix64, variant: Variant) throws -> Problem {
-        let d = rng.int(in: 2...5), n = rng.int(in: 1...6)
-        var x = (0..<n).map { _ in (0..<d).map { _ in rng.int(in: -3...3) } }
-        switch rng.int(in: 0...5) {
+        let d = rng.nextInt(in: 2...5), n = rng.nextInt(in: 1...6)
+        var x = (0..<n).map { _ in (0..<d).map { _ in rng.nextInt(in: -3...3) } }
+        switch rng.nextInt(in: 0...5) {
         case 0: // a duplicate or opposite column
-            let (i, j, s) = (rng.int(in: 0...(d - 1)), rng.int(in: 0...(d - 1)), rng.int(in: 0...1) * 2 - 1)
+            let (i, j, s) = (rng.nextInt(in: 0...(d - 1)), rng.nextInt(in: 0...(d - 1)), rng.nextInt(in: 0...1) * 2 - 1)
             for row in 0..<n { x[row][j] = s * x[row][i] }
         case 1: // a zero column
-            let j = rng.int(in: 0...(d - 1))
+            let j = rng.nextInt(in: 0...(d - 1))
             for row in 0..<n { x[row][j] = 0 }
         default: break
         }
-        let y = (0..<n).map { _ in rng.int(in: -4...4) }
+        let y = (0..<n).map { _ in rng.nextInt(in: -4...4) }
         return try Problem(X: mat(x), y: vec(y), scaling: .sum, variant: variant)
     }
 
@@ -50,7 +50,7 @@ import ProblemInput
         let problem = path.problem
         let brute = BruteForceLasso(problem)
         var kappas = path.knots.map(\.kappa) + path.segments.map { ($0.upper + $0.lower) / Rational(2) }
-        for _ in 0..<4 { kappas.append(path.kappaMax * Rational(rng.int(in: 0...23), 20)) }
+        for _ in 0..<4 { kappas.append(path.kappaMax * Rational(rng.nextInt(in: 0...23), 20)) }
         for kappa in kappas {
             let x = path.solution(at: kappa)
             let solutions = brute.solutions(at: kappa)
@@ -114,8 +114,8 @@ extension RandomPathTests {
         // engine; the rational engine must give the identical path.
         var rng = SplitMix64(seed: 14)
         let n = 30, d = 24
-        let x = Matrix((0..<n).map { _ in (0..<d).map { _ in Rational(rng.int(in: -999...999), 100) } })
-        let y = (0..<n).map { _ in Rational(rng.int(in: -999...999), 1000) }
+        let x = Matrix((0..<n).map { _ in (0..<d).map { _ in Rational(rng.nextInt(in: -999...999), 100) } })
+        let y = (0..<n).map { _ in Rational(rng.nextInt(in: -999...999), 1000) }
         let problem = try Problem(X: x, y: y, scaling: .mean)
         let automatic = try LassoPath(problem: problem)
         let rational = try LassoPath(problem: problem, factorisation: .rational)

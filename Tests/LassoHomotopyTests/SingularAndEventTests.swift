@@ -2,7 +2,7 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 @testable import LassoHomotopy
 
 /// Singular designs (MATH §6: duplicate, zero and collinear columns, d > n, exact fits) and the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NumericFlow
+@testable import StiffODE
 
 /// The hand-vectorised pieces of the integrator against naive reference computations, on sizes
 /// that exercise every block/tail combination (odd and even lengths, fewer rows than a block).

@@ -1,7 +1,8 @@
 import ExactArithmetic
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 import Foundation
 

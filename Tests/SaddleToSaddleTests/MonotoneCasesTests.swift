@@ -1,8 +1,9 @@
 import SeededRandom
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// Families where MATH §4 forces z to be monotone, so the averaged limit must equal the lasso
@@ -39,9 +40,9 @@ import Testing
         var g = SplitMix64(seed: UInt64(seed))
         let d = 5
         var m = [[Rational]](repeating: [Rational](repeating: 0, count: d), count: d)
-        for i in 0..<d { for j in (i + 1)..<d { let v = Rational(-g.int(in: 0...3)); m[i][j] = v; m[j][i] = v } }
-        for i in 0..<d { m[i][i] = m[i].reduce(Rational.zero) { $0 + $1.magnitude } + Rational(g.int(in: 1...3)) }
-        let r = (0..<d).map { _ in Rational(g.int(in: -6...6)) }
+        for i in 0..<d { for j in (i + 1)..<d { let v = Rational(-g.nextInt(in: 0...3)); m[i][j] = v; m[j][i] = v } }
+        for i in 0..<d { m[i][i] = m[i].reduce(Rational.zero) { $0 + $1.magnitude } + Rational(g.nextInt(in: 1...3)) }
+        let r = (0..<d).map { _ in Rational(g.nextInt(in: -6...6)) }
         let problem = try Problem(M: Matrix(m), r: r, variant: .positive, weightDecay: seed % 2 == 0 ? q("1/3") : 0)
         #expect(problem.isPositiveDefinite)
         try Self.expectExactFollowing(problem)

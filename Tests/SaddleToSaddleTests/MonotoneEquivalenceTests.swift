@@ -1,7 +1,8 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// MATH §4 on seeded random instances: for positive definite M, monotone ⇔ equivalent; on
@@ -19,13 +20,13 @@ import Testing
             let signedDecay: Rational = seed % 4 == 0 ? Rational(1, 3) : .zero
             let positiveDecay: Rational = seed % 4 == 1 ? Rational(1, 2) : .zero
             all.append(Case(seed: UInt64(100 + seed), variant: .signed, weightDecay: signedDecay))
-            all.append(Case(seed: UInt64(seed), variant: .positive, weightDecay: positiveDecay))
+            all.append(Case(seed: UInt64(40 + seed), variant: .positive, weightDecay: positiveDecay))
         }
         return all
     }()
 
     /// A positive definite instance: 6 × 5 small-integer data (about half of the signed ones and
-    /// a few of the positive ones — seeds 1 and 7 — are not monotone), redrawn until XᵀX is PD.
+    /// a few of the positive ones — seeds 42, 46 and 57 — are not monotone), redrawn until XᵀX is PD.
     static func instance(_ c: Case) throws -> Problem {
         var seed = c.seed
         while true {

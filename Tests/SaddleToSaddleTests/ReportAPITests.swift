@@ -2,9 +2,11 @@ import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
 import Testing
+import LimitVerdict
+import JSONFormat
 
 /// The library calls behind `limit` and `compare` (ExactComparison, the JSON and text reports,
 /// the expectation verdicts), tested directly rather than through the CLI.

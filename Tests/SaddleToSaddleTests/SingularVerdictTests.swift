@@ -1,8 +1,9 @@
 import SeededRandom
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// Singular M (MATH §4): the comparison is of M·x. Duplicating a column changes nothing that is
@@ -12,8 +13,8 @@ import Testing
     @Test(arguments: [(UInt64(3), Variant.signed), (4, .signed), (5, .positive), (105, .signed)])
     func duplicatedColumnKeepsTheVerdict(_ seed: UInt64, _ variant: Variant) throws {
         var g = SplitMix64(seed: seed)
-        let rows = (0..<6).map { _ in (0..<4).map { _ in Rational(g.int(in: -3...3)) } }
-        let y = (0..<6).map { _ in Rational(g.int(in: -3...3)) }
+        let rows = (0..<6).map { _ in (0..<4).map { _ in Rational(g.nextInt(in: -3...3)) } }
+        let y = (0..<6).map { _ in Rational(g.nextInt(in: -3...3)) }
         let reduced = try Problem(X: Matrix(rows), y: y, scaling: .sum, variant: variant)
         let doubled = try Problem(X: Matrix(rows.map { row in var copy = row; copy.append(row[0]); return copy }), y: y, scaling: .sum, variant: variant)
         #expect(!doubled.isPositiveDefinite)

@@ -1,6 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SeededRandom
 
 /// "p/q" → Rational, for readable exact expectations.
@@ -16,7 +16,7 @@ func randomProblem(
     seed: UInt64, n: Int, d: Int, variant: Variant, weightDecay: Rational = .zero, range: ClosedRange<Int> = -3...3
 ) throws -> Problem {
     var g = SplitMix64(seed: seed)
-    let X = Matrix((0..<n).map { _ in (0..<d).map { _ in Rational(g.int(in: range)) } })
-    let y = (0..<n).map { _ in Rational(g.int(in: range)) }
+    let X = Matrix((0..<n).map { _ in (0..<d).map { _ in Rational(g.nextInt(in: range)) } })
+    let y = (0..<n).map { _ in Rational(g.nextInt(in: range)) }
     return try Problem(X: X, y: y, scaling: .sum, variant: variant, weightDecay: weightDecay)
 }

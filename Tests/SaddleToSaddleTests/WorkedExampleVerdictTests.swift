@@ -1,7 +1,8 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import ProblemInput
+import ProblemDefinition
 import SaddleToSaddle
+import LimitVerdict
 import Testing
 
 /// MATH §4's worked example against its lasso path (knots 3, 4/3, 1, 1/3, 0).

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SolverCheck
 import Testing
 

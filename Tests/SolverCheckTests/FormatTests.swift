@@ -1,4 +1,5 @@
-import DataFormats
+import JSONFormat
+import NumPyFormat
 import ExactArithmetic
 import Foundation
 import SolverCheck

@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import Foundation
 import LassoHomotopy
-import ProblemInput
+import ProblemDefinition
 import SolverCheck
 
 func q(_ n: Int, _ d: Int = 1) -> Rational { Rational(n, d) }

@@ -1,0 +1,62 @@
+import ExactArithmetic
+import ProblemDefinition
+
+/// Where μ ↦ z(μ) = μ·x(λwd + 1/μ) first fails to be monotone (MATH §4): on lasso segment
+/// `segment`, coordinate `coordinate` has slope a_i whose sign is opposite to x_i's there, so |z_i|
+/// decreases on the μ-interval [`decreasingFrom`, `decreasingTo`] (`nil`: up to μ = ∞).
+public struct MonotonicityBreak: Equatable, Sendable {
+    public let segment: Int
+    /// 0-based.
+    public let coordinate: Int
+    /// The segment's penalties κ_j > κ_{j+1} and its μ-interval [1/(κ_j − λwd), 1/(κ_{j+1} − λwd)].
+    public let kappaFrom: Rational
+    public let kappaTo: Rational
+    public let muFrom: Rational
+    public let muTo: Rational?
+    /// a_i, and x_i at the segment's start κ_j (its sign is the sign of z_i there).
+    public let slope: Rational
+    public let valueAtStart: Rational
+    public let decreasingFrom: Rational
+    public let decreasingTo: Rational?
+}
+
+/// Per coordinate, where |z_i| decreases on segment j: z_i(μ) = a_i μ + b₁ᵢ is affine, so |z_i|
+/// decreases exactly from the segment's start μ_j while z_i(μ) a_i < 0, i.e. up to the zero
+/// crossing μ₀ = −b₁ᵢ/a_i or the segment's end, whichever is first. In the positive case z ≥ 0,
+/// so this is exactly where z_i decreases.
+struct SegmentDecrease {
+    let coordinate: Int
+    let rate: Rational // |a_i| > 0
+    let from: Rational
+    let to: Rational? // nil: μ = ∞
+}
+
+func decreases(onSegment j: Int, _ path: PathKnots) -> [SegmentDecrease] {
+    guard let muFrom = path.time(ofKnot: j) else { return [] }
+    let muTo = path.time(ofKnot: j + 1)
+    let f = path.inverseAffine(j)
+    var out: [SegmentDecrease] = []
+    for i in 0..<path.dimension {
+        let a = f.constant[i]
+        let start = path.x[j][i] // z_i(μ_j) = μ_j x_i(κ_j): same sign
+        guard !a.isZero, a.signum * start.signum < 0 else { continue }
+        let crossing = -f.inverse[i] / a
+        let end: Rational? = muTo.map { Rational.min($0, crossing) } ?? crossing
+        out.append(SegmentDecrease(coordinate: i, rate: a.magnitude, from: muFrom, to: end))
+    }
+    return out
+}
+
+/// The first break of monotonicity in μ order (segments by decreasing κ, then coordinates), or
+/// nil when z is coordinatewise monotone for every μ > 0.
+func firstMonotonicityBreak(_ path: PathKnots) -> MonotonicityBreak? {
+    for j in path.reachedSegments {
+        guard let first = decreases(onSegment: j, path).first else { continue }
+        return MonotonicityBreak(
+            segment: j, coordinate: first.coordinate, kappaFrom: path.kappa[j], kappaTo: path.kappa[j + 1],
+            muFrom: path.time(ofKnot: j)!, muTo: path.time(ofKnot: j + 1),
+            slope: path.inverseAffine(j).constant[first.coordinate], valueAtStart: path.x[j][first.coordinate],
+            decreasingFrom: first.from, decreasingTo: first.to)
+    }
+    return nil
+}

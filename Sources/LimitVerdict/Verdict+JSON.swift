@@ -1,0 +1,92 @@
+import DataFormats
+import ExactArithmetic
+import LassoHomotopy
+import SaddleToSaddle
+import JSONFormat
+
+extension Verdict {
+    /// The `compare --json` document: saddles, knots (as `path --json`), monotone, equivalent,
+    /// divergence, comparedThrough, unique, monotonicityBreak, link, zDown, gap, statements,
+    /// contradiction, and with `times` the evaluations "at". Coordinates, knots and saddles
+    /// count from 0.
+    public func json(path lassoPath: LassoPath, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
+        var o: [(String, JSONValue)] = [
+            ("saddles", .array(limit.saddles.map { $0.json(exact) })),
+            ("knots", lassoPath.knotsJSON(exact)),
+            ("monotone", .bool(monotone)),
+            ("equivalent", .bool(equivalent)),
+            ("divergence", .array(divergence.map { d in
+                .object(JSONObject([("from", exact(d.from)), ("to", exact.optional(d.to)), ("coordinates", .indices(d.coordinates))]))
+            })),
+            ("comparedThrough", .string(comparesImages ? "M·x" : "x")),
+            ("unique", .object(JSONObject([("limit", .bool(limit.isUnique)), ("path", .bool(path.isUnique))]))),
+        ]
+        o.append(("monotonicityBreak", monotonicityBreak.map { b in
+            .object(JSONObject([
+                ("knot", .integer(b.segment)), ("coordinate", .integer(b.coordinate)),
+                ("kappaFrom", exact(b.kappaFrom)), ("kappaTo", exact(b.kappaTo)),
+                ("muFrom", exact(b.muFrom)), ("muTo", exact.optional(b.muTo)), ("slope", exact(b.slope)),
+                ("valueAtStart", exact(b.valueAtStart)),
+                ("decreasingFrom", exact(b.decreasingFrom)), ("decreasingTo", exact.optional(b.decreasingTo)),
+            ]))
+        } ?? .null))
+        o.append(("link", linkJSON(exact)))
+        o.append(("zDown", .object(JSONObject([
+            ("total", exact.optional(downwardVariation.total)),
+            ("pieces", .array(downwardVariation.pieces.map { p in
+                let c = p.coefficients
+                return .object(JSONObject([
+                    ("from", exact(p.from)), ("to", exact.optional(p.to)), ("rate", exact(p.rate)),
+                    ("valueAtFrom", exact(p.valueAtFrom)), ("c0", exact(c.c0)), ("c1", exact(c.c1)), ("c2", exact(c.c2)),
+                    ("coordinates", .indices(p.coordinates)),
+                ]))
+            })),
+        ]))))
+        o.append(("gap", .array(gap.filter { !$0.maximum.isZero }.map { g in
+            .object(JSONObject([
+                ("from", exact(g.from)), ("to", exact.optional(g.to)), ("maximum", exact(g.maximum)),
+                ("maximiser", exact.optional(g.maximiser)),
+                ("parts", .array(g.parts.map { part in
+                    .object(JSONObject([("from", exact(part.from)), ("to", exact.optional(part.to)),
+                                        ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
+                })),
+            ]))
+        })))
+        o.append(("statements", .array(statements.map { .string($0) })))
+        o.append(("contradiction", contradiction.map { .string($0) } ?? .null))
+        if !times.isEmpty { o.append(("at", .array(try times.map { try evaluationJSON(at: $0, exact) }))) }
+        return .object(JSONObject(o))
+    }
+
+    /// The averaged limit, the lasso solution, the gap, z↓ and η at one time s > 0.
+    public func evaluationJSON(at s: Rational, _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
+        let eta = try eta(at: s)
+        let approximate: JSONValue = eta.approximate.isFinite ? .number("\(eta.approximate)") : .null
+        return .object(JSONObject([
+            ("s", exact(s)), ("xbar", exact(try limit.averaged(at: s))),
+            ("lasso", exact(path.solution(at: limit.problem.weightDecay + s.reciprocal))),
+            ("gap", exact(try gap(at: s))), ("zDown", exact(eta.zDown)),
+            ("eta", .object(JSONObject([("exact", exact.optional(eta.exact)), ("expression", .string(eta.expression)), ("approximate", approximate)]))),
+        ]))
+    }
+
+    func linkJSON(_ exact: ExactJSON) -> JSONValue {
+        var o: [(String, JSONValue)] = [
+            ("holds", .bool(link.holds)), ("matched", .integer(link.matched)),
+            ("silentKnots", .indices(link.silentKnots)),
+            ("statement", .string(linkStatement)),
+        ]
+        switch link.mismatch {
+        case nil: o.append(("mismatch", .null))
+        case let .time(saddle, s, knot, knotTime)?:
+            o.append(("mismatch", .object(JSONObject([("kind", .string("time")), ("saddle", .integer(saddle)), ("s", exact(s)),
+                                                      ("knot", knot.map { .integer($0) } ?? .null), ("knotTime", exact.optional(knotTime))]))))
+        case let .position(saddle, s, knot, x, slope)?:
+            o.append(("mismatch", .object(JSONObject([("kind", .string("position")), ("saddle", .integer(saddle)), ("s", exact(s)),
+                                                      ("knot", .integer(knot)), ("x", exact(x)), ("slope", exact(slope))]))))
+        case let .missingSaddle(knot, knotTime)?:
+            o.append(("mismatch", .object(JSONObject([("kind", .string("missingSaddle")), ("knot", .integer(knot)), ("knotTime", exact(knotTime))]))))
+        }
+        return .object(JSONObject(o))
+    }
+}

@@ -1,0 +1,93 @@
+import ExactArithmetic
+import SaddleToSaddle
+import ExactLinearAlgebra
+import ProblemDefinition
+
+/// MATH §4's comparison of the averaged ε → 0 DLN limit with the lasso path under s ≡ μ,
+/// κ = λwd + 1/s: monotonicity of z, equivalence with the exact divergence intervals, the
+/// downward variation z↓ and η of Theorem 2.2, the exact limit gap, and the link between saddles
+/// and knots. Everything is exact (η also has a decimal approximation for display).
+///
+/// `contradiction` is non-nil if the results ever disagree with MATH §4 (monotone but not
+/// equivalent; or, for positive definite M, equivalent but not monotone) — never expected.
+public struct Verdict: Sendable {
+    public let limit: DLNLimit
+    public let path: PathKnots
+    public let pieces: [CommonPiece]
+    public let monotone: Bool
+    public let monotonicityBreak: MonotonicityBreak?
+    public let equivalent: Bool
+    /// True when M is singular and the comparison is of M·x (MATH §4).
+    public let comparesImages: Bool
+    public let divergence: [Divergence]
+    public let downwardVariation: DownwardVariation
+    /// One per common piece, in time order.
+    public let gap: [GapPiece]
+    public let link: Link
+    public let contradiction: String?
+
+    public init(limit: DLNLimit, path: PathKnots) throws {
+        let problem = limit.problem
+        guard path.dimension == problem.dimension, path.weightDecay == problem.weightDecay else {
+            throw LimitError("the lasso path (d = \(path.dimension), λwd = \(path.weightDecay)) is not for this problem (d = \(problem.dimension), λwd = \(problem.weightDecay))")
+        }
+        self.limit = limit
+        self.path = path
+        let pieces = commonPieces(limit, path)
+        self.pieces = pieces
+        monotonicityBreak = firstMonotonicityBreak(path)
+        monotone = monotonicityBreak == nil
+        downwardVariation = DownwardVariation(path)
+        let images = !problem.isPositiveDefinite
+        comparesImages = images
+
+        var products = VerdictProducts(limit, path)
+        // Compared quantities per piece: the formulas themselves (x), or their images (M·x).
+        let compared: [(InverseAffine, InverseAffine)] = pieces.map { p in
+            images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averaged, p.lasso)
+        }
+        divergence = divergences(pieces, compared: compared)
+        equivalent = divergence.isEmpty
+        let calculator = GapCalculator(weightDecay: problem.weightDecay)
+        gap = zip(pieces, compared).map { p, pair in
+            // With M positive definite, equal formulas mean a zero gap: nothing to compute.
+            if !images, pair.0 == pair.1 { return GapPiece.zero(from: p.from, to: p.to) }
+            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averaged), lasso: products.lassoSide(p.segment))
+        }
+        link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a) : x == a }
+
+        if monotone && !equivalent {
+            contradiction = "z is monotone, yet the averaged limit leaves the lasso path at s = \(divergence[0].from); MATH §4 says a monotone path is followed exactly"
+        } else if problem.isPositiveDefinite && equivalent && !monotone {
+            contradiction = "M is positive definite and the averaged limit equals the lasso path, yet z is not monotone; MATH §4 says these agree"
+        } else {
+            contradiction = nil
+        }
+    }
+
+    /// The exact limit gap Lasso(x̄(s), κ) − Lasso*(κ) at κ = λwd + 1/s, s > 0.
+    public func gap(at s: Rational) throws -> Rational {
+        guard s.signum > 0 else { throw LimitError("the gap is defined for s > 0, not s = \(s)") }
+        let problem = limit.problem
+        let kappa = problem.weightDecay + s.reciprocal
+        func lasso(_ x: [Rational]) -> Rational { problem.loss(x) + kappa * oneNorm(x) }
+        return lasso(try limit.averaged(at: s)) - lasso(path.solution(at: kappa))
+    }
+
+    /// η(s) of Theorem 2.2 with the exact z↓(s), s > 0.
+    public func eta(at s: Rational) throws -> Eta {
+        guard s.signum > 0 else { throw LimitError("η is defined for s > 0, not s = \(s)") }
+        return Eta(s: s, zDown: downwardVariation.value(at: s), weightDecay: limit.problem.weightDecay)
+    }
+
+    /// The largest gap on [from, to] (to = nil: unbounded) over the common pieces it meets, and
+    /// where (nil: only approached as s → ∞); the first in time order on a tie.
+    public func maximumGap(from: Rational, to: Rational?) -> (maximum: Rational, maximiser: Rational?)? {
+        var best: (maximum: Rational, maximiser: Rational?)?
+        for g in gap {
+            guard let m = g.maximum(from: from, to: to) else { continue }
+            if best.map({ $0.maximum < m.value }) ?? true { best = (m.value, m.at) }
+        }
+        return best
+    }
+}

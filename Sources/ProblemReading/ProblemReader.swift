@@ -1,0 +1,65 @@
+import DataFormats
+import ExactArithmetic
+import ProblemDefinition
+import ExactLinearAlgebra
+import Foundation
+
+/// Reads a `Problem` from disk, choosing the format by file extension, and validates it.
+/// Every failure is a `ProblemError` whose message starts with the file (and place) at fault.
+public enum ProblemReader {
+    public static func read(_ source: ProblemSource) throws -> Problem {
+        let ext = URL(fileURLWithPath: source.path).pathExtension.lowercased()
+        if source.responsePath != nil, ext == "json" || ext == "npz" {
+            throw ProblemError("\(source.path): --y is for an X-only .csv or .npy file; a .\(ext) file carries y itself")
+        }
+        if source.responseColumn != nil, ext == "json" || ext == "npy" || ext == "npz" {
+            throw ProblemError("\(source.path): --response names a column of a CSV file with a header; a .\(ext) file has none")
+        }
+        do {
+            switch ext {
+            case "json": return try readJSON(source)
+            case "csv", "txt": return try readCSV(source)
+            case "npy": return try readNPY(source)
+            case "npz": return try readNPZ(source)
+            default:
+                throw ProblemError("\(source.path): unknown file type '.\(ext)' (expected .json, .csv, .npy or .npz)")
+            }
+        } catch let error as DataFormatError {
+            throw ProblemError(error.file == nil ? "\(source.path): \(error)" : error.description)
+        }
+    }
+
+    /// Builds the problem from raw pieces once a reader has them, applying the overrides.
+    static func assemble(
+        _ source: ProblemSource, file: String,
+        X: Matrix? = nil, y: [Rational]? = nil, M: Matrix? = nil, r: [Rational]? = nil,
+        variant: Variant = .signed, weightDecay: Rational = .zero, scaling: Scaling = .mean,
+        initialisation: Initialisation? = nil
+    ) throws -> Problem {
+        let variant = source.variant ?? variant
+        let weightDecay = source.weightDecay ?? weightDecay
+        let scaling = source.scaling ?? scaling
+        do {
+            if let X, let y {
+                return try Problem(X: X, y: y, scaling: scaling, variant: variant,
+                                   weightDecay: weightDecay, initialisation: initialisation)
+            }
+            guard let M, let r else { throw ProblemError("give either X and y, or M and r") }
+            if source.scaling != nil {
+                throw ProblemError("--scaling says how M, r are formed from X, y; it does not apply to a problem given as M, r")
+            }
+            return try Problem(M: M, r: r, variant: variant, weightDecay: weightDecay, initialisation: initialisation)
+        } catch let error as ProblemError {
+            throw ProblemError("\(file): \(error.message)")
+        }
+    }
+
+    /// Rows of parsed numbers into a matrix, rejecting ragged or empty input.
+    static func matrix(_ rows: [[Rational]], name: String, file: String) throws -> Matrix {
+        guard let width = rows.first?.count, width > 0 else { throw ProblemError("\(file): \(name) is empty") }
+        if let i = rows.firstIndex(where: { $0.count != width }) {
+            throw ProblemError("\(file): \(name) is ragged: row \(i + 1) has \(rows[i].count) entries, row 1 has \(width)")
+        }
+        return Matrix(rows)
+    }
+}
