@@ -11,7 +11,7 @@ let package = Package(
             "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest",
             "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle",
             "LimitVerdict", "StiffODE", "NumericFlow", "ProgressReporting", "SVGPlot", "Certificates",
-            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch", "RunCheck",
         ]),
     ],
     dependencies: [
@@ -47,12 +47,14 @@ let package = Package(
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "LassoHomotopy", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat"], exclude: ["README.md"]),
+        // Floating-point runs (the tool's own sweeps and a user's training run) against the exact reference.
+        .target(name: "RunCheck", dependencies: ["ExactArithmetic", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "NumericFlow", "SVGPlot"], exclude: ["README.md"]),
         .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "Certificates"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat",
             "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict",
             "NumericFlow", "ProgressReporting", "PlainText", "SHA256Digest", "SVGPlot", "Certificates",
-            "CertificateChecker", "SolverCheck", "CounterexampleSearch",
+            "CertificateChecker", "SolverCheck", "CounterexampleSearch", "RunCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dlnpath-bench", dependencies: [
@@ -76,7 +78,8 @@ let package = Package(
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),
         .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck", "NumPyFormat"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
-        .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText"]),
+        .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "NumPyFormat", "ProblemDefinition", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
+        .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText", "NumericFlow", "NumPyFormat"]),
     ]
 )
 

@@ -44,6 +44,7 @@ public enum CertificateChecker {
             ("lasso", LassoChecks.knotKKT),
             ("lasso", LassoChecks.segments),
             ("lasso", LassoChecks.breakpoints),
+            ("lasso", LassoUniquenessCheck.check),
             ("limit", SaddleChecks.start),
             ("limit", SaddleChecks.continuity),
             ("limit", SaddleChecks.box),

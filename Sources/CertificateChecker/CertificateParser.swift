@@ -29,18 +29,23 @@ public enum CertificateParser {
         }
         let problem = try parseProblem(top["problem"]!)
         let d = problem.dimension
-        let lasso = try top["lasso"]!.object(required: ["knots", "segments"])
+        let lasso = try top["lasso"]!.object(required: ["knots", "segments", "unique"])
         let knots = try nonEmpty(lasso["knots"]!).map { (k) throws(MalformedCertificate) in
-            let o = try k.object(required: ["lambda", "x"])
-            return ParsedCertificate.Knot(lambda: try o["lambda"]!.rational(), x: try o["x"]!.vector(count: d))
+            let o = try k.object(required: ["lambda", "x", "unique"], optional: ["direction", "weights"])
+            return ParsedCertificate.Knot(lambda: try o["lambda"]!.rational(), x: try o["x"]!.vector(count: d),
+                                          uniqueness: try uniqueness(o, d: d))
         }
-        let signs = try lasso["segments"]!.array(count: knots.count - 1).map { (seg) throws(MalformedCertificate) in
-            try seg.object(required: ["signs"])["signs"]!.array(count: d).map { (v) throws(MalformedCertificate) in try v.int(in: -1...1) }
+        var signs: [[Int]] = [], segmentUniqueness: [ParsedCertificate.Uniqueness] = []
+        for segment in try lasso["segments"]!.array(count: knots.count - 1) {
+            let o = try segment.object(required: ["signs", "unique"], optional: ["direction", "weights"])
+            signs.append(try o["signs"]!.array(count: d).map { (v) throws(MalformedCertificate) in try v.int(in: -1...1) })
+            segmentUniqueness.append(try uniqueness(o, d: d))
         }
         let limit = try top["limit"]!.object(required: ["saddles"])
         let saddles = try nonEmpty(limit["saddles"]!).map { (k) throws(MalformedCertificate) in try parseSaddle(k, d: d) }
         return ParsedCertificate(
             input: try parseInput(top["input"]!), problem: problem, knots: knots, segmentSigns: signs,
+            segmentUniqueness: segmentUniqueness, lassoUnique: try lasso["unique"]!.bool(),
             saddles: saddles, verdict: try parseVerdict(top["verdict"]!, d: d))
     }
 
@@ -111,7 +116,13 @@ public enum CertificateParser {
         let o = try reader.object(required: ["s", "x", "q", "multipliers", "unique"], optional: ["direction", "weights"])
         return ParsedCertificate.Saddle(
             s: try o["s"]!.rational(), x: try o["x"]!.vector(count: d), q: try o["q"]!.vector(count: d),
-            multipliers: try o["multipliers"]!.vector(count: d), unique: try o["unique"]!.bool(),
+            multipliers: try o["multipliers"]!.vector(count: d), uniqueness: try uniqueness(o, d: d))
+    }
+
+    /// `unique` with its optional `direction` or `weights` (full-length vectors).
+    private static func uniqueness(_ o: [String: JSONReader], d: Int) throws(MalformedCertificate) -> ParsedCertificate.Uniqueness {
+        ParsedCertificate.Uniqueness(
+            unique: try o["unique"]!.bool(),
             direction: try o["direction"].map { (v) throws(MalformedCertificate) in try v.vector(count: d) },
             weights: try o["weights"].map { (v) throws(MalformedCertificate) in try v.vector(count: d) })
     }

@@ -16,6 +16,7 @@ enum Exact {
 
     static func subtract(_ a: [Rational], _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 - $1 } }
     static func scale(_ t: Rational, _ a: [Rational]) -> [Rational] { a.map { t * $0 } }
+    static func midpoint(_ a: [Rational], _ b: [Rational]) -> [Rational] { zip(a, b).map { ($0 + $1) * Rational(1, 2) } }
 
     /// a + t·b.
     static func axpy(_ a: [Rational], _ t: Rational, _ b: [Rational]) -> [Rational] { zip(a, b).map { $0 + t * $1 } }

@@ -36,24 +36,33 @@ public struct ParsedCertificate: Sendable {
         public var dimension: Int { r.count }
     }
 
-    /// A knot of the lasso path (docs/math.md §1): penalty λ and the solution x(λ).
+    /// A `unique` flag with its witness (proofs/limit-dual.md for saddles,
+    /// proofs/lasso-uniqueness.md for the lasso): whether a minimiser is the only one.
+    public struct Uniqueness: Sendable {
+        public var unique: Bool
+        /// When `unique` is false: a nonzero direction d with x + t·d a minimiser for small t > 0.
+        public var direction: [Rational]?
+        /// When `unique` is true but M on the coordinates that may move is singular: Stiemke
+        /// weights proving the cone of minimiser directions is {0}.
+        public var weights: [Rational]?
+    }
+
+    /// A knot of the lasso path (docs/math.md §1): penalty λ, the solution x(λ), and whether it
+    /// is the only solution at λ.
     public struct Knot: Sendable {
         public var lambda: Rational
         public var x: [Rational]
+        public var uniqueness: Uniqueness
     }
 
-    /// A saddle of the ε → 0 limit (docs/math.md §3), with the face-optimality witness.
+    /// A saddle of the ε → 0 limit (docs/math.md §3), with the face-optimality witness and
+    /// whether x is the face problem's only minimiser.
     public struct Saddle: Sendable {
         public var s: Rational
         public var x: [Rational]
         public var q: [Rational]
         public var multipliers: [Rational]
-        public var unique: Bool
-        /// When `unique` is false: a nonzero direction d with x + t·d a face minimiser for small t > 0.
-        public var direction: [Rational]?
-        /// When `unique` is true but M on the free face coordinates is singular: Stiemke weights
-        /// proving the cone of minimiser directions is {0} (proofs/limit-dual.md).
-        public var weights: [Rational]?
+        public var uniqueness: Uniqueness
     }
 
     public struct MonotoneBreak: Equatable, Sendable {
@@ -129,6 +138,10 @@ public struct ParsedCertificate: Sendable {
     public var knots: [Knot]
     /// signs[k][i] ∈ {−1, 0, 1}: the sign of x_i on the open segment between knots k and k+1.
     public var segmentSigns: [[Int]]
+    /// Whether the lasso solution is unique at every κ strictly inside segment k.
+    public var segmentUniqueness: [Uniqueness]
+    /// Whether the lasso solution is unique for every κ ≥ 0.
+    public var lassoUnique: Bool
     public var saddles: [Saddle]
     public var verdict: Verdict
 }

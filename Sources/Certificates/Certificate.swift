@@ -12,7 +12,7 @@ import LimitVerdict
 /// It runs the real solvers — the exact lasso homotopy (`LassoPath`), the ε → 0 limit
 /// (`DLNLimit`) and docs/math.md §4's comparison (`Verdict`) — and records their answers together with
 /// every witness the independent checker (Sources/CertificateChecker) needs: segment signs, face
-/// multipliers, uniqueness witnesses, the monotone break, the divergence intervals, gap maxima,
+/// multipliers, uniqueness witnesses for the lasso and the saddles, the monotone break, the divergence intervals, gap maxima,
 /// the downward variation and samples of the gap, z↓ and η. The checker re-verifies all of it
 /// without any of this code.
 public enum Certificate {
@@ -49,7 +49,7 @@ public enum Certificate {
     /// solvers disagree with each other in a way the certificate cannot represent.
     public static func make(problem: Problem, input: Input) throws -> JSONValue {
         let path = try LassoPath(problem: problem)
-        let knots = CertifiedKnots(path)
+        let knots = try CertifiedKnots(path)
         let limit = try DLNLimit(problem: problem)
         let verdict = try Verdict(limit: limit, path: knots.pathKnots)
         return .object(JSONObject([

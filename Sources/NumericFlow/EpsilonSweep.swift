@@ -20,21 +20,6 @@ public struct EpsilonSweepRow: Sendable, Codable, Equatable {
     public let seconds: Double
 }
 
-/// Least-squares fit `deviation ≈ a + b / log(1/ε)` and its reading.
-public struct DeviationFit: Sendable, Codable, Equatable {
-    public enum Verdict: String, Sendable, Codable { case consistent, inconsistent, inconclusive }
-    /// a: the value extrapolated to ε → 0.
-    public let intercept: Double
-    /// b.
-    public let slope: Double
-    public let residualRMS: Double
-    /// What a should be: 0 for the exact limit; the limit's own sup distance to the lasso path
-    /// for the lasso comparison.
-    public let expectedIntercept: Double
-    public let verdict: Verdict
-    public let reading: String
-}
-
 /// The whole sweep.
 public struct EpsilonSweepReport: Sendable, Codable {
     public let variant: DLNVariant
@@ -53,12 +38,9 @@ public struct EpsilonSweepReport: Sendable, Codable {
 /// Runs the Z-ODE for several ε and measures the distance to the exact limit and to the lasso
 /// path (MATH §2: convergence is only like `1/log(1/ε)`, so one ε proves nothing; the trend does).
 public enum EpsilonSweep {
-    /// Default horizon: 1.5 × the last saddle time (or the last lasso knot time if there is no
-    /// saddle), so every jump is followed by a plateau.
-    public static func defaultSMax(exact: ExactTrajectory, lasso: LassoPathKnots, weightDecay: Double = 0) -> Double {
-        let last = max(exact.saddleTimes.last ?? 0, lasso.knotTimes(weightDecay: weightDecay).max() ?? 0)
-        return last > 0 ? 1.5 * last : 1
-    }
+    /// The largest uniform grid a sweep accepts: the work is grid × ε values × O(d²), so this
+    /// keeps a sweep on d = 50 within seconds per ε.
+    public static let maxGridPoints = 100_000
 
     /// Deterministic part of the evaluation set: a uniform grid on (0, sMax], each saddle time
     /// and lasso knot time, and points just before and after each (x° jumps there).
@@ -78,20 +60,23 @@ public enum EpsilonSweep {
     ///   - epsilons: at least two for a trend.
     ///   - exact: the exact limit trajectory (MATH §3) as Double.
     ///   - lasso: the exact lasso path knots (MATH §1) as Double.
-    ///   - sMax: horizon; default `defaultSMax`.
-    ///   - gridPoints: size of the uniform part of the evaluation set (the integrator's own step
-    ///     points, which cluster at the jumps, are added per ε).
+    ///   - sMax: horizon (`FlowReference.defaultSMax` in RunCheck is the CLI's default).
+    ///   - gridPoints: size of the uniform part of the evaluation set, 2…`maxGridPoints` (the
+    ///     integrator's own step points, which cluster at the jumps, are added per ε).
     ///   - progress: overall completed fraction in [0, 1].
     public static func run(_ problem: DLNProblem, epsilons: [FlowEpsilon], exact: ExactTrajectory,
-                           lasso: LassoPathKnots, sMax: Double? = nil, gridPoints: Int = 2000,
+                           lasso: LassoPathKnots, sMax: Double, gridPoints: Int = 2000,
                            options: FlowOptions = FlowOptions(),
                            progress: ((Double) -> Void)? = nil) throws -> EpsilonSweepReport {
         guard !epsilons.isEmpty else { throw FlowError.invalidInput("no epsilon given") }
         guard exact.dimension == problem.dimension, lasso.dimension == problem.dimension else {
             throw FlowError.invalidInput("exact trajectory / lasso path dimension does not match the problem")
         }
-        let horizon = sMax ?? defaultSMax(exact: exact, lasso: lasso, weightDecay: problem.weightDecay)
+        let horizon = sMax
         guard horizon > 0, horizon.isFinite else { throw FlowError.invalidInput("sMax must be positive") }
+        guard (2...maxGridPoints).contains(gridPoints) else {
+            throw FlowError.invalidInput("the grid must have 2 to \(maxGridPoints) points, got \(gridPoints)")
+        }
         let lambda = problem.weightDecay
         let base = evaluationTimes(sMax: horizon, gridPoints: gridPoints, exact: exact, lasso: lasso, weightDecay: lambda)
         let lassoAt = { (s: Double) in lasso.solution(atS: s, weightDecay: lambda) }
@@ -135,9 +120,9 @@ public enum EpsilonSweep {
         progress?(1)
 
         let Ls = rows.map(\.logInverseEpsilon)
-        let fitLimit = fit(Ls, rows.map(\.maxDeviationFromLimit), expected: 0, what: "limit")
-        let fitLasso = fit(Ls, rows.map(\.maxDeviationFromLasso), expected: limitDistance, what: "lasso",
-                           where: limitArg)
+        let fitLimit = DeviationFit(Ls, rows.map(\.maxDeviationFromLimit), expected: 0, against: .limit)
+        let fitLasso = DeviationFit(Ls, rows.map(\.maxDeviationFromLasso), expected: limitDistance, against: .lasso,
+                                    where: limitArg)
         return EpsilonSweepReport(
             variant: problem.variant, weightDecay: lambda, sMax: horizon, evaluationPoints: base.count,
             limitDistanceFromLasso: limitDistance, sAtLimitDistanceFromLasso: limitArg,
@@ -145,64 +130,10 @@ public enum EpsilonSweep {
             reading: "Exact limit: " + fitLimit.reading + ". Lasso path: " + fitLasso.reading + ".")
     }
 
-    static func supDistance(_ a: [Double], _ b: [Double]) -> Double {
+    /// `‖a − b‖∞`.
+    public static func supDistance(_ a: [Double], _ b: [Double]) -> Double {
         var m = 0.0
         for i in a.indices { m = max(m, abs(a[i] - b[i])) }
         return m
-    }
-
-    /// Least squares `dev ≈ a + b/L` and the verdict.
-    ///
-    /// Consistent means: deviations do not grow as ε decreases (5% slack, since the sup is taken
-    /// on a finite set), b ≥ 0, and the intercept a is within 20% of the largest-ε excess
-    /// `dev(ε_max) − expected` of `expected`. The 20% (rather than "a ≈ 0") is because the true
-    /// expansion is `b/L + c/L² + …`: over ε = 1e-5…1e-100 the omitted `c/L²` shifts the
-    /// two-parameter intercept by a few percent of the first deviation (measured: 2–5% on the
-    /// test instances), whereas a run that does not converge keeps `a ≈ dev`, i.e. ~100%.
-    /// The reading also lists `(dev − expected)·log(1/ε)`, which stays bounded exactly when the
-    /// excess shrinks like 1/log(1/ε).
-    static func fit(_ Ls: [Double], _ devs: [Double], expected: Double, what: String,
-                    where sWhere: Double = 0) -> DeviationFit {
-        let n = Ls.count
-        let order = Ls.indices.sorted { Ls[$0] < Ls[$1] }
-        let xs = order.map { 1 / Ls[$0] }, ys = order.map { devs[$0] }
-        var a = ys.last ?? 0, b = 0.0, rms = 0.0
-        let distinct = Set(xs).count
-        if distinct >= 2 {
-            let mx = xs.reduce(0, +) / Double(n), my = ys.reduce(0, +) / Double(n)
-            var sxy = 0.0, sxx = 0.0
-            for i in 0..<n { sxy += (xs[i] - mx) * (ys[i] - my); sxx += (xs[i] - mx) * (xs[i] - mx) }
-            b = sxy / sxx
-            a = my - b * mx
-            rms = sqrt(zip(xs, ys).map { let e = $1 - a - b * $0; return e * e }.reduce(0, +) / Double(n))
-        }
-        let plainFit = "fit \(g4(a)) + \(g4(b))/log(1/ε)"
-        guard distinct >= 2 else {
-            return DeviationFit(intercept: a, slope: b, residualRMS: 0, expectedIntercept: expected,
-                                verdict: .inconclusive,
-                                reading: "need at least two different ε values to read a trend (deviation \(g4(a)))")
-        }
-        let shrinking = zip(ys, ys.dropFirst()).allSatisfy { $1 <= 1.05 * $0 + 1e-12 } && b >= 0
-        let firstExcess = abs((ys.first ?? 0) - expected)
-        let close = abs(a - expected) <= max(0.2 * firstExcess, 1e-9 * (1 + expected))
-        let scaled = zip(xs, ys).map { g4(($1 - expected) / $0) }.joined(separator: ", ")
-        let fitText = plainFit + "; (deviation − \(g4(expected)))·log(1/ε) = \(scaled)"
-        let verdict: DeviationFit.Verdict = shrinking && close ? .consistent : .inconsistent
-        let reading: String
-        switch (verdict, what, expected > 1e-9 * max(1, ys.first ?? 0)) {
-        case (.consistent, "lasso", true):
-            reading = "deviation from the lasso path tends to \(g4(a)) (\(fitText)), the exact limit's own distance \(g4(expected)) from the path (largest at s ≈ \(g4(sWhere))): the averaged flow leaves the lasso path, as MATH §4 predicts when z is not monotone"
-        case (.consistent, _, _):
-            reading = "deviation shrinks like 1/log(1/ε) (\(fitText)): the run is consistent with the "
-                + (what == "lasso" ? "lasso path" : "exact limit")
-        case (_, _, _) where !shrinking:
-            reading = "deviation does not shrink as ε decreases (values \(ys.map(g4).joined(separator: ", ")) from the largest to the smallest ε): not consistent with the "
-                + (what == "lasso" ? "lasso path" : "exact limit") + " — check sMax, the tolerances, or the exact data"
-        default:
-            reading = "deviation shrinks, but extrapolates to \(g4(a)) instead of \(g4(expected)) as ε → 0 (\(fitText)): not consistent with the "
-                + (what == "lasso" ? "lasso path" : "exact limit") + " — try smaller ε or check the exact data"
-        }
-        return DeviationFit(intercept: a, slope: b, residualRMS: rms, expectedIntercept: expected,
-                            verdict: verdict, reading: reading)
     }
 }

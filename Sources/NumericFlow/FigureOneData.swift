@@ -1,10 +1,12 @@
+import Foundation
 import StiffODE
+
 /// The data of the paper's Figure 1 for any instance (Berthier 2025, Fig. 1; MATH §4): lasso
 /// path coordinates against s, the exact averaged limit `x̄₀(s)`, the numeric `x̄_ε(s)` for one ε,
 /// the gap `Lasso(x̄(s), κ) − Lasso*(κ)` of both, and the s-intervals where the limit leaves the
 /// path. Plain arrays, so `SVGPlot.FigureOne` (which does not depend on this module) can draw it:
 ///
-///     let data = try FigureOneData.compute(problem, epsilon: eps, exact: exact, lasso: path)
+///     let data = try FigureOneData.compute(problem, epsilon: eps, exact: exact, lasso: path, sMax: 6)
 ///     let figure = FigureOne.figure(FigureOne.Input(data))   // in a module importing both
 public struct FigureOneData: Sendable, Codable {
     public let epsilon: String
@@ -29,20 +31,35 @@ public struct FigureOneData: Sendable, Codable {
     public let saddleTimes: [Double]
     public let knotTimes: [Double]
 
+    /// The most sample times a figure accepts (the SVG grows with samples × coordinates).
+    public static let maxSamples = 20_000
+
     /// - Parameters:
     ///   - divergenceIntervals: exact intervals from the exact modules, if available; otherwise
     ///     they are located on the Double data (grid scan, then bisection of each boundary).
     ///   - lassoOptimum: `Lasso*(s)` (quadratic form); default from the path knots.
+    ///   - logSpacedFrom: sample geometrically from this s > 0 (for a log-s axis).
     public static func compute(_ problem: DLNProblem, epsilon: FlowEpsilon, exact: ExactTrajectory,
-                               lasso: LassoPathKnots, sMax: Double? = nil, samples: Int = 600,
-                               maxCoordinates: Int = 12, divergenceIntervals: [ClosedRange<Double>]? = nil,
-                               lassoOptimum: ((Double) -> Double)? = nil, options: FlowOptions = FlowOptions(),
+                               lasso: LassoPathKnots, sMax: Double, samples: Int = 600,
+                               maxCoordinates: Int = 36, divergenceIntervals: [ClosedRange<Double>]? = nil,
+                               lassoOptimum: ((Double) -> Double)? = nil, logSpacedFrom: Double? = nil,
+                               options: FlowOptions = FlowOptions(),
                                progress: ((Double) -> Void)? = nil) throws -> FigureOneData {
         let lambda = problem.weightDecay
-        let horizon = sMax ?? EpsilonSweep.defaultSMax(exact: exact, lasso: lasso, weightDecay: lambda)
+        let horizon = sMax
+        guard horizon > 0, horizon.isFinite else { throw FlowError.invalidInput("sMax must be positive") }
+        guard (2...maxSamples).contains(samples) else {
+            throw FlowError.invalidInput("the figure takes 2 to \(maxSamples) samples, got \(samples)")
+        }
         let trajectory = try ZFlow.solve(problem, epsilon: epsilon, sMax: horizon, options: options, progress: progress)
         let n = max(samples, 2)
-        var times = (0..<n).map { horizon * Double($0) / Double(n - 1) }
+        // Uniform in s, or geometric from `logSpacedFrom` for a log-s axis (then s = 0 is left out).
+        var times: [Double]
+        if let from = logSpacedFrom, from > 0, from < horizon {
+            times = (0..<n).map { from * pow(horizon / from, Double($0) / Double(n - 1)) }
+        } else {
+            times = (0..<n).map { horizon * Double($0) / Double(n - 1) }
+        }
         let knots = lasso.knotTimes(weightDecay: lambda).filter { $0 > 0 && $0 < horizon }
         let saddles = exact.saddleTimes.filter { $0 > 0 && $0 < horizon }
         for t in knots + saddles { times.append(t) }

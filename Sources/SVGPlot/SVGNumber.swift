@@ -49,6 +49,15 @@ public enum SVGNumber {
         return fixed(value, decimals: max(0, -k))
     }
 
+    /// A log-axis tick (m·10^k, m ∈ {1, 2, 5}): plain decimal from 0.001 to 10⁵, else `1e-6`.
+    public static func logTick(_ value: Double) -> String {
+        guard value > 0, value.isFinite else { return "0" }
+        let e = floorLog10(value)
+        let m = (value / pow(10, Double(e))).rounded()
+        if e >= -3 && e < 5 { return trimmed(fixed(value, decimals: max(0, -e))) }
+        return trimmed(fixed(m, decimals: 0)) + "e" + String(e)
+    }
+
     /// `⌊log10 x⌋`, robust at exact powers of ten (1e-5 → -5, not -6).
     static func floorLog10(_ x: Double) -> Int {
         Int((log10(x) + 1e-9).rounded(.down))

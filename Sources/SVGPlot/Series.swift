@@ -17,15 +17,19 @@ public struct Series: Sendable, Equatable {
     public var opacity: Double
     /// Whether a named series gets a legend row.
     public var inLegend: Bool
+    /// Whether every point sets the y range. When false only the 2nd–98th percentile of its
+    /// values does (a numeric spike is clipped instead of squashing the other curves).
+    public var scalesAxis: Bool
 
     /// Points with a non-finite coordinate break the curve (nothing is drawn across them).
     public init(name: String? = nil, xs: [Double], ys: [Double], kind: Kind = .line,
                 color: RGBColor = .black, dash: DashStyle = .solid, width: Double = 1.5,
-                opacity: Double = 1, inLegend: Bool = true) {
+                opacity: Double = 1, inLegend: Bool = true, scalesAxis: Bool = true) {
         precondition(xs.count == ys.count, "Series: xs and ys must have equal length")
         self.name = name; self.xs = xs; self.ys = ys; self.kind = kind
         self.color = color; self.dash = dash; self.width = width; self.opacity = opacity
         self.inLegend = inLegend
+        self.scalesAxis = scalesAxis
     }
 }
 

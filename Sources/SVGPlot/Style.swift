@@ -23,10 +23,11 @@ public struct RGBColor: Sendable, Equatable, Hashable {
     public static let gray = RGBColor(hex: 0x777777)
     public static let lightGray = RGBColor(hex: 0xdddddd)
 
-    /// A colour-blind-friendly qualitative palette (Okabe & Ito 2008), then Tableau-like extras.
+    /// Colour-blind-safe qualitative colours: Okabe & Ito (2008) without yellow, then Paul Tol's
+    /// "muted" scheme; 15 hues, distinguishable under the common colour-vision deficiencies.
     public static let palette: [RGBColor] = [
-        0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0xf0e442, 0x000000,
-        0x8c564b, 0x7f7f7f, 0xbcbd22, 0x17becf,
+        0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000,
+        0x332288, 0x88ccee, 0x44aa99, 0x117733, 0x999933, 0xcc6677, 0x882255, 0xaa4499,
     ].map { RGBColor(hex: $0) }
 
     /// `palette[i mod count]`.

@@ -40,3 +40,23 @@ public enum NiceTicks {
         return ((lo / st + 1e-9).rounded(.down) * st, (hi / st - 1e-9).rounded(.up) * st)
     }
 }
+
+/// Ticks of a logarithmic axis: the powers of ten inside `[lower, upper]`, with 2 and 5 times
+/// them when the range spans fewer than three decades, every other power beyond twelve.
+public enum LogTicks {
+    public static func ticks(lower: Double, upper: Double) -> [Double] {
+        guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return [] }
+        let a = Int((log10(lower) - 1e-9).rounded(.down)), b = Int((log10(upper) + 1e-9).rounded(.up))
+        let decades = b - a
+        let multiples: [Double] = decades < 3 ? [1, 2, 5] : [1]
+        let every = decades > 12 ? 2 : 1
+        var values: [Double] = []
+        for k in a...b where (k - a) % every == 0 {
+            for m in multiples {
+                let v = m * pow(10, Double(k))
+                if v >= lower * (1 - 1e-9), v <= upper * (1 + 1e-9) { values.append(v) }
+            }
+        }
+        return values
+    }
+}

@@ -4,6 +4,7 @@ import FaceSolver
 import Foundation
 import LassoHomotopy
 import NumericFlow
+import RunCheck
 import SaddleToSaddle
 
 /// The CLI's one error type: a failure a command reports on purpose.
@@ -25,7 +26,8 @@ enum CLIFailure: Error {
 ///
 /// A check failed (1): `CLIFailure.checkFailed`, a solver's own certificate or self-check
 /// (`LassoPathError`, `LimitError`, `FaceSolverError`, `CertificateError`), a certificate claim
-/// (`ClaimFailure`), an integration that cannot go on (`FlowError.integrationFailed`).
+/// (`ClaimFailure`), an integration that cannot go on (`FlowError.integrationFailed`), a run
+/// check that could not be computed (`RunCheckError.failed`).
 /// Everything else is bad input (2): the problem (`ProblemError`), files and their formats
 /// (`DataFormatError`, `SolverFileError`, `MalformedCertificate`), numbers (`RationalParseError`),
 /// options (`SearchError`), and any file-system error.
@@ -36,6 +38,7 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
     case let e as ClaimFailure: (1, "certificate rejected: \(e)")
     case let e as MalformedCertificate: (2, "malformed certificate: \(e)")
     case let e as FlowError: (e.isIntegrationFailure ? 1 : 2, e.description)
+    case let e as RunCheckError: (e.isCheckFailure ? 1 : 2, e.message)
     case is LassoPathError, is FaceSolverError, is CertificateError: (1, "\(error)")
     case is CocoaError: (2, error.localizedDescription)
     default: (2, "\(error)")
@@ -46,6 +49,10 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
 
 private extension CLIFailure {
     var isCheckFailure: Bool { if case .checkFailed = self { true } else { false } }
+}
+
+private extension RunCheckError {
+    var isCheckFailure: Bool { if case .failed = self { true } else { false } }
 }
 
 private extension FlowError {

@@ -22,6 +22,7 @@ struct DLNPath: ParsableCommand {
             CheckCommand.self,
             FlowCommand.self,
             PlotCommand.self,
+            CheckRunCommand.self,
             CheckSolverCommand.self,
             SearchCommand.self,
             GenerateCommand.self,

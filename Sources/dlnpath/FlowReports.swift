@@ -1,163 +1,75 @@
-import JSONFormat
 import ExactArithmetic
 import Foundation
 import NumericFlow
-import SaddleToSaddle
-import LimitVerdict
+import RunCheck
 
-/// The exact facts printed next to a sweep: saddles, knots, where the limit leaves the lasso
-/// path, the exact limit gap and Lasso*(s_max).
-struct FlowSummary {
-    let saddleCount: Int
-    let lastSaddle: Rational
-    let knotCount: Int
-    let equivalent: Bool
-    let unique: Bool
-    let divergence: [Divergence]
-    let gapSupremum: (value: Rational, at: Rational?)
-    let lassoOptimumAtSMax: Rational
-    let objectiveForm: String
-    let objectiveFormula: String
-
-    init(inputs: FlowInputs, sMax: Rational) throws {
-        let p = inputs.problem
-        saddleCount = inputs.limit.saddles.count
-        lastSaddle = inputs.limit.saddles.last?.s ?? .zero
-        knotCount = inputs.path.knots.count
-        equivalent = inputs.verdict.equivalent
-        unique = inputs.limit.isUnique
-        divergence = inputs.verdict.divergence
-        gapSupremum = ExactGapCurve(inputs.verdict).supremum(upTo: sMax)
-        let kappa = p.weightDecay + sMax.reciprocal
-        lassoOptimumAtSMax = inputs.path.optimalValue(at: kappa) + p.lossOffset
-        objectiveForm = p.data == nil ? "quadratic" : "data-fit"
-        let penalty = p.variant == .signed ? "κ‖x‖₁" : "κ·Σx"
-        switch p.data?.scaling {
-        case nil: objectiveFormula = "½xᵀMx − rᵀx + " + penalty
-        case .mean?: objectiveFormula = "‖Xx − y‖²/(2n) + " + penalty
-        case .sum?: objectiveFormula = "‖Xx − y‖²/2 + " + penalty
-        }
+/// `flow`'s text report: the exact facts, the per-ε table, the verdicts with their criterion.
+func flowText(_ sweep: FlowSweep, reference: FlowReference, file: String, format: NumberFormat) -> String {
+    let p = reference.problem, report = sweep.report, summary = sweep.summary
+    var out: [String] = []
+    out.append("flow \(file): \(reference.network), λwd = \(p.weightDecay), d = \(p.dimension)")
+    out.append("s_max = \(format(sweep.sMax))\(sweep.defaultHorizon ? " (default: 1.5 × the last saddle or knot time)" : ""); "
+        + "evaluation set: \(report.evaluationPoints) points (grid, saddle and knot times) + the integrator's step points")
+    out.append("exact limit: \(summary.saddleCount) saddles, last at s = \(format(summary.lastSaddle)); "
+        + "lasso path: \(summary.knotCount) knots")
+    out.append("  " + relationText(summary, format: format))
+    if !summary.unique {
+        out.append("  note: some face problems have several minimisers; x̄₀ is the canonical one, while the network's own limit depends on β, γ (docs/math.md §3), so a deviation from x̄₀ that does not shrink may be that choice, not an error (q and M·x̄ are unique)")
     }
-
-    var relationText: String {
-        if equivalent { return "the averaged limit x̄₀(s) equals the lasso path for every s (z monotone, MATH §4)" }
-        let intervals = divergence.map { "(\($0.from), \($0.to.map(\.description) ?? "∞"))" }.joined(separator: ", ")
-        return "the averaged limit leaves the lasso path on \(intervals) (MATH §4)"
+    out.append("  exact limit gap on (0, s_max]: " + gapText(summary, format: format))
+    out.append("  Lasso*(s_max) = \(format(summary.lassoOptimumAtSMax)) (\(summary.objectiveForm) form \(summary.objectiveFormula))")
+    out.append("")
+    // (TextTable pads by UTF-16 length: no combining characters such as x̄ inside the table.)
+    out.append("per ε, over s ∈ (0, s_max]: limit dev. = sup ‖x̄_ε(s) − x̄₀(s)‖∞, lasso dev. = sup ‖x̄_ε(s) − x(κ)‖∞, "
+        + "gap = sup Lasso(x̄_ε(s), κ) − Lasso*(κ), κ = λwd + 1/s; steps = accepted + rejected")
+    var table = TextTable(["ε", "limit dev.", "at s", "lasso dev.", "at s", "gap", "at s", "steps", "seconds"])
+    for row in report.rows {
+        table.append([row.epsilon, flowNumber(row.maxDeviationFromLimit), flowNumber(row.sAtMaxDeviationFromLimit),
+                      flowNumber(row.maxDeviationFromLasso), flowNumber(row.sAtMaxDeviationFromLasso),
+                      flowNumber(row.maxLassoGap), flowNumber(row.sAtMaxLassoGap),
+                      "\(row.acceptedSteps)+\(row.rejectedSteps)", String(format: "%.3f", row.seconds)])
     }
-
-    var gapText: String {
-        guard let at = gapSupremum.at, !gapSupremum.value.isZero else { return "0 (the limit follows the path)" }
-        return "sup = \(exactAndApprox(gapSupremum.value)) at s = \(exactAndApprox(at))"
+    out.append(table.render())
+    out.append("")
+    out.append("trend: (deviation − expected)·log(1/ε) settles in the 1/log(1/ε) regime; a + b/log(1/ε) is a least-squares fit shown for reference")
+    var fits = TextTable(["against", "expected", "drift/doubling", "a", "b", "verdict"])
+    for (name, f) in [("exact limit", report.fitLimit), ("lasso path", report.fitLasso)] {
+        fits.append([name, flowNumber(f.expectedIntercept), f.driftPerDoubling.map { String(format: "%.1f%%", abs($0) < 5e-4 ? 0 : 100 * $0) } ?? "—",
+                     flowNumber(f.intercept), flowNumber(f.slope), f.verdict.rawValue])
     }
-
-    var json: JSONValue {
-        .object(JSONObject([
-            ("saddles", .number(String(saddleCount))),
-            ("lastSaddle", .exact(lastSaddle)),
-            ("knots", .number(String(knotCount))),
-            ("equivalent", .bool(equivalent)),
-            ("unique", .bool(unique)),
-            ("divergence", .array(divergence.map { d in
-                .object(JSONObject([("from", .exact(d.from)), ("to", .optionalExact(d.to))]))
-            })),
-            ("maxLimitGap", .exact(gapSupremum.value)),
-            ("sAtMaxLimitGap", .optionalExact(gapSupremum.at)),
-            ("lassoOptimumAtSMax", .exact(lassoOptimumAtSMax)),
-        ]))
-    }
-}
-
-/// One gradient-descent run, compared with the flow at the same ε.
-struct DescentRow {
-    let epsilon: String
-    let stepSize: Double
-    var skipped: String? = nil
-    var iterations = 0
-    var maxStepTimesCurvature = 0.0
-    var maxDeviationFromFlow = 0.0
-    var sAtMaxDeviationFromFlow = 0.0
-    var maxDeviationFromLimit = 0.0
-    var tracksFlow = false
-    var diverged = false
-    var firstCurvatureViolationS: Double? = nil
-    var firstLossIncreaseS: Double? = nil
-    var diagnosis = ""
-
-    static func run(_ problem: DLNProblem, epsilon: FlowEpsilon, eta: Double, sMax: Double, points: Int,
-                    exact: ExactTrajectory, options: FlowOptions, progress: @escaping (Double) -> Void) throws -> DescentRow {
-        var row = DescentRow(epsilon: epsilon.label, stepSize: eta)
-        let times = (1...max(points, 2)).map { sMax * Double($0) / Double(max(points, 2)) }
-        let result: GradientDescentResult
-        do {
-            result = try GradientDescent.run(problem, epsilon: epsilon, stepSize: eta, sMax: sMax, sampleAt: times,
-                                             progress: { progress(0.9 * $0) })
-        } catch FlowError.invalidInput(let message) {
-            row.skipped = message
-            return row
-        }
-        let flow: FlowTrajectory
-        do {
-            flow = try ZFlow.solve(problem, epsilon: epsilon, sMax: sMax, options: options)
-        } catch let error as FlowError {
-            throw error.cliFailure(context: "the flow at ε = \(epsilon.label)")
-        }
-        progress(1)
-        var scale = 0.0
-        for sample in result.samples where sample.s > 0 {
-            let s = min(sample.s, sMax)
-            let average = flow.averaged(at: s)
-            scale = max(scale, average.reduce(0) { max($0, abs($1)) })
-            let fromFlow = flowSupDistance(sample.averaged, average)
-            if fromFlow > row.maxDeviationFromFlow { row.maxDeviationFromFlow = fromFlow; row.sAtMaxDeviationFromFlow = s }
-            row.maxDeviationFromLimit = max(row.maxDeviationFromLimit, flowSupDistance(sample.averaged, exact.averaged(at: sample.s)))
-        }
-        if result.diverged { row.maxDeviationFromFlow = .infinity }
-        row.iterations = result.iterations
-        row.maxStepTimesCurvature = result.maxStepTimesCurvature
-        row.diverged = result.diverged
-        row.firstCurvatureViolationS = result.firstCurvatureViolationS
-        row.firstLossIncreaseS = result.firstLossIncreaseS
-        row.diagnosis = result.diagnosis
-        // Stable steps are not enough: the time average must also stay with the flow's.
-        let departs = !result.diverged && row.maxDeviationFromFlow > departureFraction * max(scale, .leastNormalMagnitude)
-        row.tracksFlow = result.tracksFlow && !departs
-        if departs {
-            let how = "x̄ departs from the flow's by \(flowNumber(row.maxDeviationFromFlow)) at s ≈ \(flowNumber(row.sAtMaxDeviationFromFlow)) (more than \(Int(departureFraction * 100))% of max |x̄| = \(flowNumber(scale)))"
-            if !result.tracksFlow {
-                row.diagnosis += "; " + how
-            } else if epsilon.logInverse > 16 * log(10.0) {
-                // A coordinate that changes sign needs u ± v of size ~ε next to weights of size ~1.
-                row.diagnosis = "steps are stable (η·Λ ≤ \(flowNumber(result.maxStepTimesCurvature))), but " + how
-                    + ": at ε < 1e-16 Double cannot hold u ± v of size ε beside weights of size 1, so a coordinate that must change sign is lost to rounding; use the flow (or ε ≥ 1e-16) for this instance"
+    out.append(fits.render())
+    out.append("criterion: " + DeviationFit.criterion)
+    out.append("")
+    out.append("verdict: \(sweep.verdict.rawValue) (against the exact limit)")
+    out.append("  exact limit: " + report.fitLimit.reading)
+    out.append("  lasso path: " + report.fitLasso.reading)
+    if !sweep.descent.isEmpty {
+        out.append("")
+        out.append("gradient descent on the weights, η = \(flowNumber(sweep.descent[0].stepSize)) (compared with the flow at up to \(sweep.descentPoints) times):")
+        out.append("flow dev. = sup ‖x̄_GD(s) − x̄_ε(s)‖∞ (same ε), limit dev. = sup ‖x̄_GD(s) − x̄₀(s)‖∞; Λ bounds the training objective's curvature")
+        var gd = TextTable(["ε", "iterations", "max η·Λ", "flow dev.", "at s", "limit dev.", "tracks flow"])
+        for row in sweep.descent {
+            if row.skipped != nil {
+                gd.append([row.epsilon, "—", "—", "—", "—", "—", "skipped"])
             } else {
-                row.diagnosis = "steps are stable (η·Λ ≤ \(flowNumber(result.maxStepTimesCurvature))), but " + how
-                    + ": η = \(flowNumber(eta)) is too large to track the flow"
+                gd.append([row.epsilon, String(row.iterations), flowNumber(row.maxStepTimesCurvature), flowNumber(row.maxDeviationFromFlow),
+                           flowNumber(row.sAtMaxDeviationFromFlow), flowNumber(row.maxDeviationFromLimit), row.tracksFlow ? "yes" : "NO"])
             }
         }
-        return row
+        out.append(gd.render())
+        for row in sweep.descent { out.append("  ε = \(row.epsilon): " + (row.skipped.map { "skipped: " + $0 } ?? row.diagnosis)) }
     }
+    return out.joined(separator: "\n")
+}
 
-    /// GD "tracks the flow" only if its time average stays within this fraction of the flow's
-    /// largest |x̄| (a display criterion; the discretisation error is O(η·Λ) of the jumps).
-    static let departureFraction = 0.1
+/// Where the limit leaves the path, in short decimals (exact values are in --json).
+func relationText(_ summary: FlowSummary, format: NumberFormat) -> String {
+    if summary.equivalent { return "the averaged limit x̄₀(s) equals the lasso path for every s (z monotone, docs/math.md §4)" }
+    let intervals = summary.divergence.map { "(\(format($0.from)), \(format.orInfinity($0.to)))" }.joined(separator: ", ")
+    return "the averaged limit leaves the lasso path on \(intervals) (docs/math.md §4)"
+}
 
-    var json: JSONValue {
-        var o: [(String, JSONValue)] = [("epsilon", .string(epsilon)), ("stepSize", .approximate(stepSize))]
-        if let skipped {
-            o.append(("skipped", .string(skipped)))
-            return .object(JSONObject(o))
-        }
-        o += [
-            ("iterations", .number(String(iterations))),
-            ("maxStepTimesCurvature", .approximate(maxStepTimesCurvature)),
-            ("maxDeviationFromFlow", .approximate(maxDeviationFromFlow)),
-            ("sAtMaxDeviationFromFlow", .approximate(sAtMaxDeviationFromFlow)),
-            ("maxDeviationFromLimit", .approximate(maxDeviationFromLimit)),
-            ("tracksFlow", .bool(tracksFlow)), ("diverged", .bool(diverged)),
-            ("firstCurvatureViolationS", firstCurvatureViolationS.map { .approximate($0) } ?? .null),
-            ("firstLossIncreaseS", firstLossIncreaseS.map { .approximate($0) } ?? .null),
-            ("diagnosis", .string(diagnosis)),
-        ]
-        return .object(JSONObject(o))
-    }
+func gapText(_ summary: FlowSummary, format: NumberFormat) -> String {
+    guard let at = summary.gapSupremum.at, !summary.gapSupremum.value.isZero else { return "0 (the limit follows the path)" }
+    return "sup = \(format(summary.gapSupremum.value)) at s = \(format(at))"
 }

@@ -48,6 +48,13 @@ import Testing
         #expect(samples.map { [$0["s"], $0["gap"], $0["zDown"]] } == [["15/8", "8/225", "15/64"], ["7/4", "1/28", "15/64"]])
     }
 
+    /// The claim that must reject a mutant of a `unique` flag or its witness (Mutations.uniqueness).
+    static func uniquenessClaim(_ mutant: String) -> String? {
+        if mutant == "lasso unique flipped" || mutant.contains(/^(knot|segment) [0-9]+ (unique|direction|weights)/) { return "lasso uniqueness" }
+        if mutant.contains(/^saddle [0-9]+ (unique|direction|weights)/) { return "limit uniqueness" }
+        return nil
+    }
+
     @Test func everyMutantOfEveryExampleCertificateIsRejected() throws {
         for file in try ExampleCertificates.files() {
             let text = try String(contentsOf: repositoryRoot.appendingPathComponent(ExampleCertificates.certificatePath(for: file)), encoding: .utf8)
@@ -55,9 +62,16 @@ import Testing
             let all = Mutations.all(try JSONValue.parse(text))
             #expect(all.count > 30)
             let mutants = all.count > 400 ? Mutations.sample(all, perKind: 4) : all   // large examples: every kind, sampled
+            var uniquenessMutants = 0
             for mutant in mutants {
-                expectFailure(mutant.text, input: mutant.needsInput ? evidence : nil, "\(file): \(mutant.name)")
+                let failure = expectFailure(mutant.text, input: mutant.needsInput ? evidence : nil, "\(file): \(mutant.name)")
+                // A tampered uniqueness claim is rejected by the uniqueness check, which names it.
+                if let claim = Self.uniquenessClaim(mutant.name) {
+                    #expect(failure?.claim == claim, "\(file): \(mutant.name): \(failure?.description ?? "")")
+                    uniquenessMutants += 1
+                }
             }
+            #expect(uniquenessMutants >= 4, "\(file)")
         }
     }
 }

@@ -9,20 +9,25 @@ import Testing
         let report = CertificateChecker.check(certificateText: HandCertificates.berthier)
         #expect(report.outcome == .valid)
         #expect(report.exitCode == 0)
-        #expect(report.verified.count == 22)
+        #expect(report.verified.count == 23)
+        #expect(report.verified.contains("lasso: the lasso solution is unique for every κ ≥ 0"))
         #expect(report.verified.contains("verdict: the averaged limit and the lasso path differ exactly on [3/4, 3]"))
         #expect(report.verified.contains("verdict: μ·x(μ) is not monotone: first break at segment 2, coordinate 1, μ ∈ (3/4, 1)"))
         #expect(report.verified.contains("verdict: z↓ re-derived from the knots on 3 pieces: total 15/64"))
         #expect(report.verified.contains("verdict: gap maxima proved on 3 pieces and 1 divergence interval"))
     }
 
-    @Test func positiveWithWeightDecayAndDuplicateColumnsHold() {
-        for text in [HandCertificates.positiveWithDecay, HandCertificates.duplicateColumns] {
+    @Test func positiveWithWeightDecayDuplicateColumnsAndPositiveSingularHold() {
+        for text in [HandCertificates.positiveWithDecay, HandCertificates.duplicateColumns, HandCertificates.positiveSingularUnique] {
             let report = CertificateChecker.check(certificateText: text)
             #expect(report.outcome == .valid, "\(report.text)")
         }
         let report = CertificateChecker.check(certificateText: HandCertificates.duplicateColumns)
+        #expect(report.verified.contains("lasso: the lasso solution is not unique at knot 2 and inside segment 1 (witness directions verified); it is unique elsewhere"))
         #expect(report.verified.contains("limit: 1 of 2 face minimisers are not unique (witness directions verified); the others are"))
+        let unique = CertificateChecker.check(certificateText: HandCertificates.positiveSingularUnique)
+        #expect(unique.verified.contains("lasso: the lasso solution is unique for every κ ≥ 0"))
+        #expect(unique.verified.contains("problem: M is not positive definite, as stated"))
     }
 
     @Test func workedExampleMatchesItsInputFile() throws {
@@ -56,9 +61,9 @@ import Testing
     @Test func plainWordsFailures() {
         let text = HandCertificates.berthier
         let cases: [(String, String, String)] = [
-            (#"{"lambda": "4/3", "x": ["-1/6", "0"]}"#, #"{"lambda": "4/3", "x": ["-1/5", "0"]}"#,
+            (#"{"lambda": "4/3", "x": ["-1/6", "0"]"#, #"{"lambda": "4/3", "x": ["-1/5", "0"]"#,
              "lasso KKT: knot 2 (λ = 4/3): x_1 = -1/5 is nonzero but c_1 = -1 ≠ λ·sign(x_1) = -4/3"),
-            (#"{"lambda": "1", "x": ["0", "1/2"]}"#, #"{"lambda": "1", "x": ["0", "1/4"]}"#,
+            (#"{"lambda": "1", "x": ["0", "1/2"]"#, #"{"lambda": "1", "x": ["0", "1/4"]"#,
              "lasso KKT: knot 3 (λ = 1): coordinate 1 has |c_1| = 2 > λ"),
             (#""monotone": false"#, #""monotone": true"#,
              "verdict monotone: monotone is true but on segment 2, coordinate 1, μ ∈ (3/4, 1) the μ-slope 1/2 has the opposite sign of x"),
@@ -68,7 +73,7 @@ import Testing
              "verdict gap: sample 2 at s = 2 records the gap 9/257 but the exact gap is 9/256"),
             (#""multipliers": ["1", "0"]"#, #""multipliers": ["0", "0"]"#,
              "limit optimality: saddle 3 (s = 3/4): the multiplier of coordinate 1 is recorded as 0 but λwd − σ_1c_1 gives 1"),
-            (#"{"signs": [0, 1]}"#, #"{"signs": [1, 1]}"#,
+            (#"{"signs": [0, 1]"#, #"{"signs": [1, 1]"#,
              "lasso segment: segment 3 (λ from 1 down to 1/3): coordinate 1 has sign 1 but x_1 = 0 at the midpoint"),
         ]
         for (old, new, message) in cases {
@@ -115,13 +120,13 @@ import Testing
     /// A missing knot leaves a segment whose ends satisfy KKT but whose interpolation does not.
     @Test func missingAndExtraKnots() {
         let text = HandCertificates.berthier
-        let missing = tampered(tampered(text, #"{"lambda": "1", "x": ["0", "1/2"]},"#, ""),
-                               #"{"signs": [-1, 1]}, {"signs": [0, 1]}"#, #"{"signs": [-1, 1]}"#)
+        let missing = tampered(tampered(text, #"{"lambda": "1", "x": ["0", "1/2"], "unique": true},"#, ""),
+                               #"{"signs": [0, 1], "unique": true}, "#, "")
         #expect(expectFailure(missing, "missing knot")?.description
             == "lasso segment: segment 2 (λ from 4/3 down to 1/3): coordinate 1 has sign -1 but c_1 = 1/3 ≠ -1/3 at knot 3")
-        let extra = tampered(tampered(text, #"{"lambda": "0", "x": ["1/2", "2"]}"#,
-                                      #"{"lambda": "1/6", "x": ["1/4", "17/12"]}, {"lambda": "0", "x": ["1/2", "2"]}"#),
-                             #"{"signs": [1, 1]}"#, #"{"signs": [1, 1]}, {"signs": [1, 1]}"#)
+        let extra = tampered(tampered(text, #"{"lambda": "0", "x": ["1/2", "2"]"#,
+                                      #"{"lambda": "1/6", "x": ["1/4", "17/12"], "unique": true}, {"lambda": "0", "x": ["1/2", "2"]"#),
+                             #"{"signs": [1, 1]"#, #"{"signs": [1, 1], "unique": true}, {"signs": [1, 1]"#)
         #expect(expectFailure(extra, "extra knot")?.description
             == "lasso knots: knot 5 (λ = 1/6) is not a breakpoint: the path has slope (-3/2, -7/2) on both sides")
     }
@@ -129,7 +134,8 @@ import Testing
     @Test func everyMutantOfEveryHandCertificateIsRejected() throws {
         let files = [(HandCertificates.berthier, try repositoryFile("examples/berthier-example.json")),
                      (HandCertificates.positiveWithDecay, Array(HandCertificates.positiveWithDecayFile.utf8)),
-                     (HandCertificates.duplicateColumns, Array(HandCertificates.duplicateColumnsFile.utf8))]
+                     (HandCertificates.duplicateColumns, Array(HandCertificates.duplicateColumnsFile.utf8)),
+                     (HandCertificates.positiveSingularUnique, Array(HandCertificates.positiveSingularUniqueFile.utf8))]
         for (text, bytes) in files {
             let original = try JSONValue.parse(text)
             let input = try evidence(for: text, bytes: bytes)

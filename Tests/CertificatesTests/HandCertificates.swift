@@ -34,6 +34,7 @@ enum HandCertificates {
     ///   u = 4/7: 1/28 at s = 7/4 — also the maximum over the divergence interval [3/4, 3].
     /// - [11/4, 3]: x̄ = (1/2 − 3u/2, 2 − 7u/2) against (0, 1 − u/2): gap = (3u − 1)(u + 1)/4,
     ///   u ∈ [1/3, 4/11], increasing in u: 15/484 at s = 11/4.
+    /// M is positive definite, so every lasso solution and face minimiser is unique (no witnesses).
     /// z↓: only segment 2 (μ ∈ (3/4, 1)) has a wrong-signed slope, a_1 = 1/2 against x_1 < 0, so
     /// z↓ = (1/2)·[(μ − 3/4) + (μ² − 9/16)/2] there and z↓ = (1/2)(1/4 + 7/32) = 15/64 from μ = 1 on.
     /// η(s) = √15/(8s) + 15/(64s²) for s ≥ 1; the enclosures are ⌊√(15·4¹²⁰)⌋ and one more over
@@ -46,13 +47,17 @@ enum HandCertificates {
       "problem": {"variant": "signed", "weightDecay": "0", "M": [["10", "-4"], ["-4", "2"]], "r": ["-3", "2"], "positiveDefinite": true},
       "lasso": {
         "knots": [
-          {"lambda": "3", "x": ["0", "0"]},
-          {"lambda": "4/3", "x": ["-1/6", "0"]},
-          {"lambda": "1", "x": ["0", "1/2"]},
-          {"lambda": "1/3", "x": ["0", "5/6"]},
-          {"lambda": "0", "x": ["1/2", "2"]}
+          {"lambda": "3", "x": ["0", "0"], "unique": true},
+          {"lambda": "4/3", "x": ["-1/6", "0"], "unique": true},
+          {"lambda": "1", "x": ["0", "1/2"], "unique": true},
+          {"lambda": "1/3", "x": ["0", "5/6"], "unique": true},
+          {"lambda": "0", "x": ["1/2", "2"], "unique": true}
         ],
-        "segments": [{"signs": [-1, 0]}, {"signs": [-1, 1]}, {"signs": [0, 1]}, {"signs": [1, 1]}]
+        "segments": [
+          {"signs": [-1, 0], "unique": true}, {"signs": [-1, 1], "unique": true},
+          {"signs": [0, 1], "unique": true}, {"signs": [1, 1], "unique": true}
+        ],
+        "unique": true
       },
       "limit": {
         "saddles": [
@@ -111,8 +116,9 @@ enum HandCertificates {
       "input": {"file": "positive.json", "sha256": "09e13dfc4b87a7dac15c7df4b6cb82641af77f4736b37399403bd0b0fe640d8f"},
       "problem": {"variant": "positive", "weightDecay": "1/2", "M": [["1"]], "r": ["2"], "positiveDefinite": true},
       "lasso": {
-        "knots": [{"lambda": "2", "x": ["0"]}, {"lambda": "0", "x": ["2"]}],
-        "segments": [{"signs": [1]}]
+        "knots": [{"lambda": "2", "x": ["0"], "unique": true}, {"lambda": "0", "x": ["2"], "unique": true}],
+        "segments": [{"signs": [1], "unique": true}],
+        "unique": true
       },
       "limit": {
         "saddles": [
@@ -138,6 +144,10 @@ enum HandCertificates {
     ///
     /// Lasso: every x ≥ 0 with x_1 + x_2 = 1 − κ solves it (c = (κ, κ)); the least-norm member
     /// ((1 − κ)/2, (1 − κ)/2) is piecewise linear with knots (1, 0) and (0, (1/2, 1/2)).
+    /// Uniqueness (proofs/lasso-uniqueness.md), with null(M) = span(1, −1): at κ = 1, E = {1, 2}
+    /// with signs (1, 1) and both at 0, so h = t(1, −1) must have t ≥ 0 and −t ≥ 0: unique, and
+    /// the weights (1, 1) are > 0 and pair to 1 − 1 = 0 with (1, −1). Inside the segment both
+    /// coordinates are positive and (1, −1) moves x; at κ = 0 every null vector does: not unique.
     /// Limit: q = s·(1, 1) reaches the box in both coordinates at s = 1; the face problem
     /// min ½(x_1 + x_2)² − (x_1 + x_2) over x ≥ 0 has the minimisers x_1 + x_2 = 1, so the
     /// saddle (1/2, 1/2) is not unique: the direction (1, −1) keeps Mx. c = 0 there: final.
@@ -151,8 +161,12 @@ enum HandCertificates {
       "input": {"file": "duplicate.json", "sha256": "72fcffc7d1ddd83968d12e57e98c0fc62d28237b62895e423b1bb74ceed340cd"},
       "problem": {"variant": "signed", "weightDecay": "0", "M": [["1", "1"], ["1", "1"]], "r": ["1", "1"], "positiveDefinite": false},
       "lasso": {
-        "knots": [{"lambda": "1", "x": ["0", "0"]}, {"lambda": "0", "x": ["1/2", "1/2"]}],
-        "segments": [{"signs": [1, 1]}]
+        "knots": [
+          {"lambda": "1", "x": ["0", "0"], "unique": true, "weights": ["1", "1"]},
+          {"lambda": "0", "x": ["1/2", "1/2"], "unique": false, "direction": ["1", "-1"]}
+        ],
+        "segments": [{"signs": [1, 1], "unique": false, "direction": ["1", "-1"]}],
+        "unique": false
       },
       "limit": {
         "saddles": [
@@ -170,6 +184,59 @@ enum HandCertificates {
         "gapMaxima": [],
         "downwardVariation": {"total": "0", "pieces": [{"from": "0", "to": null, "rate": "0", "valueAtFrom": "0", "coordinates": []}]},
         "samples": [{"s": "2", "gap": "0", "zDown": "0", "eta": {"lower": "0", "upper": "0"}}]
+      }
+    }
+    """
+
+    /// A positive (x = u∘u) problem with singular M whose lasso solution is unique for every κ:
+    /// X = [[1, 1, 0], [0, 1, 1]] (column 2 = column 1 + column 3), y = (0, 2), so
+    /// M = XᵀX = [[1, 1, 0], [1, 2, 1], [0, 1, 1]], r = Xᵀy = (0, 2, 2), null(M) = span(1, −1, 1).
+    ///
+    /// Lasso: κ_max = 2 with c_2 = c_3 = 2 (a tie). The direction at the knot minimises
+    /// ½vᵀM_EE v − v_2 − v_3 over v ≥ 0, M_EE = [[2, 1], [1, 1]]: v = M_EE⁻¹(1, 1) = (0, 1), so
+    /// x(κ) = (0, 0, 2 − κ) with c = (0, κ, κ): coordinate 2 rests on the bound at 0 all the way
+    /// down to κ = 0, where x = (0, 0, 2) and c = 0.
+    /// Uniqueness: at κ = 2 and inside the segment E = {2, 3} and M_EE is nonsingular (det 1). At
+    /// κ = 0, E = {1, 2, 3} with x_1 = x_2 = 0 held at 0 by x ≥ 0; every h = t(1, −1, 1) needs t ≥ 0
+    /// and −t ≥ 0: unique, with weights (1, 1, 0) (> 0 on {1, 2}, pairing 1 − 1 = 0).
+    /// Limit: q = s·r reaches 1 in coordinates 2 and 3 at s = 1/2; on the face x_2, x_3 ≥ 0 the
+    /// free minimiser M_EE⁻¹(2, 2) = (0, 2) is feasible: x = (0, 0, 2), c = 0, multipliers 0, final.
+    /// T′ = {2, 3} with M_T′T′ nonsingular: unique. Jump time 1/2 = 1/κ_max, saddle = μ-slope
+    /// (0, 0, 2): the paths agree, gap 0, monotone, z↓ ≡ 0, η = 0.
+    static let positiveSingularUniqueFile = #"{"M": [[1, 1, 0], [1, 2, 1], [0, 1, 1]], "r": [0, 2, 2], "nonnegative": true}"# + "\n"
+    static let positiveSingularUnique = """
+    {
+      "format": "dlnpath-certificate",
+      "version": 2,
+      "input": {"file": "positive-singular.json", "sha256": "866156902b19405305f2608525420b398a3db1889ca46ae0d4ea5a8eaa567c15"},
+      "problem": {
+        "variant": "positive", "weightDecay": "0", "M": [["1", "1", "0"], ["1", "2", "1"], ["0", "1", "1"]],
+        "r": ["0", "2", "2"], "positiveDefinite": false
+      },
+      "lasso": {
+        "knots": [
+          {"lambda": "2", "x": ["0", "0", "0"], "unique": true},
+          {"lambda": "0", "x": ["0", "0", "2"], "unique": true, "weights": ["1", "1", "0"]}
+        ],
+        "segments": [{"signs": [0, 0, 1], "unique": true}],
+        "unique": true
+      },
+      "limit": {
+        "saddles": [
+          {"s": "0", "x": ["0", "0", "0"], "q": ["0", "0", "0"], "multipliers": ["0", "0", "0"], "unique": true},
+          {"s": "1/2", "x": ["0", "0", "2"], "q": ["0", "1", "1"], "multipliers": ["0", "0", "0"], "unique": true}
+        ]
+      },
+      "verdict": {
+        "monotone": true,
+        "monotoneBreak": null,
+        "equivalent": true,
+        "divergence": [],
+        "jumpTimesEqualInverseKnots": true,
+        "saddlesEqualSlopes": true,
+        "gapMaxima": [],
+        "downwardVariation": {"total": "0", "pieces": [{"from": "0", "to": null, "rate": "0", "valueAtFrom": "0", "coordinates": []}]},
+        "samples": [{"s": "1", "gap": "0", "zDown": "0", "eta": {"lower": "0", "upper": "0"}}]
       }
     }
     """

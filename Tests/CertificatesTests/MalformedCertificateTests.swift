@@ -32,7 +32,7 @@ import SeededRandom
              "verdict.downwardVariation.pieces[1].coordinates[0]: expected an integer in 1...2, found 3"),
             (#""eta": {"#, #""eta": {"middle": "1", "#, "verdict.samples[0].eta: unknown field \"middle\""),
             (#""format": "dlnpath-certificate""#, #""format": "drat""#, "format: expected \"dlnpath-certificate\""),
-            (#"{"lambda": "4/3", "x": ["-1/6", "0"]}"#, #"{"lambda": "4/3", "x": ["-1/6"]}"#,
+            (#"{"lambda": "4/3", "x": ["-1/6", "0"]"#, #"{"lambda": "4/3", "x": ["-1/6"]"#,
              "lasso.knots[1].x: expected 2 entries, found 1"),
             (#"{"lambda": "4/3", "x""#, #"{"lambda": 1.25, "x""#,
              "lasso.knots[1].lambda: expected an exact number as a string \"p/q\", found the number 1.25"),
@@ -43,10 +43,19 @@ import SeededRandom
             (#""lambda": "4/3""#, #""lambda": "1.5""#,
              "lasso.knots[1].lambda: \"1.5\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\""),
             (#"["-3", "2"]"#, #"["-3", "2", "1"]"#, "problem.M: expected 3 entries, found 2"),
-            (#"{"signs": [-1, 0]}, "#, "", "lasso.segments: expected 4 entries, found 3"),
-            (#"{"signs": [-1, 0]}"#, #"{"signs": [-2, 0]}"#, "lasso.segments[0].signs[0]: expected an integer in -1...1, found -2"),
+            (#"{"signs": [-1, 0], "unique": true}, "#, "", "lasso.segments: expected 4 entries, found 3"),
+            (#"{"signs": [-1, 0]"#, #"{"signs": [-2, 0]"#, "lasso.segments[0].signs[0]: expected an integer in -1...1, found -2"),
+            // The uniqueness claims of the lasso: flags and witnesses have their shapes.
+            (#"{"lambda": "3", "x": ["0", "0"], "unique": true}"#, #"{"lambda": "3", "x": ["0", "0"]}"#, "lasso.knots[0]: missing field \"unique\""),
+            (#"{"signs": [-1, 0], "unique": true}"#, #"{"signs": [-1, 0], "unique": "yes"}"#, "lasso.segments[0].unique: expected true or false, found a string"),
+            (#"{"lambda": "3", "x": ["0", "0"], "unique": true}"#, #"{"lambda": "3", "x": ["0", "0"], "unique": true, "weights": ["1"]}"#,
+             "lasso.knots[0].weights: expected 2 entries, found 1"),
+            (#"{"signs": [1, 1], "unique": true}"#, #"{"signs": [1, 1], "unique": false, "direction": [1, -1]}"#,
+             "lasso.segments[3].direction[0]: expected an exact number as a string \"p/q\", found the number 1"),
+            ("],\n    \"unique\": true", "]", "lasso: missing field \"unique\""),
             (#""monotone": false"#, #""monotone": "false""#, "verdict.monotone: expected true or false, found a string"),
-            (#""unique": true}"#, #""unique": true, "extra": 1}"#, "limit.saddles[0]: unknown field \"extra\""),
+            (#""unique": true}"#, #""unique": true, "extra": 1}"#, "lasso.knots[0]: unknown field \"extra\""),
+            (#""multipliers": ["0", "0"], "unique": true}"#, #""multipliers": ["0", "0"], "unique": true, "extra": 1}"#, "limit.saddles[0]: unknown field \"extra\""),
             (#""equivalent": false,"#, "", "verdict: missing field \"equivalent\""),
             (#""sha256": "f2b3"#, #""sha256": "F2b3"#, "input.sha256: expected a SHA-256 digest: 64 lowercase hexadecimal digits"),
             (#""variant": "signed""#, #""variant": "both""#, "problem.variant: expected \"signed\" or \"positive\""),
@@ -65,7 +74,7 @@ import SeededRandom
         }
         #expect(expectMalformed(#"{"format": "dlnpath-certificate"}"#, "short")?.description == "missing field \"version\"")
         let document = try! JSONValue.parse(good)
-        let noKnots = document.replacing([.key("lasso")]) { _ in ["knots": [], "segments": []] }
+        let noKnots = document.replacing([.key("lasso")]) { _ in ["knots": [], "segments": [], "unique": true] }
         #expect(expectMalformed(noKnots.serialized(), "no knots")?.description == "lasso.knots: expected at least one entry")
         let noSaddles = document.replacing([.key("limit"), .key("saddles")]) { _ in [] }
         #expect(expectMalformed(noSaddles.serialized(), "no saddles")?.description == "limit.saddles: expected at least one entry")

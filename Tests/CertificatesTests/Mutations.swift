@@ -46,8 +46,10 @@ extension JSONValue {
 
 /// Every kind of tampering the issue lists, applied at every place it can be: a changed digit
 /// (numerator + 1) of any knot or saddle number, a missing/extra knot or saddle, a flipped sign,
-/// unique flag or verdict, a wrong monotone break or interval end, a wrong gap, a changed problem
-/// entry or digest. Each must be rejected as a failed claim (exit 1), not accepted.
+/// unique flag (of a knot, segment, saddle or the whole lasso path; with its witness kept or
+/// removed) or verdict, a removed or changed uniqueness witness, a wrong monotone break or
+/// interval end, a wrong gap, a changed problem entry or digest. Each must be rejected as a
+/// failed claim (exit 1), not accepted.
 enum Mutations {
     static func bump(_ v: JSONValue) -> JSONValue {
         let q = v.rational
@@ -76,17 +78,11 @@ enum Mutations {
             for field in ["x", "q", "multipliers"] {
                 for i in 0..<d { bumpAt("saddle \(k + 1) \(field)_\(i + 1)", saddlesPath + [.index(k), .key(field), .index(i)]) }
             }
-            add("saddle \(k + 1) unique flipped", doc.replacing(saddlesPath + [.index(k), .key("unique")]) { .bool(!$0.asBool!) })
-            // Uniqueness witnesses: removed, or any entry changed.
-            for field in ["direction", "weights"] where saddles[k][field] != nil {
-                add("saddle \(k + 1) \(field) removed", doc.replacing(saddlesPath + [.index(k)]) { saddle in
-                    var o = saddle.asObject!
-                    o[field] = nil
-                    return .object(o)
-                })
-                for i in 0..<d { bumpAt("saddle \(k + 1) \(field)_\(i + 1)", saddlesPath + [.index(k), .key(field), .index(i)]) }
-            }
+            out += uniqueness(doc, "saddle \(k + 1)", saddlesPath + [.index(k)], d: d)
         }
+        for k in knots.indices { out += uniqueness(doc, "knot \(k + 1)", knotsPath + [.index(k)], d: d) }
+        for k in segments.indices { out += uniqueness(doc, "segment \(k + 1)", segPath + [.index(k)], d: d) }
+        add("lasso unique flipped", doc.replacing(lassoPath + [.key("unique")]) { .bool(!$0.asBool!) })
         // Segment signs: every other value.
         for k in segments.indices {
             for i in 0..<d {
@@ -102,15 +98,18 @@ enum Mutations {
             var ks = knots, segs = segments
             ks.remove(at: k)
             if k == 0 { segs.removeFirst() } else if k == knots.count - 1 { segs.removeLast() } else {
-                segs.replaceSubrange((k - 1)...k, with: [JSONValue.object(JSONObject([("signs", midpointSigns(ks[k - 1], ks[k], d))]))])
+                // The merged segment claims what the first of the two did.
+                var merged = segments[k - 1].asObject!
+                merged["signs"] = midpointSigns(ks[k - 1], ks[k], d)
+                segs.replaceSubrange((k - 1)...k, with: [.object(merged)])
             }
-            add("knot \(k + 1) missing", doc.replacing(lassoPath) { _ in ["knots": .array(ks), "segments": .array(segs)] })
+            add("knot \(k + 1) missing", doc.replacing(lassoPath) { lasso in lassoSection(lasso, ks, segs) })
         }
         for k in segments.indices {
             var ks = knots, segs = segments
-            ks.insert(midpoint(knots[k], knots[k + 1], d), at: k + 1)
+            ks.insert(midpoint(knots[k], knots[k + 1], d, claim: segments[k]), at: k + 1)
             segs.insert(segments[k], at: k)
-            add("extra knot in segment \(k + 1)", doc.replacing(lassoPath) { _ in ["knots": .array(ks), "segments": .array(segs)] })
+            add("extra knot in segment \(k + 1)", doc.replacing(lassoPath) { lasso in lassoSection(lasso, ks, segs) })
         }
         // Missing and extra saddles.
         for k in saddles.indices where saddles.count > 1 {
@@ -258,10 +257,48 @@ enum Mutations {
     static func vector(_ v: JSONValue) -> [Rational] { v.asArray!.map(\.rational) }
     static func json(_ v: [Rational]) -> JSONValue { .array(v.map { .string($0.description) }) }
 
-    static func midpoint(_ a: JSONValue, _ b: JSONValue, _ d: Int) -> JSONValue {
+    /// The knot halfway along a segment, claiming the segment's uniqueness and witness (true
+    /// there: E, signs and zeros are those of the open segment), so only its being no bend is wrong.
+    static func midpoint(_ a: JSONValue, _ b: JSONValue, _ d: Int, claim segment: JSONValue) -> JSONValue {
         let half = Rational(1, 2)
         let x = zip(vector(a["x"]!), vector(b["x"]!)).map { ($0 + $1) * half }
-        return ["lambda": .string(((a["lambda"]!.rational + b["lambda"]!.rational) * half).description), "x": json(x)]
+        var o = segment.asObject!
+        o["signs"] = nil
+        return .object(JSONObject([("lambda", .string(((a["lambda"]!.rational + b["lambda"]!.rational) * half).description)), ("x", json(x))]
+                                  + o.keys.map { ($0, o[$0]!) }))
+    }
+
+    /// `lasso` with other knots and segments, its path-wide `unique` kept.
+    static func lassoSection(_ lasso: JSONValue, _ knots: [JSONValue], _ segments: [JSONValue]) -> JSONValue {
+        ["knots": .array(knots), "segments": .array(segments), "unique": lasso["unique"]!]
+    }
+
+    /// The tampering of one `unique` claim (a saddle, knot or segment object at `path`, named
+    /// `name`): the flag flipped with its witness kept and with it removed, the witness removed,
+    /// and each witness entry changed — except a direction's entry on a zero column of M, where
+    /// any value keeps M·d = 0 and the changed direction is as valid a witness (the signed lasso
+    /// at λ = 0 lets such a coordinate move freely).
+    static func uniqueness(_ doc: JSONValue, _ name: String, _ path: [Step], d: Int) -> [Mutant] {
+        let M = doc.at([.key("problem"), .key("M")]).asArray!.map(vector)
+        var out: [Mutant] = []
+        func add(_ what: String, _ changed: JSONValue) { out.append(Mutant(name: "\(name) \(what)", document: changed, needsInput: false)) }
+        let object = doc.at(path)
+        func without(_ field: String) -> JSONValue {
+            doc.replacing(path) { _ in
+                var o = object.asObject!
+                o[field] = nil
+                return .object(o)
+            }
+        }
+        add("unique flipped", doc.replacing(path + [.key("unique")]) { .bool(!$0.asBool!) })
+        for field in ["direction", "weights"] where object[field] != nil {
+            add("unique flipped, \(field) removed", without(field).replacing(path + [.key("unique")]) { .bool(!$0.asBool!) })
+            add("\(field) removed", without(field))
+            for i in 0..<d where field == "weights" || M.contains(where: { !$0[i].isZero }) {
+                add("\(field)_\(i + 1)", doc.replacing(path + [.key(field), .index(i)], bump))
+            }
+        }
+        return out
     }
 
     static func midpointSigns(_ a: JSONValue, _ b: JSONValue, _ d: Int) -> JSONValue {

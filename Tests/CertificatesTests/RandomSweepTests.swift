@@ -11,7 +11,8 @@ import Testing
 /// and positive, positive definite and singular M, with and without weight decay) every
 /// certificate the solvers produce passes every check of the independent checker — so the
 /// checker's own re-derivation of the verdict, the divergence intervals, the jump times, the
-/// uniqueness flags, z↓ and the gap maxima (proved as maxima) equals the solver's on every instance.
+/// uniqueness flags of the lasso and of the saddles, z↓ and the gap maxima (proved as maxima)
+/// equals the solver's on every instance.
 @Suite("Random sweep: solver vs checker") struct RandomSweepTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let index: UInt64
@@ -28,7 +29,7 @@ import Testing
     @Test(arguments: cases)
     func everyCertificateChecks(_ c: Case) throws {
         var generator = SplitMix64(seed: 7 + c.index)
-        var checked = 0, divergent = 0, nonUnique = 0, gapMaxima = 0, falling = 0
+        var checked = 0, divergent = 0, nonUnique = 0, nonUniquePath = 0, gapMaxima = 0, falling = 0
         for trial in 0..<24 {
             let d = 2 + trial % 3
             // Singular: fewer samples than features, or a duplicated column.
@@ -49,10 +50,12 @@ import Testing
             if document["verdict"]?["gapMaxima"]?.asArray?.isEmpty == false { gapMaxima += 1 }
             if document["verdict"]?["downwardVariation"]?["total"] != "0" { falling += 1 }
             if document["limit"]?["saddles"]?.asArray?.contains(where: { $0["unique"] == false }) == true { nonUnique += 1 }
+            if document["lasso"]?["unique"] == false { nonUniquePath += 1 }
         }
         #expect(checked >= 20)
         // The sweep reaches the interesting cases: parting paths, and non-unique faces.
         if !c.singular { #expect(divergent >= 1 && gapMaxima >= 1 && falling >= 1) }
-        if c.singular { #expect(nonUnique >= 3) }
+        if c.singular { #expect(nonUnique >= 3 && nonUniquePath >= 3) }
+        if !c.singular { #expect(nonUniquePath == 0) }
     }
 }

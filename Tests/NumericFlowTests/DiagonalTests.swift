@@ -37,7 +37,8 @@ struct DiagonalTests {
     func sweep() throws {
         let report = try EpsilonSweep.run(
             try Instances.diagonal(), epsilons: try FlowEpsilon.parseList("1e-5,1e-10,1e-20,1e-50,1e-100"),
-            exact: try Instances.diagonalLimit(), lasso: try Instances.diagonalPath(), gridPoints: 600)
+            exact: try Instances.diagonalLimit(), lasso: try Instances.diagonalPath(),
+            sMax: Instances.defaultSMax(try Instances.diagonalLimit(), try Instances.diagonalPath()), gridPoints: 600)
         let deviations = report.rows.map(\.maxDeviationFromLimit)
         for (a, b) in zip(deviations, deviations.dropFirst()) { #expect(b < a, "\(deviations)") }
         let L = report.rows.last!.logInverseEpsilon
@@ -49,6 +50,6 @@ struct DiagonalTests {
         for row in report.rows { #expect(abs(row.maxDeviationFromLasso - row.maxDeviationFromLimit) < 1e-9) }
         #expect(report.fitLimit.verdict == .consistent, "\(report.fitLimit.reading)")
         #expect(report.fitLasso.verdict == .consistent, "\(report.fitLasso.reading)")
-        #expect(report.fitLimit.reading.contains("consistent with the exact limit"))
+        #expect(report.fitLimit.reading.contains("approach the exact limit like 1/log(1/ε)"))
     }
 }

@@ -105,3 +105,12 @@ enum Instances {
 func supDistance(_ a: [Double], _ b: [Double]) -> Double {
     zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
+
+extension Instances {
+    /// The CLI's default horizon rule (RunCheck's `FlowReference.defaultSMax`) in Double:
+    /// 1.5 × the later of the last saddle and the last lasso knot time.
+    static func defaultSMax(_ exact: ExactTrajectory, _ lasso: LassoPathKnots, weightDecay: Double = 0) -> Double {
+        let last = max(exact.saddleTimes.last ?? 0, lasso.knotTimes(weightDecay: weightDecay).max() ?? 0)
+        return last > 0 ? 1.5 * last : 1
+    }
+}

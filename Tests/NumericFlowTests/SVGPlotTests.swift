@@ -36,42 +36,43 @@ struct SVGPlotTests {
         ], width: 320, panelHeight: 120)
     }
 
-    /// Byte-for-byte output of `tinyFigure()` (checked visually: rsvg-convert and a browser),
+    /// Byte-for-byte output of `tinyFigure()` (checked visually with rsvg-convert: legend right of
+    /// the plot area, left margin fitted to the tick labels),
     /// without the final newline (a multi-line literal drops it). If a deliberate layout change
     /// breaks this, re-render, look at the result, and paste the new text.
     static let golden = #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="320" height="238" viewBox="0 0 320 238" font-family="Helvetica, Arial, sans-serif" font-size="12">
-<rect x="0" y="0" width="320" height="238" fill="#ffffff"/>
-<text x="160" y="26" text-anchor="middle" font-size="16" font-weight="bold">Tiny &amp; &lt;plot&gt;</text>
+<svg xmlns="http://www.w3.org/2000/svg" width="408.69" height="238" viewBox="0 0 408.69 238" font-family="Helvetica, Arial, sans-serif" font-size="12">
+<rect x="0" y="0" width="408.69" height="238" fill="#ffffff"/>
+<text x="204.35" y="26" text-anchor="middle" font-size="16" font-weight="bold">Tiny &amp; &lt;plot&gt;</text>
 <g id="panel0">
-<clipPath id="clip0"><rect x="78" y="62" width="218" height="120"/></clipPath>
-<text x="78" y="55" font-size="13" font-weight="bold">panel</text>
-<rect x="150.67" y="62" width="72.67" height="120" fill="#8c8c8c" fill-opacity="0.2"/>
-<path d="M78 62V182M150.67 62V182M223.33 62V182M296 62V182M78 176.55H296M78 122H296M78 67.45H296" stroke="#dddddd" stroke-width="1" fill="none"/>
-<path d="M78 176.55H296" stroke="#aaaaaa" stroke-width="1" fill="none"/>
-<text x="78" y="198" text-anchor="middle">0</text>
-<text x="150.67" y="198" text-anchor="middle">1</text>
-<text x="223.33" y="198" text-anchor="middle">2</text>
+<clipPath id="clip0"><rect x="58" y="62" width="238" height="120"/></clipPath>
+<text x="58" y="55" font-size="13" font-weight="bold">panel</text>
+<rect x="137.33" y="62" width="79.33" height="120" fill="#8c8c8c" fill-opacity="0.2"/>
+<path d="M58 62V182M137.33 62V182M216.67 62V182M296 62V182M58 176.55H296M58 122H296M58 67.45H296" stroke="#dddddd" stroke-width="1" fill="none"/>
+<path d="M58 176.55H296" stroke="#aaaaaa" stroke-width="1" fill="none"/>
+<text x="58" y="198" text-anchor="middle">0</text>
+<text x="137.33" y="198" text-anchor="middle">1</text>
+<text x="216.67" y="198" text-anchor="middle">2</text>
 <text x="296" y="198" text-anchor="middle">3</text>
-<text x="72" y="180.55" text-anchor="end">0.0</text>
-<text x="72" y="126" text-anchor="end">0.5</text>
-<text x="72" y="71.45" text-anchor="end">1.0</text>
+<text x="52" y="180.55" text-anchor="end">0.0</text>
+<text x="52" y="126" text-anchor="end">0.5</text>
+<text x="52" y="71.45" text-anchor="end">1.0</text>
 <g clip-path="url(#clip0)">
-<path d="M78 176.55L150.67 67.45L223.33 122" fill="none" stroke="#0072b2" stroke-width="1.5" stroke-linejoin="round"/>
-<path d="M78 149.27H187V94.73H296V94.73" fill="none" stroke="#d55e00" stroke-width="1.5" stroke-linejoin="round" stroke-dasharray="9 6"/>
+<path d="M58 176.55L137.33 67.45L216.67 122" fill="none" stroke="#0072b2" stroke-width="1.5" stroke-linejoin="round"/>
+<path d="M58 149.27H177V94.73H296V94.73" fill="none" stroke="#d55e00" stroke-width="1.5" stroke-linejoin="round" stroke-dasharray="9 6"/>
 </g>
-<rect x="78" y="62" width="218" height="120" fill="none" stroke="#333333" stroke-width="1"/>
-<text x="187" y="218" text-anchor="middle" font-size="13">s</text>
+<rect x="58" y="62" width="238" height="120" fill="none" stroke="#333333" stroke-width="1"/>
+<text x="177" y="218" text-anchor="middle" font-size="13">s</text>
 <text x="18" y="122" text-anchor="middle" font-size="13" transform="rotate(-90 18 122)">value</text>
 <g class="legend">
-<rect x="217.6" y="70" width="70.4" height="58" fill="#ffffff" fill-opacity="0.88" stroke="#999999" stroke-width="0.8"/>
-<path d="M223.6 83H249.6" stroke="#0072b2" stroke-width="1.5"/>
-<text x="255.6" y="87">line</text>
-<path d="M223.6 99H249.6" stroke="#d55e00" stroke-width="1.5" stroke-dasharray="9 6"/>
-<text x="255.6" y="103">step</text>
-<rect x="223.6" y="110" width="26" height="10" fill="#8c8c8c" fill-opacity="0.2"/>
-<text x="255.6" y="119">band</text>
+<rect x="310" y="62" width="74.69" height="58" fill="#ffffff" fill-opacity="0.88" stroke="#999999" stroke-width="0.8"/>
+<path d="M316 75H342" stroke="#0072b2" stroke-width="1.5"/>
+<text x="348" y="79">line</text>
+<path d="M316 91H342" stroke="#d55e00" stroke-width="1.5" stroke-dasharray="9 6"/>
+<text x="348" y="95">step</text>
+<rect x="316" y="102" width="26" height="10" fill="#8c8c8c" fill-opacity="0.2"/>
+<text x="348" y="111">band</text>
 </g>
 </g>
 </svg>
@@ -134,7 +135,7 @@ struct SVGPlotTests {
     func figureOne() throws {
         let data = try FigureOneData.compute(
             try Instances.workedExample(), epsilon: try FlowEpsilon(parsing: "1e-10"),
-            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), samples: 150)
+            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), sMax: 4.5, samples: 150)
         let input = FigureOne.Input(
             s: data.s, lassoPath: data.lassoPath, limitAverage: data.limitAverage,
             numericAverage: data.numericAverage, coordinateLabels: data.coordinates.map { "x\($0 + 1)" },
@@ -149,7 +150,7 @@ struct SVGPlotTests {
         #expect(counts["clipPath"] == 2)
         #expect(svg.contains("averaged limit ≠ lasso path"))
         #expect(svg.contains("ε = 1e-10"))
-        // The shaded band spans s ∈ [3/4, 3] of [0, 4.125] across the 698 px plot width.
+        // The shaded band spans s ∈ [3/4, 3] of [0, 4.5].
         #expect(svg.contains("fill=\"#8c8c8c\""))
         #expect(svg == figure.svg(), "rendering must be deterministic")
     }

@@ -67,10 +67,10 @@ struct WorkedExampleTests {
     func sweepReading() throws {
         let report = try EpsilonSweep.run(
             try Instances.workedExample(), epsilons: try FlowEpsilon.parseList(Self.epsilons.joined(separator: ",")),
-            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), gridPoints: 600)
-        // Default horizon: 1.5 × the later of the last saddle (11/4) and the last lasso knot time
-        // (1/κ = 3, where the limit rejoins the path).
-        #expect(report.sMax == 1.5 * 3)
+            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), sMax: 4.5, gridPoints: 600)
+        // The CLI's default horizon: 1.5 × the later of the last saddle (11/4) and the last lasso
+        // knot time (1/κ = 3, where the limit rejoins the path).
+        #expect(Instances.defaultSMax(try Instances.workedExampleLimit(), try Instances.workedExamplePath()) == 4.5)
         // sup_s ‖x̄₀ − x_lasso‖∞ = 1/4, at s = 1 (x̄₀(1) = (−1/8, 1/4), x(1) = (0, 1/2)).
         #expect(abs(report.limitDistanceFromLasso - 0.25) < 1e-9)
         #expect(abs(report.sAtLimitDistanceFromLasso - 1) < 1e-6)
@@ -94,7 +94,7 @@ struct WorkedExampleTests {
                                         iterates: [[-0.3, 0], [0, 1], [0.5, 2]])
         let report = try EpsilonSweep.run(
             try Instances.workedExample(), epsilons: try FlowEpsilon.parseList("1e-10,1e-50,1e-100"),
-            exact: wrong, lasso: try Instances.workedExamplePath(), gridPoints: 300)
+            exact: wrong, lasso: try Instances.workedExamplePath(), sMax: 4.5, gridPoints: 300)
         #expect(report.fitLimit.verdict == .inconsistent, "\(report.fitLimit.reading)")
     }
 
@@ -102,7 +102,7 @@ struct WorkedExampleTests {
     func figureData() throws {
         let data = try FigureOneData.compute(
             try Instances.workedExample(), epsilon: try FlowEpsilon(parsing: "1e-10"),
-            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), samples: 200)
+            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), sMax: 4.5, samples: 200)
         #expect(data.divergenceIntervals.count == 1)
         #expect(abs(data.divergenceIntervals[0][0] - 0.75) < 1e-6)
         #expect(abs(data.divergenceIntervals[0][1] - 3) < 1e-6)

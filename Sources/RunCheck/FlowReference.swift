@@ -1,0 +1,102 @@
+import ExactArithmetic
+import Foundation
+import LassoHomotopy
+import NumericFlow
+import ProblemDefinition
+import LimitVerdict
+import SaddleToSaddle
+
+/// The exact objects a floating-point run is measured against — the ε → 0 limit, the lasso
+/// path and the verdict between them (docs/math.md §1, §3, §4) — and their hand-over to
+/// NumericFlow as Double data (display and simulation only; nothing exact is computed from it).
+public struct FlowReference: Sendable {
+    public let problem: Problem
+    public let limit: DLNLimit
+    public let path: LassoPath
+    public let verdict: Verdict
+    /// M, r, the variant, λwd and the initialisation shape, rounded to Double.
+    public let dln: DLNProblem
+    public let exact: ExactTrajectory
+    public let lasso: LassoPathKnots
+
+    /// Computes the limit, the path and the verdict. A failed internal check is `.failed`;
+    /// a problem Double cannot hold is `.badInput`.
+    public init(_ p: Problem) throws(RunCheckError) {
+        problem = p
+        do {
+            let comparison = try ExactComparison(p)
+            (limit, path, verdict) = (comparison.limit, comparison.path, comparison.verdict)
+        } catch let error as LimitError {
+            throw .failed("the exact limit failed a check: \(error.message)")
+        } catch let error as LassoPathError {
+            throw .failed("the lasso path failed its check: \(error.description)")
+        } catch {
+            throw .failed("the exact comparison failed: \(error)")
+        }
+        do {
+            dln = try FlowReference.doubleProblem(p)
+            exact = try ExactTrajectory(dimension: p.dimension, saddleTimes: limit.saddles.map(\.s.doubleValue),
+                                        iterates: limit.saddles.map { $0.x.map(\.doubleValue) })
+            // Knots that coincide in Double (possible only on extreme paths) are merged: the
+            // later one is kept, which changes the drawn path by less than the rounding.
+            var kappas: [Double] = [], solutions: [[Double]] = []
+            for knot in path.knots {
+                let k = knot.kappa.doubleValue
+                let x = knot.x.map(\.doubleValue)
+                if let last = kappas.last, k >= last { solutions[solutions.count - 1] = x; continue }
+                kappas.append(k); solutions.append(x)
+            }
+            lasso = try LassoPathKnots(kappas: kappas, solutions: solutions)
+        } catch let error as FlowError {
+            throw RunCheckError(error, context: "converting the problem to floating point")
+        } catch {
+            throw .badInput("converting the problem to floating point: \(error)")
+        }
+    }
+
+    /// "signed network x = u∘v" or "weight-tied network x = u∘u (x ≥ 0)".
+    public var network: String {
+        problem.variant == .signed ? "signed network x = u∘v" : "weight-tied network x = u∘u (x ≥ 0)"
+    }
+
+    /// The default horizon of `flow`, `plot` and `check-run` figures (the one place it is
+    /// computed): 3/2 × the later of the last saddle time and the last reached knot time
+    /// 1/(κ_k − λwd), exactly; 1 if there is neither.
+    public var defaultSMax: Rational {
+        let lambda = problem.weightDecay
+        var last = limit.saddles.last?.s ?? .zero
+        for knot in path.knots where knot.kappa > lambda { last = max(last, (knot.kappa - lambda).reciprocal) }
+        return last.signum > 0 ? Rational(3, 2) * last : .one
+    }
+
+    /// The first positive saddle or knot time (where the action starts), if any.
+    public var firstEventTime: Rational? {
+        let lambda = problem.weightDecay
+        var times = limit.saddles.map(\.s).filter { $0.signum > 0 }
+        for knot in path.knots where knot.kappa > lambda { times.append((knot.kappa - lambda).reciprocal) }
+        return times.min()
+    }
+
+    /// The exact divergence intervals clipped to (0, sMax], as Double ranges for drawing.
+    public func divergenceIntervals(upTo sMax: Double) -> [ClosedRange<Double>] {
+        verdict.divergence.compactMap { d in
+            let lower = d.from.doubleValue
+            let upper = min(d.to?.doubleValue ?? sMax, sMax)
+            return lower < sMax ? lower...upper : nil
+        }
+    }
+
+    static func doubleProblem(_ p: Problem) throws -> DLNProblem {
+        let M = p.M.rowArrays.map { $0.map(\.doubleValue) }
+        let r = p.r.map(\.doubleValue)
+        switch p.initialisation {
+        case let .signed(beta, gamma):
+            return try DLNProblem(M: M, r: r, variant: p.variant == .signed ? .signed : .positive,
+                                  beta: beta.map(\.doubleValue), gamma: gamma.map(\.doubleValue),
+                                  weightDecay: p.weightDecay.doubleValue)
+        case let .positive(alpha):
+            return try DLNProblem(M: M, r: r, variant: p.variant == .signed ? .signed : .positive,
+                                  alpha: alpha.map(\.doubleValue), weightDecay: p.weightDecay.doubleValue)
+        }
+    }
+}
