@@ -230,15 +230,17 @@ class Oracles:
         self.check("generate mairal-yu: a problem file", self.generate)
         self.check("worked example (docs/math.md §1-§4): exact values and 0-based indices", self.worked_example)
 
-    def exact_and_float(self, command, example):
+    def exact_and_float(self, command, example, *options, schema=None):
         """`--json` against its schema; `--json --float` against the same schema with numbers for
         exact values, and each number equal to the double nearest the exact value (Python's
         float(Fraction) rounds correctly, ties to even)."""
-        exact_document = self.output(command, [command, example, "--json"])
-        args = [command, example, "--json", "--float"]
+        command_args = [command, example, *options]
+        schema = schema or command
+        exact_document = self.output(schema, [*command_args, "--json"])
+        args = [*command_args, "--json", "--float"]
         shown = "dlnpath " + " ".join(map(str, args))
         float_document = strict_json(self.run(args), f"`{shown}`")
-        self.schemas.validate(command, float_document, f"`{shown}`", floats=True)
+        self.schemas.validate(schema, float_document, f"`{shown}`", floats=True)
         nearest_doubles(exact_document, float_document, f"`{shown}`")
 
     def certificate_round_trip(self, example):
@@ -368,6 +370,7 @@ class Oracles:
                                         "--gradient-descent", "--step", "0.01", "--json"])
         if len(document.get("gradientDescent", [])) != 2:
             fail("flow --gradient-descent: expected one gradient-descent row per ε")
+        self.exact_and_float("flow", "examples/weight-decay.json", "--epsilon", "1e-5,1e-10", "--grid", "50")
 
     def check_run(self):
         """Gradient descent on the weights of x = u∘v, written with numpy in the conventions of
@@ -388,10 +391,14 @@ class Oracles:
         run = self.work / "run.npz"
         np.savez(run, t=np.array(times, dtype=np.float64), x=np.array(xs), epsilon=np.float64(epsilon))
         report = self.output("check-run", ["check-run", "examples/berthier-example.json", run, "--step", eta, "--json"])
+        self.exact_and_float("check-run", "examples/weight-decay.json", run, "--step", eta)
         if report["verdict"] != "consistent":
             fail(f"numpy's gradient descent and dlnpath's disagree: {report['reading']}")
-        if len(report["series"]["t"]) != len(times) or len(report["series"]["runAverage"]) != len(times):
-            fail(f"series has {len(report['series']['t'])} times for {len(times)} samples")
+        if report["samples"] != len(times):
+            fail(f"samples = {report['samples']} for {len(times)} saved")
+        positive = len(times) - 1  # the series starts after t = 0, where the average is not defined
+        if len(report["series"]["t"]) != positive or len(report["series"]["runAverage"]) != positive:
+            fail(f"series has {len(report['series']['t'])} times for {positive} samples after t = 0")
 
     def search(self):
         out = self.work / "search"
