@@ -127,10 +127,10 @@ public enum CertificateParser {
             weights: try o["weights"].map { (v) throws(MalformedCertificate) in try v.vector(count: d) })
     }
 
-    /// A list of 1-based coordinates in 1...d, returned 0-based.
+    /// A list of 0-based coordinates in 0...d−1 (d ≥ 1: `r` is never empty).
     private static func coordinates(_ reader: JSONReader, d: Int) throws(MalformedCertificate) -> [Int] {
         var out: [Int] = []
-        for item in try reader.array() { out.append(try item.int(in: 1...d) - 1) }
+        for item in try reader.array() { out.append(try item.int(in: 0...(d - 1))) }
         return out
     }
 
@@ -143,7 +143,7 @@ public enum CertificateParser {
         if !o["monotoneBreak"]!.value.isNull {
             let b = try o["monotoneBreak"]!.object(required: ["segment", "coordinate", "muFrom", "muTo", "slope"])
             brk = ParsedCertificate.MonotoneBreak(
-                segment: try b["segment"]!.int(in: 1...Int.max) - 1, coordinate: try b["coordinate"]!.int(in: 1...Int.max) - 1,
+                segment: try b["segment"]!.int(in: 0...Int.max), coordinate: try b["coordinate"]!.int(in: 0...(d - 1)),
                 muFrom: try b["muFrom"]!.rational(), muTo: try b["muTo"]!.optionalRational(), slope: try b["slope"]!.rational())
         }
         var leaving: [[Int]] = []

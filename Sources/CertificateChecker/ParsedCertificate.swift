@@ -2,7 +2,7 @@ import ExactArithmetic
 
 /// A parsed version-2 certificate (proofs/certificate-format.md), before any claim is checked:
 /// the parser guarantees only the shapes (types, sizes, canonical numbers), never the mathematics.
-/// Indices are 0-based here; the document and every message use 1-based ones.
+/// Indices are 0-based, as in the document; messages to people count from 1 ("segment 1").
 public struct ParsedCertificate: Sendable {
     public enum Variant: String, Sendable {
         /// Signed lasso; the network x = u∘v.

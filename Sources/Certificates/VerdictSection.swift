@@ -34,7 +34,7 @@ struct VerdictSection {
                 throw CertificateError("the solver's monotone break decreases on [\(b.decreasingFrom), \(b.decreasingTo.map(\.description) ?? "∞")], not on its whole segment μ ∈ [\(b.muFrom), \(b.muTo.map(\.description) ?? "∞")]")
             }
             o.append(("monotoneBreak", .object(JSONObject([
-                ("segment", .number(String(b.segment + 1))), ("coordinate", .number(String(b.coordinate + 1))),
+                ("segment", .number(String(b.segment))), ("coordinate", .number(String(b.coordinate))),
                 ("muFrom", .exact(b.muFrom)), ("muTo", .exact(b.muTo)), ("slope", .exact(b.slope)),
             ]))))
         } else {
@@ -47,7 +47,7 @@ struct VerdictSection {
             }
             return .object(JSONObject([
                 ("from", .exact(d.from)), ("to", .exact(d.to)),
-                ("coordinates", .array(d.coordinates.map { .number(String($0 + 1)) })),
+                ("coordinates", .array(d.coordinates.map { .number(String($0)) })),
                 ("gapMaximum", .exact(m.maximum)), ("gapMaximiser", .exact(m.maximiser)),
             ]))
         })))
@@ -62,7 +62,7 @@ struct VerdictSection {
             ("pieces", .array(down.pieces.map { p in
                 .object(JSONObject([
                     ("from", .exact(p.from)), ("to", .exact(p.to)), ("rate", .exact(p.rate)), ("valueAtFrom", .exact(p.valueAtFrom)),
-                    ("coordinates", .array(p.coordinates.map { .number(String($0 + 1)) })),
+                    ("coordinates", .array(p.coordinates.map { .number(String($0)) })),
                 ]))
             })),
         ]))))

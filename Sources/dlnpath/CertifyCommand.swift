@@ -16,9 +16,11 @@ struct CertifyCommand: ParsableCommand {
         abstract: "Write a certificate that `dlnpath check` re-verifies without trusting the solvers.",
         discussion: """
         The certificate records the exact problem and the SHA-256 of the input, the lasso knots \
-        with the sign of every segment, the DLN saddles with their dual q and face multipliers, \
-        and the verdict (monotone, equivalent, divergence intervals, gap maxima, z↓, η), with every \
-        witness the checker needs. Format: proofs/certificate-format.md.
+        with the sign of every segment, whether the lasso solution is unique at each knot, inside \
+        each segment and on the whole path, the DLN saddles with their dual q, face multipliers \
+        and uniqueness, and the verdict (monotone, equivalent, divergence intervals, gap maxima, \
+        z↓, η), with every witness the checker needs. Indices in it count from 0. Format: \
+        proofs/certificate-format.md.
 
         Before writing, certify runs the independent checker on its own certificate and refuses \
         (exit 1, nothing written) if any claim fails.

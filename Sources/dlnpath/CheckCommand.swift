@@ -14,9 +14,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Re-verify a certificate written by `dlnpath certify`, independently of the solvers.",
         discussion: """
-        Every claim of the certificate (lasso KKT on every segment, the ε → 0 limit's dual \
-        conditions at every saddle, the verdict with its divergence intervals, the gap maxima, z↓ and η) is \
-        re-checked in exact rational arithmetic by a small checker that shares no code with the \
+        Every claim of the certificate (lasso KKT on every segment, whether the lasso solution is \
+        unique at each knot and inside each segment, the ε → 0 limit's dual conditions and \
+        uniqueness at every saddle, the verdict with its divergence intervals, the gap maxima, z↓ \
+        and η) is re-checked in exact rational arithmetic by a small checker that shares no code with the \
         homotopy or the face solver. The format and the proofs behind each check are in proofs/.
 
         With --input FILE, the checker also confirms that the certificate is about FILE: the \
@@ -25,7 +26,8 @@ struct CheckCommand: ParsableCommand {
         differs from what FILE says is named with both values.
 
         Exit codes: 0 every claim holds; 1 a claim fails (the first one is printed in plain \
-        words); 2 the certificate is malformed or a file cannot be read.
+        words, counting knots, segments and coordinates from 1, while the certificate counts \
+        from 0); 2 the certificate is malformed or a file cannot be read.
         """
     )
 

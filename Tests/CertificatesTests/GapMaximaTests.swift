@@ -24,7 +24,7 @@ import JSONFormat
         let report = CertificateChecker.check(certificateText: document.serialized())
         #expect(report.isValid, "\(report.problem ?? "")")
         #expect(document["verdict"]?["divergence"] == [[
-            "from": "56/85", "to": .null, "coordinates": [1, 2, 3], "gapMaximum": "1369/732312", "gapMaximiser": "5812/3145",
+            "from": "56/85", "to": .null, "coordinates": [0, 1, 2], "gapMaximum": "1369/732312", "gapMaximiser": "5812/3145",
         ]])
         let last = try #require(document["verdict"]?["gapMaxima"]?.asArray?.last)
         #expect(last == ["from": "44/37", "to": .null, "maximum": "1369/732312", "maximiser": "5812/3145"])

@@ -69,9 +69,9 @@ enum HandCertificates {
       },
       "verdict": {
         "monotone": false,
-        "monotoneBreak": {"segment": 2, "coordinate": 1, "muFrom": "3/4", "muTo": "1", "slope": "1/2"},
+        "monotoneBreak": {"segment": 1, "coordinate": 0, "muFrom": "3/4", "muTo": "1", "slope": "1/2"},
         "equivalent": false,
-        "divergence": [{"from": "3/4", "to": "3", "coordinates": [1, 2], "gapMaximum": "1/28", "gapMaximiser": "7/4"}],
+        "divergence": [{"from": "3/4", "to": "3", "coordinates": [0, 1], "gapMaximum": "1/28", "gapMaximiser": "7/4"}],
         "jumpTimesEqualInverseKnots": false,
         "saddlesEqualSlopes": false,
         "gapMaxima": [
@@ -83,7 +83,7 @@ enum HandCertificates {
           "total": "15/64",
           "pieces": [
             {"from": "0", "to": "3/4", "rate": "0", "valueAtFrom": "0", "coordinates": []},
-            {"from": "3/4", "to": "1", "rate": "1/2", "valueAtFrom": "0", "coordinates": [1]},
+            {"from": "3/4", "to": "1", "rate": "1/2", "valueAtFrom": "0", "coordinates": [0]},
             {"from": "1", "to": null, "rate": "0", "valueAtFrom": "15/64", "coordinates": []}
           ]
         },

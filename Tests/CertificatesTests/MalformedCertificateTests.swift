@@ -28,8 +28,10 @@ import SeededRandom
             (#""sha256": "f2b3"#, #""weightDecay": "-1/10", "sha256": "f2b3"#, "input.weightDecay: a weight decay must be ≥ 0, found -1/10"),
             (#""sha256": "f2b3"#, #""variant": "u∘v", "sha256": "f2b3"#, "input.variant: expected \"signed\" or \"positive\""),
             (#""sha256": "f2b3"#, #""scaling": "max", "sha256": "f2b3"#, "input.scaling: expected \"mean\" or \"sum\""),
-            (#""coordinates": [1]"#, #""coordinates": [3]"#,
-             "verdict.downwardVariation.pieces[1].coordinates[0]: expected an integer in 1...2, found 3"),
+            (#""coordinates": [0]"#, #""coordinates": [2]"#,
+             "verdict.downwardVariation.pieces[1].coordinates[0]: expected an integer in 0...1, found 2"),
+            (#""coordinates": [0]"#, #""coordinates": [-1]"#,
+             "verdict.downwardVariation.pieces[1].coordinates[0]: expected an integer in 0...1, found -1"),
             (#""eta": {"#, #""eta": {"middle": "1", "#, "verdict.samples[0].eta: unknown field \"middle\""),
             (#""format": "dlnpath-certificate""#, #""format": "drat""#, "format: expected \"dlnpath-certificate\""),
             (#"{"lambda": "4/3", "x": ["-1/6", "0"]"#, #"{"lambda": "4/3", "x": ["-1/6"]"#,
@@ -60,7 +62,8 @@ import SeededRandom
             (#""sha256": "f2b3"#, #""sha256": "F2b3"#, "input.sha256: expected a SHA-256 digest: 64 lowercase hexadecimal digits"),
             (#""variant": "signed""#, #""variant": "both""#, "problem.variant: expected \"signed\" or \"positive\""),
             (#""to": "3""#, #""to": 3"#, "verdict.divergence[0].to: expected an exact number as a string \"p/q\", found the number 3"),
-            (#""segment": 2"#, #""segment": 0"#, "verdict.monotoneBreak.segment: expected an integer in 1...9223372036854775807, found 0"),
+            (#""segment": 1"#, #""segment": -1"#, "verdict.monotoneBreak.segment: expected an integer in 0...9223372036854775807, found -1"),
+            (#""coordinate": 0"#, #""coordinate": 2"#, "verdict.monotoneBreak.coordinate: expected an integer in 0...1, found 2"),
             (#""multipliers": ["1", "0"]"#, #""multipliers": null"#, "limit.saddles[2].multipliers: expected an array, found null"),
         ]
         for (old, new, message) in cases {

@@ -131,12 +131,12 @@ enum Mutations {
         let brk = doc.at(verdict + [.key("monotoneBreak")])
         if brk.isNull {
             add("fake monotone break", doc.replacing(verdict + [.key("monotoneBreak")]) { _ in
-                ["segment": 1, "coordinate": 1, "muFrom": "1", "muTo": "2", "slope": "1"] })
+                ["segment": 0, "coordinate": 0, "muFrom": "1", "muTo": "2", "slope": "1"] })
         } else {
             let b = verdict + [.key("monotoneBreak")]
             add("monotone break removed", doc.replacing(b) { _ in .null })
             add("monotone break segment + 1", doc.replacing(b + [.key("segment")]) { .number(String(Int($0.numberText!)! + 1)) })
-            add("monotone break coordinate + 1", doc.replacing(b + [.key("coordinate")]) { .number(String(Int($0.numberText!)! % d + 1 + (d == 1 ? 1 : 0))) })
+            add("monotone break coordinate + 1", doc.replacing(b + [.key("coordinate")]) { .number(String((Int($0.numberText!)! + 1) % d)) })   // d > 1: z is monotone when d = 1
             bumpAt("monotone break muFrom", b + [.key("muFrom")])
             bumpAt("monotone break slope", b + [.key("slope")])
             if brk["muTo"]!.isNull {
@@ -158,13 +158,13 @@ enum Mutations {
             }
             let leaving = interval["coordinates"]!.asArray!
             add("divergence \(n + 1) coordinates", doc.replacing(p + [.key("coordinates")]) { _ in
-                leaving.count > 1 ? .array(Array(leaving.dropLast())) : [.number(String(Int(leaving[0].numberText!)! % d + 1))] })
+                leaving.count > 1 ? .array(Array(leaving.dropLast())) : [.number(String((Int(leaving[0].numberText!)! + 1) % d))] })
             var rest = divergence
             rest.remove(at: n)
             add("divergence \(n + 1) missing", doc.replacing(verdict + [.key("divergence")]) { _ in .array(rest) })
         }
         add("extra divergence interval", doc.replacing(verdict + [.key("divergence")]) { _ in
-            .array(divergence + [["from": "1000", "to": "1001", "coordinates": [1], "gapMaximum": "1", "gapMaximiser": "1000"]]) })
+            .array(divergence + [["from": "1000", "to": "1001", "coordinates": [0], "gapMaximum": "1", "gapMaximiser": "1000"]]) })
         out += verdictClaims(doc)
         // Problem and input: only `check --input` sees a consistent change of these in general.
         for i in 0..<d {
@@ -224,7 +224,7 @@ enum Mutations {
             if !piece["to"]!.isNull { add("z↓ piece \(n + 1) to", doc.replacing(p + [.key("to")], bump)) }
             let coordinates = piece["coordinates"]!.asArray!
             add("z↓ piece \(n + 1) coordinates", doc.replacing(p + [.key("coordinates")]) { _ in
-                coordinates.isEmpty ? [1] : .array(Array(coordinates.dropLast())) })
+                coordinates.isEmpty ? [0] : .array(Array(coordinates.dropLast())) })
         }
         let total = doc.at(down + [.key("total")])
         add("z↓ total", doc.replacing(down + [.key("total")]) { _ in total.isNull ? "1" : bump(total) })
