@@ -454,6 +454,11 @@ class Oracles:
         expect(c, "knots[0].joined", c["knots"][0]["joined"], [0])
         expect(c, "monotonicityBreak.coordinate", c["monotonicityBreak"]["coordinate"], 0)
         expect(c, "monotonicityBreak.knot", c["monotonicityBreak"]["knot"], 1)
+        cert = strict_json(self.run(["certify", "examples/berthier-example.json", "--stdout"]), "certify berthier-example")
+        self.schemas.validate("certificate", cert, "certify berthier-example")
+        expect(cert, "certificate monotoneBreak", [cert["verdict"]["monotoneBreak"][k] for k in ("segment", "coordinate")], [1, 0])
+        expect(cert, "certificate divergence", [(d["from"], d["to"], d["coordinates"]) for d in cert["verdict"]["divergence"]],
+               [("3/4", "3", [0, 1])])
         at = self.output("compare", ["compare", "examples/berthier-example.json", "--at", "1", "--at", "2", "--json"])["at"]
         expect(at, "gap at s = 1, 2", [e["gap"] for e in at], ["1/64", "9/256"])
         expect(at, "xbar at s = 1", at[0]["xbar"], ["-1/8", "1/4"])
