@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// A claim of the certificate that does not hold: `dlnpath check` exits 1 and prints `message`.
 ///
 /// `claim` names the check (e.g. "lasso KKT"); `message` says, in plain words and with exact
@@ -8,7 +10,7 @@ public struct ClaimFailure: Error, Equatable, Sendable, CustomStringConvertible 
 
     public init(_ claim: String, _ message: String) {
         self.claim = claim
-        self.message = message
+        self.message = NumberText.abbreviatingNumbers(in: message) // a 100,000-digit value stays one line
     }
 
     public var description: String { "\(claim): \(message)" }
@@ -23,7 +25,7 @@ public struct MalformedCertificate: Error, Equatable, Sendable, CustomStringConv
 
     public init(at path: String, _ message: String) {
         self.path = path
-        self.message = message
+        self.message = NumberText.abbreviatingNumbers(in: message)
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }

@@ -64,7 +64,7 @@ struct JSONReader {
             throw fail("expected an exact number as a string \"p/q\", found \(kind)")
         }
         guard let q = ExactText.rational(text) else {
-            throw fail("\"\(text.prefix(40))\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\"")
+            throw fail("\"\(NumberText.quote(text))\" is not an exact number in canonical form \"p/q\" (reduced, denominator > 1) or \"p\"")
         }
         return q
     }

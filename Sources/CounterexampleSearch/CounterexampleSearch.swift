@@ -2,8 +2,13 @@ import ExactArithmetic
 import Foundation
 import ProblemDefinition
 
-/// The search of `dlnpath search` (issue 7): draw seeded random instances, keep those with a
-/// property (MATH §4), shrink each kept one while the property holds.
+/// The search of `dlnpath search`: draw seeded random instances, keep those with a property
+/// (docs/math.md §4), shrink each kept one while the property holds, and keep one finding per
+/// problem up to a signed permutation of coordinates (`SignedPermutation`).
+///
+/// Deterministic whatever `jobs` is, and shardable: with `maximumFindings = M` the search stops
+/// at the M-th instance found (by index), so a shard that stops has tried every index up to it and
+/// `SearchMerge` recovers exactly the unsharded outcome.
 public enum CounterexampleSearch {
     public struct Options: Sendable {
         public var property: SearchProperty
@@ -13,7 +18,8 @@ public enum CounterexampleSearch {
         public var count: Int
         public var shard: Shard
         public var jobs: Int
-        /// How many of the instances found (the first, by index) are shrunk and reported; nil: all.
+        /// Stop once this many instances with the property are found (the first, by index);
+        /// nil: try all `count`. The instances found are those shrunk and reported.
         public var maximumFindings: Int?
         public var shrink: Bool
 
@@ -35,10 +41,12 @@ public enum CounterexampleSearch {
 
     public struct Outcome: Sendable {
         public let options: Options
-        /// Instances of the shard tried, and the indices (increasing) that have the property.
+        /// Instances of the shard tried (all of the shard's, or up to the `maximumFindings`-th
+        /// found), and the indices (increasing) that have the property.
         public let tried: Int
         public let found: [Int]
-        /// The first `maximumFindings` of `found`, shrunk.
+        /// `found`, shrunk, one per problem up to a signed permutation (the first by index, with
+        /// the others in its `duplicates`).
         public let findings: [Finding]
         /// Instances that could not be analysed (a solver guard tripped): index and message.
         public let errors: [Failure]
@@ -65,24 +73,36 @@ public enum CounterexampleSearch {
     public static func run(_ options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Outcome {
         let indices = options.shard.indices(below: options.count)
         let counter = ProgressCounter(progress)
-        let results = parallelMap(indices, jobs: options.jobs) { index -> (Bool, String?) in
-            let result = test(options.property, options.distribution.draw(seed: options.seed, index: index))
-            counter.record(found: result.holds)
-            return result
+        var found: [Int] = [], errors: [Failure] = [], tried = 0
+        // In batches when the search may stop early, so it stops soon after the M-th find; the
+        // results are read in index order, so where it stops does not depend on the threads.
+        let batch = options.maximumFindings == nil ? max(indices.count, 1) : max(64, 32 * options.jobs)
+        var start = 0
+        scan: while start < indices.count, found.count < (options.maximumFindings ?? .max) {
+            let slice = Array(indices[start..<min(indices.count, start + batch)])
+            let results = parallelMap(slice, jobs: options.jobs) { index -> (holds: Bool, error: String?) in
+                let result = test(options.property, options.distribution.draw(seed: options.seed, index: index))
+                counter.record(found: result.holds)
+                return result
+            }
+            for (index, result) in zip(slice, results) {
+                tried += 1
+                if result.holds { found.append(index) }
+                if let message = result.error { errors.append(Failure(index: index, message: message)) }
+                if found.count == options.maximumFindings { break scan }
+            }
+            start += batch
         }
-        let found = zip(indices, results).filter { $0.1.0 }.map(\.0)
-        let errors = zip(indices, results).compactMap { i, r in r.1.map { Failure(index: i, message: $0) } }
-        let chosen = Array(found.prefix(options.maximumFindings ?? found.count))
-        let findings = try parallelMap(chosen, jobs: options.jobs, chunk: 1) { index -> Result<Finding, Error> in
+        let shrunk = try parallelMap(found, jobs: options.jobs, chunk: 1) { index -> Result<Finding, Error> in
             Result {
                 let original = options.distribution.draw(seed: options.seed, index: index)
-                let (shrunk, steps) = options.shrink
+                let (instance, steps) = options.shrink
                     ? Shrinker(holds: { test(options.property, $0).holds }).shrink(original)
                     : (original, 0)
-                return try Finding(original: original, shrunk: shrunk, steps: steps)
+                return try Finding(original: original, shrunk: instance, steps: steps)
             }
         }.map { try $0.get() }
-        return Outcome(options: options, tried: indices.count, found: found, findings: findings, errors: errors)
+        return Outcome(options: options, tried: tried, found: found, findings: Finding.deduplicated(shrunk), errors: errors)
     }
 }
 

@@ -4,7 +4,7 @@ import ExactLinearAlgebra
 import ProblemDefinition
 
 /// Where random instances come from: data (X, y) of size n × d with i.i.d. entries, signed or
-/// positive lasso (the problem is `M = XᵀX/n, r = Xᵀy/n`, MATH §0).
+/// positive lasso (the problem is `M = XᵀX/n, r = Xᵀy/n`, docs/math.md §0).
 public struct Distribution: Equatable, Sendable, CustomStringConvertible {
     public enum Entries: Equatable, Sendable {
         /// Uniform integers in the range.

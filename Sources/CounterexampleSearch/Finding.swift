@@ -3,7 +3,7 @@ import ProblemDefinition
 import SaddleToSaddle
 import LimitVerdict
 
-/// A kept instance after shrinking, with what the summary table reports about it (MATH §4): the
+/// A kept instance after shrinking, with what the summary table reports about it (docs/math.md §4): the
 /// verdict's monotonicity and equivalence, where the averaged limit first leaves the lasso path,
 /// and the largest exact limit gap.
 public struct Finding: Sendable {
@@ -19,6 +19,9 @@ public struct Finding: Sendable {
     /// sup over s > 0 of Lasso(x̄(s), s) − Lasso*(s), and where it is attained (nil: as s → ∞).
     public let maximumGap: Rational
     public let gapAt: Rational?
+    /// Later instances found whose shrunk problem is this one's up to a signed permutation of
+    /// coordinates (`SignedPermutation`), increasing.
+    public internal(set) var duplicates: [Int] = []
 
     init(original: SearchInstance, shrunk: SearchInstance, steps: Int) throws {
         self.original = original
@@ -33,6 +36,20 @@ public struct Finding: Sendable {
         let best = verdict.gap.max { $0.maximum < $1.maximum }
         maximumGap = best?.maximum ?? .zero
         gapAt = best?.maximiser
+    }
+
+    /// One finding per problem up to a signed permutation of coordinates, in index order: the
+    /// first of each class, with the indices of the others in `duplicates`.
+    static func deduplicated(_ findings: [Finding]) -> [Finding] {
+        var kept: [Finding] = []
+        for f in findings.sorted(by: { $0.instance.index < $1.instance.index }) {
+            if let k = kept.firstIndex(where: { SignedPermutation.relates($0.problem, f.problem) }) {
+                kept[k].duplicates = (kept[k].duplicates + [f.instance.index] + f.duplicates).sorted()
+            } else {
+                kept.append(f)
+            }
+        }
+        return kept
     }
 
     /// "n×d".

@@ -16,6 +16,8 @@ public struct FrequencyTally: Sendable {
 
     public let distribution: Distribution
     public let seed: UInt64
+    /// Instances 0..<count (those of `shard`).
+    public let count: Int
     public let shard: Shard
     /// Per instance of the shard, in index order (nil: could not be analysed).
     public let facts: [Facts?]
@@ -40,6 +42,7 @@ public struct FrequencyTally: Sendable {
                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.distribution = distribution
         self.seed = seed
+        self.count = count
         self.shard = shard
         self.gapThresholds = gapThresholds
         let counter = ProgressCounter(progress)

@@ -5,8 +5,8 @@ import SaddleToSaddle
 import LimitVerdict
 
 /// The exact facts about one instance that the properties ask for, computed lazily and cheapest
-/// first: the lasso path always (MATH §1), the monotonicity pre-test from it (MATH §4), the
-/// ε → 0 limit (MATH §3) when that cannot decide, and the full verdict only for gaps.
+/// first: the lasso path always (docs/math.md §1), the monotonicity pre-test from it (docs/math.md §4), the
+/// ε → 0 limit (docs/math.md §3) when that cannot decide, and the full verdict only for gaps.
 final class InstanceAnalysis {
     let problem: Problem
     let path: LassoPath
@@ -56,7 +56,7 @@ final class InstanceAnalysis {
     }
 
     /// Whether the averaged limit equals the lasso path with no computation beyond the path:
-    /// true when monotone (MATH §4), false when not monotone and M is positive definite; nil
+    /// true when monotone (docs/math.md §4), false when not monotone and M is positive definite; nil
     /// otherwise (non-monotone, singular M: `LimitPathDifference` compares through M).
     var equivalenceFromPath: Bool? {
         if monotone { return true }
@@ -82,13 +82,13 @@ final class InstanceAnalysis {
     }
 
     /// Monotone z and a unique limit (always so for positive definite M): the DLN saddles are the
-    /// segment slopes, so x̄(s) = x(1/s) exactly and the gap is 0 for all s (MATH §4), with no
+    /// segment slopes, so x̄(s) = x(1/s) exactly and the gap is 0 for all s (docs/math.md §4), with no
     /// verdict needed.
     var gapIsZeroWithoutVerdict: Bool {
         get throws { try monotone && (problem.isPositiveDefinite || limit.isUnique) }
     }
 
-    /// sup over s > 0 of the exact limit gap (MATH §4), from the verdict's per-piece maxima.
+    /// sup over s > 0 of the exact limit gap (docs/math.md §4), from the verdict's per-piece maxima.
     var maximumGap: Rational {
         get throws { try verdict.gap.map(\.maximum).max() ?? .zero }
     }

@@ -4,7 +4,7 @@ import LassoHomotopy
 import SaddleToSaddle
 import LimitVerdict
 
-/// Where the averaged DLN limit and the lasso path differ (MATH §4), without the full `Verdict`.
+/// Where the averaged DLN limit and the lasso path differ (docs/math.md §4), without the full `Verdict`.
 ///
 /// Compare D(s) = M·Z(s) − s·M·x(λwd + 1/s) = M·(Z(s) − z(s)): the averaged limit x̄ = Z/s equals
 /// the lasso solution iff D(s) = 0 (through M, which is all that is determined when M is singular,

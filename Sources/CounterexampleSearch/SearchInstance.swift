@@ -20,7 +20,7 @@ public struct SearchInstance: Equatable, Hashable, Sendable {
     public var samples: Int { X.count }
     public var features: Int { X.first?.count ?? 0 }
 
-    /// `M = XᵀX/n, r = Xᵀy/n` (scikit-learn's scaling, MATH §0); nil when there is no data
+    /// `M = XᵀX/n, r = Xᵀy/n` (scikit-learn's scaling, docs/math.md §0); nil when there is no data
     /// left (no row or no column), which cannot happen for a draw.
     public func problem() throws -> Problem? {
         guard samples > 0, features > 0 else { return nil }

@@ -19,9 +19,9 @@ public enum SearchOutput {
     /// Writes every finding with its certificate, and the summary. `verify` gets each certificate's
     /// text and returns nil if an independent check accepts it, else the reason (the certificate
     /// is then not written and the search fails). Returns the files written.
+    /// Call `prepare` first. File-system failures are `SearchError`s with one human line.
     @discardableResult
     public static func write(_ outcome: CounterexampleSearch.Outcome, to directory: URL, verify: (String) -> String?) throws -> [URL] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         for finding in outcome.findings {
             let index = finding.instance.index
@@ -32,72 +32,12 @@ public enum SearchOutput {
                 throw SearchError("the certificate of instance \(index) fails the independent check: \(reason)")
             }
             for (name, text) in [(instanceFileName(index), instanceText), (certificateFileName(index), certificateText)] {
-                let url = directory.appendingPathComponent(name)
-                try Data(text.utf8).write(to: url)
-                written.append(url)
+                written.append(try save(text, as: name, in: directory))
             }
         }
-        let summary = directory.appendingPathComponent(summaryFileName(outcome.options.shard))
-        try Data((summaryJSON(outcome).serialized(pretty: true) + "\n").utf8).write(to: summary)
-        written.append(summary)
+        written.append(try save(summaryJSON(outcome).serialized(pretty: true) + "\n",
+                                as: summaryFileName(outcome.options.shard), in: directory))
         return written
-    }
-
-    /// The shrunk instance as a problem file: `{"description", "X", "y"}` (+ `"nonnegative"`),
-    /// numbers as JSON numbers when they are integers or terminating decimals, else "p/q".
-    public static func instanceJSON(_ finding: Finding, _ options: CounterexampleSearch.Options) -> JSONValue {
-        let s = finding.instance
-        let description = "dlnpath search --property \(options.property) --seed \(options.seed): instance \(s.index) of \(options.distribution), shrunk in \(finding.shrinkSteps) step\(finding.shrinkSteps == 1 ? "" : "s") from \(finding.original.samples)×\(finding.original.features) to \(finding.size)"
-        var pairs: [(String, JSONValue)] = [
-            ("description", .string(description)),
-            ("X", .array(s.X.map { .array($0.map(number)) })),
-            ("y", .array(s.y.map(number))),
-        ]
-        if s.variant == .positive { pairs.append(("nonnegative", .bool(true))) }
-        return .object(JSONObject(pairs))
-    }
-
-    public static func summaryJSON(_ outcome: CounterexampleSearch.Outcome) -> JSONValue {
-        let o = outcome.options
-        let f = outcome.frequency
-        return .object(JSONObject([
-            ("property", .string(o.property.description)),
-            ("distribution", .string(o.distribution.entriesSpec)),
-            ("samples", .number(String(o.distribution.samples))),
-            ("features", .number(String(o.distribution.features))),
-            ("variant", .string(o.distribution.variant.rawValue)),
-            ("seed", .number(String(o.seed))),
-            ("count", .number(String(o.count))),
-            ("shard", .string(o.shard.description)),
-            ("tried", .number(String(outcome.tried))),
-            ("found", .number(String(outcome.found.count))),
-            ("frequency", .number(String(f.proportion))),
-            ("wilson95", .array([.number(String(f.lower)), .number(String(f.upper))])),
-            ("foundIndices", .array(outcome.found.map { .number(String($0)) })),
-            ("errors", .array(outcome.errors.map { .object(JSONObject([("index", .number(String($0.index))), ("message", .string($0.message))])) })),
-            ("findings", .array(outcome.findings.map(findingJSON))),
-        ]))
-    }
-
-    static func findingJSON(_ f: Finding) -> JSONValue {
-        let first = f.divergence.first
-        return .object(JSONObject([
-            ("index", .number(String(f.instance.index))),
-            ("instance", .string(instanceFileName(f.instance.index))),
-            ("certificate", .string(certificateFileName(f.instance.index))),
-            ("size", .string(f.size)),
-            ("originalSize", .string("\(f.original.samples)×\(f.original.features)")),
-            ("shrinkSteps", .number(String(f.shrinkSteps))),
-            ("positiveDefinite", .bool(f.problem.isPositiveDefinite)),
-            ("monotone", .bool(f.monotone)),
-            ("equivalent", .bool(f.equivalent)),
-            ("firstDivergence", first.map { d in
-                .object(JSONObject([("from", .string(d.from.description)), ("to", d.to.map { .string($0.description) } ?? .null)]))
-            } ?? .null),
-            ("maximumGap", .string(f.maximumGap.description)),
-            ("maximumGapApprox", .number(f.maximumGap.decimalString(significantDigits: 6))),
-            ("gapAt", f.gapAt.map { .string($0.description) } ?? .null),
-        ]))
     }
 
     /// The summary table printed by `dlnpath search`.
@@ -132,9 +72,13 @@ public enum SearchOutput {
         return exact.count <= 12 ? exact : "≈" + q.decimalString(significantDigits: 6)
     }
 
-    static func number(_ q: Rational) -> JSONValue {
-        let text = exactText(q)
-        return JSONValue.isValidNumberLiteral(text) ? .number(text) : .string(text)
+    /// Writes `text` to DIR/name; a failure is a `SearchError` naming the file.
+    static func save(_ text: String, as name: String, in directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        do { try Data(text.utf8).write(to: url) } catch {
+            throw SearchError("cannot write \(url.path): \(fileSystemReason(error))")
+        }
+        return url
     }
 
     static func padded(_ index: Int) -> String {

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// What the search keeps (MATH §4): instances where the DLN limit and the lasso path are not
+/// What the search keeps (docs/math.md §4): instances where the DLN limit and the lasso path are not
 /// simply the same object.
 public enum SearchProperty: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// z(μ) = μ·x(1/μ) is not coordinatewise monotone (positive case: nondecreasing).

@@ -23,3 +23,29 @@ extension Rational {
         return withMPQ { dln_mpq_get_d_nearest($0) }
     }
 }
+
+/// A nonzero exact value that a double cannot stand for: its nearest double is ±infinity, or 0.
+public struct DoubleRangeError: Error, Equatable, CustomStringConvertible {
+    /// The value, quoted briefly (`NumberText.quote`).
+    public let value: String
+    public let tooLarge: Bool
+
+    public var description: String {
+        tooLarge ? "\(value) is larger than a double can hold (at most about 1.8e308)"
+                 : "\(value) is smaller than a double can hold (at least about 4.9e-324 in magnitude)"
+    }
+}
+
+extension Rational {
+    /// `doubleValue`, refusing a value whose nearest double is ±∞ or, when it is not 0, is 0.
+    /// For places where a double is needed (numeric simulation, tolerances), so that such a
+    /// value is reported as what it is rather than as "not finite" or "not positive".
+    /// `text`, when given, is how the value was written (shown in the error instead of the value).
+    public func checkedDouble(writtenAs text: String? = nil) throws(DoubleRangeError) -> Double {
+        let x = doubleValue
+        guard x.isInfinite || (x == 0 && !isZero) else { return x }
+        let shown = text.map { NumberText.quote($0) }
+            ?? (description.count <= 24 ? description : "≈" + decimalString(significantDigits: 6))
+        throw DoubleRangeError(value: shown, tooLarge: x.isInfinite)
+    }
+}

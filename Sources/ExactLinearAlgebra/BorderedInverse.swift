@@ -2,7 +2,7 @@ import ExactArithmetic
 
 /// The exact inverse of a principal submatrix `M_AA` of a symmetric matrix, kept up to date
 /// while the index list A gains or loses one index at a time — the incremental factorisation of
-/// an active-set method (MATH §1: the lasso homotopy's `M_AA⁻¹`).
+/// an active-set method (docs/math.md §1: the lasso homotopy's `M_AA⁻¹`).
 ///
 /// - append j (bordering): with y = M_AA⁻¹ M_Aj and the Schur complement σ = M_jj − M_jAᵀ y,
 ///   `M_A'A'⁻¹ = [[B + yyᵀ/σ, −y/σ], [−yᵀ/σ, 1/σ]]`; σ = 0 exactly when M_A'A' is singular.

@@ -9,7 +9,7 @@ import ExactArithmetic
 /// a zero pivot with a nonzero entry below it, proves A is not PSD and `init` returns nil.
 ///
 /// Cost: n³/6 multiplications; entries stay in `Rational`'s Int64 fast path for small integer
-/// input. Used for small dense systems (the face solver, MATH §5), where it is cheaper than the
+/// input. Used for small dense systems (the face solver, docs/math.md §5), where it is cheaper than the
 /// fraction-free `Echelon`.
 public struct SemidefiniteFactorisation: Sendable {
     public let order: Int

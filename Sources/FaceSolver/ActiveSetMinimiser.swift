@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 
 /// Exact primal active-set method for `min ½zᵀPz − pᵀz` s.t. `z_i ≥ 0` on constrained
-/// coordinates, P positive semidefinite and possibly singular (MATH §5). A Lawson–Hanson scheme
+/// coordinates, P positive semidefinite and possibly singular (docs/math.md §5). A Lawson–Hanson scheme
 /// generalised to free coordinates and singular P.
 ///
 /// State: a *passive* set W (free coordinates plus constrained ones allowed to move) and a

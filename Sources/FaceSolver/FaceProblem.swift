@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// The sign allowed for one coordinate of a face problem (MATH §5).
+/// The sign allowed for one coordinate of a face problem (docs/math.md §5).
 public enum SignConstraint: Sendable, Equatable {
     case free
     case nonnegative
@@ -18,7 +18,7 @@ public enum SignConstraint: Sendable, Equatable {
     }
 }
 
-/// `minimise ½ zᵀPz − pᵀz` subject to the sign constraints (MATH §5): a linear complementarity
+/// `minimise ½ zᵀPz − pᵀz` subject to the sign constraints (docs/math.md §5): a linear complementarity
 /// problem with a positive semidefinite matrix.
 ///
 /// Contract: P is square, symmetric and positive semidefinite (possibly singular); p and

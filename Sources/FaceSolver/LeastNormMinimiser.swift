@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 
 extension OrientedProblem {
-    /// The minimiser of least Euclidean norm, given one minimiser z (MATH §1 "canonical member").
+    /// The minimiser of least Euclidean norm, given one minimiser z (docs/math.md §1 "canonical member").
     ///
     /// With K the coordinates that may be nonzero in some minimiser (free, or constrained with
     /// zero multiplier) and C the constrained ones among them, the minimisers are

@@ -81,7 +81,7 @@ struct OrientedProblem {
         }
     }
 
-    /// The KKT conditions of MATH §5, exactly: z ≥ 0 on constrained coordinates, gradient zero
+    /// The KKT conditions of docs/math.md §5, exactly: z ≥ 0 on constrained coordinates, gradient zero
     /// on free ones, ≥ 0 and complementary on constrained ones. Sufficient for optimality
     /// because P is positive semidefinite. Returns the first violation in words.
     func kktViolation(_ z: [Rational]) -> String? {

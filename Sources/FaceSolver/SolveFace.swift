@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// Minimises `½ zᵀPz − pᵀz` subject to the sign constraints, exactly (MATH §5).
+/// Minimises `½ zᵀPz − pᵀz` subject to the sign constraints, exactly (docs/math.md §5).
 ///
 /// Algorithm: the exact active-set method of `ActiveSetMinimiser` (terminates on degenerate and
 /// singular problems), then an exact uniqueness decision, then — only when the minimiser is not

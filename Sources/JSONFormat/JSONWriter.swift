@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension JSONValue {
     /// Pretty output keeps an array of scalars on one line while the whole
     /// line (indent included) stays within this many characters.
@@ -10,115 +16,209 @@ extension JSONValue {
     /// and keeps short arrays of scalars (e.g. vectors) on a single line.
     /// Neither form ends with a newline.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
-        if pretty {
-            writePretty(into: &out, indent: 0)
-        } else {
-            writeCompact(into: &out)
-        }
-        return out
+        var out = JSONOutput()
+        write(to: &out, pretty: pretty)
+        return out.string
     }
 
-    private func writeCompact(into out: inout String) {
+    /// Writes the same text as `serialized(pretty:)` to `out` (which may stream to a file).
+    public func write(to out: inout JSONOutput, pretty: Bool = true, indent: Int = 0) {
+        if pretty { writePretty(into: &out, indent: indent) } else { writeCompact(into: &out) }
+    }
+
+    private func writeCompact(into out: inout JSONOutput) {
         switch self {
         case .array(let items):
-            out += "["
+            out.append("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(",") }
                 item.writeCompact(into: &out)
             }
-            out += "]"
+            out.append("]")
         case .object(let object):
-            out += "{"
+            out.append("{")
             for (i, entry) in object.entries.enumerated() {
-                if i > 0 { out += "," }
-                writeJSONString(entry.key, into: &out)
-                out += ":"
+                if i > 0 { out.append(",") }
+                out.appendQuoted(entry.key)
+                out.append(":")
                 entry.value.writeCompact(into: &out)
             }
-            out += "}"
+            out.append("}")
         default:
             writeScalar(into: &out)
         }
     }
 
-    private func writePretty(into out: inout String, indent: Int) {
-        let inner = String(repeating: " ", count: indent + 2)
+    private func writePretty(into out: inout JSONOutput, indent: Int) {
         switch self {
         case .array(let items) where items.isEmpty:
-            out += "[]"
+            out.append("[]")
         case .array(let items):
-            if let line = oneLine(items, indent: indent) {
-                out += line
+            if let length = oneLineLength(items, indent: indent) {
+                out.reserve(length)
+                out.append("[")
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out.append(", ") }
+                    item.writeScalar(into: &out)
+                }
+                out.append("]")
                 return
             }
-            out += "[\n"
+            out.append("[\n")
             for (i, item) in items.enumerated() {
-                out += inner
+                out.appendSpaces(indent + 2)
                 item.writePretty(into: &out, indent: indent + 2)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                out.append(i + 1 < items.count ? ",\n" : "\n")
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out.appendSpaces(indent)
+            out.append("]")
         case .object(let object) where object.isEmpty:
-            out += "{}"
+            out.append("{}")
         case .object(let object):
-            out += "{\n"
+            out.append("{\n")
             let entries = object.entries
             for (i, entry) in entries.enumerated() {
-                out += inner
-                writeJSONString(entry.key, into: &out)
-                out += ": "
+                out.appendSpaces(indent + 2)
+                out.appendQuoted(entry.key)
+                out.append(": ")
                 entry.value.writePretty(into: &out, indent: indent + 2)
-                out += i + 1 < entries.count ? ",\n" : "\n"
+                out.append(i + 1 < entries.count ? ",\n" : "\n")
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out.appendSpaces(indent)
+            out.append("}")
         default:
             writeScalar(into: &out)
         }
     }
 
-    /// `[a, b, c]` if every element is a scalar and the line is short enough.
-    private func oneLine(_ items: [JSONValue], indent: Int) -> String? {
-        var line = "["
+    /// The length in characters of `[a, b, c]` if every element is a scalar and the line is
+    /// short enough; nil otherwise (measured without writing anything).
+    private func oneLineLength(_ items: [JSONValue], indent: Int) -> Int? {
+        var length = 1
         for (i, item) in items.enumerated() {
             switch item {
             case .array, .object: return nil
             default: break
             }
-            if i > 0 { line += ", " }
-            item.writeScalar(into: &line)
-            if indent + line.count >= JSONValue.prettyLineWidth { return nil }
+            if i > 0 { length += 2 }
+            length += item.scalarLength
+            if indent + length >= JSONValue.prettyLineWidth { return nil }
         }
-        return line + "]"
+        return length + 1
     }
 
-    private func writeScalar(into out: inout String) {
+    /// Characters of a scalar's text (strings with their quotes and escapes).
+    private var scalarLength: Int {
         switch self {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let text): out += text
-        case .string(let text): writeJSONString(text, into: &out)
+        case .null: return 4
+        case .bool(let flag): return flag ? 4 : 5
+        case .number(let text): return text.count
+        case .string(let text): return JSONOutput.quotedLength(text)
+        case .array, .object: return 0
+        }
+    }
+
+    private func writeScalar(into out: inout JSONOutput) {
+        switch self {
+        case .null: out.append("null")
+        case .bool(let flag): out.append(flag ? "true" : "false")
+        case .number(let text): out.append(text)
+        case .string(let text): out.appendQuoted(text)
         case .array, .object: break
         }
     }
 }
 
-/// Writes `text` as a quoted JSON string: `"` and `\` are escaped, control
-/// characters use the short escapes or `\u00XX`; everything else is literal UTF-8.
-func writeJSONString(_ text: String, into out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\u{00}"..."\u{1F}": out += "\\u" + hex4(scalar.value).lowercased()
-        default: out.unicodeScalars.append(scalar)
-        }
+/// Where JSON text goes: an in-memory UTF-8 buffer, or a file descriptor it is flushed to in
+/// blocks of about a megabyte (so a large document never exists as one string).
+public struct JSONOutput {
+    private var bytes: [UInt8] = []
+    private let descriptor: Int32?
+    private static let block = 1 << 20
+
+    /// Collects the text in memory (`string`).
+    public init() { descriptor = nil }
+
+    /// Streams the text to an open file descriptor (e.g. 1, standard output); call `flush()`
+    /// at the end.
+    public init(fileDescriptor: Int32) {
+        descriptor = fileDescriptor
+        bytes.reserveCapacity(JSONOutput.block + 4096)
     }
-    out += "\""
+
+    /// The text collected so far (in-memory output).
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+    /// Appends raw text (already valid JSON where it matters).
+    public mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if descriptor != nil && bytes.count >= JSONOutput.block { flush() }
+    }
+
+    mutating func appendSpaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// Appends `text` as a quoted JSON string: `"` and `\` are escaped, control characters use
+    /// the short escapes or `\u00XX`; everything else is literal UTF-8.
+    public mutating func appendQuoted(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            if !utf8.contains(where: JSONOutput.needsEscape) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 {
+                    switch byte {
+                    case UInt8(ascii: "\""): bytes.append(contentsOf: Array("\\\"".utf8))
+                    case UInt8(ascii: "\\"): bytes.append(contentsOf: Array("\\\\".utf8))
+                    case 0x0A: bytes.append(contentsOf: Array("\\n".utf8))
+                    case 0x0D: bytes.append(contentsOf: Array("\\r".utf8))
+                    case 0x09: bytes.append(contentsOf: Array("\\t".utf8))
+                    case 0x08: bytes.append(contentsOf: Array("\\b".utf8))
+                    case 0x0C: bytes.append(contentsOf: Array("\\f".utf8))
+                    case 0x00...0x1F: bytes.append(contentsOf: Array(("\\u" + hex4(UInt32(byte)).lowercased()).utf8))
+                    default: bytes.append(byte)
+                    }
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        if descriptor != nil && bytes.count >= JSONOutput.block { flush() }
+    }
+
+    /// Characters of `text` once quoted and escaped.
+    static func quotedLength(_ text: String) -> Int {
+        var text = text
+        let ascii = text.withUTF8 { !$0.contains { $0 >= 0x80 || needsEscape($0) } }
+        if ascii { return text.utf8.count + 2 }
+        var quoted = JSONOutput()
+        quoted.appendQuoted(text)
+        return quoted.string.count
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Writes out what is buffered (file-descriptor output; a no-op in memory). A failed write
+    /// (closed pipe, full disk) stops the writes silently, as `print` does.
+    public mutating func flush() {
+        guard let descriptor, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 {
+                    if written < 0 && errno == EINTR { continue }
+                    break
+                }
+                offset += written
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
 }

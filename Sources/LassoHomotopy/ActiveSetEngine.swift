@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 
 /// The incremental factorisation of `M_SS` for the support S of the current segment, and the
-/// segment formulas it yields (MATH §1): on a segment with support S and signs s,
+/// segment formulas it yields (docs/math.md §1): on a segment with support S and signs s,
 /// `x_S(κ) = M_SS⁻¹ r_S − κ M_SS⁻¹ s_S`. A generic knot changes S by one index, an O(|S|²)
 /// update instead of a fresh O(|S|³) solve.
 protocol ActiveSetEngine {

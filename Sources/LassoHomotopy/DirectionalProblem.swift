@@ -3,7 +3,7 @@ import ExactLinearAlgebra
 import FaceSolver
 import ProblemDefinition
 
-/// The face problems of MATH §1, solved by the exact face solver (MATH §5).
+/// The face problems of docs/math.md §1, solved by the exact face solver (docs/math.md §5).
 enum DirectionalProblem {
     /// The direction `v = dx/d(−κ)` at a knot: `min ½vᵀM_EE v − s_Eᵀv` s.t. `s_i v_i ≥ 0` on
     /// Z = {i ∈ E : x_i = 0}, v = 0 off E. Its KKT conditions are exactly "c stays at ±κ on the
@@ -29,7 +29,7 @@ enum DirectionalProblem {
         return v
     }
 
-    /// Whether x is the only lasso solution at κ (MATH §1 "Non-uniqueness"). Every solution has
+    /// Whether x is the only lasso solution at κ (docs/math.md §1 "Non-uniqueness"). Every solution has
     /// the same c, hence the same E and signs, so the solutions are exactly the minimisers of
     /// `½x_EᵀM_EE x_E − (r_E − κs_E)ᵀx_E` with `s_i x_i ≥ 0` on E (the lasso restricted to its
     /// face); at κ = 0 the minimisers of ℓ itself (positive lasso: over x ≥ 0).

@@ -4,7 +4,7 @@ import ExactLinearAlgebra
 import ProblemDefinition
 import ProgressReporting
 
-/// The exact homotopy of MATH §1, from κ_max down to 0.
+/// The exact homotopy of docs/math.md §1, from κ_max down to 0.
 ///
 /// At each knot: E and its signs come from the segment above (exactly); if exactly one event
 /// happened (one coordinate reached |c_j| = κ, or one support coordinate reached 0) the
@@ -33,21 +33,35 @@ struct Homotopy {
     }
 
     mutating func run() throws -> (knots: [KnotDraft], segments: [SegmentDraft]) {
+        var knots: [KnotDraft] = []
+        var segments: [SegmentDraft] = []
+        try run { knot, below in
+            knots.append(knot)
+            if let below { segments.append(below) }
+            return true
+        }
+        return (knots, segments)
+    }
+
+    /// Runs the homotopy, handing each knot with the segment below it (nil at κ = 0) to `emit`
+    /// as soon as both are known; only the current segment's formulas are kept, so memory does
+    /// not grow with the number of knots. `emit` returns false to stop early.
+    mutating func run(emit: (KnotDraft, SegmentDraft?) throws -> Bool) throws {
         let d = problem.dimension
         var kappa = Homotopy.kappaMax(problem)
         var x = [Rational](repeating: .zero, count: d)
-        var knots: [KnotDraft] = []
-        var segments: [SegmentDraft] = []
+        var first = true
+        var knotCount = 0
         var above: (any SegmentFormula)?
         var end: SegmentEnd? // how the segment above ended
         var inSupport = [Bool](repeating: false, count: d)
         var engineInSync = true // the engine factorises exactly the support of `above`
         while true {
-            ProgressReport.note("lasso path: knots", knots.count, "κ = \(kappa.decimalString())")
+            ProgressReport.note("lasso path: knots", knotCount, "κ = \(kappa.decimalString())")
             if kappa.isZero {
                 let unique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: [])
-                knots.append(KnotDraft(kappa: kappa, x: x, equicorrelation: [], isUnique: unique))
-                break
+                _ = try emit(KnotDraft(kappa: kappa, x: x, equicorrelation: [], isUnique: unique), nil)
+                return
             }
             let signs = end?.equicorrelationSigns ?? problem.r.map { r in
                 r == kappa ? 1 : (!positive && r == -kappa ? -1 : 0)
@@ -89,11 +103,13 @@ struct Homotopy {
             }
             guard let below else { throw LassoPathError.internalError("no segment below κ = \(kappa)") }
             let equicorrelation = (0..<d).filter { signs[$0] != 0 }
-            var knotUnique = generic || knots.isEmpty
+            var knotUnique = generic || first
             if !knotUnique {
                 knotUnique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: signs)
             }
-            knots.append(KnotDraft(kappa: kappa, x: x, equicorrelation: equicorrelation, isUnique: knotUnique))
+            let knot = KnotDraft(kappa: kappa, x: x, equicorrelation: equicorrelation, isUnique: knotUnique)
+            first = false
+            knotCount += 1
 
             let ending = below.nextEvent(below: kappa)
             let next = ending.kappa
@@ -104,7 +120,7 @@ struct Homotopy {
                     problem: problem, kappa: middle, x: below.solution(at: middle),
                     equicorrelationSigns: below.equicorrelationSigns(at: middle))
             }
-            segments.append(SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique))
+            guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique)) else { return }
             inSupport = [Bool](repeating: false, count: d)
             for i in below.support { inSupport[i] = true }
             x = below.solution(at: next)
@@ -112,7 +128,6 @@ struct Homotopy {
             end = ending
             kappa = next
         }
-        return (knots, segments)
     }
 
     /// The segment `x(κ) = x_k + (κ_k − κ)v`, `c(κ) = c_k − (κ_k − κ)Mv`, used when M_SS is

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// A breakpoint of the lasso path (MATH §1): the penalty κ where the active set, a sign or the
+/// A breakpoint of the lasso path (docs/math.md §1): the penalty κ where the active set, a sign or the
 /// direction changes, with the exact solution there.
 public struct Knot: Sendable, Equatable {
     /// The total penalty κ (κ = λwd + 1/μ with weight decay).

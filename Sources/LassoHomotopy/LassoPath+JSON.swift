@@ -1,6 +1,8 @@
 import DataFormats
 import ExactArithmetic
+import ExactLinearAlgebra
 import JSONFormat
+import ProblemDefinition
 
 extension LassoPath {
     /// The `path --json` document: variant, weightDecay, knots, segments, unique, certified, and
@@ -16,13 +18,7 @@ extension LassoPath {
         ]
         if !penalties.isEmpty {
             members.append(("at", .array(penalties.map { kappa in
-                .object(JSONObject([
-                    ("lambda", exact(kappa)),
-                    ("mu", exact.optional(mu(at: kappa))),
-                    ("x", exact(solution(at: kappa))),
-                    ("value", exact(optimalValue(at: kappa) + problem.lossOffset)),
-                    ("unique", .bool(isUnique(at: kappa))),
-                ]))
+                LassoPath.evaluationJSON(problem: problem, kappa: kappa, x: solution(at: kappa), unique: isUnique(at: kappa), exact)
             })))
         }
         return .object(JSONObject(members))
@@ -30,19 +26,37 @@ extension LassoPath {
 
     /// The knots as `path --json` and `compare --json` write them.
     public func knotsJSON(_ exact: ExactJSON = .exactStrings) -> JSONValue {
-        .array(knots.map { knot in
-            .object(JSONObject([
-                ("lambda", exact(knot.kappa)),
-                ("mu", exact.optional(mu(at: knot.kappa))),
-                ("x", exact(knot.x)),
-                ("active", .indices(knot.active)),
-                ("signs", .indices(knot.signs)),
-                ("equicorrelation", .indices(knot.equicorrelation)),
-                ("joined", .indices(knot.joined)),
-                ("dropped", .indices(knot.dropped)),
-                ("unique", .bool(knot.isUnique)),
-            ]))
-        })
+        .array(knots.map { $0.json(weightDecay: problem.weightDecay, exact) })
+    }
+
+    /// One `--at` evaluation: x = x(κ) on the path of `problem`, `unique` its verdict there.
+    public static func evaluationJSON(problem: Problem, kappa: Rational, x: [Rational], unique: Bool, _ exact: ExactJSON = .exactStrings) -> JSONValue {
+        let excess = kappa - problem.weightDecay
+        return .object(JSONObject([
+            ("lambda", exact(kappa)),
+            ("mu", exact.optional(excess.signum > 0 ? excess.reciprocal : nil)),
+            ("x", exact(x)),
+            ("value", exact(problem.loss(x) + kappa * oneNorm(x) + problem.lossOffset)),
+            ("unique", .bool(unique)),
+        ]))
+    }
+}
+
+extension Knot {
+    /// One knot of `path --json` (μ = 1/(κ − λwd) where κ > λwd).
+    public func json(weightDecay: Rational, _ exact: ExactJSON = .exactStrings) -> JSONValue {
+        let excess = kappa - weightDecay
+        return .object(JSONObject([
+            ("lambda", exact(kappa)),
+            ("mu", exact.optional(excess.signum > 0 ? excess.reciprocal : nil)),
+            ("x", exact(x)),
+            ("active", .indices(active)),
+            ("signs", .indices(signs)),
+            ("equicorrelation", .indices(equicorrelation)),
+            ("joined", .indices(joined)),
+            ("dropped", .indices(dropped)),
+            ("unique", .bool(isUnique)),
+        ]))
     }
 }
 

@@ -13,7 +13,7 @@ extension LassoPath {
         let variant = problem.variant == .signed ? "signed" : "positive (x ≥ 0)"
         var out = [
             "lasso path of \(file): \(variant), d = \(problem.dimension), \(knots.count) knots, κ_max = \(f(kappaMax))",
-            "certified: KKT at every knot and constant signs on every segment (MATH §1)",
+            "certified: KKT at every knot and constant signs on every segment (docs/math.md §1)",
             isUnique ? "solutions: unique for every κ ≥ 0"
                 : "solutions: NOT unique where marked *; the path shown is the canonical member (least-norm direction at every knot)",
         ]

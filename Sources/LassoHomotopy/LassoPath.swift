@@ -2,12 +2,12 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// The exact lasso regularization path (MATH §1) of a validated problem, signed or positive,
+/// The exact lasso regularization path (docs/math.md §1) of a validated problem, signed or positive,
 /// for any positive semidefinite M.
 ///
 /// Contract: `knots` are strictly decreasing in κ from κ_max (x = 0) to 0; `segments[k]` joins
 /// `knots[k]` and `knots[k+1]` affinely. Every segment is certified exactly before the path is
-/// returned (KKT at both end knots, computed from the data, plus constant signs inside — MATH
+/// returned (KKT at both end knots, computed from the data, plus constant signs inside — docs/math.md
 /// §1); a failed certificate throws instead. Where solutions are not unique the path is the
 /// canonical member (see README): continuous, piecewise linear, following at every knot the
 /// least-norm solution of the directional problem; `isUnique` says per knot and per segment.
@@ -114,13 +114,13 @@ public struct LassoPath: Sendable {
     }
 
     /// `Lasso*(κ) = ℓ(x(κ)) + κ‖x(κ)‖₁` (positive lasso: κ·Σx, the same on x ≥ 0). Add
-    /// `problem.lossOffset` for the data-fit form ‖Xx − y‖²/(2n) + penalty (MATH §0).
+    /// `problem.lossOffset` for the data-fit form ‖Xx − y‖²/(2n) + penalty (docs/math.md §0).
     public func optimalValue(at kappa: Rational) -> Rational {
         let x = solution(at: kappa)
         return problem.loss(x) + kappa * oneNorm(x)
     }
 
-    /// μ = 1/(κ − λwd), the inverse regularisation the DLN's time plays (MATH §0); nil for κ ≤ λwd.
+    /// μ = 1/(κ − λwd), the inverse regularisation the DLN's time plays (docs/math.md §0); nil for κ ≤ λwd.
     public func mu(at kappa: Rational) -> Rational? {
         let excess = kappa - problem.weightDecay
         return excess.signum > 0 ? excess.reciprocal : nil
@@ -128,7 +128,7 @@ public struct LassoPath: Sendable {
 
     /// Coordinates that start or stop being nonzero at the knot between two segments (a sign
     /// flip through zero counts as both); supports are increasing, so one merge pass.
-    private static func events(above: Segment?, below: Segment?) -> (joined: [Int], dropped: [Int]) {
+    static func events(above: Segment?, below: Segment?) -> (joined: [Int], dropped: [Int]) {
         guard let below else { return ([], []) }
         let upper = above?.active ?? [], upperSigns = above?.signs ?? []
         var joined: [Int] = [], dropped: [Int] = []
@@ -148,7 +148,7 @@ public struct LassoPath: Sendable {
 
     /// Integer factorisation pays off when the instance is large and scaling to integers does
     /// not inflate the entries (decimal data); small or structured instances stay rational.
-    private static func automaticChoice(_ problem: Problem, _ scaled: ScaledProblem) -> Factorisation {
+    static func automaticChoice(_ problem: Problem, _ scaled: ScaledProblem) -> Factorisation {
         guard problem.dimension >= 24 else { return .rational }
         let rationalBits = problem.M.elements.reduce(0) { max($0, $1.numerator.bitWidth, $1.denominator.bitWidth) }
         return scaled.entryBits <= 2 * rationalBits + 64 ? .integer : .rational

@@ -1,6 +1,6 @@
 /// Why no path was returned.
 public enum LassoPathError: Error, Equatable, CustomStringConvertible {
-    /// The path failed its own exact certificate (MATH §1); it is never returned in that case.
+    /// The path failed its own exact certificate (docs/math.md §1); it is never returned in that case.
     case certificateFailed(String)
     /// An internal consistency check failed (a bug).
     case internalError(String)

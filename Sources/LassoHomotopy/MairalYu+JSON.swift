@@ -8,6 +8,6 @@ extension MairalYu {
 
     /// Level p as a problem file (`Problem.json(form:description:)`), with a description line.
     public static func document(p: Int, form: ProblemForm = .data) throws -> JSONValue {
-        try instance(p: p).json(form: form, description: "Mairal–Yu level p = \(p) (MATH §6): its lasso path has \(knotCount(p: p)) knots")
+        try instance(p: p).json(form: form, description: "Mairal–Yu level p = \(p) (docs/math.md §6): its lasso path has \(knotCount(p: p)) knots")
     }
 }

@@ -2,7 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// Mairal & Yu's family whose lasso path has (3ᵖ + 1)/2 knots (MATH §6), built exactly.
+/// Mairal & Yu's family whose lasso path has (3ᵖ + 1)/2 knots (docs/math.md §6), built exactly.
 ///
 /// Start with A = [1], b = [1]; at each round take the exact path of (A, b) with M = AᵀA, r = Aᵀb
 /// (no 1/n), λ₁ its smallest positive knot and w the solution there, then
@@ -16,15 +16,41 @@ public enum MairalYu {
         public let path: LassoPath?
     }
 
-    /// The level-p instance (p ≥ 1).
+    /// The largest level built: level p needs the exact paths of levels 1…p−1, the last with
+    /// (3^(p−1) + 1)/2 knots, so each level costs about three times the one before (level 14
+    /// streams the 797,162-knot path of level 13: minutes).
+    public static let maximumLevel = 14
+
+    /// The level-p instance (1 ≤ p ≤ `maximumLevel`).
+    /// Streams each lower level's path keeping only its last two knots, so memory stays flat in
+    /// the number of knots.
     public static func instance(p: Int) throws -> Problem {
-        try levels(through: p, includingLastPath: false).last!.problem
+        try checkLevel(p)
+        var problem = first
+        for _ in 1..<p {
+            var last: [Knot] = []
+            try LassoPath.stream(problem: problem) { knot, _ in
+                last.append(knot)
+                if last.count > 2 { last.removeFirst() }
+                return true
+            }
+            guard last.count == 2 else { throw ProblemError("a Mairal–Yu round needs a path with a positive knot") }
+            problem = try successor(of: problem, smallestPositiveKnot: last[0])
+        }
+        return problem
+    }
+
+    private static func checkLevel(_ p: Int) throws {
+        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        guard p <= maximumLevel else {
+            throw ProblemError("the Mairal–Yu level p must be at most \(maximumLevel) (got \(p)): each level costs about three times the one before")
+        }
     }
 
     /// Levels 1…p; every level's exact path is computed (the generator needs all but the last
     /// anyway), the last one only when `includingLastPath`.
     public static func levels(through p: Int, includingLastPath: Bool = true) throws -> [Level] {
-        guard p >= 1 else { throw ProblemError("the Mairal–Yu level p must be at least 1 (got \(p))") }
+        try checkLevel(p)
         var problem = first
         var levels: [Level] = []
         for level in 1...p {
@@ -44,13 +70,20 @@ public enum MairalYu {
         try! Problem(X: Matrix([[.one]]), y: [.one], scaling: .sum) // a valid 1×1 problem
     }
 
-    /// The next level from a level's data (A, b) and its exact path (one round of MATH §6).
+    /// The next level from a level's data (A, b) and its exact path (one round of docs/math.md §6).
     public static func successor(of problem: Problem, path: LassoPath) throws -> Problem {
         guard let data = problem.data, data.scaling == .sum, path.knots.count >= 2 else {
             throw ProblemError("a Mairal–Yu round needs the level's data (A, b) with .sum scaling and its path")
         }
+        return try successor(of: problem, smallestPositiveKnot: path.knots[path.knots.count - 2])
+    }
+
+    /// The next level from a level's data and the smallest positive knot of its path.
+    static func successor(of problem: Problem, smallestPositiveKnot knot: Knot) throws -> Problem {
+        guard let data = problem.data, data.scaling == .sum else {
+            throw ProblemError("a Mairal–Yu round needs the level's data (A, b) with .sum scaling")
+        }
         let a = data.X, b = data.y
-        let knot = path.knots[path.knots.count - 2] // the smallest positive knot
         let residual = b.subtracting(a * knot.x)
         let alpha = Rational(99, 100) * knot.kappa / (Rational(2) * dot(b, residual) + .one)
         var y = b

@@ -4,7 +4,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// The exact certificate of MATH §1, written against the problem data only (it does not use
+/// The exact certificate of docs/math.md §1, written against the problem data only (it does not use
 /// the homotopy's factorisations or formulas): for every knot, KKT from scratch with
 /// c = r − Mx; for every segment (the linear interpolation of its end knots), that each
 /// coordinate keeps one sign inside with c_i = κ·s_i at both ends. x and c are affine on a
@@ -18,9 +18,7 @@ struct PathCertificate {
     func check(knots: [Knot], segments: [Segment]) throws {
         func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
         guard let first = knots.first, let last = knots.last else { throw fail("the path has no knots") }
-        guard first.kappa == Homotopy.kappaMax(problem), first.x.allSatisfy(\.isZero) else {
-            throw fail("the first knot must be κ_max = \(Homotopy.kappaMax(problem)) with x = 0")
-        }
+        try checkFirst(first)
         guard last.kappa.isZero else { throw fail("the last knot must be κ = 0") }
         guard segments.count == knots.count - 1 else { throw fail("\(knots.count) knots but \(segments.count) segments") }
 
@@ -37,14 +35,37 @@ struct PathCertificate {
 
     /// KKT at the knots of `range`, and the segments between them.
     private func check(knots: [Knot], segments: [Segment], range: ClosedRange<Int>) throws {
-        func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
-        let d = problem.dimension
-        var previous: (t: [BigInteger], bound: BigInteger)?
-        for k in range {
-            let knot = knots[k]
-            if k > 0 && !(knot.kappa < knots[k - 1].kappa) { throw fail("knots are not strictly decreasing at \(k)") }
+        var running = Running(self, firstIndex: range.lowerBound)
+        for k in range { try running.add(knots[k], above: k > range.lowerBound ? segments[k - 1] : nil) }
+    }
+
+    /// The first knot must be κ_max with x = 0.
+    func checkFirst(_ knot: Knot) throws {
+        guard knot.kappa == Homotopy.kappaMax(problem), knot.x.allSatisfy(\.isZero) else {
+            throw LassoPathError.certificateFailed("the first knot must be κ_max = \(Homotopy.kappaMax(problem)) with x = 0")
+        }
+    }
+
+    /// The same checks one knot at a time, in path order (streamed paths): KKT at each knot and
+    /// the segment from the previous one. Keeps only the previous knot.
+    struct Running {
+        let certificate: PathCertificate
+        private var k: Int
+        private var previous: (knot: Knot, t: [BigInteger], bound: BigInteger)?
+
+        init(_ certificate: PathCertificate, firstIndex: Int = 0) {
+            self.certificate = certificate
+            k = firstIndex
+        }
+
+        /// Checks `knot` and, after the first, `above` (the segment from the previous knot).
+        mutating func add(_ knot: Knot, above: Segment?) throws {
+            func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
+            let problem = certificate.problem, positive = certificate.positive
+            let d = problem.dimension
+            if let previous, !(knot.kappa < previous.knot.kappa) { throw fail("knots are not strictly decreasing at \(k)") }
             guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
-            let (c, den) = scaled.correlation(knot.x)
+            let (c, den) = certificate.scaled.correlation(knot.x)
             let q = knot.kappa.denominator
             let bound = knot.kappa.numerator * den           // c_i = ±κ ⇔ t_i = q·C_i = ±bound
             let negativeBound = -bound
@@ -74,11 +95,13 @@ struct PathCertificate {
             if !knot.kappa.isZero && knot.equicorrelation != equicorrelation {
                 throw fail("knot at κ = \(knot.kappa) misreports its equicorrelation set")
             }
-            if let above = previous {
-                try checkSegment(k - 1, segments[k - 1], top: knots[k - 1], bottom: knot, topT: above.t, topBound: above.bound,
-                                 bottomT: t, bottomBound: bound)
+            if let previous {
+                guard let above else { throw fail("segment \(k - 1) is missing") }
+                try certificate.checkSegment(k - 1, above, top: previous.knot, bottom: knot, topT: previous.t, topBound: previous.bound,
+                                             bottomT: t, bottomBound: bound)
             }
-            previous = (t, bound)
+            previous = (knot, t, bound)
+            k += 1
         }
     }
 
@@ -86,7 +109,7 @@ struct PathCertificate {
     /// one sign inside, and where it is nonzero inside, c_i = κ·s_i at both ends. KKT at a knot
     /// already gives that equality where x_i ≠ 0 there, so only an end where x_i = 0 (a join or a
     /// drop) needs the extra test.
-    private func checkSegment(
+    fileprivate func checkSegment(
         _ k: Int, _ segment: Segment, top: Knot, bottom: Knot,
         topT: [BigInteger], topBound: BigInteger, bottomT: [BigInteger], bottomBound: BigInteger
     ) throws {

@@ -27,7 +27,7 @@ struct ScaledProblem: Sendable {
 
     /// The correlation c = r − Mx as an integer vector over one positive denominator:
     /// c_i = numerators[i] / denominator. x is put over its least common denominator δ, so
-    /// c = (δ r̃ − M̃ X) / (L δ): integer products only (MATH §1 certificate, large instances).
+    /// c = (δ r̃ − M̃ X) / (L δ): integer products only (docs/math.md §1 certificate, large instances).
     func correlation(_ x: [Rational]) -> (numerators: [BigInteger], denominator: BigInteger) {
         let support = x.indices.filter { !x[$0].isZero }
         // Path solutions mostly share one denominator: test divisibility before taking an lcm.

@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// The path between two consecutive knots, `lower ≤ κ ≤ upper`, where it is affine:
-/// `x(κ) = intercept + κ·slope` (MATH §1: `x_A = M_AA⁻¹r_A − κ M_AA⁻¹s_A` when M_AA is
+/// `x(κ) = intercept + κ·slope` (docs/math.md §1: `x_A = M_AA⁻¹r_A − κ M_AA⁻¹s_A` when M_AA is
 /// nonsingular). A segment is the linear interpolation of its two end knots, and that is what
 /// `LassoPath` certifies (KKT at both ends, constant signs inside).
 public struct Segment: Sendable, Equatable {
@@ -30,7 +30,7 @@ public struct Segment: Sendable, Equatable {
         zip(upperSolution, slope).map { $1.isZero ? $0 : $0 - upper * $1 }
     }
 
-    /// The direction `dx/d(−κ)` followed on this segment (MATH §1's v).
+    /// The direction `dx/d(−κ)` followed on this segment (docs/math.md §1's v).
     public var direction: [Rational] { slope.map { -$0 } }
 
     /// x(κ) for κ in [lower, upper].

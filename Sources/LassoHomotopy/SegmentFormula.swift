@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// The affine formulas of the path on one segment (MATH §1): `x(κ)` and `c(κ) = r − M x(κ)`,
+/// The affine formulas of the path on one segment (docs/math.md §1): `x(κ)` and `c(κ) = r − M x(κ)`,
 /// with the queries the homotopy needs. Two representations: `RationalSegment` and the
 /// fraction-free `IntegerSegment`.
 protocol SegmentFormula {

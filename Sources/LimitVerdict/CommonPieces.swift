@@ -2,7 +2,7 @@ import ExactArithmetic
 import SaddleToSaddle
 
 /// One interval of time on which both the averaged DLN limit and the lasso solution have a single
-/// formula `constant + inverse/s` (MATH §4): the breakpoints are the DLN saddle times and the
+/// formula `constant + inverse/s` (docs/math.md §4): the breakpoints are the DLN saddle times and the
 /// knot times s = 1/(κ_j − λwd).
 public struct CommonPiece: Equatable, Sendable {
     public let from: Rational

@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// A maximal interval of time on which the averaged DLN limit and the lasso path differ
-/// (MATH §4). They agree at both ends (or `to` is nil: they never rejoin), so the closed
+/// (docs/math.md §4). They agree at both ends (or `to` is nil: they never rejoin), so the closed
 /// interval [from, to] is reported, as in "they part at s = 3/4 and rejoin at s = 3".
 public struct Divergence: Equatable, Sendable {
     public let from: Rational

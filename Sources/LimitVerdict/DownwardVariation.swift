@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// The downward variation of Berthier's Theorem 2.2/3.2 (MATH §4),
+/// The downward variation of Berthier's Theorem 2.2/3.2 (docs/math.md §4),
 /// z↓(μ) = Σ_i ∫₀^μ (1 + u)·(rate at which |z_i| decreases at u) du,
 /// as an exact piecewise quadratic in μ: on each piece the total rate ρ is constant, so
 /// z↓(μ) = z↓(from) + ρ·[(μ − from) + (μ² − from²)/2].
@@ -75,6 +75,6 @@ public struct DownwardVariation: Equatable, Sendable {
     /// The final value when z↓ stops growing (last rate 0), else nil (it grows like ρμ²/2).
     public var total: Rational? { pieces.last.flatMap { $0.rate.isZero ? $0.valueAtFrom : nil } }
 
-    /// True when z↓ ≡ 0, i.e. z is monotone (MATH §4).
+    /// True when z↓ ≡ 0, i.e. z is monotone (docs/math.md §4).
     public var isZero: Bool { pieces.allSatisfy(\.rate.isZero) }
 }

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// η(s) = (1 + λwd·s)(√z↓(s)/s + z↓(s)/s²), the rate in Berthier's Theorem 2.2/3.2 (MATH §4):
+/// η(s) = (1 + λwd·s)(√z↓(s)/s + z↓(s)/s²), the rate in Berthier's Theorem 2.2/3.2 (docs/math.md §4):
 /// limsup Lasso(x̄_ε(s), s) ≤ Lasso*(s) + C·η(s) with an unknown constant C.
 ///
 /// z↓ is exact; √z↓ is exact only when z↓ is the square of a rational (`squareRoot`), so η is

@@ -3,7 +3,7 @@ import ExactLinearAlgebra
 
 /// A vector function of time s > 0 of the form `constant + inverse/s`, i.e. affine in u = 1/s.
 ///
-/// Both sides of MATH §4's comparison have this form on each piece: the averaged DLN limit
+/// Both sides of docs/math.md §4's comparison have this form on each piece: the averaged DLN limit
 /// x̄(s) = x_k + (Z(s_k) − s_k x_k)/s, and the lasso solution x(κ) = b₀ + κ·b₁ at κ = λwd + 1/s,
 /// which is (b₀ + λwd b₁) + b₁/s — its constant is the segment slope a of z(μ) = μ·x(κ(μ)).
 public struct InverseAffine: Equatable, Sendable {

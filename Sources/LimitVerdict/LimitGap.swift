@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// The limit gap Lasso(x̄(s), κ(s)) − Lasso*(κ(s)) with κ = λwd + 1/s (MATH §4) on part of a
+/// The limit gap Lasso(x̄(s), κ(s)) − Lasso*(κ(s)) with κ = λwd + 1/s (docs/math.md §4) on part of a
 /// common piece where no coordinate of x̄ or of the lasso solution changes sign: there both are
 /// affine in u = 1/s and both ‖·‖₁ are linear, so the gap is exactly g₀ + g₁u + g₂u².
 public struct GapPolynomial: Equatable, Sendable {

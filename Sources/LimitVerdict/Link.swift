@@ -1,7 +1,7 @@
 import ExactArithmetic
 import SaddleToSaddle
 
-/// The precise link of MATH §4 between the DLN saddles and the lasso path: "jump times equal
+/// The precise link of docs/math.md §4 between the DLN saddles and the lasso path: "jump times equal
 /// 1/(κ_k − λwd)" and "saddles equal the segment slopes a_k", or the first place this fails.
 ///
 /// A knot where the slope a does not change ("silent") moves nothing in the DLN, so it is not

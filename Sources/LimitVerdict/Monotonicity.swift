@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ProblemDefinition
 
-/// Where μ ↦ z(μ) = μ·x(λwd + 1/μ) first fails to be monotone (MATH §4): on lasso segment
+/// Where μ ↦ z(μ) = μ·x(λwd + 1/μ) first fails to be monotone (docs/math.md §4): on lasso segment
 /// `segment`, coordinate `coordinate` has slope a_i whose sign is opposite to x_i's there, so |z_i|
 /// decreases on the μ-interval [`decreasingFrom`, `decreasingTo`] (`nil`: up to μ = ∞).
 public struct MonotonicityBreak: Equatable, Sendable {

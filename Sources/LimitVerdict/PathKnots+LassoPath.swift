@@ -11,7 +11,7 @@ extension PathKnots {
 }
 
 extension Verdict {
-    /// Computes the limit and the lasso path of `problem` and compares them (MATH §4).
+    /// Computes the limit and the lasso path of `problem` and compares them (docs/math.md §4).
     public init(problem: Problem) throws {
         try self.init(limit: DLNLimit(problem: problem), path: PathKnots(LassoPath(problem: problem)))
     }

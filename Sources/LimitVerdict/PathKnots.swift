@@ -1,8 +1,8 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// The lasso path as MATH §4 uses it: knots κ₀ > κ₁ > … > κ_K = 0 with the solution at each;
-/// between consecutive knots the solution is affine in κ (MATH §1), so the knots determine it.
+/// The lasso path as docs/math.md §4 uses it: knots κ₀ > κ₁ > … > κ_K = 0 with the solution at each;
+/// between consecutive knots the solution is affine in κ (docs/math.md §1), so the knots determine it.
 ///
 /// With weight decay λwd, time s corresponds to κ = λwd + 1/s, so only the part κ > λwd is
 /// reached; segment j (from κ_j down to κ_{j+1}) covers s ∈ [1/(κ_j − λwd), 1/(κ_{j+1} − λwd)]

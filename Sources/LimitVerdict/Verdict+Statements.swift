@@ -47,11 +47,11 @@ extension Verdict {
             out.append("the face minimiser is not unique at saddle\(nonUnique.count == 1 ? "" : "s") \(nonUnique.map(String.init).joined(separator: ", ")) (s = \(nonUnique.map { f(limit.saddles[$0].s) }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
         }
         if !path.isUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
-        if let contradiction { out.append("CONTRADICTION WITH MATH §4: \(contradiction)") }
+        if let contradiction { out.append("CONTRADICTION WITH docs/math.md §4: \(contradiction)") }
         return out
     }
 
-    /// The link (MATH §4) in one sentence: "jump times equal 1/κ_k …" or the first place it fails.
+    /// The link (docs/math.md §4) in one sentence: "jump times equal 1/κ_k …" or the first place it fails.
     public var linkStatement: String { linkStatement(format: .exact) }
 
     /// The link in one sentence with numbers shown as `f` shows them.

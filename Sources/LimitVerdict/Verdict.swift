@@ -3,12 +3,12 @@ import SaddleToSaddle
 import ExactLinearAlgebra
 import ProblemDefinition
 
-/// MATH §4's comparison of the averaged ε → 0 DLN limit with the lasso path under s ≡ μ,
+/// docs/math.md §4's comparison of the averaged ε → 0 DLN limit with the lasso path under s ≡ μ,
 /// κ = λwd + 1/s: monotonicity of z, equivalence with the exact divergence intervals, the
 /// downward variation z↓ and η of Theorem 2.2, the exact limit gap, and the link between saddles
 /// and knots. Everything is exact (η also has a decimal approximation for display).
 ///
-/// `contradiction` is non-nil if the results ever disagree with MATH §4 (monotone but not
+/// `contradiction` is non-nil if the results ever disagree with docs/math.md §4 (monotone but not
 /// equivalent; or, for positive definite M, equivalent but not monotone) — never expected.
 public struct Verdict: Sendable {
     public let limit: DLNLimit
@@ -17,7 +17,7 @@ public struct Verdict: Sendable {
     public let monotone: Bool
     public let monotonicityBreak: MonotonicityBreak?
     public let equivalent: Bool
-    /// True when M is singular and the comparison is of M·x (MATH §4).
+    /// True when M is singular and the comparison is of M·x (docs/math.md §4).
     public let comparesImages: Bool
     public let divergence: [Divergence]
     public let downwardVariation: DownwardVariation
@@ -57,9 +57,9 @@ public struct Verdict: Sendable {
         link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a) : x == a }
 
         if monotone && !equivalent {
-            contradiction = "z is monotone, yet the averaged limit leaves the lasso path at s = \(divergence[0].from); MATH §4 says a monotone path is followed exactly"
+            contradiction = "z is monotone, yet the averaged limit leaves the lasso path at s = \(divergence[0].from); docs/math.md §4 says a monotone path is followed exactly"
         } else if problem.isPositiveDefinite && equivalent && !monotone {
-            contradiction = "M is positive definite and the averaged limit equals the lasso path, yet z is not monotone; MATH §4 says these agree"
+            contradiction = "M is positive definite and the averaged limit equals the lasso path, yet z is not monotone; docs/math.md §4 says these agree"
         } else {
             contradiction = nil
         }

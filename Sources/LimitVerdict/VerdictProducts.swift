@@ -3,7 +3,7 @@ import SaddleToSaddle
 import ExactLinearAlgebra
 
 /// What the verdict needs of M, per saddle and per lasso segment, computed on first use and kept
-/// (MATH §4): M times each side's formula (to compare M·x when M is singular) and the loss along
+/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular) and the loss along
 /// each formula, ℓ(A + uB) = ℓ₀ + ℓ₁u + ℓ₂u², for the gap. Pieces where the two sides agree need
 /// neither when M is positive definite, so little of this is computed on a monotone path.
 ///

@@ -7,7 +7,7 @@ import ExactArithmetic
 /// Per prime, adj(K_SS), det and v are updated by the fraction-free formulas below in O(|S|²)
 /// word operations; the exact det and v are rebuilt by Chinese remaindering after every change.
 /// This replaces O(|S|²) operations on integers of |S|·log‖K‖ bits by word operations, which is
-/// where the DLN limit spends its time (MATH §5's face solves).
+/// where the DLN limit spends its time (docs/math.md §5's face solves).
 /// Bordering with j (m = K_Sj, k = K_jj, u = adj·m, D' = k·D − mᵀu):
 ///   adj' = [[(D'·adj + u uᵀ)/D, −u], [−uᵀ, D]],  v'_j = D p_j − mᵀv,  v'_S = (D' v − u v'_j)/D.
 /// Removal of position k: adj'_ab = (adj_ab adj_kk − adj_ak adj_kb)/D, det' = adj_kk,
@@ -105,22 +105,29 @@ package struct PrincipalSystem: Sendable {
         numerators = indices.indices.map { a in basis.reconstruct { states[$0].numerators[a] } }
     }
 
-    /// Adds primes until their product exceeds 2^bits, replaying S for each new prime.
+    /// Adds primes until their product exceeds 2^bits, replaying S for each new prime. Primes
+    /// are added in batches (each prime is above 2²⁹, so gives at least 29 bits).
     private mutating func ensurePrimes(bits: Int) -> Bool {
         while basis.bits < bits {
-            guard let m = Modulus.prime(below: nextPrimeBelow) else { return false }
-            nextPrimeBelow = m.p
-            var state = Residues(modulus: m, adjugate: [UInt64](repeating: 0, count: stride * stride))
-            var ok = true
-            for (n, i) in indices.enumerated() {
-                let b = Self.border(state, stride: stride, column: indices[..<n].map { K[$0][i] }, diagonal: K[i][i], rhs: rhs[n])
-                if state.determinant == 0 || b.det == 0 { ok = false; break }
-                Self.apply(&state, b, n: n, stride: stride)
+            var batch: [Modulus] = []
+            var gained = 0
+            while basis.bits + gained < bits {
+                guard let m = Modulus.prime(below: nextPrimeBelow) else { return false }
+                nextPrimeBelow = m.p
+                var state = Residues(modulus: m, adjugate: [UInt64](repeating: 0, count: stride * stride))
+                var ok = true
+                for (n, i) in indices.enumerated() {
+                    let b = Self.border(state, stride: stride, column: indices[..<n].map { K[$0][i] }, diagonal: K[i][i], rhs: rhs[n])
+                    if state.determinant == 0 || b.det == 0 { ok = false; break }
+                    Self.apply(&state, b, n: n, stride: stride)
+                }
+                if ok {
+                    batch.append(m)
+                    residues.append(state)
+                    gained += 29
+                }
             }
-            if ok {
-                basis.append(m)
-                residues.append(state)
-            }
+            basis.append(contentsOf: batch)
         }
         return true
     }

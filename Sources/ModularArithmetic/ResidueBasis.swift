@@ -14,9 +14,12 @@ struct ResidueBasis: Sendable {
     /// log₂ P, rounded down.
     var bits: Int { product.bitWidth - 1 }
 
-    mutating func append(_ m: Modulus) {
-        moduli.append(m)
-        product *= BigInteger(Int(m.p))
+    /// Adds primes in one batch: the cofactors P/p_k are recomputed once per batch, which costs
+    /// O(k²) word operations for k primes (adding them one at a time would cost O(k³)).
+    mutating func append(contentsOf new: [Modulus]) {
+        guard !new.isEmpty else { return }
+        moduli.append(contentsOf: new)
+        for m in new { product *= BigInteger(Int(m.p)) }
         half = product / BigInteger(2)
         cofactors = moduli.map { product.dividedExactly(by: BigInteger(Int($0.p))) }
         weights = zip(moduli, cofactors).map { m, c in m.inverse(m.residue(c)) }

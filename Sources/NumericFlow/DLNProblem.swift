@@ -1,7 +1,7 @@
 import Foundation
 import StiffODE
 
-/// Which diagonal network is trained (MATH §2).
+/// Which diagonal network is trained (docs/math.md §2).
 public enum DLNVariant: String, Sendable, Codable, CaseIterable {
     /// `x = u∘v`, `u(0) = √ε β`, `v(0) = √ε γ`, rescaled time `s = 2t / log(1/ε)`.
     case signed
@@ -9,7 +9,7 @@ public enum DLNVariant: String, Sendable, Codable, CaseIterable {
     case positive
 }
 
-/// A diagonal-linear-network training problem in Double (MATH §0, §2).
+/// A diagonal-linear-network training problem in Double (docs/math.md §0, §2).
 ///
 /// Loss `ℓ(x) = ½ xᵀMx − rᵀx` with M symmetric positive semidefinite, plus weight decay
 /// `λwd ≥ 0` on the network weights: `(λwd/2)(‖u‖² + ‖v‖²)` for `u∘v`, `λwd‖u‖²` for `u∘u`.
@@ -36,7 +36,7 @@ public struct DLNProblem: Sendable {
     ///   - M: d×d symmetric PSD matrix (symmetry is checked up to rounding; PSD is the caller's
     ///     contract, as the exact modules certify it).
     ///   - r: length-d vector.
-    ///   - beta, gamma: signed shapes, default `β = 𝟙`, `γ = 0`; MATH §2 requires `β_i ≠ ±γ_i`.
+    ///   - beta, gamma: signed shapes, default `β = 𝟙`, `γ = 0`; docs/math.md §2 requires `β_i ≠ ±γ_i`.
     ///   - alpha: positive shape, default `α = 𝟙`; all `α_i ≠ 0`.
     ///   - weightDecay: `λwd ≥ 0`.
     public init(M: [[Double]], r: [Double], variant: DLNVariant = .signed,

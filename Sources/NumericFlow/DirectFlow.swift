@@ -4,7 +4,7 @@ import StiffODE
 /// The gradient flow on the network weights themselves, `(u, v)` (resp. `u`), augmented with
 /// the running integral W so that `x̄_ε = W/s` comes out the same way as from the Z-ODE.
 ///
-/// This is the textbook system (MATH §2: `u̇ = −v∘g − λwd u`, `v̇ = −u∘g − λwd v`, resp.
+/// This is the textbook system (docs/math.md §2: `u̇ = −v∘g − λwd u`, `v̇ = −u∘g − λwd v`, resp.
 /// `u̇ = −2u∘(g + λwd)`, with `g = Mx − r`), written in rescaled time (`d/ds = (L/2) d/dt`,
 /// resp. `(L/4) d/dt`). It starts at `√ε` and needs ε itself, so it is only usable for moderate ε
 /// (the weights would underflow otherwise); it is the independent cross-check of the Z-ODE.

@@ -12,7 +12,7 @@ public struct EpsilonSweepRow: Sendable, Codable, Equatable {
     /// `sup_s ‖x̄_ε(s) − x_lasso(λwd + 1/s)‖∞`.
     public let maxDeviationFromLasso: Double
     public let sAtMaxDeviationFromLasso: Double
-    /// `sup_s [Lasso(x̄_ε(s), κ) − Lasso*(κ)]`, Lasso* from the path knots (MATH §4's gap).
+    /// `sup_s [Lasso(x̄_ε(s), κ) − Lasso*(κ)]`, Lasso* from the path knots (docs/math.md §4's gap).
     public let maxLassoGap: Double
     public let sAtMaxLassoGap: Double
     public let acceptedSteps: Int
@@ -36,7 +36,7 @@ public struct EpsilonSweepReport: Sendable, Codable {
 }
 
 /// Runs the Z-ODE for several ε and measures the distance to the exact limit and to the lasso
-/// path (MATH §2: convergence is only like `1/log(1/ε)`, so one ε proves nothing; the trend does).
+/// path (docs/math.md §2: convergence is only like `1/log(1/ε)`, so one ε proves nothing; the trend does).
 public enum EpsilonSweep {
     /// The largest uniform grid a sweep accepts: the work is grid × ε values × O(d²), so this
     /// keeps a sweep on d = 50 within seconds per ε.
@@ -58,8 +58,8 @@ public enum EpsilonSweep {
 
     /// - Parameters:
     ///   - epsilons: at least two for a trend.
-    ///   - exact: the exact limit trajectory (MATH §3) as Double.
-    ///   - lasso: the exact lasso path knots (MATH §1) as Double.
+    ///   - exact: the exact limit trajectory (docs/math.md §3) as Double.
+    ///   - lasso: the exact lasso path knots (docs/math.md §1) as Double.
     ///   - sMax: horizon (`FlowReference.defaultSMax` in RunCheck is the CLI's default).
     ///   - gridPoints: size of the uniform part of the evaluation set, 2…`maxGridPoints` (the
     ///     integrator's own step points, which cluster at the jumps, are added per ε).

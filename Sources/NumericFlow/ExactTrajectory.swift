@@ -1,5 +1,5 @@
 import StiffODE
-/// The exact ε → 0 limit of MATH §3, handed over in Double by the exact modules.
+/// The exact ε → 0 limit of docs/math.md §3, handed over in Double by the exact modules.
 ///
 /// `x°(s)` is piecewise constant: `x° = 0` on `[0, s₁)` and `x° = iterates[k]` on
 /// `[saddleTimes[k], saddleTimes[k+1])`. Its integral `Z(s) = ∫₀ˢ x°` is piecewise linear and the

@@ -1,7 +1,7 @@
 import Foundation
 import StiffODE
 
-/// The data of the paper's Figure 1 for any instance (Berthier 2025, Fig. 1; MATH §4): lasso
+/// The data of the paper's Figure 1 for any instance (Berthier 2025, Fig. 1; docs/math.md §4): lasso
 /// path coordinates against s, the exact averaged limit `x̄₀(s)`, the numeric `x̄_ε(s)` for one ε,
 /// the gap `Lasso(x̄(s), κ) − Lasso*(κ)` of both, and the s-intervals where the limit leaves the
 /// path. Plain arrays, so `SVGPlot.FigureOne` (which does not depend on this module) can draw it:

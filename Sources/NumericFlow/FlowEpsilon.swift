@@ -3,7 +3,7 @@ import StiffODE
 
 /// The initialisation scale ε of a diagonal linear network, stored as `L = log(1/ε)`.
 ///
-/// The Z-ODE of MATH §2 depends on ε only through `L` (every exponential is evaluated in the log
+/// The Z-ODE of docs/math.md §2 depends on ε only through `L` (every exponential is evaluated in the log
 /// domain), so storing `L` instead of ε lets the flow run at ε = 1e-300 and even below the
 /// smallest Double (`FlowEpsilon(parsing: "1e-1000")`). The label keeps the caller's spelling
 /// for JSON output (`"epsilon": "1e-10"`).

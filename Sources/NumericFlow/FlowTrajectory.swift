@@ -3,7 +3,7 @@ import StiffODE
 public struct FlowSample: Sendable, Codable, Equatable {
     /// Rescaled time s.
     public let s: Double
-    /// Time average `x̄_ε(s) = (1/t)∫₀ᵗ x_ε` (MATH §2: the object that tracks the lasso path).
+    /// Time average `x̄_ε(s) = (1/t)∫₀ᵗ x_ε` (docs/math.md §2: the object that tracks the lasso path).
     public let averaged: [Double]
     /// Instantaneous iterate `x_ε(s)`.
     public let iterate: [Double]
@@ -12,7 +12,7 @@ public struct FlowSample: Sendable, Codable, Equatable {
 /// A numerically integrated DLN trajectory on `[0, sMax]` with dense output.
 public struct FlowTrajectory: Sendable {
     enum Source: Sendable {
-        /// State (q, W) (MATH §2 running integral W, rescaled, and q = s r − M W); x is
+        /// State (q, W) (docs/math.md §2 running integral W, rescaled, and q = s r − M W); x is
         /// recomputed from q by the closed form.
         case zFlow(ZFlowField)
         /// State (u, v, W) or (u, W); x = u∘v or u∘u.
@@ -52,7 +52,7 @@ public struct FlowTrajectory: Sendable {
     public func iterate(at s: Double) -> [Double] {
         switch source {
         case .zFlow(let field):
-            // x is an exact function of q (MATH §2), so evaluate it at the interpolated q.
+            // x is an exact function of q (docs/math.md §2), so evaluate it at the interpolated q.
             return field.iterate(s: s, q: dense.value(at: s, components: 0..<dimension))
         case .direct(let v, let d):
             switch v {

@@ -1,8 +1,8 @@
-/// The lasso objective of MATH §1 and the optimality gap of a DLN trajectory along the path.
+/// The lasso objective of docs/math.md §1 and the optimality gap of a DLN trajectory along the path.
 public enum LassoObjective {
     /// `Lasso(x, κ) = ½xᵀMx − rᵀx + offset + κ‖x‖₁` (signed) or `… + κ·Σx` (positive; x ≥ 0 is
     /// assumed, as for every iterate and average of the `u∘u` flow).
-    /// `offset` = `‖y‖²/(2n)` gives the data-fit form `‖Xx − y‖²/(2n) + κ‖x‖₁` (MATH §0).
+    /// `offset` = `‖y‖²/(2n)` gives the data-fit form `‖Xx − y‖²/(2n) + κ‖x‖₁` (docs/math.md §0).
     public static func value(_ x: [Double], problem: DLNProblem, kappa: Double, offset: Double = 0) -> Double {
         let mx = problem.multiply(x)
         var quad = 0.0, lin = 0.0, pen = 0.0

@@ -1,8 +1,8 @@
 import StiffODE
-/// The lasso path of MATH §1 in Double: knots `(κ_k, x_k)` with `κ₀ > κ₁ > … ≥ 0`, x affine in κ
+/// The lasso path of docs/math.md §1 in Double: knots `(κ_k, x_k)` with `κ₀ > κ₁ > … ≥ 0`, x affine in κ
 /// between consecutive knots, `x = x₀` (normally 0) for `κ ≥ κ₀`.
 ///
-/// The DLN's rescaled time s is identified with `κ = λwd + 1/s` (MATH §2).
+/// The DLN's rescaled time s is identified with `κ = λwd + 1/s` (docs/math.md §2).
 public struct LassoPathKnots: Sendable, Codable, Equatable {
     public let kappas: [Double]
     public let solutions: [[Double]]

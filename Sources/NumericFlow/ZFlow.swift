@@ -2,7 +2,7 @@ import Foundation
 import StiffODE
 
 /// Gradient flow of a diagonal linear network via the exact ODE for its running integral
-/// (MATH §2), integrated in rescaled time by a Rosenbrock method (see `RosenbrockTableau` for why).
+/// (docs/math.md §2), integrated in rescaled time by a Rosenbrock method (see `RosenbrockTableau` for why).
 public enum ZFlow {
     /// Integrates `dW/ds = x(W, s)`, `W(0) = 0` on `[0, sMax]` (see `ZFlowField` for the
     /// log-domain closed form of x, with weight decay, and for why `q = s r − M W` is carried

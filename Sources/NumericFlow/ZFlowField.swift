@@ -1,7 +1,7 @@
 import Foundation
 import StiffODE
 
-/// The exact ODE for the running integral of the iterate (MATH §2), in rescaled time and in the
+/// The exact ODE for the running integral of the iterate (docs/math.md §2), in rescaled time and in the
 /// log domain.
 ///
 /// ## Derivation (signed, `x = u∘v`, with weight decay)
@@ -21,13 +21,13 @@ import StiffODE
 /// ## Rescaled variables
 /// Let `L = log(1/ε)`, `s = 2t/L` (signed) or `4t/L` (positive), and `W = Z·s/t` (so
 /// `W = 2Z/L` resp. `4Z/L`). Then in both cases `dW/ds = x` and `x̄_ε(s) = Z/t = W/s`, and with
-/// the dual variable `q(s) = s r − M W = −2G/L` (resp. `−4G/L`; MATH §3's `q`, exactly):
+/// the dual variable `q(s) = s r − M W = −2G/L` (resp. `−4G/L`; docs/math.md §3's `q`, exactly):
 ///
 ///     log x⁺_i = a⁺_i − L(1 + λwd s − q_i),   a⁺_i = log((β_i+γ_i)²/4)   (positive: log α_i²)
 ///     log x⁻_i = a⁻_i − L(1 + λwd s + q_i),   a⁻_i = log((β_i−γ_i)²/4)   (positive: absent)
 ///     x = x⁺ − x⁻.
 ///
-/// A coordinate is `O(1)` only when `|q_i| ≈ 1 + λwd s` (the box of MATH §3) and is otherwise
+/// A coordinate is `O(1)` only when `|q_i| ≈ 1 + λwd s` (the box of docs/math.md §3) and is otherwise
 /// exponentially small in `L`. No quantity of size ε is ever formed, so ε = 1e-300 (L ≈ 691), or
 /// smaller, is fine in Double.
 ///

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// Which lasso / which network (MATH §1–2).
+/// Which lasso / which network (docs/math.md §1–2).
 public enum Variant: String, Sendable, Codable, CaseIterable {
     /// Signed lasso; the network `x = u∘v`.
     case signed
@@ -9,7 +9,7 @@ public enum Variant: String, Sendable, Codable, CaseIterable {
     case positive
 }
 
-/// How `M, r` were formed from data (MATH §0).
+/// How `M, r` were formed from data (docs/math.md §0).
 public enum Scaling: String, Sendable, Codable {
     /// `M = XᵀX/n`, `r = Xᵀy/n`: scikit-learn's scaling, so λ equals its `alpha`.
     case mean
@@ -17,7 +17,7 @@ public enum Scaling: String, Sendable, Codable {
     case sum
 }
 
-/// The network's initialisation direction (MATH §2); only the floating-point runs use it, and the
+/// The network's initialisation direction (docs/math.md §2); only the floating-point runs use it, and the
 /// exact limit depends on it only where a face minimiser is not unique.
 public enum Initialisation: Equatable, Sendable {
     /// `u(0) = √ε β`, `v(0) = √ε γ` with `β_i ≠ ±γ_i`.
@@ -46,7 +46,7 @@ public struct DataSource: Equatable, Sendable {
     }
 }
 
-/// A validated instance: the quadratic loss `ℓ(x) = ½xᵀMx − rᵀx` (MATH §0) plus options.
+/// A validated instance: the quadratic loss `ℓ(x) = ½xᵀMx − rᵀx` (docs/math.md §0) plus options.
 ///
 /// Invariants (checked by `Problem.init`): M is symmetric positive semidefinite, r ∈ range(M),
 /// dimensions agree, λwd ≥ 0, the initialisation is non-degenerate and matches the variant.
@@ -54,7 +54,7 @@ public struct Problem: Equatable, Sendable {
     public let M: Matrix
     public let r: [Rational]
     public let variant: Variant
-    /// λwd ≥ 0 (MATH §0): the lasso penalty paired with μ is κ = λwd + 1/μ.
+    /// λwd ≥ 0 (docs/math.md §0): the lasso penalty paired with μ is κ = λwd + 1/μ.
     public let weightDecay: Rational
     public let initialisation: Initialisation
     public let data: DataSource?
@@ -63,7 +63,7 @@ public struct Problem: Equatable, Sendable {
 
     public var dimension: Int { r.count }
 
-    /// M is positive definite: minimisers are unique and MATH §4's equivalence is two-sided.
+    /// M is positive definite: minimisers are unique and docs/math.md §4's equivalence is two-sided.
     public var isPositiveDefinite: Bool { definiteness == .positiveDefinite }
 
     /// `ℓ(x) = ½xᵀMx − rᵀx`.
@@ -82,6 +82,6 @@ public struct Problem: Equatable, Sendable {
         }
     }
 
-    /// The correlation `c(x) = r − Mx` (MATH §0).
+    /// The correlation `c(x) = r − Mx` (docs/math.md §0).
     public func correlation(_ x: [Rational]) -> [Rational] { r.subtracting(M * x) }
 }

@@ -32,7 +32,7 @@ public struct ProblemSummary: Sendable {
             "network: \(network); its averaged trajectory at time s is compared with the lasso at μ = s",
         ]
         if problem.isPositiveDefinite {
-            lines.append("M is positive definite: every lasso solution is unique, and \"monotone ⇔ equivalent\" holds (MATH §4)")
+            lines.append("M is positive definite: every lasso solution is unique, and \"monotone ⇔ equivalent\" holds (docs/math.md §4)")
         } else {
             lines.append("M is singular: solutions may not be unique; comparisons use M·x, and non-unique faces are reported")
         }

@@ -13,7 +13,7 @@ extension ProblemReader {
             throw ProblemError("\(file): an .npy file holds X only; give y with --y FILE (or use an .npz with X and y)")
         }
         let X = try exactMatrix(try NPYArray.read(contentsOf: URL(fileURLWithPath: file)), name: "X", file: file)
-        return try assemble(source, file: file, X: X, y: try readResponse(responsePath))
+        return try assemble(source, file: file, X: X, y: try readResponse(responsePath, limits: source.limits))
     }
 
     static func readNPZ(_ source: ProblemSource) throws -> Problem {

@@ -39,6 +39,8 @@ public enum ProblemReader {
         let variant = source.variant ?? variant
         let weightDecay = source.weightDecay ?? weightDecay
         let scaling = source.scaling ?? scaling
+        try checkCommonDenominator(file: file, limit: source.limits.maximumBits, weightDecay: weightDecay,
+                                   X.map { ("X", $0) } ?? M.map { ("M", $0) }, y.map { ("y", $0) } ?? r.map { ("r", $0) })
         do {
             if let X, let y {
                 return try Problem(X: X, y: y, scaling: scaling, variant: variant,
@@ -52,6 +54,29 @@ public enum ProblemReader {
         } catch let error as ProblemError {
             throw ProblemError("\(file): \(error.message)")
         }
+    }
+
+    /// The exact algorithms work on the problem brought to one common denominator; its size, not
+    /// any single number's, drives their cost. Refuses the problem (naming the number at which
+    /// the bound was crossed) when its integers would need more than `limit` bits.
+    static func checkCommonDenominator(
+        file: String, limit: Int, weightDecay: Rational, _ matrix: (String, Matrix)?, _ vector: (String, [Rational])?
+    ) throws {
+        var common = CommonDenominator()
+        func include(_ q: Rational, _ place: @autoclosure () -> String) throws {
+            common.include(q)
+            guard common.bits > limit else { return }
+            throw ProblemError(
+                "\(file): \(place()) = \(NumberText.quote(q)): over one common denominator with the numbers before it, the problem's integers need \(NumberText.grouped(common.bits)) bits, beyond the limit of \(NumberText.grouped(limit)) (its fractions have too many different denominators)",
+                exceeded: .bits)
+        }
+        if let (name, m) = matrix {
+            for i in 0..<m.rows { for j in 0..<m.columns { try include(m[i, j], "\(name)[\(i + 1)][\(j + 1)]") } }
+        }
+        if let (name, v) = vector {
+            for (i, q) in v.enumerated() { try include(q, "\(name)[\(i + 1)]") }
+        }
+        try include(weightDecay, "the weight decay")
     }
 
     /// Rows of parsed numbers into a matrix, rejecting ragged or empty input.

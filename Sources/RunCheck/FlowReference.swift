@@ -35,20 +35,26 @@ public struct FlowReference: Sendable {
         }
         do {
             dln = try FlowReference.doubleProblem(p)
-            exact = try ExactTrajectory(dimension: p.dimension, saddleTimes: limit.saddles.map(\.s.doubleValue),
-                                        iterates: limit.saddles.map { $0.x.map(\.doubleValue) })
+            exact = try ExactTrajectory(
+                dimension: p.dimension,
+                saddleTimes: limit.saddles.enumerated().map { try FlowReference.double($1.s, "the limit's saddle \($0) time") },
+                iterates: limit.saddles.enumerated().map { k, saddle in
+                    try saddle.x.enumerated().map { try FlowReference.double($1, "the limit's saddle \(k) x[\($0 + 1)]") }
+                })
             // Knots that coincide in Double (possible only on extreme paths) are merged: the
             // later one is kept, which changes the drawn path by less than the rounding.
             var kappas: [Double] = [], solutions: [[Double]] = []
             for knot in path.knots {
-                let k = knot.kappa.doubleValue
-                let x = knot.x.map(\.doubleValue)
+                let k = try FlowReference.double(knot.kappa, "the lasso knot κ")
+                let x = try knot.x.enumerated().map { try FlowReference.double($1, "the lasso knot x[\($0 + 1)]") }
                 if let last = kappas.last, k >= last { solutions[solutions.count - 1] = x; continue }
                 kappas.append(k); solutions.append(x)
             }
             lasso = try LassoPathKnots(kappas: kappas, solutions: solutions)
         } catch let error as FlowError {
             throw RunCheckError(error, context: "converting the problem to floating point")
+        } catch let error as RunCheckError {
+            throw error
         } catch {
             throw .badInput("converting the problem to floating point: \(error)")
         }
@@ -86,17 +92,34 @@ public struct FlowReference: Sendable {
         }
     }
 
+    /// `q` rounded to Double for the numeric side; beyond the double range it is bad input, and
+    /// so is a non-zero value that rounds to 0 where `zeroMatters`.
+    static func double(_ q: Rational, _ place: String, zeroMatters: Bool = false) throws -> Double {
+        do {
+            return try q.checkedDouble()
+        } catch let error where error.tooLarge || zeroMatters {
+            throw RunCheckError.badInput("\(place): \(error); flow and plot integrate in double precision")
+        } catch {
+            return 0
+        }
+    }
+
+    /// M, r, the variant, λwd and the initialisation shape, rounded to Double. A number beyond
+    /// the double range (or, where a zero would change the problem, below it) is bad input.
     static func doubleProblem(_ p: Problem) throws -> DLNProblem {
-        let M = p.M.rowArrays.map { $0.map(\.doubleValue) }
-        let r = p.r.map(\.doubleValue)
+        let M = try p.M.rowArrays.enumerated().map { i, row in try row.enumerated().map { try double($1, "M[\(i + 1)][\($0 + 1)]") } }
+        let r = try p.r.enumerated().map { try double($1, "r[\($0 + 1)]") }
+        let weightDecay = try double(p.weightDecay, "the weight decay")
+        func shape(_ v: [Rational], _ name: String) throws -> [Double] {
+            try v.enumerated().map { try double($1, "init.\(name)[\($0 + 1)]", zeroMatters: true) }
+        }
         switch p.initialisation {
         case let .signed(beta, gamma):
             return try DLNProblem(M: M, r: r, variant: p.variant == .signed ? .signed : .positive,
-                                  beta: beta.map(\.doubleValue), gamma: gamma.map(\.doubleValue),
-                                  weightDecay: p.weightDecay.doubleValue)
+                                  beta: shape(beta, "beta"), gamma: shape(gamma, "gamma"), weightDecay: weightDecay)
         case let .positive(alpha):
             return try DLNProblem(M: M, r: r, variant: p.variant == .signed ? .signed : .positive,
-                                  alpha: alpha.map(\.doubleValue), weightDecay: p.weightDecay.doubleValue)
+                                  alpha: shape(alpha, "alpha"), weightDecay: weightDecay)
         }
     }
 }

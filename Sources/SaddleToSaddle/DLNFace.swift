@@ -3,7 +3,7 @@ import ExactLinearAlgebra
 import FaceSolver
 import ProblemDefinition
 
-/// The face problem of MATH §3 at a saddle, handed to the general exact solver `solveFace`:
+/// The face problem of docs/math.md §3 at a saddle, handed to the general exact solver `solveFace`:
 /// minimise ℓ(x) + λwd‖x‖₁ over F(q). On the face the signs are known, so the ℓ1 term is the
 /// linear term λwd·σᵀx and folds into p: P = M_FF, p = r_F − λwd σ_F, with x_i ≥ 0 where σ_i = +1
 /// and x_i ≤ 0 where σ_i = −1; coordinates off the face are fixed at 0 (dropped).
@@ -29,7 +29,7 @@ struct DLNFace {
         return (x, solution.isUnique)
     }
 
-    /// Exact KKT certificate of a face minimiser (MATH §3, §5), given c = r − Mx: x vanishes off
+    /// Exact KKT certificate of a face minimiser (docs/math.md §3, §5), given c = r − Mx: x vanishes off
     /// the face; on it σ_i x_i ≥ 0, and the gradient −c_i + λwd σ_i is 0 where x_i ≠ 0 and has
     /// σ_i·(−c_i + λwd σ_i) ≥ 0, i.e. σ_i c_i ≤ λwd, where x_i = 0. Returns the first failure.
     func kktFailure(x: [Rational], correlation c: [Rational], weightDecay lwd: Rational) -> String? {

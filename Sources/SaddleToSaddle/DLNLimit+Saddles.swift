@@ -5,7 +5,7 @@ import ProblemDefinition
 import ProgressReporting
 
 extension DLNLimit {
-    /// The event loop of MATH §3 with weight decay: q moves with velocity c(x°) until some
+    /// The event loop of docs/math.md §3 with weight decay: q moves with velocity c(x°) until some
     /// coordinate reaches the growing box |q_i| = 1 + λwd·s (positive case: q_i = 1 + λwd·s);
     /// then one face problem over F(q) gives the next saddle. Ties need no rule: every coordinate
     /// on the box at that time is on the face.
@@ -20,7 +20,7 @@ extension DLNLimit {
             ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
             let s = previous.s + event.delta
             let b = Rational.one + problem.weightDecay * s
-            // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (MATH §3): no arithmetic.
+            // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (docs/math.md §3): no arithmetic.
             let q = previous.q.indices.map { i in
                 let xi = previous.x[i]
                 if !xi.isZero { return xi.signum > 0 ? b : -b }

@@ -3,7 +3,7 @@ import ExactLinearAlgebra
 import Foundation
 import ProblemDefinition
 
-/// The exact ε → 0 limit of a diagonal linear network's trajectory (MATH §3), for the signed
+/// The exact ε → 0 limit of a diagonal linear network's trajectory (docs/math.md §3), for the signed
 /// network x = u∘v and the weight-tied x = u∘u, with weight decay.
 ///
 /// Contract: `saddles[0]` is (s = 0, x = 0, q = 0); the saddle times strictly increase; x° equals
@@ -49,7 +49,7 @@ public struct DLNLimit: Sendable {
     }
 
     /// Whether every face minimiser was unique; if not, x° (hence Z, x̄) depends on β, γ where a
-    /// saddle says so, while q and M·x° never do (MATH §3).
+    /// saddle says so, while q and M·x° never do (docs/math.md §3).
     public var isUnique: Bool { saddles.allSatisfy(\.isUnique) }
 
     /// The box 1 + λwd·s that |q_i| (positive case: q_i) may not exceed.
@@ -81,7 +81,7 @@ public struct DLNLimit: Sendable {
         return averagedInverseCoefficients[k].adding(s * saddles[k].x)
     }
 
-    /// x̄(s) = Z(s)/s, the object that tracks the lasso path (MATH §2); 0 at s = 0 by continuity
+    /// x̄(s) = Z(s)/s, the object that tracks the lasso path (docs/math.md §2); 0 at s = 0 by continuity
     /// (x̄ vanishes on [0, s₁]).
     public func averaged(at s: Rational) throws -> [Rational] {
         let z = try integral(at: s)

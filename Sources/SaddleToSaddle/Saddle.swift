@@ -1,11 +1,11 @@
 import ExactArithmetic
 
-/// One saddle of the ε → 0 limit of a diagonal linear network (MATH §3): from time `s` on, the
+/// One saddle of the ε → 0 limit of a diagonal linear network (docs/math.md §3): from time `s` on, the
 /// instantaneous iterate x° sits at `x` until the next saddle's time (the last one forever).
 ///
 /// Everything is exact. `q`, `correlation` and `objective` are unique; `x` is unique exactly when
 /// `isUnique` is true — otherwise it is the face solver's canonical minimiser and the true limit
-/// depends on the initialisation β, γ (MATH §3), which this object does not claim to know.
+/// depends on the initialisation β, γ (docs/math.md §3), which this object does not claim to know.
 public struct Saddle: Equatable, Sendable {
     /// The jump time; 0 for the starting saddle.
     public let s: Rational

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ModularArithmetic
 
-/// Lawson–Hanson (MATH §5) on a DLN face, warm-started from the previous saddle's support.
+/// Lawson–Hanson (docs/math.md §5) on a DLN face, warm-started from the previous saddle's support.
 ///
 /// At a DLN event the previous minimiser stays feasible and optimal on its own support (its
 /// coordinates keep their signs and stay on the face), and the entering coordinates are exactly

@@ -8,7 +8,7 @@ struct ExactReference {
     let path: LassoPath
     var problem: Problem { path.problem }
 
-    /// Whether the lasso solution at κ is a single point (MATH §1: otherwise an affine family
+    /// Whether the lasso solution at κ is a single point (docs/math.md §1: otherwise an affine family
     /// that shares c, E, the signs and the optimal value; the path holds a canonical member).
     func isUnique(at kappa: Rational) -> Bool {
         let knots = path.knots
@@ -23,7 +23,7 @@ struct ExactReference {
     }
 
     /// The allowed sign of coordinate i in any solution at κ, given the exact correlation c*:
-    /// nil when x_i must be 0 (|c*_i| < κ, MATH §1), else sign(c*_i) (0 = either, at κ = 0).
+    /// nil when x_i must be 0 (|c*_i| < κ, docs/math.md §1), else sign(c*_i) (0 = either, at κ = 0).
     func allowedSign(_ i: Int, correlation c: [Rational], kappa: Rational) -> Int? {
         switch problem.variant {
         case .signed: return c[i].magnitude == kappa ? c[i].signum : nil
@@ -32,7 +32,7 @@ struct ExactReference {
     }
 
     /// `Lasso*(κ) = ℓ(x*) + κ‖x*‖₁` for a solution x* at κ, in O(d): KKT gives c*_i = κ·sign(x*_i)
-    /// on the support (MATH §1), so `x*ᵀMx* = rᵀx* − κ‖x*‖₁` and `Lasso*(κ) = ½(κ‖x*‖₁ − rᵀx*)`.
+    /// on the support (docs/math.md §1), so `x*ᵀMx* = rᵀx* − κ‖x*‖₁` and `Lasso*(κ) = ½(κ‖x*‖₁ − rᵀx*)`.
     func optimalValue(solution x: [Rational], kappa: Rational) -> Rational {
         Rational(1, 2) * (kappa * oneNorm(x) - dot(problem.r, x))
     }

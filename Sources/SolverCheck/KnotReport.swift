@@ -3,7 +3,7 @@ import ExactLinearAlgebra
 
 /// For output that claims to be a whole path (`SolverOutput.Kind.path`, e.g. `lars_path`): the
 /// solver's λ are its knots and its x is linear between them. The exact path is piecewise linear
-/// too (MATH §1), so within the covered λ-range the two agree iff they agree at the solver's λ
+/// too (docs/math.md §1), so within the covered λ-range the two agree iff they agree at the solver's λ
 /// (checked point by point) and at every exact knot in between (checked here, on the solver's
 /// interpolant).
 ///

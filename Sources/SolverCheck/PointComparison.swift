@@ -8,6 +8,8 @@ public struct PointComparison: Equatable, Sendable {
 
     /// The penalty, exactly as the solver gave it.
     public let kappa: Rational
+    /// The solver's x, exactly.
+    public let given: [Rational]
     /// x(κ), the canonical member where it is not unique.
     public let exact: [Rational]
     public let unique: Bool
@@ -22,7 +24,7 @@ public struct PointComparison: Equatable, Sendable {
     public let givenSupport: [Int]
     public let givenSigns: [Int]
     /// The exact support and signs: those of x* when unique; otherwise the equicorrelation set
-    /// E with the signs of c* (every solution is supported in E with those signs, MATH §1).
+    /// E with the signs of c* (every solution is supported in E with those signs, docs/math.md §1).
     public let exactSupport: [Int]
     public let exactSigns: [Int]
     /// Unique: the sign patterns are equal. Not unique: x's support lies in E with E's signs.
@@ -35,6 +37,7 @@ public struct PointComparison: Equatable, Sendable {
         let xStar = reference.path.solution(at: kappa)
         let unique = reference.isUnique(at: kappa)
         self.kappa = kappa
+        given = x
         exact = xStar
         self.unique = unique
         let difference = maxNorm(x.subtracting(xStar))

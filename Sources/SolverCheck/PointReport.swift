@@ -10,9 +10,13 @@ public struct PointReport: Equatable, Sendable {
     public let comparison: PointComparison?
     /// "x is nan at coordinate 3", "λ = -0.5 is negative": the point fails.
     public let unusable: String?
+    /// Within the tolerance.
     public let passed: Bool
+    /// ok / stopping-tolerance / structural (`ErrorClass`), and why it is structural.
+    public let errorClass: ErrorClass
+    public let reason: String?
 
-    init(index: Int, point: SolverOutput.Point, reference: ExactReference, tolerance: Rational) {
+    init(index: Int, point: SolverOutput.Point, reference: ExactReference, tolerance: Rational, names: [String]? = nil) {
         self.index = index
         place = point.place
         lambda = point.lambda
@@ -31,5 +35,6 @@ public struct PointReport: Equatable, Sendable {
         self.comparison = comparison
         self.unusable = unusable
         passed = comparison.map { $0.error <= tolerance } ?? false
+        (errorClass, reason) = comparison?.classify(tolerance: tolerance, names: names) ?? (.structural, unusable)
     }
 }

@@ -2,7 +2,7 @@ import ExactArithmetic
 import LassoHomotopy
 import ProblemDefinition
 
-/// Regression-tests a floating-point lasso solver against the exact path (MATH §1): the Swift
+/// Regression-tests a floating-point lasso solver against the exact path (docs/math.md §1): the Swift
 /// API behind `dlnpath check-solver`, for a solver's own test suite.
 ///
 /// ```swift
@@ -15,18 +15,29 @@ public enum SolverCheck {
     /// coordinate descent run to a tight tolerance ~1e-10), while a wrong active set is far above.
     public static let defaultTolerance = Rational(1, 1_000_000)
 
+    /// A point on the right face whose error exceeds 1/10 of the solution's size is not left by a
+    /// stopping rule (coordinate descent at scikit-learn's default tol = 1e-4 stays below 2e-2):
+    /// it is a structural error (`ErrorClass`).
+    public static let stoppingToleranceLimit = Rational(1, 10)
+
     /// Compares `solution` with the exact lasso path of `problem`. Throws `SolverFileError` when
     /// the output does not fit the problem (wrong number of coordinates, a `.path` whose λ are
     /// not sorted), or whatever `LassoPath` throws.
+    ///
+    /// The report passes when no λ has a structural error (`ErrorClass`); with `strict`, only
+    /// when every λ is within the tolerance. `names` name the coordinates in the report
+    /// (a CSV header's feature names).
     public static func compare(
-        problem: Problem, solution: SolverOutput, tolerance: Rational = defaultTolerance
+        problem: Problem, solution: SolverOutput, tolerance: Rational = defaultTolerance,
+        strict: Bool = false, names: [String]? = nil
     ) throws -> SolverReport {
-        try compare(path: LassoPath(problem: problem), solution: solution, tolerance: tolerance)
+        try compare(path: LassoPath(problem: problem), solution: solution, tolerance: tolerance, strict: strict, names: names)
     }
 
     /// The same against an already computed path (to check many outputs for one problem).
     public static func compare(
-        path: LassoPath, solution: SolverOutput, tolerance: Rational = defaultTolerance
+        path: LassoPath, solution: SolverOutput, tolerance: Rational = defaultTolerance,
+        strict: Bool = false, names: [String]? = nil
     ) throws -> SolverReport {
         let d = path.problem.dimension
         let at = solution.source.isEmpty ? "" : "\(solution.source): "
@@ -35,9 +46,12 @@ public enum SolverCheck {
         if let bad = solution.points.first(where: { $0.x.count != d }) {
             throw SolverFileError("\(at)\(bad.place) has \(bad.x.count) coordinates but the problem has d = \(d)")
         }
+        if let names, names.count != d {
+            throw SolverFileError("\(names.count) feature names for d = \(d) coordinates")
+        }
         let reference = ExactReference(path: path)
         let points = solution.points.enumerated().map { k, p in
-            PointReport(index: k, point: p, reference: reference, tolerance: tolerance)
+            PointReport(index: k, point: p, reference: reference, tolerance: tolerance, names: names)
         }
         var knots: KnotReport?
         if solution.kind == .path {
@@ -50,6 +64,7 @@ public enum SolverCheck {
             let usable = points.compactMap { r in r.comparison.map { (index: r.index, kappa: $0.kappa, x: solution.points[r.index].x.map { $0.exactValue! }) } }
             if !usable.isEmpty { knots = KnotReport(points: usable, reference: reference, tolerance: tolerance) }
         }
-        return SolverReport(tolerance: tolerance, kind: solution.kind, source: solution.source, points: points, knots: knots)
+        return SolverReport(tolerance: tolerance, strict: strict, kind: solution.kind, source: solution.source,
+                            points: points, knots: knots, names: names)
     }
 }

@@ -43,12 +43,12 @@ public enum SolverNumber: Equatable, Hashable, Sendable {
 }
 
 /// What a solver produced: its solution x at each penalty λ it reports (λ is scikit-learn's
-/// `alpha`: the total lasso penalty κ of MATH §1 when the problem uses `mean` scaling).
+/// `alpha`: the total lasso penalty κ of docs/math.md §1 when the problem uses `mean` scaling).
 ///
 /// `kind` says how to read the points: `.points` are independent solutions (a `lasso_path`
 /// grid, a list of "solution at λ"); `.path` claims the λ are the solver's knots and x is linear
 /// between them (`lars_path`), so knots can be missed or spurious and the interpolant is checked
-/// too (MATH §1: the exact path is piecewise linear).
+/// too (docs/math.md §1: the exact path is piecewise linear).
 public struct SolverOutput: Equatable, Sendable {
     public enum Kind: String, Equatable, Sendable {
         case points

@@ -3,10 +3,15 @@ import Foundation
 
 /// CSV output: one row per λ, `lambda, x_1, …, x_d` (`np.savetxt(f, np.column_stack([alphas,
 /// coefs.T]), delimiter=",")`). A first row whose first field is not a number is a header.
+/// A pandas index column (unnamed, 0, 1, 2, …) is refused, or dropped with `indexColumn`.
 /// Fields are read exactly as the decimal (or "p/q") they spell; "nan"/"inf" are non-finite.
 extension SolverOutputReader {
-    static func readCSV(_ file: String, dimension d: Int) throws -> SolverOutput {
+    static func readCSV(_ file: String, dimension d: Int, indexColumn: Bool) throws -> SolverOutput {
         var table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file))
+        if table.hasPandasIndex {
+            guard indexColumn else { throw SolverFileError(CSVTable.pandasIndexMessage(file)) }
+            table = table.droppingFirstColumn()
+        }
         if let first = table.rows.first?.first, (try? number(first, at: "", file: file)) == nil {
             table = table.splittingHeader().body
         }

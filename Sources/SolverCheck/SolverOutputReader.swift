@@ -15,7 +15,8 @@ import Foundation
 /// naming the file and the member, row or column.
 public enum SolverOutputReader {
     public static func read(
-        _ path: String, coefs coefsPath: String? = nil, dimension d: Int, kind: SolverOutput.Kind = .points
+        _ path: String, coefs coefsPath: String? = nil, dimension d: Int, kind: SolverOutput.Kind = .points,
+        indexColumn: Bool = false
     ) throws -> SolverOutput {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if coefsPath != nil && ext != "npy" {
@@ -31,7 +32,7 @@ public enum SolverOutputReader {
                 }
                 output = try readNPYPair(alphas: path, coefs: coefsPath, dimension: d)
             case "json": output = try readJSON(path, dimension: d)
-            case "csv", "txt": output = try readCSV(path, dimension: d)
+            case "csv", "txt": output = try readCSV(path, dimension: d, indexColumn: indexColumn)
             default:
                 throw SolverFileError("\(path): unknown solver output type '.\(ext)' (expected .npz, .npy, .json, .csv or .txt)")
             }

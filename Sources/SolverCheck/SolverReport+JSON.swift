@@ -3,17 +3,24 @@ import ExactArithmetic
 
 /// Machine form of a report (`dlnpath check-solver --json`). Errors are exact rationals reported
 /// as decimal JSON numbers (6 significant digits); λ is both a decimal and the exact "p/q" it
-/// was read as. Coordinates are 1-based and signed: "+2", "-4" ("±2": either sign, at λ = 0).
+/// was read as. Indices count from 0, as numpy does: a point's "index" is its position in the output
+/// (alphas[index]); coordinates are signed: "+1", "-3" ("±1": either sign, at λ = 0).
 extension SolverReport {
     public var json: JSONValue {
         var o: [(String, JSONValue)] = [
             ("passed", .bool(passed)),
+            ("class", .string(errorClass.rawValue)),
             ("summary", .string(summary)),
             ("tolerance", .string(tolerance.description)),
+            ("strict", .bool(strict)),
             ("kind", .string(kind.rawValue)),
             ("points", .array(points.map(\.json))),
         ]
-        if let knots { o.append(("knots", knots.json)) }
+        if let knots {
+            o.append(("knots", knots.json))
+            o.append(("knotErrors", .array(knotErrors.map { .string($0) })))
+        }
+        if let names { o.append(("names", .array(names.map { .string($0) }))) }
         return .object(JSONObject(o))
     }
 }
@@ -21,12 +28,14 @@ extension SolverReport {
 extension PointReport {
     var json: JSONValue {
         var o: [(String, JSONValue)] = [
-            ("index", .number(String(index + 1))),
+            ("index", .number(String(index))),
             ("place", .string(place)),
             ("lambda", lambda.json),
         ]
         if case .exact(let q) = lambda { o.append(("lambdaExact", .string(q.description))) }
         o.append(("passed", .bool(passed)))
+        o.append(("class", .string(errorClass.rawValue)))
+        if let reason { o.append(("reason", .string(reason))) }
         if let unusable { o.append(("unusable", .string(unusable))) }
         if let comparison { o += comparison.jsonFields }
         return .object(JSONObject(o))
@@ -62,7 +71,7 @@ extension KnotReport {
             ("missed", .array(missed.map(\.json))),
             ("interpolationFailures", .array(failures.map(\.json))),
             ("spurious", .array(spurious.map { s in
-                .object(JSONObject([("index", .number(String(s.index + 1))), ("lambda", .decimal(s.lambda, digits: 17))]))
+                .object(JSONObject([("index", .number(String(s.index))), ("lambda", .decimal(s.lambda, digits: 17))]))
             })),
         ]))
     }
@@ -101,7 +110,7 @@ extension JSONValue {
     static func decimal(_ q: Rational, digits: Int) -> JSONValue { .number(q.decimalString(significantDigits: digits)) }
 }
 
-/// "+2", "-4", "±5" (1-based).
+/// "+1", "-3", "±4" (0-based).
 func signedIndices(_ indices: [Int], _ signs: [Int]) -> [String] {
-    zip(indices, signs).map { i, s in (s > 0 ? "+" : s < 0 ? "-" : "±") + String(i + 1) }
+    zip(indices, signs).map { i, s in (s > 0 ? "+" : s < 0 ? "-" : "±") + String(i) }
 }

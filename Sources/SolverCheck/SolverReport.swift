@@ -1,18 +1,44 @@
 import ExactArithmetic
 
 /// The outcome of `SolverCheck.compare`: one report per solver point, the knot analysis when the
-/// output is a whole path, and a one-line summary.
+/// output is a whole path, the error classes (`ErrorClass`) and a one-line verdict.
 public struct SolverReport: Equatable, Sendable {
-    /// What counts as failure: a point (or an exact knot on a path's interpolant) whose
+    /// What counts as an error: a point (or an exact knot on a path's interpolant) whose
     /// `PointComparison.error` exceeds it.
     public let tolerance: Rational
+    /// Fail on any error above the tolerance (`check-solver --tolerance`), not only structural ones.
+    public let strict: Bool
     public let kind: SolverOutput.Kind
     public let source: String
     public let points: [PointReport]
     /// Present for `.path` output.
     public let knots: KnotReport?
+    /// The coordinates' names (a CSV header), when known.
+    public let names: [String]?
 
-    public var passed: Bool { failedPoints.isEmpty && (knots?.failures.isEmpty ?? true) }
+    /// The structural errors of the path as a whole: a missed exact knot where the solver's
+    /// interpolant is off, an extra solver knot whose point is off.
+    public var knotErrors: [String] {
+        guard let knots else { return [] }
+        let missed = knots.missed.filter { !$0.passed }.map {
+            "exact knot \($0.index) at λ = \($0.kappa.decimalString(significantDigits: 8)) missed (interpolant off by \($0.interpolation!.error.decimalString(significantDigits: 3)))"
+        }
+        let extra = knots.spurious.filter { s in !points[s.index].passed }.map {
+            "extra knot at λ = \($0.lambda.decimalString(significantDigits: 8)) (solver knot \($0.index))"
+        }
+        return missed + extra
+    }
+
+    /// The worst class over the points and the knots.
+    public var errorClass: ErrorClass {
+        if !knotErrors.isEmpty { return .structural }
+        let interpolation: ErrorClass = (knots?.failures.isEmpty ?? true) ? .ok : .stoppingTolerance
+        return max(points.map(\.errorClass).max() ?? .ok, interpolation)
+    }
+
+    /// No structural error; with `strict`, nothing above the tolerance at all.
+    public var passed: Bool { strict ? errorClass == .ok : errorClass != .structural }
+    /// Points above the tolerance.
     public var failedPoints: [PointReport] { points.filter { !$0.passed } }
 
     /// The largest error over the compared points (and interpolated knots), with its λ.
@@ -22,16 +48,25 @@ public struct SolverReport: Equatable, Sendable {
         return all.max { $0.0 < $1.0 }
     }
 
-    /// "PASS: …" or "FAIL: …", with the first failure and the knot counts.
+    /// The verdict in one line: "PASS: …", "PASS with stopping-tolerance errors: …" or "FAIL: …".
     public var summary: String {
         let t = tolerance.decimalString(significantDigits: 3)
         var line: String
         let failed = failedPoints
-        if let first = failed.first {
-            let why = first.comparison.map { "error \($0.error.decimalString(significantDigits: 3)) > \(t)" } ?? first.unusable ?? ""
-            line = "\(passed ? "PASS" : "FAIL"): \(failed.count) of \(points.count) λ fail (first at λ = \(first.lambda.display), \(first.place): \(why))"
+        let structural = points.filter { $0.errorClass == .structural }
+        if let first = structural.first {
+            line = "FAIL: structural error at \(structural.count) of \(points.count) λ (first at λ = \(first.lambda.display), \(first.place): \(first.reason ?? ""))"
+        } else if let first = knotErrors.first {
+            line = "FAIL: structural error in the path: \(first)"
+        } else if let first = failed.first {
+            let largest = failed.compactMap(\.comparison).map(\.error).max() ?? .zero
+            let what = "\(failed.count) of \(points.count) λ off by up to \(largest.decimalString(significantDigits: 3)) > \(t) with the right support and signs (first at λ = \(first.lambda.display), \(first.place))"
+            line = strict ? "FAIL: \(what)" : "PASS with stopping-tolerance errors: \(what); tighten the solver's tolerance, or give --tolerance to fail on them"
+        } else if let first = knots?.failures.first {
+            let what = "the interpolant is off at \(knots!.failures.count) exact knots (first at λ = \(first.kappa.decimalString(significantDigits: 8)): error \(first.interpolation!.error.decimalString(significantDigits: 3)) > \(t))"
+            line = strict ? "FAIL: \(what)" : "PASS with stopping-tolerance errors: \(what)"
         } else {
-            line = "\(passed ? "PASS" : "FAIL"): all \(points.count) λ within tolerance \(t)"
+            line = "PASS: all \(points.count) λ within tolerance \(t)"
             if let (error, kappa) = largestError {
                 line += " (largest error \(error.decimalString(significantDigits: 3)) at λ = \(kappa.decimalString(significantDigits: 8)))"
             }
@@ -40,9 +75,6 @@ public struct SolverReport: Equatable, Sendable {
             line += "; path over [\(knots.from.decimalString(significantDigits: 6)), \(knots.to.decimalString(significantDigits: 6))]: "
             line += "\(knots.exactKnots.count) exact knots, \(knots.missed.count) missed, \(knots.spurious.count) spurious"
             if knots.knotsBelow > 0 { line += ", \(knots.knotsBelow) more exact knots below the range" }
-            if let first = knots.failures.first {
-                line += ", interpolant off at \(knots.failures.count) exact knots (first at λ = \(first.kappa.decimalString(significantDigits: 8)): error \(first.interpolation!.error.decimalString(significantDigits: 3)) > \(t))"
-            }
         }
         return line
     }

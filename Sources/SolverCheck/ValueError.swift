@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// The pass/fail measure of a point x at penalty κ (MATH §1), chosen so that a different valid
+/// The pass/fail measure of a point x at penalty κ (docs/math.md §1), chosen so that a different valid
 /// member of a non-unique solution set is not penalised:
 /// - solution unique at κ: `‖x − x(κ)‖∞ / max(1, ‖x(κ)‖∞)` (`Criterion.solution`);
 /// - not unique (singular M): `KKT violation / max(1, ‖r‖∞)` (`Criterion.kkt`): every member has

@@ -4,7 +4,7 @@
 ///     E k_i = f(s + α_i h, y + Σ_{j<i} a_ij k_j) + Σ_{j<i} (C_ij/h) k_j + h d_i ∂f/∂s,
 ///     y₁ = y + Σ m_i k_i,   error estimate Σ e_i k_i.
 ///
-/// Why Rosenbrock methods: the Z-ODE (MATH §2) has long plateaus where active coordinates sit at
+/// Why Rosenbrock methods: the Z-ODE (docs/math.md §2) has long plateaus where active coordinates sit at
 /// a saddle with relaxation rates up to `L·x·‖M‖` (hundreds to thousands at ε = 1e-300) —
 /// stiff — separated by jumps where a coordinate grows like `exp(L·c·s)`. An explicit method
 /// would be step-limited by stability on the plateaus; implicit Runge–Kutta or BDF methods need

@@ -11,7 +11,7 @@ import Glibc
 
 /// `dlnpath-bench path`: knots per second of the exact, certified lasso path.
 ///
-/// (a) Mairal–Yu levels (MATH §6; level p has (3ᵖ + 1)/2 knots): levels 1…max are built in turn,
+/// (a) Mairal–Yu levels (docs/math.md §6; level p has (3ᵖ + 1)/2 knots): levels 1…max are built in turn,
 ///     each from the exact path of the one before, and levels ≥ `--from` are reported.
 /// (b) A seeded random instance: X (n×d) and y Gaussian (Box–Muller on SplitMix64), each value
 ///     rounded to 6 significant decimal digits and taken as the exact rational of that decimal;
@@ -56,7 +56,7 @@ struct PathBenchmark: ParsableCommand {
     func run() throws {
         let choice = LassoPath.Factorisation(rawValue: factorisation)!
         if to >= 1 {
-            print("Mairal–Yu (MATH §6): exact certified path per level; factorisation \(factorisation)")
+            print("Mairal–Yu (docs/math.md §6): exact certified path per level; factorisation \(factorisation)")
             var table = Table(["p", "knots", "wall s", "CPU s", "knots/s (CPU)", "homotopy", "assembly", "certificate", "face", "bits"])
             var problem = MairalYu.first
             for level in 1...to {

@@ -1,5 +1,6 @@
 import CertificateChecker
 import Certificates
+import ExactArithmetic
 import FaceSolver
 import Foundation
 import LassoHomotopy
@@ -43,8 +44,10 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
     case is CocoaError: (2, error.localizedDescription)
     default: (2, "\(error)")
     }
-    // One human line: a library message never spills a multi-line dump onto the terminal.
-    return (code, message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
+    // One human line: a library message never spills a multi-line dump onto the terminal, and
+    // a long number in it is shown by its first digits and its length.
+    let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    return (code, NumberText.abbreviatingNumbers(in: line))
 }
 
 private extension CLIFailure {

@@ -40,6 +40,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("y"), help: ArgumentHelp("With --input: the separate response file the certificate was made with.", valueName: "file"))
     var responseFile: String?
 
+    @OptionGroup var inputLimits: InputLimitOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -75,12 +77,14 @@ struct CheckCommand: ParsableCommand {
         let source = ProblemSource(
             path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
             variant: recorded.variant.flatMap { Variant(rawValue: $0.rawValue) }, weightDecay: recorded.weightDecay,
-            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)))
-        var evidence = InputEvidence(try ProblemReader.read(source), bytes: try readFileBytes(atPath: input),
+            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)), limits: inputLimits.limits)
+        let problem: Problem
+        do { problem = try ProblemReader.read(source) } catch let error as ProblemError { throw InputLimitOptions.withHint(error) }
+        var evidence = InputEvidence(problem, bytes: try readFileBytes(atPath: input),
                                      responseBytes: try responseFile.map { try readFileBytes(atPath: $0) })
         // With recorded options, also what the file says alone, so the report names any override.
         if recorded.variant != nil || recorded.weightDecay != nil || recorded.scaling != nil,
-           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn)) {
+           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn, limits: inputLimits.limits)) {
             evidence.fileVariant = own.variant == .signed ? .signed : .positive
             evidence.fileWeightDecay = own.weightDecay
             evidence.fileScaling = own.data?.scaling.rawValue

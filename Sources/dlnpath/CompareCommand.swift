@@ -54,7 +54,7 @@ struct CompareCommand: ParsableCommand {
         let verdict = try output.emit({ try ExactComparison(p) }, json: { try $0.verdict.json(path: $0.path, at: times, $1) },
                                       text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict
         if let contradiction = verdict.contradiction {
-            FileHandle.standardError.write(Data("warning: CONTRADICTION WITH MATH §4: \(contradiction)\n".utf8))
+            FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))
         }
         if let unmet = verdict.unmetExpectation(equivalent: expectEquivalent, monotone: expectMonotone) {
             throw CLIFailure.checkFailed(unmet)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProblemDefinition
 
 /// The root command. Each subcommand is a small struct in its own file.
 struct DLNPath: ParsableCommand {
@@ -13,6 +14,7 @@ struct DLNPath: ParsableCommand {
 
         Exit codes: 0 success, 1 a check or verdict failed, 2 bad usage or bad input.
         """,
+        version: DLNPathVersion.current,
         subcommands: [
             InspectCommand.self,
             PathCommand.self,
@@ -25,6 +27,7 @@ struct DLNPath: ParsableCommand {
             CheckRunCommand.self,
             CheckSolverCommand.self,
             SearchCommand.self,
+            SearchMergeCommand.self,
             GenerateCommand.self,
         ]
     )

@@ -1,5 +1,6 @@
 import JSONFormat
 import ExactArithmetic
+import Foundation
 
 /// Shorthands for the commands that still build JSON by hand (flow, plot, search, check-solver).
 extension JSONValue {
@@ -11,7 +12,12 @@ extension JSONValue {
     static func approximate(_ x: Double) -> JSONValue { x.isFinite ? .number("\(x)") : .null }
 }
 
-/// Prints a JSON document on standard output, pretty and stable.
+/// Prints a JSON document on standard output, pretty and stable, streamed in blocks (the
+/// document is never one string in memory).
 func printJSON(_ value: JSONValue) {
-    print(value.serialized(pretty: true))
+    fflush(nil) // whatever print() buffered goes first
+    var out = JSONOutput(fileDescriptor: 1)
+    value.write(to: &out)
+    out.append("\n")
+    out.flush()
 }

@@ -20,9 +20,9 @@ enum ExactValueList {
             throw CLIFailure.badInput("unexpected argument '\(token)' (see 'dlnpath \(command) --help')")
         }
         return try (values + unrecognized).flatMap(pieces).map { text in
-            guard let value = try? Rational(parsing: text) else { throw CLIFailure.badInput("\(option): '\(text)' is not a number") }
+            guard let value = try? Rational(parsing: text) else { throw CLIFailure.badInput("\(option): '\(NumberText.quote(text))' is not a number") }
             if value < minimum || (strict && value == minimum) {
-                throw CLIFailure.badInput("\(option): \(quantity) = \(text) is \(value.signum < 0 ? "negative" : "out of range"); it must be \(strict ? ">" : "≥") \(minimum)")
+                throw CLIFailure.badInput("\(option): \(quantity) = \(NumberText.quote(text)) is \(value.signum < 0 ? "negative" : "out of range"); it must be \(strict ? ">" : "≥") \(minimum)")
             }
             return value
         }

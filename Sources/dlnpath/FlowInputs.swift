@@ -55,10 +55,12 @@ func parseEpsilonList(_ text: String, option: String) throws -> [FlowEpsilon] {
 }
 
 /// Parses a positive number (exact text such as 9/2, 4.5 or 1e1).
+/// Used as a double, so a value a double cannot hold is refused as such.
 func parsePositiveValue(_ text: String, option: String) throws -> Rational {
-    guard let value = try? Rational(parsing: text) else { throw CLIFailure.badInput("\(option): '\(text)' is not a number") }
-    guard value.signum > 0 else { throw CLIFailure.badInput("\(option) must be positive, got \(text)") }
-    guard value.doubleValue.isFinite else { throw CLIFailure.badInput("\(option): \(text) is too large") }
+    let value: Rational
+    do { value = try Rational(parsing: text) } catch { throw CLIFailure.badInput("\(option): \(error)") }
+    guard value.signum > 0 else { throw CLIFailure.badInput("\(option) must be positive, got \(NumberText.quote(text))") }
+    do { _ = try value.checkedDouble(writtenAs: text) } catch { throw CLIFailure.badInput("\(option): \(error)") }
     return value
 }
 

@@ -28,7 +28,7 @@ struct MairalYuGenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .customLong("p"), help: "The level p ≥ 1 (d = p features).")
+    @Option(name: .customLong("p"), help: "The level p, 1…\(MairalYu.maximumLevel) (d = p features).")
     var level: Int
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -39,6 +39,9 @@ struct MairalYuGenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard level >= 1 else { throw ValidationError("--p must be at least 1, got \(level)") }
+        guard level <= MairalYu.maximumLevel else {
+            throw ValidationError("--p must be at most \(MairalYu.maximumLevel), got \(level): level p needs the exact path of level p − 1, with (3^(p−1) + 1)/2 knots, so each level costs about three times the one before")
+        }
     }
 
     func run() throws {

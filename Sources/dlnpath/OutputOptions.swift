@@ -65,7 +65,7 @@ struct OutputOptions: ParsableArguments {
     ) throws -> Result {
         let result = try withProgress(compute)
         if json {
-            print(try document(result, exactJSON).serialized(pretty: true))
+            printJSON(try document(result, exactJSON))
             return result
         }
         let format = numberFormat

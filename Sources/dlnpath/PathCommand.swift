@@ -42,6 +42,8 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
         let p = try problem.load()
+        // JSON is streamed knot by knot as the path is certified (memory flat in the knots).
+        if output.json { return try output.withProgress { try PathStream(problem: p, penalties: penalties, exact: output.exactJSON).write() } }
         try output.emit({ try LassoPath(problem: p) }, json: { $0.json(at: penalties, $1) },
                         text: { $0.text(file: problem.file, at: penalties, format: $1) })
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataFormats
 import ExactArithmetic
 import Foundation
 import NumericFlow
@@ -77,11 +78,7 @@ struct PlotCommand: ParsableCommand {
 
 /// Writes an SVG figure; a file-system error is bad input (exit 2).
 func writeFigure(_ figure: Figure, to path: String) throws {
-    do {
-        try figure.write(to: path)
-    } catch {
-        throw CLIFailure.badInput("cannot write \(path): \(error.localizedDescription)")
-    }
+    try writeTextFile(figure.svg(), toPath: path) // a failure is one line naming the file and why
 }
 
 /// "4 coordinates, s ∈ [0, 6] (linear), ε = 1e-10; shaded where …".

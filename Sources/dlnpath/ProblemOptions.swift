@@ -29,9 +29,16 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
     var scaling: Scaling?
 
+    @Flag(name: .customLong("index-column"), help: "The CSV files start with a pandas index column (unnamed, 0, 1, 2, …): drop it.")
+    var indexColumn = false
+
+    @OptionGroup var inputLimits: InputLimitOptions
+
+    var limits: NumberLimits { inputLimits.limits }
+
     func validate() throws {
         if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
-        if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(weightDecay)") }
+        if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
     }
 
     /// The variant the options force, if any.
@@ -40,11 +47,19 @@ struct ProblemOptions: ParsableArguments {
     /// What to read and how.
     var source: ProblemSource {
         ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
-                      variant: variant, weightDecay: weightDecay, scaling: scaling)
+                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits,
+                      indexColumn: indexColumn)
     }
 
-    /// Reads and validates the problem; any failure is bad input (exit 2).
-    func load() throws -> Problem { try ProblemReader.read(source) }
+    /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
+    /// input limits is reported with the option that raises the limit.
+    func load() throws -> Problem {
+        do {
+            return try ProblemReader.read(source)
+        } catch let error as ProblemError {
+            throw InputLimitOptions.withHint(error)
+        }
+    }
 }
 
 /// Exact option values: "1/10", "-3", "2.5e-3" (read exactly, never through Double).
@@ -53,3 +68,37 @@ extension Rational: ExpressibleByArgument {
 }
 
 extension Scaling: ExpressibleByArgument {}
+
+/// `--max-digits`, `--max-exponent`, `--max-bits`: the input limits (`NumberLimits`) of every
+/// command that reads a problem.
+struct InputLimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-digits"), help: ArgumentHelp(
+        "Refuse numbers with more significant digits (a fraction: in its numerator or denominator).", valueName: "n"))
+    var maximumDigits = NumberLimits.defaultDigits
+
+    @Option(name: .customLong("max-exponent"), help: ArgumentHelp(
+        "Refuse decimals beyond 10^±n (the power of ten of their leading digit).", valueName: "n"))
+    var maximumExponent = NumberLimits.defaultExponent
+
+    @Option(name: .customLong("max-bits"), help: ArgumentHelp(
+        "Refuse problems whose numbers, over one common denominator, need integers of more bits (default: enough for any decimals within --max-digits and --max-exponent).",
+        valueName: "n"))
+    var maximumBits: Int?
+
+    /// The input limits, from `--max-digits`, `--max-exponent`, `--max-bits`.
+    var limits: NumberLimits {
+        NumberLimits(maximumDigits: maximumDigits, maximumExponent: maximumExponent, maximumBits: maximumBits)
+    }
+
+    func validate() throws {
+        for (name, value) in [("--max-digits", maximumDigits), ("--max-exponent", maximumExponent), ("--max-bits", maximumBits ?? 1)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
+    }
+
+    /// A number beyond a limit is reported with the option that raises it.
+    static func withHint(_ error: ProblemError) -> ProblemError {
+        guard let bound = error.exceeded else { return error }
+        return ProblemError("\(error.message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
+    }
+}

@@ -17,14 +17,20 @@ struct SearchCommand: ParsableCommand {
         monotone), not-equivalent (the averaged DLN limit differs from the lasso path for some \
         s), non-unique (a lasso solution for some κ > 0 or a DLN face minimiser is not unique), \
         rejoins (the limit leaves the lasso path and comes back), gap-above=VALUE (the exact \
-        limit gap exceeds VALUE). Everything is decided in exact arithmetic (MATH §4).
+        limit gap exceeds VALUE). Everything is decided in exact arithmetic (docs/math.md §4).
 
-        Each kept instance (the first --max-found, by index) is shrunk while the property holds \
-        — rows and columns dropped, entries moved to 0, to integers, to fewer digits — and \
-        written to DIR as instance-K.json with its certificate instance-K.cert.json (checked by \
-        the independent checker first), plus DIR/summary.json. --shard K/N runs the instances \
-        k with k mod N = K − 1 and writes summary-K-of-N.json, so N shards (a Slurm array, GNU \
-        parallel) cover the same instances as one run and their outputs merge.
+        The search stops at the --max-found-th instance found (by index; default 50), so the \
+        tally is "found of tried". Each instance found is shrunk while the property holds — rows \
+        and columns dropped, entries moved to 0, to integers, to fewer digits — and kept once per \
+        problem up to a permutation and sign flip of coordinates; each is written to DIR as \
+        instance-K.json with its certificate instance-K.cert.json (checked by the independent \
+        checker first), plus DIR/summary.json. DIR may not hold another run's output (another \
+        property, seed, count or distribution) unless --force, which replaces it.
+
+        --shard K/N runs the instances k with k mod N = K − 1 and writes summary-K-of-N.json, so \
+        N shards (a Slurm array, GNU parallel, Dask through the Python package) cover the same \
+        instances as one run: `dlnpath search-merge DIR…` merges them into exactly the unsharded \
+        run's output.
 
         Distributions: gaussian:D (standard normal entries rounded to D significant digits; \
         default gaussian:6), integers:LO:HI (uniform integers). The default is the paper's: \
@@ -65,8 +71,11 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Threads (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("max-found"), help: "Shrink, certify and write at most this many findings (the first by index).")
+    @Option(name: .customLong("max-found"), help: "Stop at this many instances found (the first by index); they are shrunk, certified and written.")
     var maxFound: Int = 50
+
+    @Flag(help: "Replace the output of another run in DIR.")
+    var force = false
 
     @Flag(name: .customLong("no-shrink"), help: "Write the findings as drawn.")
     var noShrink = false
@@ -77,7 +86,7 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be ≥ 0") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
-        guard maxFound >= 0 else { throw ValidationError("--max-found must be ≥ 0") }
+        guard maxFound >= 1 else { throw ValidationError("--max-found must be ≥ 1 (use --frequencies to tally without findings)") }
         guard (1...64).contains(samples), (1...64).contains(features) else { throw ValidationError("--samples and --features must be between 1 and 64") }
         if !frequencies {
             guard let property else { throw ValidationError("give --property (or --frequencies)") }
@@ -102,25 +111,23 @@ struct SearchCommand: ParsableCommand {
             bar?.finish()
             print(tally.table)
             print("(\(rate(tally.facts.count, since: start)))")
-            if let output { try writeFrequencies(tally, to: output) }
+            if let output {
+                let url = URL(fileURLWithPath: output)
+                try SearchDirectory.prepare(url, forFrequencies: tally, force: force)
+                try tally.write(to: url)
+            }
             if tally.unanalysed > 0 { throw CLIFailure.checkFailed("\(tally.unanalysed) instances could not be analysed") }
             return
         }
         let options = CounterexampleSearch.Options(
             property: try SearchProperty(parsing: property!), distribution: dist, seed: seed, count: count,
             shard: shard, jobs: jobs, maximumFindings: maxFound, shrink: !noShrink)
+        let directory = URL(fileURLWithPath: output!)
+        try SearchDirectory.prepare(directory, for: SearchRun(options), force: force)
         let outcome = try CounterexampleSearch.run(options, progress: progress)
         bar?.finish()
         let searched = rate(outcome.tried, since: start)
-        try SearchOutput.write(outcome, to: URL(fileURLWithPath: output!)) { text in
-            let report = CertificateChecker.check(certificateText: text)
-            return report.isValid ? nil : report.problem ?? "rejected"
-        }
-        print(SearchOutput.table(outcome))
-        print("(\(searched); wrote \(outcome.findings.count) instance\(outcome.findings.count == 1 ? "" : "s") with certificates and \(SearchOutput.summaryFileName(shard)) to \(output!))")
-        if !outcome.errors.isEmpty {
-            throw CLIFailure.checkFailed("\(outcome.errors.count) instances could not be analysed (first: \(outcome.errors[0].index): \(outcome.errors[0].message))")
-        }
+        try writeAndReport(outcome, to: directory, note: searched)
     }
 
     private func rate(_ n: Int, since start: ContinuousClock.Instant) -> String {
@@ -128,17 +135,21 @@ struct SearchCommand: ParsableCommand {
         let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         return String(format: "%d instances in %.2f s, %.0f per second", n, seconds, Double(n) / max(seconds, 1e-9))
     }
+}
 
-    private func writeFrequencies(_ tally: FrequencyTally, to directory: String) throws {
-        let url = URL(fileURLWithPath: directory)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        var lines: [String] = []
-        for (label, i) in tally.rows {
-            lines.append("    {\"property\": \"\(label)\", \"count\": \(i.successes), \"trials\": \(i.trials), \"frequency\": \(i.proportion), \"wilson95\": [\(i.lower), \(i.upper)]}")
-        }
-        let name = tally.shard.isWhole ? "frequencies.json" : "frequencies-\(tally.shard.index)-of-\(tally.shard.count).json"
-        let text = "{\n  \"distribution\": \"\(tally.distribution)\",\n  \"seed\": \(tally.seed),\n  \"rows\": [\n" + lines.joined(separator: ",\n") + "\n  ]\n}\n"
-        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+/// Writes a search's outcome (certificates checked by the independent checker first), prints its
+/// table and what was written; exit 1 when some instance could not be analysed. Shared by
+/// `search` and `search-merge`.
+func writeAndReport(_ outcome: CounterexampleSearch.Outcome, to directory: URL, note: String) throws {
+    try SearchOutput.write(outcome, to: directory) { text in
+        let report = CertificateChecker.check(certificateText: text)
+        return report.isValid ? nil : report.problem ?? "rejected"
+    }
+    print(SearchOutput.table(outcome))
+    let n = outcome.findings.count
+    print("(\(note); wrote \(n) instance\(n == 1 ? "" : "s") with certificates and \(SearchOutput.summaryFileName(outcome.options.shard)) to \(directory.path))")
+    if !outcome.errors.isEmpty {
+        throw CLIFailure.checkFailed("\(outcome.errors.count) instances could not be analysed (first: \(outcome.errors[0].index): \(outcome.errors[0].message))")
     }
 }
 

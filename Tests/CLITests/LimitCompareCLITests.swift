@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `dlnpath limit` and `dlnpath compare` on MATH §4's worked example, whose exact answers are
+/// `dlnpath limit` and `dlnpath compare` on docs/math.md §4's worked example, whose exact answers are
 /// derived by hand in Tests/SaddleToSaddleTests: saddles at s = 1/3, 3/4, 11/4, divergence [3/4, 3].
 @Suite("dlnpath limit / compare")
 struct LimitCompareCLITests {

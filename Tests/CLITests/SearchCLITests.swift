@@ -10,12 +10,15 @@ struct SearchCLITests {
     }
 
     /// Seed 1 on the paper's distribution: instances 0, 2, 4, 7, 8, 10, 11 of 0..<12 are
-    /// non-monotone; the first is written, shrunk, with a certificate that `dlnpath check` accepts.
+    /// non-monotone; with --max-found 1 the search stops at the first, which is written, shrunk,
+    /// with a certificate that `dlnpath check` accepts.
     @Test func findsShrinksAndCertifies() throws {
         let dir = try temporaryDirectory()
+        let all = try runDLNPath(["search", "--property", "non-monotone", "--count", "12", "--seed", "1", "--output", try temporaryDirectory(), "--no-shrink"])
+        #expect(all.stdout.contains("found 7 of 12: 58.3%"), "\(all.stdout)")
         let run = try runDLNPath(["search", "--property", "non-monotone", "--count", "12", "--seed", "1", "--output", dir, "--max-found", "1"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("found 7 of 12: 58.3%"), "\(run.stdout)")
+        #expect(run.stdout.contains("found 1 of 1: 100.0%"), "\(run.stdout)")
         #expect(run.stdout.contains("0         non-monotone"), "\(run.stdout)")
         #expect(run.stderr.isEmpty, "no progress bar when stderr is not a terminal: \(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
@@ -25,13 +28,13 @@ struct SearchCLITests {
         let compare = try runDLNPath(["compare", "--json", "\(dir)/instance-00000000.json"])
         #expect(try jsonObject(compare.stdout)["monotone"] as? Bool == false)
         let summary = try jsonObject(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/summary.json")), as: UTF8.self))
-        #expect(summary["foundIndices"] as? [Int] == [0, 2, 4, 7, 8, 10, 11])
+        #expect(summary["foundIndices"] as? [Int] == [0])
     }
 
     @Test func shardsWriteTheirOwnSummary() throws {
         let dir = try temporaryDirectory()
         let run = try runDLNPath(["search", "--property", "non-monotone", "--count", "12", "--seed", "1", "--output", dir,
-                                  "--max-found", "0", "--shard", "2/3"])
+                                  "--no-shrink", "--shard", "2/3"])
         #expect(run.status == 0, "\(run.stderr)")
         let summary = try jsonObject(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/summary-2-of-3.json")), as: UTF8.self))
         #expect(summary["foundIndices"] as? [Int] == [4, 7, 10]) // the k ≡ 1 (mod 3) of 0, 2, 4, 7, 8, 10, 11
@@ -54,13 +57,82 @@ struct SearchCLITests {
             ["search", "--property", "non-monotone", "--count", "5", "--seed", "1", "--output", dir, "--distribution", "cauchy"],
             ["search", "--property", "gap-above=lots", "--count", "5", "--seed", "1", "--output", dir],
             ["search", "--count", "5", "--seed", "1", "--output", dir],
+            ["search", "--property", "non-monotone", "--count", "5", "--seed", "1", "--output", dir, "--max-found", "0"],
         ] {
             let run = try runDLNPath(args)
             #expect(run.status == 2, "\(args): status \(run.status) \(run.stderr)")
             #expect(!run.stderr.isEmpty)
         }
         let negative = try runDLNPath(["search", "--property", "non-monotone", "--count", "3", "--seed", "1", "--output", dir,
-                                       "--distribution", "integers:-2:2", "--max-found", "0"])
+                                       "--distribution", "integers:-2:2", "--max-found", "1"])
         #expect(negative.status == 0, "\(negative.stderr)")
+    }
+
+    func files(_ dir: String) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
+            out[name] = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent(name))
+        }
+        return out
+    }
+
+    /// Three shards in three directories, merged: byte for byte the files of the unsharded run
+    /// (summary, instances, certificates), the same table.
+    @Test func mergeOfThreeShardsEqualsTheWholeRun() throws {
+        let common = ["search", "--property", "non-monotone", "--count", "40", "--seed", "1", "--max-found", "6", "--jobs", "1"]
+        let whole = try temporaryDirectory()
+        let plain = try runDLNPath(common + ["--output", whole])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        var parts: [String] = []
+        for k in 1...3 {
+            let dir = try temporaryDirectory()
+            let shard = try runDLNPath(common + ["--output", dir, "--shard", "\(k)/3"])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            parts.append(dir)
+        }
+        let merged = try temporaryDirectory() + "/merged"
+        let merge = try runDLNPath(["search-merge"] + parts + ["--output", merged])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let expected = try files(whole)
+        #expect(expected.keys.count == 13) // 6 findings × (instance, certificate) + summary.json
+        #expect(try files(merged) == expected)
+        #expect(merge.stdout.components(separatedBy: "\n").dropLast(2) == plain.stdout.components(separatedBy: "\n").dropLast(2))
+        #expect(plain.stdout.contains("found 6 of 11"), "\(plain.stdout)")
+        // Without --output: the table only; a shard missing: exit 2 naming it.
+        let printed = try runDLNPath(["search-merge"] + parts)
+        #expect(printed.status == 0 && printed.stdout.contains("found 6 of 11"), "\(printed.stdout)\(printed.stderr)")
+        let missing = try runDLNPath(["search-merge", parts[0], parts[2]])
+        #expect(missing.status == 2 && missing.stderr.contains("shard 2/3 missing"), "\(missing.stderr)")
+    }
+
+    /// Another seed or property is not written over another run's output unless --force; the
+    /// same run may be rerun into its directory; a file is not a directory.
+    @Test func overwriteRefusedUnlessForced() throws {
+        let dir = try temporaryDirectory()
+        let base = ["search", "--count", "4", "--max-found", "1", "--no-shrink", "--output", dir]
+        #expect(try runDLNPath(base + ["--property", "non-monotone", "--seed", "1"]).status == 0)
+        #expect(try runDLNPath(base + ["--property", "non-monotone", "--seed", "1"]).status == 0)
+        for other in [["--property", "non-monotone", "--seed", "2"], ["--property", "not-equivalent", "--seed", "1"]] {
+            let refused = try runDLNPath(base + other)
+            #expect(refused.status == 2, "\(other): \(refused.stdout)")
+            #expect(refused.stderr == "error: \(dir) holds the output of another search (summary.json: property non-monotone, seed 1, 4 instances of gaussian:6, n = 3, d = 4, signed); write to another directory, or give --force to replace it\n", "\(refused.stderr)")
+        }
+        let forced = try runDLNPath(base + ["--property", "non-monotone", "--seed", "2", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let summary = try jsonObject(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/summary.json")), as: UTF8.self))
+        #expect(summary["seed"] as? Int == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("instance-") }.count == 2)
+
+        let file = try temporaryInput("taken", "not a directory")
+        let onFile = try runDLNPath(["search", "--property", "non-monotone", "--count", "3", "--seed", "1", "--output", file])
+        #expect(onFile.status == 2)
+        #expect(onFile.stderr == "error: \(file) is a file; --output takes a directory (created if missing)\n", "\(onFile.stderr)")
+        let frequencies = try runDLNPath(["search", "--frequencies", "--count", "3", "--seed", "1", "--output", file])
+        #expect(frequencies.status == 2 && frequencies.stderr.components(separatedBy: "\n").count == 2, "\(frequencies.stderr)")
+    }
+
+    @Test func version() throws {
+        let run = try runDLNPath(["--version"])
+        #expect(run.status == 0 && run.stdout == "0.2.0\n", "\(run.stdout)\(run.stderr)")
     }
 }

@@ -34,7 +34,7 @@ import Testing
         #expect(Set(stored) == expected)
     }
 
-    /// The solver's certificate of MATH §4's worked example has exactly the hand-derived knots,
+    /// The solver's certificate of docs/math.md §4's worked example has exactly the hand-derived knots,
     /// saddles and verdict (HandCertificates.berthier), samples aside (the writer samples other times).
     @Test func solverAgreesWithTheHandDerivation() throws {
         let made = try JSONValue.parse(try ExampleCertificates.make("berthier-example.json"))

@@ -1,9 +1,9 @@
 /// Certificates written by hand, independently of every solver, so the checker is tested against
 /// mathematics rather than against the code it checks.
 enum HandCertificates {
-    /// MATH §4's worked example: M = [[10, −4], [−4, 2]], r = (−3, 2), signed, λwd = 0.
+    /// docs/math.md §4's worked example: M = [[10, −4], [−4, 2]], r = (−3, 2), signed, λwd = 0.
     ///
-    /// Lasso path (MATH §1), with M⁻¹ = [[1/2, 1], [1, 5/2]]:
+    /// Lasso path (docs/math.md §1), with M⁻¹ = [[1/2, 1], [1, 5/2]]:
     /// - κ ≥ 3 = |r_1|: x = 0; coordinate 1 enters with sign −1 (c_1 = −3).
     /// - κ ∈ [4/3, 3], A = {1}, s = (−1): x_1 = (r_1 + κ)/10 = (κ − 3)/10; then
     ///   c_2 = 2 + 4x_1 = (2κ + 4)/5 reaches κ at κ = 4/3, where x = (−1/6, 0).
@@ -15,7 +15,7 @@ enum HandCertificates {
     /// μ-slopes (the intercepts, λwd = 0): (−3/10, 0), (1/2, 2), (0, 1), (1/2, 2). On segment 2
     /// x_1 < 0 but its slope is 1/2 > 0: the first break, μ ∈ (3/4, 1).
     ///
-    /// Limit (MATH §3): from q = 0 with c = r, q_1 = −3s reaches −1 first, at s = 1/3
+    /// Limit (docs/math.md §3): from q = 0 with c = r, q_1 = −3s reaches −1 first, at s = 1/3
     /// (q = (−1, 2/3)); face {1} with x_1 ≤ 0 gives x = (−3/10, 0), c = (0, 4/5). q_2 reaches 1
     /// after 5/12 more: s = 3/4, q = (−1, 1); on the face x_1 ≤ 0 ≤ x_2 the free minimiser
     /// (1/2, 2) is infeasible, x = (0, 1) with c = (1, 0) is optimal (multiplier of 1:

@@ -52,7 +52,7 @@ struct AnalysisTests {
         #expect(kinds.rejoins > 0 && kinds.never > 0, "\(kinds)")
     }
 
-    /// Singular M allows non-monotone yet equivalent instances (MATH §4's converse needs M
+    /// Singular M allows non-monotone yet equivalent instances (docs/math.md §4's converse needs M
     /// positive definite): instances 617 and 732 of small integers, seed 1, are two. The search's
     /// breakpoint test of equivalence agrees with the verdict on them and their neighbours.
     @Test func nonMonotoneYetEquivalent() throws {

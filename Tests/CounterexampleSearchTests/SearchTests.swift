@@ -10,11 +10,19 @@ struct SearchTests {
     static let options = CounterexampleSearch.Options(property: .nonMonotone, seed: 1, count: 12, jobs: 2, maximumFindings: 2)
 
     /// Seed 1 on the paper's distribution: these instances are non-monotone (found by the
-    /// search; a change of generator, rounding or test would move them).
+    /// search; a change of generator, rounding or test would move them). With
+    /// `maximumFindings: 2` the search stops at the second find, instance 2.
     @Test func fixedSeedFindsKnownInstances() throws {
+        var all = Self.options
+        all.maximumFindings = nil
+        let every = try CounterexampleSearch.run(all)
+        #expect(every.tried == 12)
+        #expect(every.found == [0, 2, 4, 7, 8, 10, 11])
+        // Every instance found is a finding or a duplicate of one (up to a signed permutation).
+        #expect((every.findings.map(\.instance.index) + every.findings.flatMap(\.duplicates)).sorted() == every.found)
         let outcome = try CounterexampleSearch.run(Self.options)
-        #expect(outcome.tried == 12)
-        #expect(outcome.found == [0, 2, 4, 7, 8, 10, 11])
+        #expect(outcome.tried == 3)
+        #expect(outcome.found == [0, 2])
         #expect(outcome.errors.isEmpty)
         #expect(outcome.findings.map(\.instance.index) == [0, 2])
         // Instance 2 shrinks to a 2×2 witness with short entries.
@@ -80,18 +88,20 @@ struct SearchTests {
             #expect(json["verdict"]?["monotone"] == .bool(false))
         }
         let summary = try JSONValue.read(contentsOf: dir.appendingPathComponent("summary.json"))
-        #expect(summary["found"] == .number("7") && summary["tried"] == .number("12"))
+        #expect(summary["found"] == .number("2") && summary["tried"] == .number("3") && summary["maxFound"] == .number("2"))
         #expect(summary["findings"]?[1]?["size"] == .string("2×2"))
     }
 
     /// Shards partition the instances, and their findings are the unsharded run's.
     @Test func shardsPartitionTheSeeds() throws {
-        let whole = try CounterexampleSearch.run(Self.options)
+        var options = Self.options
+        options.maximumFindings = nil
+        options.shrink = false
+        let whole = try CounterexampleSearch.run(options)
         var found: [Int] = [], tried = 0
         for k in 1...3 {
-            var o = Self.options
+            var o = options
             o.shard = Shard(index: k, count: 3)
-            o.maximumFindings = 0
             let part = try CounterexampleSearch.run(o)
             #expect(part.found.allSatisfy { $0 % 3 == k - 1 })
             found += part.found

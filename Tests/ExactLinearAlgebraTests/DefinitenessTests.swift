@@ -20,7 +20,7 @@ struct DefinitenessTests {
 
     @Test func positiveDefinite() {
         #expect(M([[2, 1], [1, 2]]).definiteness == .positiveDefinite)
-        #expect(M([[10, -4], [-4, 2]]).definiteness == .positiveDefinite)   // MATH §4 example
+        #expect(M([[10, -4], [-4, 2]]).definiteness == .positiveDefinite)   // docs/math.md §4 example
         #expect(Matrix.identity(3).definiteness == .positiveDefinite)
         let hilbert = Matrix((1...5).map { i in (1...5).map { j in Rational(1, i + j - 1) } })
         #expect(hilbert.definiteness == .positiveDefinite)

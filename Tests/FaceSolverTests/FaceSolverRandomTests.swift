@@ -5,7 +5,7 @@ import ExactLinearAlgebra
 import FaceSolver
 
 /// Random small problems against brute force over active sets, with independent checks of
-/// every claim the solver makes (MATH §5). Gram matrices P = BᵀB with few rows are singular
+/// every claim the solver makes (docs/math.md §5). Gram matrices P = BᵀB with few rows are singular
 /// and degenerate on purpose.
 @Suite struct FaceSolverRandomTests {
     static func randomInstance(_ rng: inout SplitMix64) -> FaceProblem {

@@ -3,7 +3,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 @testable import FaceSolver
 
-/// Hand-derived small problems (MATH §5), each with its exact answer worked out in the comment.
+/// Hand-derived small problems (docs/math.md §5), each with its exact answer worked out in the comment.
 @Suite struct FaceSolverHandTests {
     @Test func interiorMinimiserOfOneCoordinate() throws {
         // ½·2z² − 4z on z ≥ 0: z = 2, value −4.

@@ -4,7 +4,7 @@ import ExactLinearAlgebra
 import ProblemDefinition
 @testable import LassoHomotopy
 
-/// The path certificate (MATH §1) must reject every kind of wrong path, not only accept right
+/// The path certificate (docs/math.md §1) must reject every kind of wrong path, not only accept right
 /// ones: each test corrupts one thing in a correct path.
 @Suite struct CertificateTests {
     let problem: Problem

@@ -5,7 +5,7 @@ import ExactLinearAlgebra
 import ProblemDefinition
 @testable import LassoHomotopy
 
-/// Paths known in closed form or from the literature (MATH §4, §6).
+/// Paths known in closed form or from the literature (docs/math.md §4, §6).
 @Suite struct KnownPathTests {
     @Test func workedExampleOfMath4() throws {
         let problem = try Problem(M: mat([[10, -4], [-4, 2]]), r: vec([-3, 2]))

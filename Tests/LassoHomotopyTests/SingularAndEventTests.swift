@@ -5,7 +5,7 @@ import ExactLinearAlgebra
 import ProblemDefinition
 @testable import LassoHomotopy
 
-/// Singular designs (MATH §6: duplicate, zero and collinear columns, d > n, exact fits) and the
+/// Singular designs (docs/math.md §6: duplicate, zero and collinear columns, d > n, exact fits) and the
 /// events one-at-a-time homotopies get wrong (a join and a drop at one knot, re-entry with the
 /// opposite sign). Each path is also checked against brute force at many κ.
 @Suite struct SingularAndEventTests {
@@ -86,7 +86,7 @@ import ProblemDefinition
     }
 
     @Test func positiveLassoOnTheWorkedExample() throws {
-        // Positive lasso on MATH §4's example: only r₂ = 2 > 0 can start.
+        // Positive lasso on docs/math.md §4's example: only r₂ = 2 > 0 can start.
         let problem = try Problem(M: mat([[10, -4], [-4, 2]]), r: vec([-3, 2]), variant: .positive)
         let path = try checked(problem, seed: 8)
         #expect(path.kappaMax == q(2) && path.knots[0].joined == [1])

@@ -8,7 +8,7 @@ func q(_ n: Int, _ d: Int = 1) -> Rational { Rational(n, d) }
 func vec(_ v: [Int]) -> [Rational] { v.map { Rational($0) } }
 func mat(_ rows: [[Int]]) -> Matrix { Matrix(rows.map(vec)) }
 
-/// The lasso KKT conditions at κ (MATH §1), written here from the definition and independent of
+/// The lasso KKT conditions at κ (docs/math.md §1), written here from the definition and independent of
 /// the library's certificate: c = r − Mx; signed: |c_i| ≤ κ with c_i = κ·sign(x_i) where
 /// x_i ≠ 0; positive: x ≥ 0, c_i ≤ κ with equality where x_i > 0.
 func isLassoSolution(_ x: [Rational], _ problem: Problem, kappa: Rational) -> Bool {

@@ -1,16 +1,16 @@
 import Foundation
 import NumericFlow
 
-/// Test instances with their exact data, derived by hand (MATH §1, §3, §4).
+/// Test instances with their exact data, derived by hand (docs/math.md §1, §3, §4).
 enum Instances {
-    // MARK: MATH §4 worked example (signed, PD, z not monotone)
+    // MARK: docs/math.md §4 worked example (signed, PD, z not monotone)
 
     /// `M = [[10, −4], [−4, 2]]`, `r = (−3, 2)`; `M⁻¹ = ¼[[2, 4], [4, 10]]`.
     static func workedExample() throws -> DLNProblem {
         try DLNProblem(M: [[10, -4], [-4, 2]], r: [-3, 2])
     }
 
-    /// The exact limit of MATH §3, by hand:
+    /// The exact limit of docs/math.md §3, by hand:
     /// - s ∈ [0, 1/3): x° = 0, c = r = (−3, 2); q reaches −1 first in coordinate 1 at s = 1/3
     ///   (coordinate 2 would need s = 1/2). q = (−1, 2/3).
     /// - Face {x₁ ≤ 0, x₂ = 0}: min 5x₁² + 3x₁ ⇒ x° = (−3/10, 0); c = r − Mx° = (0, 4/5).
@@ -24,7 +24,7 @@ enum Instances {
                             iterates: [[-0.3, 0], [0, 1], [0.5, 2]])
     }
 
-    /// The lasso path (MATH §1), by hand: for κ < 3, x₁ = (κ − 3)/10 until |c₂| = 0.8 + 0.4κ = κ
+    /// The lasso path (docs/math.md §1), by hand: for κ < 3, x₁ = (κ − 3)/10 until |c₂| = 0.8 + 0.4κ = κ
     /// at κ = 4/3 (x = (−1/6, 0)); then signs (−, +): x = M⁻¹(r − κ(−1, 1)) = ((1−κ)/2, (4−3κ)/2)
     /// until x₁ = 0 at κ = 1 (x = (0, 1/2)); then x₂ = (2−κ)/2 alone until c₁ = 1 − 2κ = κ at
     /// κ = 1/3 (x = (0, 5/6)); then signs (+, +): x = ((1−3κ)/2, (4−7κ)/2), reaching (1/2, 2).
@@ -37,7 +37,7 @@ enum Instances {
 
     /// `M = diag(m)`, signed, β = 1, γ = 0, no decay. Coordinates decouple; the limit is
     /// soft-thresholding: x°_i = r_i/m_i from s = 1/|r_i| on, and the lasso path is
-    /// x_i(κ) = sign(r_i)(|r_i| − κ)₊/m_i (monotone, so limit = path, MATH §4).
+    /// x_i(κ) = sign(r_i)(|r_i| − κ)₊/m_i (monotone, so limit = path, docs/math.md §4).
     static let diagonalM = [2.0, 1.0, 0.5]
     static let diagonalR = [1.0, -0.5, 0.8]
 

@@ -130,7 +130,7 @@ struct SVGPlotTests {
         #expect(RGBColor(hex: 0x0072b2).svg == "#0072b2")
     }
 
-    /// The full Figure 1 pipeline on MATH §4's example, glued the way the CLI will do it.
+    /// The full Figure 1 pipeline on docs/math.md §4's example, glued the way the CLI will do it.
     @Test("Figure 1 for the worked example is valid SVG with both panels and the shaded interval")
     func figureOne() throws {
         let data = try FigureOneData.compute(
@@ -141,7 +141,7 @@ struct SVGPlotTests {
             numericAverage: data.numericAverage, coordinateLabels: data.coordinates.map { "x\($0 + 1)" },
             gapTimes: data.gapTimes, numericGap: data.numericGap, limitGap: data.limitGap,
             divergenceIntervals: data.divergenceIntervals.map { $0[0]...$0[1] }, epsilonLabel: data.epsilon,
-            title: "MATH §4 example")
+            title: "docs/math.md §4 example")
         let figure = FigureOne.figure(input)
         #expect(figure.panels.count == 2)
         let svg = figure.svg()

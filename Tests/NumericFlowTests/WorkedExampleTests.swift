@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import NumericFlow
 
-/// MATH §4's worked example: `M = [[10, −4], [−4, 2]]`, `r = (−3, 2)`, signed.
+/// docs/math.md §4's worked example: `M = [[10, −4], [−4, 2]]`, `r = (−3, 2)`, signed.
 ///
-/// Exact values (from `Instances`, derived by hand from MATH §3):
+/// Exact values (from `Instances`, derived by hand from docs/math.md §3):
 /// - s = 2: `Z(2) = (−3/10·5/12, 2 − 3/4) = (−1/8, 5/4)`, `x̄₀(2) = (−1/16, 5/8)`; κ = 1/2 lies on
 ///   the segment κ ∈ [1/3, 1] where `x(κ) = (0, (2−κ)/2) = (0, 3/4)`.
 ///   `Lasso(x̄₀(2), ½)`: `Mx̄₀ = (−25/8, 3/2)`, `½x̄₀ᵀMx̄₀ = 145/256`, `rᵀx̄₀ = 23/16`,
@@ -12,7 +12,7 @@ import NumericFlow
 ///   Limit gap at s = 2: `9/256 = 0.03515625`.
 /// - s = 1/2: `x̄₀ = (−3/10·(1/6)/(1/2), 0) = (−1/10, 0) = x(κ = 2)`: gap 0.
 /// - s ≥ 3: `Z(s) = (s/2 − 3/2, 2s − 7/2)`, `x̄₀(s) = (1/2 − 3/(2s), 2 − 7/(2s)) = x(1/s)`: gap 0.
-@Suite("MATH §4 worked example")
+@Suite("docs/math.md §4 worked example")
 struct WorkedExampleTests {
     static let epsilons = ["1e-5", "1e-10", "1e-20", "1e-50", "1e-100"]
 

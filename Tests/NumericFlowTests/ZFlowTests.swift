@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import NumericFlow
 
-@Suite("Z-ODE (MATH §2)")
+@Suite("Z-ODE (docs/math.md §2)")
 struct ZFlowTests {
     /// The Z-ODE and the textbook (u, v) flow are the same dynamics; at moderate ε both are
     /// integrable to ~1e-8, so x̄ and x must agree to ~1e-6 (a wrong sign, factor 2 in the time
@@ -55,7 +55,7 @@ struct ZFlowTests {
             let avg = trajectory.averaged(at: 5)
             #expect(supDistance(avg, [0.2, 1.3]) < 0.01)
         }
-        // Positive case (MATH §3 with x ≥ 0): c = r = (−3, 2), so coordinate 2 reaches q = 1 at
+        // Positive case (docs/math.md §3 with x ≥ 0): c = r = (−3, 2), so coordinate 2 reaches q = 1 at
         // s = 1/2 and x° = (0, r₂/M₂₂) = (0, 1); then c₁ = −3 + 4 = 1 > 0 and q₁ = −3/2 + (s − 1/2)
         // reaches 1 at s = 3, after which x° = M⁻¹r = (1/2, 2) ≥ 0.
         let positive = try DLNProblem(M: [[10, -4], [-4, 2]], r: [-3, 2], variant: .positive)

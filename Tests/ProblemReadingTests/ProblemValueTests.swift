@@ -61,7 +61,7 @@ struct ProblemValueTests {
         #expect(throws: ProblemError("the problem is empty: r has no entries")) {
             try Problem(M: Matrix(rows: 0, columns: 0), r: [])
         }
-        #expect(throws: ProblemError("degenerate initialisation: alpha[1] = 0 (MATH §2 needs α_i ≠ 0)")) {
+        #expect(throws: ProblemError("degenerate initialisation: alpha[1] = 0 (docs/math.md §2 needs α_i ≠ 0)")) {
             try Problem(M: .identity(1), r: [1], variant: .positive, initialisation: .positive(alpha: [0]))
         }
         #expect(throws: ProblemError.self) {

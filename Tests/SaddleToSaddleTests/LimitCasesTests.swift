@@ -4,9 +4,9 @@ import ProblemDefinition
 import SaddleToSaddle
 import Testing
 
-/// Hand-derived limits (MATH §3): an exact tie, a non-unique face, weight decay.
+/// Hand-derived limits (docs/math.md §3): an exact tie, a non-unique face, weight decay.
 @Suite struct LimitCasesTests {
-    /// scikit-learn issue 2746 (MATH §6): X = [[0,0,0,−1,0],[0,−1,0,0,0]], y = (−2.5, −2.5), mean
+    /// scikit-learn issue 2746 (docs/math.md §6): X = [[0,0,0,−1,0],[0,−1,0,0,0]], y = (−2.5, −2.5), mean
     /// scaling. M = diag(0, 1/2, 0, 1/2, 0), r = (0, 5/4, 0, 5/4, 0): q₂ and q₄ both reach 1 at
     /// s = 1/(5/4) = 4/5 — a tie, resolved by the one face problem: x = (0, 5/2, 0, 5/2, 0), c = 0.
     @Test func scikitLearnTieActivatesBothAtFourFifths() throws {
@@ -70,7 +70,7 @@ import Testing
     }
 
     /// The positive network ignores coordinates with c_i ≤ 0 and keeps x ≥ 0; the signed one
-    /// takes them with a negative sign. MATH §4's example with x = u∘u: q₂ = 2s reaches 1 at
+    /// takes them with a negative sign. docs/math.md §4's example with x = u∘u: q₂ = 2s reaches 1 at
     /// s = 1/2, face {2}: x₂ = r₂/M₂₂ = 1, c = (1, 0); q₁ = −3/2 + Δ reaches 1 after Δ = 5/2:
     /// s = 3, face {1, 2}: the free minimiser (1/2, 2) is nonnegative, c = 0.
     @Test func positiveVariantOfTheWorkedExample() throws {

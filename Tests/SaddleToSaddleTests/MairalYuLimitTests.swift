@@ -6,7 +6,7 @@ import LimitVerdict
 import Testing
 import Foundation
 
-/// Mairal–Yu (MATH §6): the lasso path of level p has (3ᵖ + 1)/2 knots, but the DLN limit has
+/// Mairal–Yu (docs/math.md §6): the lasso path of level p has (3ᵖ + 1)/2 knots, but the DLN limit has
 /// only 2, 4, 7, 11, 16, 22, 29, 37 saddles (counting s = 0) for p = 1…8 — it does not follow the
 /// exponential path.
 @Suite struct MairalYuLimitTests {

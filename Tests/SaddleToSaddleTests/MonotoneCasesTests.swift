@@ -6,7 +6,7 @@ import SaddleToSaddle
 import LimitVerdict
 import Testing
 
-/// Families where MATH §4 forces z to be monotone, so the averaged limit must equal the lasso
+/// Families where docs/math.md §4 forces z to be monotone, so the averaged limit must equal the lasso
 /// path exactly: orthogonal designs (soft thresholding, signed and positive) and, for the positive
 /// lasso, M with non-positive off-diagonal entries (an M-matrix: the active coordinates only grow).
 @Suite struct MonotoneCasesTests {

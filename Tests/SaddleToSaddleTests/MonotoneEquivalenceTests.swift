@@ -5,7 +5,7 @@ import SaddleToSaddle
 import LimitVerdict
 import Testing
 
-/// MATH §4 on seeded random instances: for positive definite M, monotone ⇔ equivalent; on
+/// docs/math.md §4 on seeded random instances: for positive definite M, monotone ⇔ equivalent; on
 /// monotone instances the jump times are exactly 1/(κ_k − λwd), the saddles are the segment
 /// slopes, and x̄(s) = x(κ(s)) exactly; elsewhere the divergence intervals are exact.
 @Suite struct MonotoneEquivalenceTests {

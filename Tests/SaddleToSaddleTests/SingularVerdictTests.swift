@@ -6,7 +6,7 @@ import SaddleToSaddle
 import LimitVerdict
 import Testing
 
-/// Singular M (MATH §4): the comparison is of M·x. Duplicating a column changes nothing that is
+/// Singular M (docs/math.md §4): the comparison is of M·x. Duplicating a column changes nothing that is
 /// unique — q, M·x, jump times, the verdict — but makes the face minimisers non-unique, which is
 /// reported rather than resolved.
 @Suite struct SingularVerdictTests {

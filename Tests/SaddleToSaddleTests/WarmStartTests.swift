@@ -5,7 +5,7 @@ import SaddleToSaddle
 import Testing
 
 /// The incremental (warm-started, fraction-free) face solves give exactly the saddles that the
-/// general solver gives from scratch, and every saddle satisfies MATH §3's invariants.
+/// general solver gives from scratch, and every saddle satisfies docs/math.md §3's invariants.
 @Suite struct WarmStartTests {
     static let cases: [(seed: UInt64, n: Int, d: Int, variant: Variant, weightDecay: String)] = [
         (1, 6, 4, .signed, "0"), (2, 6, 4, .positive, "0"), (3, 7, 5, .signed, "1/3"),
@@ -21,7 +21,7 @@ import Testing
         let cold = try DLNLimit(problem: problem, warmStart: false)
         #expect(warm.saddles.map(\.s) == cold.saddles.map(\.s))
         #expect(warm.saddles.map(\.q) == cold.saddles.map(\.q))
-        // M·x is unique even where x is not (MATH §3).
+        // M·x is unique even where x is not (docs/math.md §3).
         #expect(warm.saddles.map { problem.M * $0.x } == cold.saddles.map { problem.M * $0.x })
         for (a, b) in zip(warm.saddles, cold.saddles) where a.isUnique && b.isUnique { #expect(a.x == b.x) }
         try checkInvariants(warm)

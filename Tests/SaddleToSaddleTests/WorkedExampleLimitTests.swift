@@ -4,9 +4,9 @@ import ProblemDefinition
 import SaddleToSaddle
 import Testing
 
-/// MATH §4's worked example: M = [[10, −4], [−4, 2]], r = (−3, 2), signed, λwd = 0.
+/// docs/math.md §4's worked example: M = [[10, −4], [−4, 2]], r = (−3, 2), signed, λwd = 0.
 ///
-/// By hand (MATH §3). s = 0: q = 0, c = r = (−3, 2). Coordinate 1 reaches −1 after 1/3,
+/// By hand (docs/math.md §3). s = 0: q = 0, c = r = (−3, 2). Coordinate 1 reaches −1 after 1/3,
 /// coordinate 2 reaches +1 after 1/2, so s₁ = 1/3, q = (−1, 2/3), face {1 (≤ 0)}:
 /// min 5x₁² + 3x₁ gives x = (−3/10, 0), c = (0, 4/5).
 /// Coordinate 2 needs (1 − 2/3)/(4/5) = 5/12 more: s₂ = 3/4, q = (−1, 1), face {1 (≤ 0), 2 (≥ 0)}:

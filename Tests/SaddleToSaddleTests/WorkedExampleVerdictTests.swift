@@ -5,7 +5,7 @@ import SaddleToSaddle
 import LimitVerdict
 import Testing
 
-/// MATH §4's worked example against its lasso path (knots 3, 4/3, 1, 1/3, 0).
+/// docs/math.md §4's worked example against its lasso path (knots 3, 4/3, 1, 1/3, 0).
 ///
 /// Lasso by hand: x = ((−3 + κ)/10, 0) on [4/3, 3]; x = ((1 − κ)/2, 2 − 3κ/2) on [1, 4/3];
 /// x = (0, (2 − κ)/2) on [1/3, 1]; x = ((1 − 3κ)/2, 2 − 7κ/2) on [0, 1/3]. The z-slopes a are

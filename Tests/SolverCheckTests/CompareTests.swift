@@ -45,7 +45,9 @@ struct CompareTests {
         #expect(c.absoluteError == q(1, 1000))
         // x(1) = (0, 1/2): ‖x*‖∞ = 1/2 < 1, so error = absolute error.
         #expect(c.error == q(1, 1000) && c.criterion == .solution)
-        #expect(report.summary.hasPrefix("FAIL: 1 of 5 λ fail (first at λ = 1, solution 3: error 0.001 > 1e-06)"), "\(report.summary)")
+        // x₀ = 1/1000 where the exact x₀ is 0: a wrong support, structural.
+        #expect(report.points[2].errorClass == .structural && report.points[2].reason == "x1 has sign +, exact 0")
+        #expect(report.summary.hasPrefix("FAIL: structural error at 1 of 5 λ (first at λ = 1, solution 3: x1 has sign +, exact 0)"), "\(report.summary)")
         // With a looser tolerance it passes.
         #expect(try SolverCheck.compare(path: path, solution: output, tolerance: q(1, 1000)).passed)
     }
@@ -157,7 +159,7 @@ struct CompareTests {
         }
     }
 
-    /// The KKT residual of MATH §1 on a hand example: M = I, r = (2, −1, 1/2) at κ = 1.
+    /// The KKT residual of docs/math.md §1 on a hand example: M = I, r = (2, −1, 1/2) at κ = 1.
     @Test func kktViolationValues() throws {
         let problem = try Problem(M: Matrix.identity(3), r: [q(2), q(-1), q(1, 2)])
         let path = try LassoPath(problem: problem)

@@ -7,12 +7,12 @@ import SolverCheck
 
 func q(_ n: Int, _ d: Int = 1) -> Rational { Rational(n, d) }
 
-/// MATH §4's worked example: knots 3, 4/3, 1, 1/3, 0 (positive definite, unique solutions).
+/// docs/math.md §4's worked example: knots 3, 4/3, 1, 1/3, 0 (positive definite, unique solutions).
 func workedExample() throws -> Problem {
     try Problem(M: Matrix([[q(10), q(-4)], [q(-4), q(2)]]), r: [q(-3), q(2)])
 }
 
-/// scikit-learn issue 2746 (MATH §6): an exact tie at λ = 5/4 between x₂ and x₄.
+/// scikit-learn issue 2746 (docs/math.md §6): an exact tie at λ = 5/4 between x₂ and x₄.
 func tieExample() throws -> Problem {
     let X = Matrix([[0, 0, 0, -1, 0], [0, -1, 0, 0, 0]].map { $0.map { q($0) } })
     return try Problem(X: X, y: [q(-5, 2), q(-5, 2)])

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""SciPy baseline for DLNPath's NumericFlow Z-ODE (MATH §2), for timing comparisons.
+"""SciPy baseline for DLNPath's NumericFlow Z-ODE (docs/math.md §2), for timing comparisons.
 
 Integrates, for the signed network x = u∘v with β = 1, γ = 0 and no weight decay, the exact ODE
 for the rescaled running integral W (x̄_ε(s) = W(s)/s):

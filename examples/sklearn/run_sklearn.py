@@ -115,7 +115,8 @@ def check(dlnpath, problem, solution, is_path, positive):
 
 def outcome(report):
     knots = report.get("knots")
-    got = {"fail": [p["index"] for p in report["points"] if not p["passed"]]}
+    # 1-based positions, as the README's "alpha #k" (the JSON's "index" counts from 0).
+    got = {"fail": [p["index"] + 1 for p in report["points"] if not p["passed"]]}
     if knots is not None:
         got["missed"] = len(knots["missed"]) > 0
         got["stopsEarly"] = knots["knotsBelow"] > 0

@@ -1,0 +1,38 @@
+/// The size of a set of rationals brought to one common denominator L (their lcm), accumulated
+/// one number at a time: `bits` bounds max(bits(L), max bits(|v|·L)) from above, within two bits.
+/// This is the size of the integers fraction-free exact algorithms work with, and what
+/// `NumberLimits.maximumBits` bounds.
+public struct CommonDenominator: Sendable {
+    /// L: the lcm of the denominators seen.
+    public private(set) var value = BigInteger(1)
+    private var valueBits = 1
+    /// max over the values of bits(|n|) − bits(d); |v|·L < 2^(that + bits(L) + 1).
+    private var excess: Int?
+
+    public init() {}
+
+    /// The current bound (non-decreasing as numbers are added).
+    public var bits: Int { max(valueBits, excess.map { valueBits + $0 + 1 } ?? 0) }
+
+    public mutating func include(_ q: Rational) {
+        if q.isZero { return }
+        let numeratorBits: Int, denominatorBits: Int
+        switch q.representation {
+        case .small(let n, let d):
+            numeratorBits = Int64.bitWidth - n.magnitude.leadingZeroBitCount
+            denominatorBits = Int64.bitWidth - d.leadingZeroBitCount
+            if d != 1, !(value % BigInteger(Int(d))).isZero { widen(by: BigInteger(Int(d))) }
+        case .big:
+            let d = q.denominator
+            numeratorBits = q.numerator.bitWidth
+            denominatorBits = d.bitWidth
+            if denominatorBits > 1, !(value % d).isZero { widen(by: d) }
+        }
+        excess = max(excess ?? Int.min, numeratorBits - denominatorBits)
+    }
+
+    private mutating func widen(by d: BigInteger) {
+        value = BigInteger.lcm(value, d)
+        valueBits = value.bitWidth
+    }
+}

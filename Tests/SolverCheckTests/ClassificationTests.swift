@@ -1,0 +1,61 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+import LassoHomotopy
+import ProblemDefinition
+import SolverCheck
+import Testing
+
+@Suite("error classes and intercept centering")
+struct ClassificationTests {
+    /// x(1) = (0, 1/2) on the worked example; x₁ off by 1/1000 keeps the support and signs: a
+    /// stopping-tolerance error, which passes unless the tolerance is strict.
+    @Test func stoppingToleranceIsNotStructural() throws {
+        let path = try LassoPath(problem: try workedExample())
+        var output = knotsOutput(path, kind: .points)
+        output.points[2].x[1] = .exact(q(1, 2) + q(1, 1000))
+        let report = try SolverCheck.compare(path: path, solution: output)
+        #expect(report.points.map(\.errorClass) == [.ok, .ok, .stoppingTolerance, .ok, .ok])
+        #expect(report.errorClass == .stoppingTolerance && report.passed)
+        #expect(report.summary.hasPrefix("PASS with stopping-tolerance errors: 1 of 5 λ off by up to 0.001 > 1e-06"), "\(report.summary)")
+        let strict = try SolverCheck.compare(path: path, solution: output, strict: true)
+        #expect(!strict.passed && strict.summary.hasPrefix("FAIL: 1 of 5 λ off by up to 0.001"), "\(strict.summary)")
+        // Off by 1/5 of x's size on the right support: not a stopping rule's doing.
+        output.points[2].x[1] = .exact(q(1, 2) + q(1, 5))
+        let far = try SolverCheck.compare(path: path, solution: output)
+        #expect(far.points[2].errorClass == .structural && !far.passed)
+        #expect(far.points[2].reason?.contains("values off by 0.2") == true, "\(far.points[2].reason ?? "")")
+    }
+
+    /// The 2746 tie: point 1 has the wrong support; point 2 the right one but KKT violated by 1.
+    @Test func tieIsStructural() throws {
+        let path = try LassoPath(problem: try tieExample())
+        let output = SolverOutput(lambdas: [1.25, 1.25, 0], solutions: [[0, 0, 0, 0, 0], [0, 2.5, 0, 0, 0], [0, 5, 0, 2.5, 0]], kind: .path)
+        let names = ["a", "b", "c", "d", "e"]
+        let report = try SolverCheck.compare(path: path, solution: output, names: names)
+        #expect(report.points.map(\.errorClass) == [.ok, .structural, .structural])
+        #expect(report.points[1].reason == "b has sign +, exact 0")
+        #expect(!report.passed && report.errorClass == .structural)
+    }
+
+    /// A missing knot with an interpolant off at it is a structural error of the path.
+    @Test func missedKnotIsStructural() throws {
+        let path = try LassoPath(problem: try workedExample())
+        var output = knotsOutput(path)
+        output.points.remove(at: 1) // the knot 4/3
+        let report = try SolverCheck.compare(path: path, solution: output)
+        #expect(report.points.allSatisfy { $0.errorClass == .ok })
+        #expect(report.knotErrors.count == 1 && report.knotErrors[0].hasPrefix("exact knot 1 at λ = 1.3333333 missed"))
+        #expect(report.errorClass == .structural && !report.passed)
+    }
+
+    /// X = [[1, 2], [3, 0], [5, 4]], y = (1, 2, 6): column means (3, 2), ȳ = 3, so
+    /// X̃ = [[−2, 0], [0, −2], [2, 2]], ỹ = (−2, −1, 3), M = X̃ᵀX̃/3 = [[8, 4], [4, 8]]/3,
+    /// r = X̃ᵀỹ/3 = (10, 8)/3.
+    @Test func centeringIsScikitLearns() throws {
+        let X = Matrix([[1, 2], [3, 0], [5, 4]].map { $0.map { q($0) } })
+        let centered = try SolverCheck.centered(try Problem(X: X, y: [q(1), q(2), q(6)]))
+        #expect(centered.M == Matrix([[q(8, 3), q(4, 3)], [q(4, 3), q(8, 3)]]))
+        #expect(centered.r == [q(10, 3), q(8, 3)])
+        #expect(throws: SolverFileError.self) { try SolverCheck.centered(try workedExample()) }
+    }
+}

@@ -1,0 +1,109 @@
+"""check_run: a training run made in Python against the exact limit and lasso path
+(``dlnpath check-run``)."""
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import List, Optional, Tuple
+
+import numpy as np
+
+from . import _tool
+from ._exact import parse_fraction
+from ._path import _options
+from ._problem import exact_option, write_problem
+
+
+@dataclass
+class RunCheckResult:
+    """The verdict on a training run; an inconsistent run is this value, not an exception.
+
+    Attributes
+    ----------
+    verdict : str
+        ``"consistent"``, ``"inconsistent"`` or ``"inconclusive"`` (the criterion says why).
+    consistent : bool
+    run_deviation : float
+        sup over the samples of ``||x̄_run − x̄_ref||∞`` against the tool's own integration at the
+        same ε (the solver check).
+    limit_deviation, lasso_deviation : float
+        The same against the exact ε → 0 limit and against the exact lasso path.
+    divergence : list of (Fraction, Fraction or None)
+        The exact s-intervals where the limit leaves the lasso path.
+    criterion, reading : str
+        The rule applied and the verdict in words.
+    report : str
+        The human-readable report.
+    raw : dict
+        The tool's JSON (``dlnpath check-run --json``), with the per-time series.
+    """
+
+    verdict: str
+    consistent: bool
+    run_deviation: float
+    limit_deviation: float
+    lasso_deviation: float
+    divergence: List[Tuple[Fraction, Optional[Fraction]]]
+    criterion: str
+    reading: str
+    report: str
+    raw: dict = field(default_factory=dict, repr=False)
+
+
+def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=None, positive=False,
+              weight_decay=0, step=None, tolerance=None):
+    """Check a diagonal-linear-network training run against the exact limit and lasso path.
+
+    Parameters
+    ----------
+    X, y : array_like, optional
+        The data (or ``M=``, ``r=``), as for :func:`dlnpath.lasso_path`.
+    t : array_like of shape (T,)
+        The sample times (gradient flow time; iteration numbers with ``step``).
+    x : array_like of shape (T, d), optional
+        The predictor at those times; or give the factors ``u`` and ``v`` (``u`` alone with
+        ``positive=True``).
+    epsilon : float or str
+        The initialisation scale ε in (0, 1): ``u(0) = √ε·1``, ``v(0) = 0`` (``u(0) = √ε·1`` for
+        ``x = u∘u``).
+    positive : bool, default False
+        The weight-tied network ``x = u∘u`` (nonnegative lasso).
+    weight_decay : number, default 0
+        The run's weight decay λwd.
+    step : float, optional
+        The run is gradient descent with this step; ``t`` holds iteration numbers.
+    tolerance : float, optional
+        The verdict's rtol (the tool's default 1e-3).
+
+    Returns
+    -------
+    RunCheckResult
+
+    Raises
+    ------
+    DLNPathInputError
+        For bad input (ε missing or out of range, times not increasing, shapes, non-finite values).
+    """
+    arrays = {"t": np.asarray(t, dtype=np.float64)}
+    for name, value in (("x", x), ("u", u), ("v", v)):
+        if value is not None:
+            arrays[name] = np.asarray(value, dtype=np.float64)
+    with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
+        problem = write_problem(directory, X=X, y=y, M=M, r=r)
+        run = os.path.join(directory, "run.npz")
+        np.savez(run, **arrays)
+        args = ["check-run", problem, run, "--epsilon", str(epsilon), *_options(positive, weight_decay, None)]
+        if step is not None:
+            args += ["--step", repr(float(step))]
+        if tolerance is not None:
+            args += ["--tolerance", repr(float(tolerance))]
+        raw = json.loads(_tool.run(args + ["--json"]).stdout)
+        text = _tool.run(args).stdout
+    return RunCheckResult(
+        verdict=raw["verdict"], consistent=raw["verdict"] == "consistent",
+        run_deviation=float(raw["runDeviation"]), limit_deviation=float(raw["limitDeviation"]),
+        lasso_deviation=float(raw["lassoDeviation"]),
+        divergence=[(parse_fraction(d["from"]), None if d.get("to") is None else parse_fraction(d["to"]))
+                    for d in raw.get("divergence") or []],
+        criterion=raw.get("criterion", ""), reading=raw.get("reading", ""), report=text, raw=raw)

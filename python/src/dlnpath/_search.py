@@ -1,0 +1,226 @@
+"""search: the seeded counterexample search, on this machine or spread over a Dask cluster."""
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+from . import _tool
+from ._exact import parse_fraction, parse_int
+
+
+@dataclass
+class Finding:
+    """One kept instance, shrunk, with what the exact analysis says about it.
+
+    Attributes
+    ----------
+    index : int
+        The draw it came from (instance ``index`` of the seed's stream).
+    X : list of lists of Fraction
+        The shrunk data (n × d).
+    y : list of Fraction
+    positive : bool
+        The nonnegative lasso.
+    monotone, equivalent : bool
+        The verdict on the shrunk instance.
+    first_divergence : (Fraction, Fraction or None) or None
+        The first s-interval where the averaged DLN limit leaves the lasso path.
+    maximum_gap : Fraction
+        The largest exact limit gap, attained at ``gap_at`` (None: as s → ∞).
+    duplicates : list of int
+        Later draws whose shrunk problem is this one up to a permutation and sign flip of coordinates.
+    certificate : str
+        The certificate (JSON text; ``dlnpath check`` re-verifies it).
+    raw : dict
+        The finding as the summary records it.
+    """
+
+    index: int
+    X: List[List[Fraction]]
+    y: List[Fraction]
+    positive: bool
+    monotone: bool
+    equivalent: bool
+    first_divergence: Optional[Tuple[Fraction, Optional[Fraction]]]
+    maximum_gap: Fraction
+    gap_at: Optional[Fraction]
+    duplicates: List[int]
+    certificate: str = field(repr=False)
+    raw: dict = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class SearchResult:
+    """The outcome of :func:`search`.
+
+    Attributes
+    ----------
+    tried : int
+        Instances tried: ``count``, unless ``max_found`` stopped the search at its last find.
+    found : int
+        Instances with the property among them.
+    found_indices : list of int
+    frequency : float
+        ``found / tried``.
+    interval : (float, float)
+        The 95% Wilson interval of the frequency.
+    findings : list of Finding
+        The instances found, shrunk, one per problem up to a signed permutation of coordinates.
+    errors : list of (int, str)
+        Instances that could not be analysed, with the reason.
+    summary : dict
+        The tool's summary.json.
+    """
+
+    tried: int
+    found: int
+    found_indices: List[int]
+    frequency: float
+    interval: Tuple[float, float]
+    findings: List[Finding]
+    errors: List[Tuple[int, str]]
+    summary: dict = field(default_factory=dict, repr=False)
+
+
+def _search_args(prop, count, seed, max_found, distribution, samples, features, positive, jobs, shrink):
+    args = ["search", "--property", prop, "--count", count, "--seed", seed, "--max-found", max_found,
+            "--distribution", distribution, "--samples", samples, "--features", features]
+    if positive:
+        args.append("--positive")
+    if jobs is not None:
+        args += ["--jobs", jobs]
+    if not shrink:
+        args.append("--no-shrink")
+    return [str(a) for a in args]
+
+
+def run_shard(args, shard, shards):
+    """Run one shard (``dlnpath search … --shard K/N``) in a scratch directory and return its
+    files, so it can run on any Dask worker with dlnpath installed (no shared file system).
+
+    Parameters
+    ----------
+    args : list of str
+        The search's arguments (without ``--shard`` and ``--output``).
+    shard, shards : int
+        K (1-based) and N.
+
+    Returns
+    -------
+    dict
+        File name → bytes.
+    """
+    with tempfile.TemporaryDirectory(prefix="dlnpath-shard-") as directory:
+        _tool.run(list(args) + ["--shard", f"{shard}/{shards}", "--output", directory], accept=(0, 1))
+        return {name: Path(directory, name).read_bytes() for name in sorted(os.listdir(directory))}
+
+
+def search(property, count, seed, shards=1, client=None, max_found=None, *, distribution="gaussian:6",
+           samples=3, features=4, positive=False, jobs=None, shrink=True, output=None, force=False):
+    """Search seeded random instances for a property, shrink and certify what is found
+    (``dlnpath search``), optionally on a Dask cluster.
+
+    Parameters
+    ----------
+    property : str
+        ``"non-monotone"``, ``"not-equivalent"``, ``"non-unique"``, ``"rejoins"`` or
+        ``"gap-above=VALUE"`` (VALUE exact, e.g. ``"1/100"``).
+    count : int
+        Instances 0..count-1 of the seed's stream are tried (fewer when ``max_found`` stops it).
+    seed : int
+        The stream's seed; instance k depends on (seed, k) only.
+    shards : int, default 1
+        Split the instances into this many shards (instance k goes to shard k mod shards).
+        The outcome is exactly the same for any number of shards and workers.
+    client : dask.distributed.Client, optional
+        Run the shards as tasks on this cluster (each worker runs ``dlnpath search --shard``;
+        dlnpath must be installed where the workers run). Without it the shards run here, one
+        after the other.
+    max_found : int, optional
+        Stop at this many instances found (the first by index). Default: try all ``count``.
+    distribution : str, default "gaussian:6"
+        ``"gaussian:D"`` (normal entries to D significant digits) or ``"integers:LO:HI"``.
+    samples, features : int, default 3 and 4
+        n and d of each instance (the defaults are Berthier's experiment).
+    positive : bool, default False
+        The nonnegative lasso / the network ``x = u∘u``.
+    jobs : int, optional
+        Threads per shard (default: all cores).
+    shrink : bool, default True
+        Shrink what is found to a small readable witness.
+    output : str or path, optional
+        Keep the merged output (summary.json, instances, certificates) in this directory.
+    force : bool, default False
+        Replace another run's output in ``output``.
+
+    Returns
+    -------
+    SearchResult
+
+    Raises
+    ------
+    DLNPathInputError
+        For bad options or an ``output`` holding another run (the message says what to do).
+    """
+    if shards < 1:
+        raise ValueError(f"shards must be ≥ 1, got {shards}")
+    if max_found is not None and max_found < 1:
+        raise ValueError(f"max_found must be ≥ 1 (or None: no limit), got {max_found}")
+    limit = max_found if max_found is not None else max(count, 1)
+    args = _search_args(property, count, seed, limit, distribution, samples, features, positive, jobs, shrink)
+    with tempfile.TemporaryDirectory(prefix="dlnpath-search-") as scratch:
+        merged = Path(output) if output is not None else Path(scratch, "merged")
+        if shards == 1 and client is None:
+            extra = ["--force"] if force else []
+            _tool.run(args + ["--output", str(merged)] + extra, accept=(0, 1))
+        else:
+            if client is None:
+                outputs = [run_shard(args, k, shards) for k in range(1, shards + 1)]
+            else:
+                futures = [client.submit(run_shard, args, k, shards, pure=False) for k in range(1, shards + 1)]
+                outputs = client.gather(futures)
+            parts = []
+            for k, files in enumerate(outputs, start=1):
+                part = Path(scratch, f"shard-{k}")
+                part.mkdir()
+                for name, data in files.items():
+                    (part / name).write_bytes(data)
+                parts.append(str(part))
+            _tool.run(["search-merge", *parts, "--output", str(merged)] + (["--force"] if force else []), accept=(0, 1))
+        return _result(merged)
+
+
+def _result(directory):
+    directory = Path(directory)
+    summary = json.loads((directory / "summary.json").read_text())
+    positive = summary.get("variant") == "positive"
+    findings = []
+    for f in summary["findings"]:
+        instance = json.loads((directory / f["instance"]).read_text(), parse_float=parse_fraction,
+                              parse_int=lambda t: Fraction(parse_int(t)))
+        first = f.get("firstDivergence")
+        findings.append(Finding(
+            index=int(f["index"]),
+            X=[[_number(v) for v in row] for row in instance["X"]], y=[_number(v) for v in instance["y"]],
+            positive=positive, monotone=bool(f["monotone"]), equivalent=bool(f["equivalent"]),
+            first_divergence=None if first is None else (parse_fraction(first["from"]),
+                                                         None if first.get("to") is None else parse_fraction(first["to"])),
+            maximum_gap=parse_fraction(f["maximumGap"]),
+            gap_at=None if f.get("gapAt") is None else parse_fraction(f["gapAt"]),
+            duplicates=[int(i) for i in f.get("duplicates", [])],
+            certificate=(directory / f["certificate"]).read_text(), raw=f))
+    lower, upper = summary["wilson95"]
+    return SearchResult(tried=int(summary["tried"]), found=int(summary["found"]),
+                        found_indices=[int(i) for i in summary["foundIndices"]],
+                        frequency=float(summary["frequency"]), interval=(float(lower), float(upper)),
+                        findings=findings, errors=[(int(e["index"]), e["message"]) for e in summary["errors"]],
+                        summary=summary)
+
+
+def _number(v):
+    """An entry of an instance file (read with exact number parsing, or a "p/q" string)."""
+    return v if isinstance(v, Fraction) else parse_fraction(v)

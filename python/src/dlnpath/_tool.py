@@ -1,0 +1,75 @@
+"""Finding and running the dlnpath binary."""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from .errors import DLNPathError, DLNPathInputError, DLNPathNotFound
+
+_PACKAGED = Path(__file__).resolve().parent / "bin" / "dlnpath"
+
+
+def find_binary():
+    """The dlnpath executable this package drives.
+
+    Looked for, in order: the environment variable ``DLNPATH_BIN``; the copy built into the
+    package by ``pip install`` (when Swift was present); ``dlnpath`` on ``PATH``.
+
+    Returns
+    -------
+    str
+        Path of the executable.
+
+    Raises
+    ------
+    DLNPathNotFound
+        When none is found, saying how to provide one.
+    """
+    configured = os.environ.get("DLNPATH_BIN")
+    if configured:
+        if os.path.isfile(configured) and os.access(configured, os.X_OK):
+            return configured
+        raise DLNPathNotFound(
+            f"DLNPATH_BIN={configured} is not an executable file; point it at the dlnpath binary "
+            "(e.g. .build/release/dlnpath after `swift build -c release --product dlnpath`) or unset it")
+    if _PACKAGED.is_file() and os.access(_PACKAGED, os.X_OK):
+        return str(_PACKAGED)
+    on_path = shutil.which("dlnpath")
+    if on_path:
+        return on_path
+    raise DLNPathNotFound(
+        "the dlnpath binary was not found: set DLNPATH_BIN to its path, put it on PATH, or reinstall "
+        "this package on a machine with Swift (`pip install ./python` in the DLNPath repository builds it)")
+
+
+def run(args, *, accept=(0,), cwd=None):
+    """Run ``dlnpath ARGS``; return the completed process when its status is in `accept`.
+
+    Raises
+    ------
+    DLNPathInputError
+        Exit status 2 (bad input or usage), with the tool's message.
+    DLNPathError
+        Any other unexpected status (a crash, or a failed check where none was expected).
+    """
+    command = [find_binary()] + [str(a) for a in args]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL)
+    if done.returncode in accept:
+        return done
+    raise error_for(done.returncode, done.stderr, done.stdout, command)
+
+
+def error_for(status, stderr, stdout, command):
+    """The exception for an unexpected exit status, carrying the tool's message."""
+    message = "\n".join(line[len("error: "):] if line.startswith("error: ") else line
+                        for line in stderr.strip().splitlines()) or stdout.strip()
+    if status == 2:
+        return DLNPathInputError(message or "dlnpath rejected the input (exit status 2)", status, command)
+    if status < 0:
+        return DLNPathError(f"dlnpath was killed by signal {-status}: {message}".rstrip(": "), status, command)
+    return DLNPathError(message or f"dlnpath exited with status {status}", status, command)
+
+
+def version():
+    """The version the dlnpath binary reports (``dlnpath --version``)."""
+    return run(["--version"]).stdout.strip()

@@ -1,0 +1,44 @@
+"""check_run: a gradient-flow run integrated here with SciPy, against the exact limit."""
+import numpy as np
+import pytest
+from scipy.integrate import solve_ivp
+
+import dlnpath
+
+M = np.array([[10.0, -4.0], [-4.0, 2.0]])  # examples/berthier-example.json
+r = np.array([-3.0, 2.0])
+
+
+def flow(epsilon, s_max=6.0, samples=400):
+    """u' = −(Mx − r)∘v, v' = −(Mx − r)∘u from u = √ε·1, v = 0 (x = u∘v), sampled in s = 2t/log(1/ε)."""
+    scale = np.log(1 / epsilon) / 2
+    t = np.linspace(0, s_max, samples + 1)[1:] * scale
+
+    def field(_, w):
+        u, v = w[:2], w[2:]
+        g = M @ (u * v) - r
+        return np.concatenate([-g * v, -g * u])
+
+    w0 = np.concatenate([np.sqrt(epsilon) * np.ones(2), np.zeros(2)])
+    sol = solve_ivp(field, (0, t[-1]), w0, method="Radau", t_eval=t, rtol=1e-11, atol=1e-14)
+    return t, (sol.y[:2] * sol.y[2:]).T
+
+
+def test_an_accurate_run_is_consistent():
+    t, x = flow(1e-8)
+    res = dlnpath.check_run(M=M, r=r, t=t, x=x, epsilon=1e-8)
+    assert res.verdict == "consistent" and res.consistent, res.report
+    assert res.run_deviation < 1e-4
+    assert res.divergence and res.divergence[0][0] == dlnpath.parse_fraction("3/4")
+
+
+def test_a_wrong_epsilon_is_caught():
+    t, x = flow(1e-8)
+    res = dlnpath.check_run(M=M, r=r, t=t, x=x, epsilon=1e-4)
+    assert res.verdict == "inconsistent" and not res.consistent, res.report
+
+
+def test_bad_run_raises_with_the_tools_message():
+    t, x = flow(1e-8)
+    with pytest.raises(dlnpath.DLNPathInputError, match="ε|epsilon"):
+        dlnpath.check_run(M=M, r=r, t=t[::-1], x=x, epsilon=2.0)

@@ -1,0 +1,53 @@
+"""Errors from the tool become Python exceptions carrying its message."""
+import os
+
+import numpy as np
+import pytest
+
+import dlnpath
+
+
+def test_bad_input_raises_with_the_tools_message():
+    with pytest.raises(dlnpath.DLNPathInputError, match="not positive semidefinite") as caught:
+        dlnpath.lasso_path(M=[[1, 2], [2, 1]], r=[1, 1])
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.exit_code == 2
+    assert not caught.value.message.startswith("error:")
+
+
+def test_shapes_that_do_not_fit_name_the_member():
+    X = np.eye(2)
+    y = np.array([1.0, 0.0])
+    with pytest.raises(dlnpath.DLNPathInputError, match=r"coefs.*has shape \[3, 2\]"):
+        dlnpath.check_solver(X, y, [1.0, 0.0], np.zeros((3, 2)))
+
+
+def test_search_output_onto_a_file(tmp_path):
+    target = tmp_path / "taken"
+    target.write_text("not a directory")
+    with pytest.raises(dlnpath.DLNPathInputError, match="is a file; --output takes a directory"):
+        dlnpath.search("non-monotone", count=3, seed=1, output=target)
+
+
+def test_search_refuses_another_runs_output(tmp_path):
+    dlnpath.search("non-monotone", count=4, seed=1, max_found=1, output=tmp_path)
+    with pytest.raises(dlnpath.DLNPathInputError, match="holds the output of another search.*--force"):
+        dlnpath.search("non-monotone", count=4, seed=2, max_found=1, output=tmp_path)
+    again = dlnpath.search("non-monotone", count=4, seed=2, max_found=1, output=tmp_path, force=True)
+    assert again.summary["seed"] == 2
+
+
+def test_missing_binary_says_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("DLNPATH_BIN", str(tmp_path / "nowhere" / "dlnpath"))
+    with pytest.raises(dlnpath.DLNPathNotFound, match="DLNPATH_BIN=.* is not an executable file"):
+        dlnpath.lasso_path(M=[[1]], r=[1])
+
+
+def test_bad_property_is_an_input_error():
+    with pytest.raises(dlnpath.DLNPathInputError, match="unknown property 'monotone'"):
+        dlnpath.search("monotone", count=3, seed=1)
+
+
+def test_binary_version_matches_the_package():
+    assert dlnpath.binary_version() == dlnpath.__version__
+    assert os.path.isfile(dlnpath.find_binary())
