@@ -336,8 +336,8 @@ class Oracles:
         report = self.output("check-solver", ["check-solver", example, "--solution", npz, "--path", "--json"])
         if not report["passed"] or report["kind"] != "path" or "knots" not in report:
             fail(f"the exact knots, rounded to doubles, do not pass: {report['summary']}")
-        if len(report["points"]) != len(path["knots"]):
-            fail(f"{len(report['points'])} points reported for {len(path['knots'])} alphas")
+        if [p["index"] for p in report["points"]] != list(range(len(path["knots"]))):
+            fail(f"points are not indexed 0…{len(path['knots']) - 1} (0-based, one per alpha)")
 
     def check_solver_failures(self):
         example = "examples/berthier-example.json"
