@@ -56,7 +56,9 @@ def test_nan_is_refused():
 def test_huge_exact_input_reaches_the_tool_and_back():
     # r = (10^4500 + 1)/10^4500 on M = [[1]]: the knot alpha = r and x(0) = r, 4501-digit numerator.
     big = Fraction(10 ** 4500 + 1, 10 ** 4500)
-    p = dlnpath.lasso_path(M=[[1]], r=[big])
+    with pytest.raises(dlnpath.DLNPathInputError, match="--max-digits"):
+        dlnpath.lasso_path(M=[[1]], r=[big])
+    p = dlnpath.lasso_path(M=[[1]], r=[big], max_digits=5000)
     assert p.exact_alphas == [big, Fraction(0)]
     assert p.exact_coefs[-1] == [big]
     assert p.alphas[0] == 1.0

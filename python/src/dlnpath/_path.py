@@ -87,7 +87,7 @@ class LassoPath:
         return list(self.exact_coefs[-1])
 
 
-def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None):
+def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None, max_digits=None):
     """The exact lasso path of ``||Xx - y||²/(2n) + alpha·||x||₁``, like scikit-learn's
     ``lars_path(X, y, method="lasso")`` but exact (ties, singular X and every knot included).
 
@@ -108,6 +108,10 @@ def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0
         time μ becomes ``alpha = λwd + 1/μ``; it matters to :func:`compare`, not to the path.
     scaling : {"mean", "sum"}, optional
         ``"sum"`` for ``½||Xx − y||² + alpha·||x||₁`` (M = XᵀX); default ``"mean"`` as scikit-learn.
+    max_digits : int, optional
+        Raise the tool's bound on the digits of one input number (default 1000, enough for every
+        double and every realistic decimal); exact inputs with longer numerators or denominators
+        are refused with a message naming this bound.
 
     Returns
     -------
@@ -126,7 +130,8 @@ def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0
     >>> p.exact_alphas
     [Fraction(3, 1), Fraction(1, 1), Fraction(0, 1)]
     """
-    done = _run_on_problem("path", X, y, M, r, positive, weight_decay, extra=["--json"], scaling=scaling)
+    limits = [] if max_digits is None else ["--max-digits", str(int(max_digits))]
+    done = _run_on_problem("path", X, y, M, r, positive, weight_decay, extra=["--json", *limits], scaling=scaling)
     return _path_from_json(json.loads(done.stdout))
 
 
