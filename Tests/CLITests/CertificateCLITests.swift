@@ -27,7 +27,7 @@ struct CertificateCLITests {
         #expect(withInput.stdout.hasPrefix("ok    input: the input file has SHA-256 495abf930257… and its exact problem is the certificate's\n"))
         let wrongInput = try runDLNPath(["check", certificate, "--input", repositoryFile("examples/berthier-example.json")])
         #expect(wrongInput.status == 1)
-        #expect(wrongInput.stderr.hasPrefix("error: certificate rejected: input: the input file's SHA-256 is f2b32c15"))
+        #expect(wrongInput.stderr.hasPrefix("error: certificate rejected: input: the input file's SHA-256 is 9f70db86"))
     }
 
     /// Options given to certify are recorded and re-applied by `check --input`.

@@ -43,7 +43,7 @@ enum HandCertificates {
     {
       "format": "dlnpath-certificate",
       "version": 2,
-      "input": {"file": "examples/berthier-example.json", "sha256": "f2b32c15f9b6cae0aaf213e716ccdf11c29bc028fdbc726bebfa1b94462052ca"},
+      "input": {"file": "examples/berthier-example.json", "sha256": "9f70db8626319fc51e124ab61af178bf72d65bd5378ae5b1edfb4be3dae00f99"},
       "problem": {"variant": "signed", "weightDecay": "0", "M": [["10", "-4"], ["-4", "2"]], "r": ["-3", "2"], "positiveDefinite": true},
       "lasso": {
         "knots": [
