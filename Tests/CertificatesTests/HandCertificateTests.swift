@@ -46,7 +46,7 @@ import Testing
     /// `check --input` says when a recorded option overrides what the file says, naming both values.
     @Test func recordedOverridesAreNamed() throws {
         let bytes = try repositoryFile("examples/berthier-example.json")
-        let text = tampered(HandCertificates.berthier, #""sha256": "f2b3"#, #""weightDecay": "0", "variant": "signed", "sha256": "f2b3"#)
+        let text = tampered(HandCertificates.berthier, #""sha256": "9f70"#, #""weightDecay": "0", "variant": "signed", "sha256": "9f70"#)
         var input = try evidence(for: text, bytes: bytes)
         input.fileWeightDecay = Rational(1, 10)
         input.fileVariant = .signed
