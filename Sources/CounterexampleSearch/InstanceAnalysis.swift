@@ -10,6 +10,7 @@ import LimitVerdict
 final class InstanceAnalysis {
     let problem: Problem
     let path: LassoPath
+    let knots: PathKnots
     let monotone: Bool
     private var cachedLimit: DLNLimit?
     private var cachedVerdict: Verdict?
@@ -18,7 +19,8 @@ final class InstanceAnalysis {
     init(_ problem: Problem) throws {
         self.problem = problem
         path = try LassoPath(problem: problem)
-        monotone = isMonotone(path)
+        knots = PathKnots(path)
+        monotone = knots.isMonotone
     }
 
     var limit: DLNLimit {
@@ -43,7 +45,7 @@ final class InstanceAnalysis {
     var verdict: Verdict {
         get throws {
             if let cachedVerdict { return cachedVerdict }
-            let verdict = try Verdict(limit: try limit, path: PathKnots(path))
+            let verdict = try Verdict(limit: try limit, path: knots)
             cachedVerdict = verdict
             return verdict
         }
