@@ -30,7 +30,7 @@ public struct FrequencyTally: Sendable {
         let a = try InstanceAnalysis(problem)
         return Facts(
             monotone: a.monotone,
-            equivalent: try a.equivalenceFromPath ?? a.difference.equivalent,
+            equivalent: try a.equivalenceFromPath ?? a.equivalent,
             nonUnique: try a.holds(.nonUnique),
             rejoins: try a.holds(.rejoins),
             maximumGap: try a.gapIsZeroWithoutVerdict ? .zero : a.maximumGap)

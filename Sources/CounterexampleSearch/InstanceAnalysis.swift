@@ -10,15 +10,17 @@ import LimitVerdict
 final class InstanceAnalysis {
     let problem: Problem
     let path: LassoPath
+    let knots: PathKnots
     let monotone: Bool
     private var cachedLimit: DLNLimit?
     private var cachedVerdict: Verdict?
-    private var cachedDifference: LimitPathDifference?
+    private var cachedDivergence: [Divergence]?
 
     init(_ problem: Problem) throws {
         self.problem = problem
         path = try LassoPath(problem: problem)
-        monotone = isMonotone(path)
+        knots = PathKnots(path)
+        monotone = knots.isMonotone
     }
 
     var limit: DLNLimit {
@@ -30,20 +32,27 @@ final class InstanceAnalysis {
         }
     }
 
-    /// Equivalence and rejoining from the limit and the path alone (`LimitPathDifference`).
-    var difference: LimitPathDifference {
+    /// Where the limit leaves the path, from the limit and the path alone (`Divergence.intervals`:
+    /// the verdict's intervals without its gap, z↓ and link).
+    var divergence: [Divergence] {
         get throws {
-            if let cachedDifference { return cachedDifference }
-            let difference = try LimitPathDifference(try limit, path)
-            cachedDifference = difference
-            return difference
+            if let cachedDivergence { return cachedDivergence }
+            let divergence = try cachedVerdict?.divergence ?? Divergence.intervals(try limit, knots)
+            cachedDivergence = divergence
+            return divergence
         }
     }
+
+    /// The limit equals the lasso path: no divergence interval.
+    var equivalent: Bool { get throws { try divergence.isEmpty } }
+
+    /// The limit leaves the path and comes back: a divergence interval with a finite end.
+    var rejoins: Bool { get throws { try divergence.contains { $0.to != nil } } }
 
     var verdict: Verdict {
         get throws {
             if let cachedVerdict { return cachedVerdict }
-            let verdict = try Verdict(limit: try limit, path: PathKnots(path))
+            let verdict = try Verdict(limit: try limit, path: knots)
             cachedVerdict = verdict
             return verdict
         }
@@ -57,7 +66,7 @@ final class InstanceAnalysis {
 
     /// Whether the averaged limit equals the lasso path with no computation beyond the path:
     /// true when monotone (docs/math.md §4), false when not monotone and M is positive definite; nil
-    /// otherwise (non-monotone, singular M: `LimitPathDifference` compares through M).
+    /// otherwise (non-monotone, singular M: `divergence` compares through M).
     var equivalenceFromPath: Bool? {
         if monotone { return true }
         return problem.isPositiveDefinite ? false : nil
@@ -69,10 +78,10 @@ final class InstanceAnalysis {
             return !monotone
         case .notEquivalent:
             if let known = equivalenceFromPath { return !known }
-            return try !difference.equivalent
+            return try !equivalent
         case .rejoins:
             if monotone { return false }
-            return try difference.rejoins
+            return try rejoins
         case .nonUnique:
             if lassoNonUnique { return true }
             return try !limit.isUnique

@@ -36,3 +36,22 @@ public struct CommonDenominator: Sendable {
         valueBits = value.bitWidth
     }
 }
+
+extension Sequence where Element == Rational {
+    /// L, the lcm of the denominators (1 when every value is an integer): the least positive
+    /// integer with L·v integral for every v. The one integer scaling of a problem or vector;
+    /// divisibility is tested before each lcm, since such values mostly share a denominator.
+    public var leastCommonDenominator: BigInteger {
+        var l = BigInteger(1)
+        for v in self where !v.isInteger {
+            let d = v.denominator
+            if !(l % d).isZero { l = BigInteger.lcm(l, d) }
+        }
+        return l
+    }
+
+    /// The integers L·v, for L a multiple of every denominator (e.g. `leastCommonDenominator`).
+    public func integers(over l: BigInteger) -> [BigInteger] {
+        map { $0.isZero ? BigInteger(0) : ($0.numerator * l).dividedExactly(by: $0.denominator) }
+    }
+}

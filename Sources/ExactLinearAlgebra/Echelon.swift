@@ -23,9 +23,9 @@ struct Echelon {
         var scale = Rational.one
         var a: [[BigInteger]] = (0..<m.rows).map { i in
             let row = m.row(i)
-            let l = row.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
+            let l = row.leastCommonDenominator
             scale *= Rational(l)
-            return row.map { ($0 * Rational(l)).numerator }
+            return row.integers(over: l)
         }
         var pivots: [Int] = []
         var sign = 1

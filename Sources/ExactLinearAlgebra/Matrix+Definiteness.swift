@@ -78,8 +78,7 @@ extension Matrix {
     /// entry is `prev_pivot × (Schur complement entry)`, so signs, and hence the verdict, carry over.
     func fractionFreeSemidefiniteRank() -> Int? {
         let n = rows
-        let scale = elements.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
-        var a = elements.map { ($0 * Rational(scale)).numerator }
+        var a = integerScaled.integers
         var remaining = Array(0..<n)
         var previous = BigInteger(1)
         var rank = 0

@@ -4,12 +4,8 @@ extension Matrix {
     /// The rows scaled to integers by one common denominator L (the lcm of every entry's
     /// denominator; a power of two for float64 data): `self = integers / L`, row-major.
     public var integerScaled: (integers: [BigInteger], scale: BigInteger) {
-        var l = BigInteger(1)
-        for v in elements where !v.isInteger {
-            let den = v.denominator
-            if !(l % den).isZero { l = BigInteger.lcm(l, den) }
-        }
-        return (elements.map { ($0.numerator * l).dividedExactly(by: $0.denominator) }, l)
+        let l = elements.leastCommonDenominator
+        return (elements.integers(over: l), l)
     }
 
     /// `factor · AᵀA` and `factor · Aᵀb`, computed over the integers (one common denominator for

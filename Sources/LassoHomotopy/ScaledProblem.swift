@@ -13,13 +13,10 @@ struct ScaledProblem: Sendable {
 
     init(M: Matrix, r: [Rational]) {
         d = r.count
-        var l = BigInteger(1)
-        for v in M.elements where !v.isInteger { l = BigInteger.lcm(l, v.denominator) }
-        for v in r where !v.isInteger { l = BigInteger.lcm(l, v.denominator) }
-        let lr = Rational(l)
+        let l = [M.elements, r].joined().leastCommonDenominator
         scale = l
-        self.M = M.elements.map { ($0 * lr).numerator }
-        self.r = r.map { ($0 * lr).numerator }
+        self.M = M.elements.integers(over: l)
+        self.r = r.integers(over: l)
     }
 
     /// The largest bit width among the entries of M̃.
@@ -31,11 +28,7 @@ struct ScaledProblem: Sendable {
     func correlation(_ x: [Rational]) -> (numerators: [BigInteger], denominator: BigInteger) {
         let support = x.indices.filter { !x[$0].isZero }
         // Path solutions mostly share one denominator: test divisibility before taking an lcm.
-        var delta = BigInteger(1)
-        for i in support where !x[i].isInteger {
-            let den = x[i].denominator
-            if !(delta % den).isZero { delta = BigInteger.lcm(delta, den) }
-        }
+        let delta = support.map { x[$0] }.leastCommonDenominator
         let scaled = support.map { x[$0].numerator * delta.dividedExactly(by: x[$0].denominator) }
         var c = r.map { $0 * delta }
         for j in 0..<d {

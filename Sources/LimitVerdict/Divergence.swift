@@ -1,4 +1,5 @@
 import ExactArithmetic
+import SaddleToSaddle
 
 /// A maximal interval of time on which the averaged DLN limit and the lasso path differ
 /// (docs/math.md §4). They agree at both ends (or `to` is nil: they never rejoin), so the closed
@@ -89,4 +90,21 @@ func divergences(_ pieces: [CommonPiece], compared: [(InverseAffine, InverseAffi
         merged.append(Divergence(from: interval.from, to: interval.to, coordinates: interval.coordinates))
     }
     return merged
+}
+
+/// The compared pair per common piece: the formulas themselves (x), or, when M is singular, their
+/// images (M·x), the only part the comparison determines (docs/math.md §4).
+func comparedFormulas(_ pieces: [CommonPiece], images: Bool, _ products: inout VerdictProducts) -> [(InverseAffine, InverseAffine)] {
+    pieces.map { p in images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averaged, p.lasso) }
+}
+
+extension Divergence {
+    /// The divergence intervals of the averaged limit from the lasso path (docs/math.md §4), exactly
+    /// `Verdict.divergence` without the rest of the verdict (no gap, z↓ or link): empty iff they are
+    /// equivalent; an interval with a finite `to` means they rejoin.
+    public static func intervals(_ limit: DLNLimit, _ path: PathKnots) -> [Divergence] {
+        let pieces = commonPieces(limit, path)
+        var products = VerdictProducts(limit, path)
+        return divergences(pieces, compared: comparedFormulas(pieces, images: !limit.problem.isPositiveDefinite, &products))
+    }
 }

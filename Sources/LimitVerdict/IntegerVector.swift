@@ -10,13 +10,8 @@ struct IntegerVector: Sendable {
     let denominator: BigInteger
 
     init(_ v: [Rational]) {
-        var common = BigInteger(1)
-        for q in v where !q.isInteger {
-            let d = q.denominator
-            if !(common % d).isZero { common = BigInteger.lcm(common, d) } // usually shared already
-        }
-        denominator = common
-        numerators = v.map { $0.isZero ? BigInteger(0) : ($0.numerator * common).dividedExactly(by: $0.denominator) }
+        denominator = v.leastCommonDenominator
+        numerators = v.integers(over: denominator)
     }
 
     func dot(_ other: IntegerVector) -> Rational {

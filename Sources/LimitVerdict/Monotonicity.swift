@@ -47,6 +47,13 @@ func decreases(onSegment j: Int, _ path: PathKnots) -> [SegmentDecrease] {
     return out
 }
 
+extension PathKnots {
+    /// Whether z(μ) = μ·x(λwd + 1/μ) is coordinatewise monotone for every μ > 0 (docs/math.md §4),
+    /// from the path alone. Monotone ⇒ the averaged DLN limit is the lasso path (any PSD M); for
+    /// positive definite M, non-monotone ⇒ it is not. Same test as `Verdict.monotone`.
+    public var isMonotone: Bool { firstMonotonicityBreak(self) == nil }
+}
+
 /// The first break of monotonicity in μ order (segments by decreasing κ, then coordinates), or
 /// nil when z is coordinatewise monotone for every μ > 0.
 func firstMonotonicityBreak(_ path: PathKnots) -> MonotonicityBreak? {

@@ -42,10 +42,7 @@ public struct Verdict: Sendable {
         comparesImages = images
 
         var products = VerdictProducts(limit, path)
-        // Compared quantities per piece: the formulas themselves (x), or their images (M·x).
-        let compared: [(InverseAffine, InverseAffine)] = pieces.map { p in
-            images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averaged, p.lasso)
-        }
+        let compared = comparedFormulas(pieces, images: images, &products)
         divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
         let calculator = GapCalculator(weightDecay: problem.weightDecay)

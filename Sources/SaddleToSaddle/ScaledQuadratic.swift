@@ -13,16 +13,13 @@ package struct ScaledQuadratic: Sendable {
     let weightDecay: BigInteger
 
     init(_ problem: Problem) {
-        var l = BigInteger(1)
-        for q in problem.M.elements where !q.isInteger { l = BigInteger.lcm(l, q.denominator) }
-        for q in problem.r where !q.isInteger { l = BigInteger.lcm(l, q.denominator) }
-        if !problem.weightDecay.isInteger { l = BigInteger.lcm(l, problem.weightDecay.denominator) }
+        let l = [problem.M.elements, problem.r, [problem.weightDecay]].joined().leastCommonDenominator
         scale = l
-        func integer(_ q: Rational) -> BigInteger { (q.numerator * l).dividedExactly(by: q.denominator) }
         let d = problem.dimension
-        M = (0..<d).map { i in (0..<d).map { j in integer(problem.M[i, j]) } }
-        r = problem.r.map(integer)
-        weightDecay = integer(problem.weightDecay)
+        let entries = problem.M.elements.integers(over: l)
+        M = (0..<d).map { i in Array(entries[i * d..<(i + 1) * d]) }
+        r = problem.r.integers(over: l)
+        weightDecay = [problem.weightDecay].integers(over: l)[0]
     }
 
     /// The scaled linear term of the face problem for coordinate i with sign σ: L·(r_i − λwd σ).
@@ -58,9 +55,8 @@ extension ScaledQuadratic {
     /// M·x for any rational x, through one common denominator so that the d² inner products are
     /// integer multiply-adds (exact; the only gcds are the final d normalisations).
     package func times(_ x: [Rational]) -> [Rational] {
-        var common = BigInteger(1)
-        for v in x where !v.isZero && !v.isInteger { common = BigInteger.lcm(common, v.denominator) }
-        let numerators = x.map { $0.isZero ? BigInteger(0) : ($0.numerator * common).dividedExactly(by: $0.denominator) }
+        let common = x.leastCommonDenominator
+        let numerators = x.integers(over: common)
         let support = numerators.indices.filter { !numerators[$0].isZero }
         let denominator = scale * common
         return M.map { row in

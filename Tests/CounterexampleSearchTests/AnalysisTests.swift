@@ -35,7 +35,7 @@ struct AnalysisTests {
         #expect(seen.monotone > 0 || distribution.variant == .positive)
     }
 
-    /// The breakpoint scan of the difference (equivalence, rejoining) against the verdict's
+    /// The search's equivalence and rejoining (`Divergence.intervals`, no full verdict) against the verdict's
     /// divergence intervals, on positive-lasso draws where both rejoining and never-rejoining
     /// divergences occur.
     @Test func rejoiningAgreesWithTheVerdict() throws {
@@ -54,7 +54,7 @@ struct AnalysisTests {
 
     /// Singular M allows non-monotone yet equivalent instances (docs/math.md §4's converse needs M
     /// positive definite): instances 617 and 732 of small integers, seed 1, are two. The search's
-    /// breakpoint test of equivalence agrees with the verdict on them and their neighbours.
+    /// equivalence test without the full verdict agrees with the verdict on them and their neighbours.
     @Test func nonMonotoneYetEquivalent() throws {
         let distribution = Distribution(entries: .integers(-3...3), samples: 3, features: 4)
         for index in [617, 732] + Array(610..<625) {
