@@ -28,11 +28,7 @@ extension LassoPath {
         problem: Problem, factorisation: Factorisation = .automatic, visit: (Knot, Segment?) throws -> Bool
     ) throws -> StreamSummary {
         let scaled = ScaledProblem(M: problem.M, r: problem.r)
-        let chosen = factorisation == .automatic ? LassoPath.automaticChoice(problem, scaled) : factorisation
-        let positive = problem.variant == .positive
-        let engine: any ActiveSetEngine = chosen == .integer
-            ? IntegerEngine(scaled: scaled, positive: positive)
-            : RationalEngine(M: problem.M, r: problem.r, positive: positive)
+        let (engine, chosen) = LassoPath.engine(problem, scaled, factorisation)
         var homotopy = Homotopy(problem: problem, engine: engine)
         let certificate = PathCertificate(problem: problem, scaled: scaled)
         var running = PathCertificate.Running(certificate)

@@ -45,12 +45,20 @@ public struct LassoPath: Sendable {
 
     public init(problem: Problem, factorisation: Factorisation = .automatic) throws {
         let scaled = ScaledProblem(M: problem.M, r: problem.r)
+        let (engine, chosen) = LassoPath.engine(problem, scaled, factorisation)
+        try self.init(problem: problem, scaled: scaled, engine: engine, factorisation: chosen)
+    }
+
+    /// The engine for `factorisation` (`.automatic` picks one from the problem) and the choice made.
+    static func engine(
+        _ problem: Problem, _ scaled: ScaledProblem, _ factorisation: Factorisation
+    ) -> (any ActiveSetEngine, Factorisation) {
         let chosen = factorisation == .automatic ? LassoPath.automaticChoice(problem, scaled) : factorisation
         let positive = problem.variant == .positive
         let engine: any ActiveSetEngine = chosen == .integer
             ? IntegerEngine(scaled: scaled, positive: positive)
             : RationalEngine(M: problem.M, r: problem.r, positive: positive)
-        try self.init(problem: problem, scaled: scaled, engine: engine, factorisation: chosen)
+        return (engine, chosen)
     }
 
     /// The path with a given engine (tests use one that always declines, so that every knot
