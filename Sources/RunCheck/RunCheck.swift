@@ -53,7 +53,6 @@ public enum RunCheck {
             throw .badInput("--tolerance must lie in (0, 1), got \(options.relativeTolerance)")
         }
         let dln = reference.dln
-        let d = dln.dimension
         let L = epsilon.logInverse
         // s = (2 or 4)·t/L; flow time t = k·η for gradient descent.
         let sPerTime = dln.variant == .signed ? 2 / L : 4 / L
