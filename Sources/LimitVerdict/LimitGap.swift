@@ -33,45 +33,35 @@ public struct GapPiece: Equatable, Sendable {
     }
 }
 
-/// Computes the gap polynomials on a piece from the per-saddle and per-segment loss
-/// coefficients; only the ℓ1 terms depend on the signs, which are constant between the cuts.
+/// Computes the gap polynomials on a piece from the per-saddle loss and per-segment objective
+/// coefficients; only the DLN side's ℓ1 term depends on signs, which are constant between the cuts.
 struct GapCalculator {
     let weightDecay: Rational
 
     /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.
-    func objective(_ side: VerdictProducts.Side, signs: [Int]) -> (Rational, Rational, Rational) {
+    func objective(_ side: VerdictProducts.AveragedSide, signs: [Int]) -> (Rational, Rational, Rational) {
         let sa = side.constant.signedSum(signs), sb = side.inverse.signedSum(signs)
         let (l0, l1, l2) = side.loss
         return (l0 + weightDecay * sa, l1 + sa + weightDecay * sb, l2 + sb)
     }
 
-    func piece(_ p: CommonPiece, averaged: VerdictProducts.Side, lasso: VerdictProducts.Side) -> GapPiece {
-        let sides = [averaged, lasso]
-        // Where a coordinate of either side changes sign inside the piece: A_i + B_i/s = 0.
-        var crossings: [[Int: Rational]] = [[:], [:]]
+    func piece(_ p: CommonPiece, averaged: VerdictProducts.AveragedSide, lasso y: (Rational, Rational, Rational)) -> GapPiece {
+        // Where a coordinate of x̄ changes sign inside the piece (the lasso's keep their sign on a segment).
         var cuts: Set<Rational> = []
-        for (n, f) in [p.averaged, p.lasso].enumerated() {
-            for i in f.constant.indices where f.constant[i].signum * f.inverse[i].signum < 0 {
-                let s = -f.inverse[i] / f.constant[i]
-                crossings[n][i] = s
-                if s > p.from, p.to.map({ s < $0 }) ?? true { cuts.insert(s) }
-            }
-        }
+        for case let .crossing(s) in averaged.signs where s > p.from && (p.to.map { s < $0 } ?? true) { cuts.insert(s) }
         var ends = [p.from]
         ends.append(contentsOf: cuts.sorted()) // (`+` on [Rational] is vector addition)
         var parts: [GapPolynomial] = []
         for (n, from) in ends.enumerated() {
             let to = n + 1 < ends.count ? ends[n + 1] : p.to
-            let inside = to.map { (from + $0) / Rational(2) } ?? from + .one
-            // sign(A_i + B_i/s): A_i's sign after the crossing time (large s), B_i's before it.
-            func signs(_ f: InverseAffine, _ cross: [Int: Rational]) -> [Int] {
-                f.constant.indices.map { i in
-                    guard let t = cross[i] else { return f.constant[i].isZero ? f.inverse[i].signum : f.constant[i].signum }
-                    return inside > t ? f.constant[i].signum : f.inverse[i].signum
+            // sign(A_i + B_i/s) on this part: A_i's sign after the crossing time, B_i's before it.
+            let signs = averaged.signs.enumerated().map { i, sign in
+                switch sign {
+                case let .fixed(sigma): return sigma
+                case let .crossing(t): return t <= from ? averaged.constant.signum(i) : averaged.inverse.signum(i)
                 }
             }
-            let x = objective(sides[0], signs: signs(p.averaged, crossings[0]))
-            let y = objective(sides[1], signs: signs(p.lasso, crossings[1]))
+            let x = objective(averaged, signs: signs)
             parts.append(GapPolynomial(from: from, to: to, g0: x.0 - y.0, g1: x.1 - y.1, g2: x.2 - y.2))
         }
         let best = GapPiece.maximum(parts, from: p.from, to: p.to)!
