@@ -61,3 +61,47 @@ struct IntegerVector: Sendable, Equatable {
         return t.isZero ? .zero : Rational(t, denominator)
     }
 }
+
+extension IntegerVector {
+    /// numerators/denominator (denominator > 0) in the unique form: divided by the gcd of the
+    /// denominator and every numerator. The gcd is found by one gcd per distinct factor and a
+    /// divisibility test per entry, instead of one gcd per entry.
+    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger) -> IntegerVector {
+        var g = denominator
+        for n in numerators where !n.isZero {
+            if g.bitWidth == 1 { break }
+            if !(n % g).isZero { g = BigInteger.gcd(g, n) }
+        }
+        if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
+        return IntegerVector(numerators: numerators.map { $0.isZero ? $0 : $0.dividedExactly(by: g) },
+                             denominator: denominator.dividedExactly(by: g))
+    }
+
+    static func zero(_ d: Int) -> IntegerVector {
+        IntegerVector(numerators: Array(repeating: BigInteger(0), count: d), denominator: BigInteger(1))
+    }
+
+    /// The numerators over a multiple m·denominator of the denominator.
+    func numerators(scaledBy m: BigInteger) -> [BigInteger] {
+        m.bitWidth == 1 ? numerators : numerators.map { $0.isZero ? $0 : $0 * m }
+    }
+}
+
+/// `InverseAffine` with both vectors over common denominators: the verdict's working form.
+struct IntegerAffine: Equatable, Sendable {
+    let constant: IntegerVector
+    let inverse: IntegerVector
+
+    init(constant: IntegerVector, inverse: IntegerVector) {
+        self.constant = constant
+        self.inverse = inverse
+    }
+
+    init(_ f: InverseAffine) {
+        self.init(constant: IntegerVector(f.constant), inverse: IntegerVector(f.inverse))
+    }
+
+    static func zero(_ d: Int) -> IntegerAffine { IntegerAffine(constant: .zero(d), inverse: .zero(d)) }
+
+    var rational: InverseAffine { InverseAffine(constant: constant.rationals, inverse: inverse.rationals) }
+}

@@ -49,9 +49,10 @@ public struct Verdict: Sendable {
         gap = zip(pieces, compared).map { p, pair in
             // With M positive definite, equal formulas mean a zero gap: nothing to compute.
             if !images, pair.0 == pair.1 { return GapPiece.zero(from: p.from, to: p.to) }
-            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averaged), lasso: products.lassoObjective(p.segment))
+            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
+                                    lasso: products.lassoObjective(p.segment))
         }
-        link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a) : x == a }
+        link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a.rationals) : IntegerVector(x) == a }
 
         if monotone && !equivalent {
             contradiction = "z is monotone, yet the averaged limit leaves the lasso path at s = \(divergence[0].from); docs/math.md §4 says a monotone path is followed exactly"
@@ -82,7 +83,9 @@ public struct Verdict: Sendable {
     public func maximumGap(from: Rational, to: Rational?) -> (maximum: Rational, maximiser: Rational?)? {
         var best: (maximum: Rational, maximiser: Rational?)?
         for g in gap {
-            guard let m = g.maximum(from: from, to: to) else { continue }
+            // A piece inside [from, to] has its maximum computed already (the same clipping).
+            let inside = from <= g.from && (to.map { end in g.to.map { $0 <= end } ?? false } ?? true)
+            guard let m = inside ? (value: g.maximum, at: g.maximiser) : g.maximum(from: from, to: to) else { continue }
             if best.map({ $0.maximum < m.value }) ?? true { best = (m.value, m.at) }
         }
         return best

@@ -62,10 +62,10 @@ struct VerdictProducts {
     }
 
     /// The DLN side on saddle k's pieces (`formula` is their x̄ formula).
-    mutating func averagedSide(_ k: Int, formula: InverseAffine) -> AveragedSide {
+    mutating func averagedSide(_ k: Int, formula: IntegerAffine) -> AveragedSide {
         if let side = averagedSides[k] { return side }
         let saddle = limit.saddles[k]
-        let a = IntegerVector(formula.constant), b = IntegerVector(formula.inverse)
+        let a = formula.constant, b = formula.inverse
         let cb = IntegerVector(saddle.correlation).dot(b), qb = IntegerVector(saddle.q).dot(b)
         let weightDecay = limit.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
@@ -96,8 +96,7 @@ struct VerdictProducts {
     mutating func lassoObjective(_ segment: Int?) -> (Rational, Rational, Rational) {
         guard let j = segment else { return (.zero, .zero, .zero) }
         if let y = segmentObjectives[j] { return y }
-        let f = path.inverseAffine(j)
-        let a = IntegerVector(f.constant), b = IntegerVector(f.inverse)
+        let f = path.integerFormula(j), a = f.constant, b = f.inverse
         // The sign on the open segment: x_i does not change sign between its knots.
         let sigma = path.x[j].indices.map { i in path.x[j][i].isZero ? path.x[j + 1][i].signum : path.x[j][i].signum }
         let sa = a.signedSum(sigma), sb = b.signedSum(sigma)
