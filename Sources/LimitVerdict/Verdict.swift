@@ -46,12 +46,15 @@ public struct Verdict: Sendable {
         divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
         let calculator = GapCalculator(weightDecay: problem.weightDecay)
-        gap = zip(pieces, compared).map { p, pair in
+        var gap: [GapPiece] = []
+        for (p, pair) in zip(pieces, compared) {
             // With M positive definite, equal formulas mean a zero gap: nothing to compute.
-            if !images, pair.0 == pair.1 { return GapPiece.zero(from: p.from, to: p.to) }
-            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
-                                    lasso: products.lassoObjective(p.segment))
+            if !images, pair.0 == pair.1 { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
+            let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
+            gap.append(calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
+                                        lasso: products.lassoObjective(p.segment), start: start))
         }
+        self.gap = gap
         link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a.rationals) : IntegerVector(x) == a }
 
         if monotone && !equivalent {
