@@ -65,16 +65,28 @@ struct IntegerVector: Sendable, Equatable {
 extension IntegerVector {
     /// numerators/denominator (denominator > 0) in the unique form: divided by the gcd of the
     /// denominator and every numerator. The gcd is found by one gcd per distinct factor and a
-    /// divisibility test per entry, instead of one gcd per entry.
+    /// division per entry (whose quotient is kept while the divisor stands), instead of one gcd
+    /// per entry.
     static func reducing(_ numerators: [BigInteger], over denominator: BigInteger) -> IntegerVector {
         var g = denominator
-        for n in numerators where !n.isZero {
+        var quotients = [(BigInteger, divisor: Int)?](repeating: nil, count: numerators.count)
+        var divisor = 0 // counts the changes of g
+        for (i, n) in numerators.enumerated() where !n.isZero {
             if g.bitWidth == 1 { break }
-            if !(n % g).isZero { g = BigInteger.gcd(g, n) }
+            let (q, r) = n.quotientAndRemainder(dividingBy: g)
+            if r.isZero {
+                quotients[i] = (q, divisor)
+            } else {
+                g = BigInteger.gcd(g, r) // = gcd(g, n)
+                divisor += 1
+            }
         }
         if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
-        return IntegerVector(numerators: numerators.map { $0.isZero ? $0 : $0.dividedExactly(by: g) },
-                             denominator: denominator.dividedExactly(by: g))
+        return IntegerVector(numerators: numerators.indices.map { i in
+            if numerators[i].isZero { return numerators[i] }
+            if let (q, d) = quotients[i], d == divisor { return q }
+            return numerators[i].dividedExactly(by: g)
+        }, denominator: denominator.dividedExactly(by: g))
     }
 
     static func zero(_ d: Int) -> IntegerVector {

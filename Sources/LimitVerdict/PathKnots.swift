@@ -34,13 +34,16 @@ public struct PathKnots: Sendable {
     /// b = (x − y)/(α − β) and a = (α·y − β·x)/(α − β): with α = α₁/α₂, β = β₁/β₂ and x, y
     /// over one denominator G, both are integer combinations over (α₁β₂ − β₁α₂)·G, reduced once.
     static func segmentFormula(_ x: IntegerVector, _ y: IntegerVector, _ alpha: Rational, _ beta: Rational) -> IntegerAffine {
-        let (a1, a2) = (alpha.numerator, alpha.denominator), (b1, b2) = (beta.numerator, beta.denominator)
+        // Common factors of α₂ and β₂ cancel between numerators and denominator.
+        let h = BigInteger.gcd(alpha.denominator, beta.denominator)
+        let (a1, a2) = (alpha.numerator, alpha.denominator.dividedExactly(by: h))
+        let (b1, b2) = (beta.numerator, beta.denominator.dividedExactly(by: h))
         let g = BigInteger.gcd(x.denominator, y.denominator)
         let fx = y.denominator.dividedExactly(by: g), fy = x.denominator.dividedExactly(by: g)
         let common = x.denominator * fx
         let u = x.numerators(scaledBy: fx), v = y.numerators(scaledBy: fy)
         let denominator = (a1 * b2 - b1 * a2) * common
-        let ya = a1 * b2, xb = b1 * a2, ab = a2 * b2
+        let ya = a1 * b2, xb = b1 * a2, ab = a2 * b2 * h
         var constant: [BigInteger] = [], inverse: [BigInteger] = []
         constant.reserveCapacity(u.count)
         inverse.reserveCapacity(u.count)
