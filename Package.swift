@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "NumericFlow", dependencies: ["StiffODE"], exclude: ["README.md"]),
         .target(name: "ProgressReporting", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
-        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
+        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "SHA256Digest", "CertificateChecker"], exclude: ["README.md"]),
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "LassoHomotopy", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "PlainText"], exclude: ["README.md"]),

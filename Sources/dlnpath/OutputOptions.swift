@@ -54,24 +54,27 @@ struct OutputOptions: ParsableArguments {
         return try ProgressReport.$handler.withValue({ stage, count, detail in line.show(stage, count, detail) }, operation: body)
     }
 
-    /// Computes the result (with progress), builds the whole output (nothing reaches stdout
-    /// until it is known to be right), then prints the JSON document or the text report, whose
-    /// second line says how the numbers shown relate to the exact values. Returns the result.
+    /// Computes the result, builds the whole output (nothing reaches stdout until it is known to
+    /// be right), then prints the JSON document or the text report, whose second line says how
+    /// the numbers shown relate to the exact values (`NumberFormat.note`). Reports of
+    /// floating-point measurements (flow, check-run) pass their own `note`; they show their own
+    /// progress, and their text is printed as written. Returns the result.
     @discardableResult
     func emit<Result>(
-        _ compute: () throws -> Result,
+        _ compute: () throws -> Result, note measured: ((NumberFormat) -> String)? = nil,
         json document: (Result, ExactJSON) throws -> JSONValue,
         text report: (Result, NumberFormat) throws -> String
     ) throws -> Result {
-        let result = try withProgress(compute)
+        let result = measured == nil ? try withProgress(compute) : try compute()
         if json {
             printJSON(try document(result, exactJSON))
             return result
         }
         let format = numberFormat
         var lines = try report(result, format).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines.insert("(\(format.note))", at: min(1, lines.count))
-        print(format.layout.wrap(format.readable(lines.joined(separator: "\n"))))
+        lines.insert("(\(measured?(format) ?? format.note))", at: min(1, lines.count))
+        let text = lines.joined(separator: "\n")
+        print(format.layout.wrap(measured == nil ? format.readable(text) : text))
         return result
     }
 }
