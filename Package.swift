@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "LassoHomotopy", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "PlainText"], exclude: ["README.md"]),
         // Floating-point runs (the tool's own sweeps and a user's training run) against the exact reference.
         .target(name: "RunCheck", dependencies: ["ExactArithmetic", "PlainText", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "NumericFlow", "SVGPlot"], exclude: ["README.md"]),
-        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "Certificates"], exclude: ["README.md"]),
+        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "Certificates", "CertificateChecker"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat",
             "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict",

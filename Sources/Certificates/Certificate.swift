@@ -5,6 +5,8 @@ import ExactLinearAlgebra
 import LassoHomotopy
 import ProblemDefinition
 import SaddleToSaddle
+import DataFormats
+import ProblemReading
 import LimitVerdict
 
 /// The certificate writer behind `dlnpath certify` (format: proofs/certificate-format.md).
@@ -37,6 +39,13 @@ public enum Certificate {
             self.scaling = scaling
             self.responseColumn = responseColumn
             self.response = response
+        }
+
+        /// The files of `source` and the options it applies on top of them.
+        public init(reading source: ProblemSource) throws {
+            self.init(name: source.path, bytes: try readFileBytes(atPath: source.path), variant: source.variant,
+                      weightDecay: source.weightDecay, scaling: source.scaling, responseColumn: source.responseColumn,
+                      response: try source.responsePath.map { (name: $0, bytes: try readFileBytes(atPath: $0)) })
         }
     }
 

@@ -53,11 +53,3 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
 private extension CLIFailure {
     var isCheckFailure: Bool { if case .checkFailed = self { true } else { false } }
 }
-
-private extension RunCheckError {
-    var isCheckFailure: Bool { if case .failed = self { true } else { false } }
-}
-
-private extension FlowError {
-    var isIntegrationFailure: Bool { if case .integrationFailed = self { true } else { false } }
-}

@@ -36,11 +36,7 @@ struct CertifyCommand: ParsableCommand {
 
     func run() throws {
         let p = try problem.load()
-        let input = Certificate.Input(
-            name: problem.file, bytes: try readFileBytes(atPath: problem.file),
-            variant: problem.variant, weightDecay: problem.weightDecay, scaling: problem.scaling,
-            responseColumn: problem.responseColumn,
-            response: try problem.responseFile.map { (name: $0, bytes: try readFileBytes(atPath: $0)) })
+        let input = try Certificate.Input(reading: problem.source)
         let text: String, report: CheckReport
         do {
             (text, report) = try Certificate.checked(problem: p, input: input)

@@ -57,7 +57,7 @@ struct CheckCommand: ParsableCommand {
         // numbers rounded (--exact: in full); --json keeps them exact.
         let format = output.numberFormat
         if output.json {
-            printJSON(report.json)
+            report.json.writeDocument()
         } else {
             let text = report.isValid ? report.text : report.verified.map { "ok    " + $0 }.joined(separator: "\n")
             print(format.layout.wrap(format.readable(text)))

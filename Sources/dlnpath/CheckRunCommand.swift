@@ -1,7 +1,6 @@
 import ArgumentParser
 import DataFormats
 import ProgressReporting
-import NumericFlow
 import RunCheck
 import SVGPlot
 

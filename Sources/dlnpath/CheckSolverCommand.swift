@@ -1,9 +1,7 @@
 import ArgumentParser
 import ExactArithmetic
-import ProblemDefinition
 import ProblemReading
 import SolverCheck
-import PlainText
 
 /// `dlnpath check-solver FILE --solution SOL`: compares a floating-point solver's output with the
 /// exact lasso path (Sources/SolverCheck), so the command can gate a solver's own CI.
@@ -76,9 +74,9 @@ struct CheckSolverCommand: ParsableCommand {
         let report = try SolverCheck.compare(problem: p, solution: output, tolerance: t, strict: tolerance != nil,
                                              names: names?.count == p.dimension ? names : nil)
         if json {
-            printJSON(report.json)
+            report.json.writeDocument()
         } else {
-            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: OutputOptions.summaryLayout))
+            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: NumberFormat.summaryLayout))
         }
         // A failed check is a verdict (printed above), not an error message.
         guard report.passed else { throw ExitCode(1) }

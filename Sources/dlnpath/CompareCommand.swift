@@ -1,10 +1,5 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
 import Foundation
-import LassoHomotopy
-import ProblemDefinition
-import SaddleToSaddle
 import LimitVerdict
 
 /// `dlnpath compare FILE [--json]`: the lasso knots and the DLN saddles side by side, then

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ProgressReporting
-import NumericFlow
 import RunCheck
 
 /// `dlnpath flow FILE --epsilon 1e-5,1e-10,…`: floating-point DLN training runs for several ε,

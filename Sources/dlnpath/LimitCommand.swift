@@ -1,7 +1,4 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
-import ProblemDefinition
 import SaddleToSaddle
 
 /// `dlnpath limit FILE [--at s…] [--json]`: the exact ε → 0 trajectory of the network (docs/math.md §3).

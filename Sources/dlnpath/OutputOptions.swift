@@ -1,9 +1,6 @@
 import ArgumentParser
-import DataFormats
 import ExactArithmetic
-import Foundation
 import ProgressReporting
-import PlainText
 import JSONFormat
 
 /// How a command prints exact results; one option group that every reporting command adds with
@@ -32,27 +29,15 @@ struct OutputOptions: ParsableArguments {
         guard (1...1000).contains(digits) else { throw ValidationError("--digits must be between 1 and 1000, got \(digits)") }
     }
 
-    /// The bounds of default text: no line over 160 characters, at most 40 rows per table.
-    static let summaryLayout = TextLayout(maxWidth: 160, maxRows: 40, omissionHint: "--all prints every row, --json everything exactly")
-
     /// How exact values appear in text.
-    var numberFormat: NumberFormat {
-        let isDefault = !exact && !all && digits == 6
-        let layout = all ? .unbounded : isDefault ? Self.summaryLayout : TextLayout(maxRows: Self.summaryLayout.maxRows, omissionHint: Self.summaryLayout.omissionHint)
-        return NumberFormat(style: exact ? .exact : .readable, digits: digits, layout: layout)
-    }
+    var numberFormat: NumberFormat { NumberFormat(exact: exact, all: all, digits: digits) }
 
     /// How exact values go into JSON.
     var exactJSON: ExactJSON { float ? .nearestDouble : .exactStrings }
 
     /// Runs `body` with progress ("lasso path: knots 1200, κ = 0.0123") on standard error when
     /// it is a terminal and --quiet is not given; the progress line is erased afterwards.
-    func withProgress<T>(_ body: () throws -> T) rethrows -> T {
-        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try body() }
-        let line = ProgressLine()
-        defer { line.finish() }
-        return try ProgressReport.$handler.withValue({ stage, count, detail in line.show(stage, count, detail) }, operation: body)
-    }
+    func withProgress<T>(_ body: () throws -> T) rethrows -> T { try ProgressLine.showing(quiet: quiet, body) }
 
     /// Computes the result, builds the whole output (nothing reaches stdout until it is known to
     /// be right), then prints the JSON document or the text report, whose second line says how
@@ -67,7 +52,7 @@ struct OutputOptions: ParsableArguments {
     ) throws -> Result {
         let result = measured == nil ? try withProgress(compute) : try compute()
         if json {
-            printJSON(try document(result, exactJSON))
+            try document(result, exactJSON).writeDocument()
             return result
         }
         let format = numberFormat

@@ -1,9 +1,6 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemDefinition
 
 /// `dlnpath path FILE [--at κ…] [--json]`: the exact lasso regularization path (docs/math.md §1).
 struct PathCommand: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import DataFormats
 import Foundation
 import ProgressReporting
-import NumericFlow
 import RunCheck
 import SVGPlot
 

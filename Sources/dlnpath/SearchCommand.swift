@@ -1,10 +1,7 @@
 import ArgumentParser
-import CertificateChecker
 import CounterexampleSearch
-import ExactArithmetic
 import Foundation
 import ProgressReporting
-import ProblemDefinition
 
 /// `dlnpath search`: seeded random instances with a chosen property, shrunk and certified
 /// (Sources/CounterexampleSearch).
@@ -112,11 +109,7 @@ struct SearchCommand: ParsableCommand {
             bar?.finish()
             print(tally.table)
             print("(\(SearchProgressBar.rate(tally.facts.count, since: start)))")
-            if let output {
-                let url = URL(fileURLWithPath: output)
-                try SearchDirectory.prepare(url, forFrequencies: tally, force: force)
-                try tally.write(to: url)
-            }
+            if let output { try tally.write(to: URL(fileURLWithPath: output), force: force) }
             if tally.unanalysed > 0 { throw CLIFailure.checkFailed("\(tally.unanalysed) instances could not be analysed") }
             return
         }
@@ -136,14 +129,8 @@ struct SearchCommand: ParsableCommand {
 /// table and what was written; exit 1 when some instance could not be analysed. Shared by
 /// `search` and `search-merge`.
 func writeAndReport(_ outcome: CounterexampleSearch.Outcome, to directory: URL, note: String) throws {
-    try SearchOutput.write(outcome, to: directory) { text in
-        let report = CertificateChecker.check(certificateText: text)
-        return report.isValid ? nil : report.problem ?? "rejected"
-    }
+    try SearchOutput.write(outcome, to: directory)
     print(SearchOutput.table(outcome))
-    let n = outcome.findings.count
-    print("(\(note); wrote \(n) instance\(n == 1 ? "" : "s") with certificates and \(SearchOutput.summaryFileName(outcome.options.shard)) to \(directory.path))")
-    if !outcome.errors.isEmpty {
-        throw CLIFailure.checkFailed("\(outcome.errors.count) instances could not be analysed (first: \(outcome.errors[0].index): \(outcome.errors[0].message))")
-    }
+    print(SearchOutput.writtenNote(outcome, to: directory, note: note))
+    if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
 }
