@@ -90,10 +90,7 @@ struct CheckRunCommand: ParsableCommand {
         defer { bar.finish() }
         var wrote: String? = nil
         let report = try output.emit({ () throws -> RunCheckReport in
-            let run = try TrainingRunReader.read(runFile, x: xFile, u: uFile, v: vFile, dimension: p.dimension,
-                                                 positive: p.variant == .positive)
-            let reference = try FlowReference(p)
-            let report = try RunCheck.check(run, against: reference, options: options, progress: bar.update)
+            let (report, reference) = try RunCheck.check(runFile: runFile, x: xFile, u: uFile, v: vFile, problem: p, options: options, progress: bar.update)
             bar.finish()
             if let plot {
                 let drawn = FlowFigure.run(report, reference: reference, axis: axis)

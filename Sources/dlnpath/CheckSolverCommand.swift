@@ -66,12 +66,11 @@ struct CheckSolverCommand: ParsableCommand {
 
     func run() throws {
         var p = try problem.load()
-        let t = tolerance ?? SolverCheck.defaultTolerance
         if fitIntercept { p = try SolverCheck.centered(p) }
         let names = try ProblemReader.featureNames(problem.source)
         let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points,
                                                  indexColumn: problem.indexColumn)
-        let report = try SolverCheck.compare(problem: p, solution: output, tolerance: t, strict: tolerance != nil,
+        let report = try SolverCheck.compare(problem: p, solution: output, tolerance: tolerance ?? SolverCheck.defaultTolerance, strict: tolerance != nil,
                                              names: names?.count == p.dimension ? names : nil)
         if json {
             report.json.writeDocument()

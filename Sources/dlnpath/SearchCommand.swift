@@ -98,8 +98,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dist = Distribution(entries: try Distribution.entries(parsing: distribution), samples: samples,
-                                features: features, variant: positive ? .positive : .signed)
+        let dist = try Distribution(parsing: distribution, samples: samples, features: features, positive: positive)
         let shard = try Shard(parsing: shard)
         let bar = SearchProgressBar(total: shard.indices(below: count).count)
         let progress: (@Sendable (Int, Int) -> Void)? = bar.map { b in { @Sendable tried, found in b.update(tried: tried, found: found) } }
