@@ -17,8 +17,8 @@ extension InputEvidence {
     /// `dlnpath check --input FILE`: reads FILE the way `certify` did (the options the certificate
     /// records) and gives the checker its bytes and exact problem; with recorded options, also
     /// what the file says alone, so the report names any override. nil when the certificate
-    /// itself is malformed: the checker then reports that. A problem FILE does not hold is a
-    /// `ProblemError`; a file that cannot be read, a `DataFormatError`.
+    /// itself is malformed: the checker then reports that. A file that cannot be read or does not
+    /// hold a problem is a `ProblemError` naming it (bad input).
     public init?(reading input: String, responseFile: String?, limits: NumberLimits, for certificateText: String) throws {
         guard let recorded = (try? CertificateParser.parse(certificateText))?.input else { return nil }
         let source = ProblemSource(
