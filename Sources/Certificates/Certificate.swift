@@ -58,17 +58,17 @@ public enum Certificate {
     /// solvers disagree with each other in a way the certificate cannot represent.
     public static func make(problem: Problem, input: Input) throws -> JSONValue {
         let path = try LassoPath(problem: problem)
-        let knots = try CertifiedKnots(path)
+        let lasso = try LassoSection(path)
         let limit = try DLNLimit(problem: problem)
-        let verdict = try Verdict(limit: limit, path: knots.pathKnots)
+        let verdict = try Verdict(limit: limit, path: lasso.pathInTime)
         return .object(JSONObject([
             ("format", "dlnpath-certificate"),
             ("version", 2),
             ("input", inputSection(input)),
             ("problem", problemSection(problem)),
-            ("lasso", knots.json),
+            ("lasso", lasso.json),
             ("limit", ["saddles": .array(try limit.saddles.map { try SaddleWitness(problem, $0).json })]),
-            ("verdict", try VerdictSection(problem: problem, limit: limit, knots: knots, verdict: verdict).json),
+            ("verdict", try VerdictSection(problem: problem, limit: limit, lasso: lasso, verdict: verdict).json),
         ]))
     }
 

@@ -21,14 +21,14 @@ struct VerdictProducts {
     }
 
     private let limit: DLNLimit
-    private let path: PathKnots
+    private let path: LassoPathInTime
     private let r: IntegerVector
     private var averagedSides: [Int: Side] = [:]
     private var segmentSides: [Int: Side] = [:]
     private var segmentImages: [Int: InverseAffine] = [:]
     private var knotImages: [Int: [Rational]] = [:]
 
-    init(_ limit: DLNLimit, _ path: PathKnots) {
+    init(_ limit: DLNLimit, _ path: LassoPathInTime) {
         self.limit = limit
         self.path = path
         r = IntegerVector(limit.problem.r)

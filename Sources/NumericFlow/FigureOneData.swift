@@ -42,7 +42,7 @@ public struct FigureOneData: Sendable, Codable {
     ///   - lassoOptimum: `Lasso*(s)` (quadratic form); default from the path knots.
     ///   - logSpacedFrom: sample geometrically from this s > 0 (for a log-s axis).
     public static func compute(_ problem: DLNProblem, epsilon: FlowEpsilon, exact: ExactTrajectory,
-                               lasso: LassoPathKnots, sMax: Double, samples: Int = 600,
+                               lasso: LassoPathInterpolant, sMax: Double, samples: Int = 600,
                                maxCoordinates: Int = 36, divergenceIntervals: [ClosedRange<Double>],
                                lassoOptimum: ((Double) -> Double)? = nil, logSpacedFrom: Double? = nil,
                                options: FlowOptions = FlowOptions(),
@@ -108,7 +108,7 @@ public struct FigureOneData: Sendable, Codable {
     /// curves are rational functions of s on each piece, and LimitVerdict's `Divergence.intervals`
     /// has their exact intervals — right also where M is singular and the comparison goes through
     /// M·x, which this float comparison of x cannot see; every DLNPath command draws those.
-    public static func scannedDivergence(exact: ExactTrajectory, lasso: LassoPathKnots, weightDecay: Double,
+    public static func scannedDivergence(exact: ExactTrajectory, lasso: LassoPathInterpolant, weightDecay: Double,
                                          sMax: Double) -> [ClosedRange<Double>] {
         let path = { (s: Double) in lasso.solution(atS: s, weightDecay: weightDecay) }
         var grid = (1...4000).map { sMax * Double($0) / 4000 }

@@ -33,7 +33,7 @@ struct WorkedExampleTests {
         let back = try JSONDecoder().decode(ExactTrajectory.self, from: try JSONEncoder().encode(limit))
         #expect(back == limit)
         let bad = #"{"kappas": [1, 2], "solutions": [[0], [1]]}"#
-        #expect(throws: FlowError.self) { try JSONDecoder().decode(LassoPathKnots.self, from: Data(bad.utf8)) }
+        #expect(throws: FlowError.self) { try JSONDecoder().decode(LassoPathInterpolant.self, from: Data(bad.utf8)) }
     }
 
     /// The numeric gap converges to the limit gap like 1/log(1/ε): measured
