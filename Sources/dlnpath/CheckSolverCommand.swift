@@ -1,6 +1,5 @@
 import ArgumentParser
 import ExactArithmetic
-import ProblemReading
 import SolverCheck
 
 /// `dlnpath check-solver FILE --solution SOL`: compares a floating-point solver's output with the
@@ -65,13 +64,8 @@ struct CheckSolverCommand: ParsableCommand {
     }
 
     func run() throws {
-        var p = try problem.load()
-        if fitIntercept { p = try SolverCheck.centered(p) }
-        let names = try ProblemReader.featureNames(problem.source)
-        let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points,
-                                                 indexColumn: problem.indexColumn)
-        let report = try SolverCheck.compare(problem: p, solution: output, tolerance: tolerance ?? SolverCheck.defaultTolerance, strict: tolerance != nil,
-                                             names: names?.count == p.dimension ? names : nil)
+        let (report, p) = try SolverCheck.check(try problem.load(), source: problem.source, solutionFile: solution, coefs: coefs,
+                                                kind: path ? .path : .points, tolerance: tolerance, fitIntercept: fitIntercept)
         if json {
             report.json.writeDocument()
         } else {

@@ -21,8 +21,11 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Text: print every row and coordinate (lines can get long).")
     var all = false
 
-    @Flag(help: "No progress on standard error (shown only when it is a terminal).")
+    @Flag(help: Self.quietHelp)
     var quiet = false
+
+    /// Also `plot`'s, which prints no report.
+    static let quietHelp: ArgumentHelp = "No progress on standard error (shown only when it is a terminal)."
 
     func validate() throws {
         if float && !json { throw ValidationError("--float changes the numbers of --json; give both") }

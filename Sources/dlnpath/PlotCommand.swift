@@ -53,7 +53,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Figure title (default: the file name and the network).", valueName: "text"))
     var title: String?
 
-    @Flag(help: "No progress on standard error (shown only when it is a terminal).")
+    @Flag(help: OutputOptions.quietHelp)
     var quiet = false
 
     func run() throws {

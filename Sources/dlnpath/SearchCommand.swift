@@ -66,7 +66,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Nonnegative lasso / the network x = u∘u.")
     var positive = false
 
-    @Option(help: "Threads (the default is the number of cores).")
+    @Option(help: Self.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("max-found"), help: "Stop at this many instances found (the first by index); they are shrunk, certified and written.")
@@ -80,6 +80,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Tally every property instead of searching for one.")
     var frequencies = false
+
+    /// Also `search-merge`'s.
+    static let jobsHelp: ArgumentHelp = "Threads (the default is the number of cores)."
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be ≥ 0") }
