@@ -28,9 +28,19 @@ public struct LassoPathInTime: Sendable {
         self.weightDecay = weightDecay
         let reached = max(0, min(knots.count - 1, knots.firstIndex { $0.kappa <= weightDecay } ?? knots.count))
         formulas = (0..<reached).map { j in
-            let (intercept, slope) = Chord(from: knots[j], to: knots[j + 1]).affine
-            return InverseAffine(constant: intercept.adding(weightDecay * slope), inverse: slope)
+            Self.inTime(Chord(from: knots[j], to: knots[j + 1]), weightDecay: weightDecay)
         }
+    }
+
+    /// A chord read at κ = λwd + 1/s: x(κ) = b₀ + κ·b₁ is (b₀ + λwd·b₁) + b₁/s.
+    static func inTime(_ chord: Chord, weightDecay: Rational) -> InverseAffine {
+        let (intercept, slope) = chord.affine
+        return InverseAffine(constant: intercept.adding(weightDecay * slope), inverse: slope)
+    }
+
+    /// Any vector carried linearly along segment j (M·x, say), given at its two knots, in s-form.
+    func inTime(segment j: Int, upper: [Rational], lower: [Rational]) -> InverseAffine {
+        Self.inTime(Chord(upper: kappa[j], upper, lower: kappa[j + 1], lower), weightDecay: weightDecay)
     }
 
     public var dimension: Int { x[0].count }
