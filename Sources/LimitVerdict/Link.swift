@@ -26,7 +26,7 @@ public struct Link: Equatable, Sendable {
     public var holds: Bool { mismatch == nil }
 
     /// `equalPositions(x, a)` compares a saddle with a slope (x or M·x).
-    init(_ limit: DLNLimit, _ path: PathKnots, equalPositions: ([Rational], IntegerVector) -> Bool) {
+    init(_ limit: DLNLimit, _ path: LassoPathInTime, equalPositions: ([Rational], IntegerVector) -> Bool) {
         var expected: [(knot: Int, time: Rational, slope: IntegerVector)] = []
         var silent: [Int] = []
         var previous = IntegerVector.zero(path.dimension)

@@ -75,7 +75,7 @@ import Testing
     @Test(arguments: cases)
     func integerFormsEqualTheRationalDefinitions(_ c: Case) throws {
         let problem = try randomProblem(seed: c.seed, n: c.n, d: c.d, variant: c.variant, weightDecay: c.weightDecay)
-        let limit = try DLNLimit(problem: problem), knots = PathKnots(try LassoPath(problem: problem))
+        let limit = try DLNLimit(problem: problem), knots = LassoPathInTime(try LassoPath(problem: problem))
         let lwd = c.weightDecay
         // Segment j in s-form: slope b = (x_j − x_{j+1})/(κ_j − κ_{j+1}), constant x_j − (κ_j − λwd)·b.
         for j in knots.reachedSegments {
