@@ -72,7 +72,26 @@ public struct Verdict: Sendable {
         let problem = limit.problem
         let kappa = problem.weightDecay + s.reciprocal
         func lasso(_ x: [Rational]) -> Rational { problem.loss(x) + kappa * oneNorm(x) }
-        return lasso(try limit.averaged(at: s)) - lasso(path.solution(at: kappa))
+        return lasso(averaged(at: s)) - lasso(path.solution(at: kappa))
+    }
+
+    /// x̄(s) for s > 0, equal to `limit.averaged(at:)`, from the formula of the piece in force
+    /// (x_k + B_k/s over common denominators; the rational B_k of `DLNLimit` are not summed).
+    func averaged(at s: Rational) -> [Rational] {
+        var lo = 0, hi = pieces.count - 1 // the last piece starting at or before s
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if pieces[mid].from <= s { lo = mid } else { hi = mid - 1 }
+        }
+        let a = pieces[lo].averagedFormula.constant, b = pieces[lo].averagedFormula.inverse
+        // α/Dα + (β/Dβ)·(q/p) = (α·Dβ·p + β·Dα·q)/(Dα·Dβ·p) for s = p/q.
+        let p = s.numerator, q = s.denominator
+        let da = b.denominator * p, db = a.denominator * q, denominator = a.denominator * b.denominator * p
+        return a.numerators.indices.map { i in
+            var t = a.numerators[i].isZero ? BigInteger(0) : a.numerators[i] * da
+            if !b.numerators[i].isZero { t.addProduct(b.numerators[i], db) }
+            return t.isZero ? .zero : Rational(t, denominator)
+        }
     }
 
     /// η(s) of Theorem 2.2 with the exact z↓(s), s > 0.

@@ -98,6 +98,13 @@ import Testing
                 #expect(y0 + u * (y1 + u * y2) == problem.loss(x) + kappa * oneNorm(x), "segment \(j) at s = \(s)")
             }
         }
+        // The verdict's x̄(s) from its piece formulas, at every piece end and between them.
+        let verdict = try Verdict(limit: limit, path: knots)
+        for piece in verdict.pieces where !piece.from.isZero {
+            for s in [piece.from, piece.to.map { (piece.from + $0) / 2 } ?? piece.from * 2] {
+                #expect(verdict.averaged(at: s) == (try limit.averaged(at: s)), "s = \(s)")
+            }
+        }
         // The sign of each coordinate of x̄ on a saddle's interval, or where it changes.
         for k in limit.saddles.indices.dropFirst() {
             let side = products.averagedSide(k, formula: formulas[k])
