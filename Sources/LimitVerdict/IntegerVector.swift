@@ -40,9 +40,15 @@ struct IntegerVector: Sendable, Equatable {
     var rationals: [Rational] { numerators.indices.map(rational) }
 
     func dot(_ other: IntegerVector) -> Rational {
+        let t = dotNumerator(other)
+        return t.isZero ? .zero : Rational(t, denominator * other.denominator)
+    }
+
+    /// The dot product times denominator · other.denominator (no normalisation).
+    func dotNumerator(_ other: IntegerVector) -> BigInteger {
         var t = BigInteger(0)
         for (a, b) in zip(numerators, other.numerators) where !a.isZero && !b.isZero { t.addProduct(a, b) }
-        return t.isZero ? .zero : Rational(t, denominator * other.denominator)
+        return t
     }
 
     /// Σ σ_i v_i for signs σ_i ∈ {−1, 0, 1}.

@@ -65,11 +65,17 @@ struct VerdictProducts {
         if let side = averagedSides[k] { return side }
         let saddle = limit.saddles[k]
         let a = formula.constant, b = formula.inverse
-        let cb = IntegerVector(saddle.correlation).dot(b), qb = IntegerVector(saddle.q).dot(b)
+        // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products, each normalised once.
+        let c = IntegerVector(saddle.correlation), q = IntegerVector(saddle.q)
+        let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
+        let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
+        var t = saddle.s.numerator * cb * q.denominator
+        t.subtractProduct(saddle.s.denominator * qb, c.denominator)
+        let l2 = t.isZero ? Rational.zero : Rational(t, BigInteger(2) * saddle.s.denominator * c.denominator * q.denominator * b.denominator)
         let weightDecay = limit.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
         let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
-        let side = AveragedSide(constant: a, inverse: b, loss: (l0, -cb, Rational(1, 2) * (saddle.s * cb - qb)),
+        let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1, l2),
                                 signs: VerdictProducts.signs(a, b, from: saddle.s, to: end))
         averagedSides[k] = side
         return side
