@@ -1,52 +1,57 @@
 import ExactArithmetic
 import ExactLinearAlgebra
+import ModularArithmetic
 
-/// `ActiveSetEngine` over the integers (fraction-free): keeps adj(M̃_SS) and det(M̃_SS) of the
-/// scaled problem, so no gcd is ever taken inside a step. Best for large dense instances whose
-/// entries share a modest common denominator (e.g. decimal data).
+/// `ActiveSetEngine` over the integers: keeps det(M̃_SS) and the numerators adj(M̃_SS)·r̃_S and
+/// adj(M̃_SS)·s_S of the scaled problem exactly, from M̃_SS⁻¹ held modulo word primes
+/// (`PrincipalInverse`: O(|S|²) word operations per join or drop, then one Chinese-remainder
+/// reconstruction per exact value), so no gcd and no big-by-big product is taken inside a step.
+/// Best for large dense instances whose entries share a modest common denominator (decimal or
+/// float64 data).
 struct IntegerEngine: ActiveSetEngine {
     let scaled: ScaledProblem
     let positive: Bool
-    private var adjugate = IntegerBorderedAdjugate()
+    /// A reference: the engine is used by one homotopy only.
+    private let system: PrincipalInverse
     private var signOf: [Int: Int] = [:]
 
-    init(scaled: ScaledProblem, positive: Bool) {
+    /// `maximumSupport` bounds |S| for a nonsingular M̃_SS (min(n, d) for data with n rows).
+    init(scaled: ScaledProblem, positive: Bool, maximumSupport: Int) {
         self.scaled = scaled
         self.positive = positive
+        let ones = [BigInteger](repeating: BigInteger(1), count: scaled.d)
+        system = PrincipalInverse(K: scaled.M, dimension: scaled.d, rhsBounds: [scaled.r, ones], maximumSize: maximumSupport)
     }
 
-    private func entry(_ i: Int, _ j: Int) -> BigInteger { scaled.M[i * scaled.d + j] }
-
     mutating func join(_ j: Int, sign: Int) -> Bool {
-        let d = scaled.d, m = scaled.M
-        guard adjugate.append(j, entry: { m[$0 * d + $1] }), adjugate.determinant.signum > 0 else { return false }
+        guard system.append(j, rhs: [scaled.r[j], BigInteger(sign)]) == nil else { return false }
         signOf[j] = sign
         return true
     }
 
     mutating func drop(_ i: Int) -> Bool {
-        guard adjugate.remove(i), adjugate.determinant.signum > 0 else { return false }
+        guard let q = system.indices.firstIndex(of: i), system.remove(at: q) == nil else { return false }
         signOf[i] = nil
         return true
     }
 
     mutating func reset(support: [Int], signs: [Int]) -> Bool {
-        let d = scaled.d, m = scaled.M
-        var fresh = IntegerBorderedAdjugate()
         // M̃ is positive semidefinite, so a nonsingular M̃_SS has every principal block nonsingular.
-        for i in support where !fresh.append(i, entry: { m[$0 * d + $1] }) { return false }
-        guard fresh.determinant.signum > 0 else { return false }
-        adjugate = fresh
+        system.removeAll()
+        signOf = [:]
+        for (i, s) in zip(support, signs) {
+            guard system.append(i, rhs: [scaled.r[i], BigInteger(s)]) == nil else { return false }
+        }
         signOf = Dictionary(uniqueKeysWithValues: zip(support, signs))
         return true
     }
 
     func segment() -> any SegmentFormula {
         let d = scaled.d
-        let s = adjugate.indices
-        let u = adjugate.applyAdjugate(s.map { scaled.r[$0] })   // adj·r̃_S
-        let w = adjugate.applyAdjugate(signs: s.map { signOf[$0]! })
-        let det = adjugate.determinant
+        let s = system.indices
+        let u = system.numerators[0]   // adj·r̃_S
+        let w = system.numerators[1]   // adj·s_S
+        let det = system.determinant
         var U = [BigInteger](repeating: BigInteger(0), count: d), W = U
         for (p, i) in s.enumerated() { U[i] = u[p]; W[i] = w[p] }
         var c0 = scaled.r.map { $0 * det }, c1 = [BigInteger](repeating: BigInteger(0), count: d)

@@ -56,7 +56,8 @@ public struct LassoPath: Sendable {
         let chosen = factorisation == .automatic ? LassoPath.automaticChoice(problem, scaled) : factorisation
         let positive = problem.variant == .positive
         let engine: any ActiveSetEngine = chosen == .integer
-            ? IntegerEngine(scaled: scaled, positive: positive)
+            ? IntegerEngine(scaled: scaled, positive: positive,
+                            maximumSupport: min(problem.dimension, problem.data?.X.rows ?? problem.dimension))
             : RationalEngine(M: problem.M, r: problem.r, positive: positive)
         return (engine, chosen)
     }
