@@ -131,7 +131,23 @@ struct IntegerSegment: SegmentFormula {
         }
         guard let (a, b) = best else { return SegmentEnd(kappa: .zero, drops: [], equicorrelationSigns: signs) }
         for (j, s) in joins { signs[j] = s }
-        return SegmentEnd(kappa: Rational(a, b * scale), drops: drops, equicorrelationSigns: signs)
+        return SegmentEnd(kappa: Rational(a, b * scale), crossing: (a, b), drops: drops, equicorrelationSigns: signs)
+    }
+
+    /// x at the end κ̃ = a/b of the event that ended the segment: x = (bU − aW)/(bD). For a drop
+    /// (a/b = U_i/W_i) or a join (a/b = ±C0_j/(D ∓ C1_j)) the numerator is divisible by D
+    /// (Sylvester's identity: u_l w_i − u_i w_l = D·(a minor of [M̃_SS | r̃_S s_S])), so each
+    /// fraction is reduced at half the size; the division is checked, never assumed.
+    func solution(atEnd end: SegmentEnd) -> [Rational] {
+        guard let (a, b) = end.crossing else { return solution(at: end.kappa) }
+        let full = b * determinant
+        return U.indices.map { i in
+            if U[i].isZero && W[i].isZero { return .zero }
+            var t = b * U[i]
+            t.subtractProduct(a, W[i])
+            let (q, r) = t.quotientAndRemainder(dividingBy: determinant)
+            return r.isZero ? Rational(q, b) : Rational(t, full)
+        }
     }
 
     func solution(at kappa: Rational) -> [Rational] {

@@ -243,12 +243,28 @@ private final class PrimeState {
         let mShoup = m.map { f.shoup($0) }
         var y = [UInt64](repeating: 0, count: k)
         var mTy: UInt64 = 0
-        for a in 0..<k {
-            let row = inverse + a * capacity
-            var sum: UInt64 = 0
-            for b in 0..<k { sum = f.add(sum, f.multiply(row[b], by: m[b], shoup: mShoup[b])) }
-            y[a] = sum
-            mTy = f.add(mTy, f.multiply(sum, by: m[a], shoup: mShoup[a]))
+        m.withUnsafeBufferPointer { m in
+            for a in 0..<k {
+                // Σ row[b]·m[b] in 128 bits: each product is below 2¹²⁴, and the high word is
+                // reduced modulo p every 8 terms, so it stays below 2⁶³.
+                let row = inverse + a * capacity
+                var high: UInt64 = 0, low: UInt64 = 0
+                var b = 0
+                while b < k {
+                    let end = min(b + 8, k)
+                    while b < end {
+                        let (h, l) = row[b].multipliedFullWidth(by: m[b])
+                        let (sum, carry) = low.addingReportingOverflow(l)
+                        low = sum
+                        high &+= h &+ (carry ? 1 : 0)
+                        b += 1
+                    }
+                    high %= f.p
+                }
+                let ya = f.p.dividingFullWidth((high: high, low: low)).remainder
+                y[a] = ya
+                mTy = f.add(mTy, f.multiply(ya, by: m[a], shoup: mShoup[a]))
+            }
         }
         return Border(m: m, mShoup: mShoup, y: y, sigma: f.subtract(f.residue(diagonal), mTy))
     }
@@ -258,11 +274,18 @@ private final class PrimeState {
         let f = modulus
         let sigmaInverse = f.inverse(b.sigma), sigmaShoup = f.shoup(sigmaInverse)
         let z = b.y.map { f.multiply($0, by: sigmaInverse, shoup: sigmaShoup) }
-        for a in 0..<k {
-            let ya = b.y[a], ys = f.shoup(ya)
-            let row = inverse + a * capacity
-            for c in 0..<k { row[c] = f.add(row[c], f.multiply(z[c], by: ya, shoup: ys)) }
-            row[k] = f.negate(z[a])
+        // K⁻¹ += y zᵀ on the upper triangle, mirrored (the inverse is symmetric).
+        z.withUnsafeBufferPointer { z in
+            for a in 0..<k {
+                let ya = b.y[a], ys = f.shoup(ya)
+                let row = inverse + a * capacity
+                for c in a..<k {
+                    let v = f.add(row[c], f.multiply(z[c], by: ya, shoup: ys))
+                    row[c] = v
+                    inverse[c * capacity + a] = v
+                }
+                row[k] = f.negate(z[a])
+            }
         }
         let last = inverse + k * capacity
         for c in 0..<k { last[c] = f.negate(z[c]) }
@@ -286,10 +309,16 @@ private final class PrimeState {
         let pivotInverse = f.inverse(pivot), pivotShoup = f.shoup(pivotInverse)
         let column = (0..<k).map { inverse[$0 * capacity + q] }
         let factor = column.map { f.multiply($0, by: pivotInverse, shoup: pivotShoup) }
-        for a in 0..<k where a != q {
-            let fa = factor[a], fs = f.shoup(fa)
-            let row = inverse + a * capacity
-            for c in 0..<k where c != q { row[c] = f.subtract(row[c], f.multiply(column[c], by: fa, shoup: fs)) }
+        column.withUnsafeBufferPointer { column in
+            for a in 0..<k where a != q {
+                let fa = factor[a], fs = f.shoup(fa)
+                let row = inverse + a * capacity
+                for c in a..<k where c != q {
+                    let v = f.subtract(row[c], f.multiply(column[c], by: fa, shoup: fs))
+                    row[c] = v
+                    inverse[c * capacity + a] = v
+                }
+            }
         }
         for c in 0..<rhsCount {
             let x = solutions + c * capacity
