@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CGMP
 
 /// Operations with one machine word, for multimodular (Chinese remainder) algorithms.
@@ -29,5 +34,15 @@ extension BigInteger {
     public func floorRemainder(dividingBy m: BigInteger) -> BigInteger {
         precondition(m.signum > 0, "BigInteger remainder modulo a non-positive number")
         return BigInteger.make { dln_mpz_fdiv_r($0, storage.ptr, m.storage.ptr) }
+    }
+
+    /// log₂|self| for self ≠ 0, within 2⁻⁴⁰·max(1, log₂|self|) (GMP's truncated mantissa and
+    /// exponent): for floating-point filters that fall back to exact comparison when two values
+    /// are closer than that, never for a result.
+    public var log2Magnitude: Double {
+        precondition(!isZero, "log₂ of zero")
+        var exponent = 0
+        let mantissa = dln_mpz_get_d_2exp(&exponent, storage.ptr) // |mantissa| in [0.5, 1)
+        return Double(exponent) + log2(Swift.abs(mantissa))
     }
 }

@@ -98,21 +98,47 @@ struct IntegerSegment: SegmentFormula {
 
     func nextEvent(below kappa: Rational) -> SegmentEnd {
         let (n, q) = scaledKappa(kappa)
-        // Candidates are fractions num/den of κ̃; compare by cross-multiplication and form a
-        // Rational only for the winner.
+        // Candidates are fractions num/den of κ̃. A floating-point filter on log₂ of the
+        // magnitudes decides every comparison whose sides differ by more than its error bound;
+        // near-ties are decided exactly by cross-multiplication. A Rational is formed only for
+        // the winner.
+        func logRatio(_ num: BigInteger, _ den: BigInteger) -> (Double, Double) {
+            let ln = num.log2Magnitude, ld = den.log2Magnitude
+            return (ln - ld, 1e-9 * (2 + Swift.abs(ln) + Swift.abs(ld))) // (value, error bound)
+        }
+        let (logKappa, kappaError) = logRatio(n, q)
         var best: (BigInteger, BigInteger)? // (num > 0, den > 0)
+        var bestLog = 0.0, bestError = 0.0
         var drops: [Int] = [], joins: [(Int, Int)] = []
         var signs = [Int](repeating: 0, count: U.count)
         for (i, s) in zip(support, self.signs) { signs[i] = s }
-        func consider(_ num: BigInteger, _ den: BigInteger) -> Bool {
-            let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
-            guard a.signum > 0, a * q < n * b else { return false }     // 0 < a/b < κ̃
-            if let (c, e) = best {
-                let lhs = a * e, rhs = c * b
-                if lhs < rhs { return false }
-                if lhs == rhs { return true }
+        /// Whether (±num)/den (minus when `negated`) lies in (0, κ̃) and is at least the best so far.
+        func consider(_ num: BigInteger, _ den: BigInteger, negated: Bool = false) -> Bool {
+            guard num.signum * den.signum * (negated ? -1 : 1) > 0 else { return false } // a/b > 0
+            let (l, error) = logRatio(num, den)
+            var exact: (BigInteger, BigInteger)?
+            func fraction() -> (BigInteger, BigInteger) {
+                if let exact { return exact }
+                let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
+                exact = negated ? (-a, b) : (a, b)
+                return exact!
             }
-            best = (a, b)
+            if l > logKappa + error + kappaError { return false }
+            if l >= logKappa - error - kappaError {
+                let (a, b) = fraction()
+                guard a * q < n * b else { return false }                   // a/b < κ̃
+            }
+            if let (c, e) = best {
+                if l < bestLog - error - bestError { return false }
+                if l <= bestLog + error + bestError {
+                    let (a, b) = fraction()
+                    let lhs = a * e, rhs = c * b
+                    if lhs < rhs { return false }
+                    if lhs == rhs { return true }
+                }
+            }
+            best = fraction()
+            (bestLog, bestError) = (l, error)
             drops = []
             joins = []
             return true
@@ -127,7 +153,7 @@ struct IntegerSegment: SegmentFormula {
             if !up.isZero { if consider(C0[j], up) { joins.append((j, 1)) } } else if C0[j].isZero { signs[j] = 1 }
             if positive { continue }
             let down = determinant + C1[j]                                // c_j = −κ
-            if !down.isZero { if consider(-C0[j], down) { joins.append((j, -1)) } } else if C0[j].isZero { signs[j] = -1 }
+            if !down.isZero { if consider(C0[j], down, negated: true) { joins.append((j, -1)) } } else if C0[j].isZero { signs[j] = -1 }
         }
         guard let (a, b) = best else { return SegmentEnd(kappa: .zero, drops: [], equicorrelationSigns: signs) }
         for (j, s) in joins { signs[j] = s }
