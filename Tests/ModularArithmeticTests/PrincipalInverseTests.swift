@@ -55,6 +55,34 @@ import Testing
         Self.check(system, K, rhs)
     }
 
+    /// On random Gram matrices BᵀB (singular when B has fewer rows than columns) a bordering is
+    /// refused exactly when the grown block is singular, and everything else stays exact.
+    @Test func gramMatricesRefuseExactlyTheSingularBorderings() {
+        var g = SplitMix64(seed: 503)
+        for trial in 0..<40 {
+            let n = g.nextInt(in: 2...6), rows = g.nextInt(in: 1...(n + 1))
+            let b = (0..<rows).map { _ in (0..<n).map { _ in g.nextInt(in: -3...3) } }
+            let K = (0..<n).map { i in (0..<n).map { j in BigInteger((0..<rows).reduce(0) { $0 + b[$1][i] * b[$1][j] }) } }
+            let rhs = [(0..<n).map { _ in BigInteger(g.nextInt(in: -4...4)) }]
+            let system = PrincipalInverse(K: K.flatMap { $0 }, dimension: n, rhsBounds: rhs, maximumSize: n)
+            for _ in 0..<12 {
+                let present = system.indices
+                if !present.isEmpty && (present.count == n || g.nextInt(in: 0...2) == 0) {
+                    // Every principal block of a positive definite block is positive definite.
+                    #expect(system.remove(at: g.nextInt(in: 0...(present.count - 1))) == nil, "trial \(trial)")
+                } else {
+                    let j = (0..<n).filter { !present.contains($0) }[0]
+                    let grown = present + [j]
+                    let singular = Matrix(grown.map { i in grown.map { Rational(K[i][$0]) } }).determinant.isZero
+                    let result = system.append(j, rhs: [rhs[0][j]])
+                    #expect((result == .singular) == singular, "trial \(trial)")
+                    if singular { #expect(system.indices == present, "trial \(trial)") }
+                }
+                if system.count > 0 { Self.check(system, K, rhs) }
+            }
+        }
+    }
+
     /// A singular bordering or removal is refused and leaves the system as it was.
     @Test func singularChangesAreRefused() {
         let K = [[1, 2, 3], [2, 4, 6], [3, 6, 10]].map { $0.map { BigInteger($0) } }
