@@ -2,8 +2,8 @@ import ExactArithmetic
 
 /// The path between two consecutive knots, `lower ≤ κ ≤ upper`, where it is affine:
 /// `x(κ) = intercept + κ·slope` (docs/math.md §1: `x_A = M_AA⁻¹r_A − κ M_AA⁻¹s_A` when M_AA is
-/// nonsingular). A segment is the linear interpolation of its two end knots, and that is what
-/// `LassoPath` certifies (KKT at both ends, constant signs inside).
+/// nonsingular). A segment is the `Chord` of its two end knots, and that is what `LassoPath`
+/// certifies (KKT at both ends, constant signs inside); its formulas are the chord's.
 public struct Segment: Sendable, Equatable {
     /// κ at the knot above (the larger end).
     public let upper: Rational
@@ -48,26 +48,21 @@ public struct Segment: Sendable, Equatable {
             && a.active == b.active && a.signs == b.signs && a.isUnique == b.isUnique
     }
 
+    /// The chord between the end knots.
+    public var chord: Chord { Chord(upper: upper, upperSolution, lower: lower, lowerSolution) }
+
     /// dx/dκ, constant on the segment.
     public var slope: [Rational] {
         if let knownDirection { return knownDirection.map { $0.isZero ? .zero : -$0 } }
-        let width = upper - lower
-        return zip(upperSolution, lowerSolution).map { $0 == $1 ? .zero : ($0 - $1) / width }
+        return chord.slope
     }
 
     /// x at κ = 0 of the affine extension, so that x(κ) = intercept + κ·slope.
-    public var intercept: [Rational] {
-        zip(upperSolution, slope).map { $1.isZero ? $0 : $0 - upper * $1 }
-    }
+    public var intercept: [Rational] { chord.affine.intercept }
 
     /// The direction `dx/d(−κ)` followed on this segment (docs/math.md §1's v).
     public var direction: [Rational] { knownDirection ?? slope.map { -$0 } }
 
     /// x(κ) for κ in [lower, upper].
-    public func solution(at kappa: Rational) -> [Rational] {
-        if kappa == upper { return upperSolution }
-        if kappa == lower { return lowerSolution }
-        let t = (upper - kappa) / (upper - lower)
-        return zip(upperSolution, lowerSolution).map { $0 == $1 ? $0 : $0 + t * ($1 - $0) }
-    }
+    public func solution(at kappa: Rational) -> [Rational] { chord.solution(at: kappa) }
 }

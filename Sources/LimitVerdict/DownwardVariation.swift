@@ -28,7 +28,7 @@ public struct DownwardVariationPiece: Equatable, Sendable {
 public struct DownwardVariation: Equatable, Sendable {
     public let pieces: [DownwardVariationPiece]
 
-    init(_ path: PathKnots) {
+    init(_ path: LassoPathInTime) {
         // Breakpoints: segment starts and every coordinate's end of decrease.
         var decreasing: [SegmentDecrease] = []
         var cuts: Set<Rational> = [.zero]

@@ -13,6 +13,6 @@ public struct ExactComparison: Sendable {
     public init(_ problem: Problem) throws {
         limit = try DLNLimit(problem: problem)
         path = try LassoPath(problem: problem)
-        verdict = try Verdict(limit: limit, path: PathKnots(path))
+        verdict = try Verdict(limit: limit, path: LassoPathInTime(path))
     }
 }
