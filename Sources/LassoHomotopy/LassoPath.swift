@@ -20,7 +20,8 @@ public struct LassoPath: Sendable {
         case automatic
         /// Bordered exact inverse over `Rational` (gcd-reduced; best for small or structured data).
         case rational
-        /// Fraction-free bordered adjugate over the integers (best for large dense decimal data).
+        /// Over the integers: M̃_SS⁻¹ modulo word primes, exact values by Chinese remaindering
+        /// (best for large dense decimal or float64 data).
         case integer
     }
 
