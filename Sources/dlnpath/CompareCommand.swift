@@ -51,7 +51,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
-        let verdict = try output.emit({ try ExactComparison(p) }, json: { try $0.verdict.json(path: $0.path, at: times, $1) },
+        let verdict = try output.emit({ try ExactComparison(p) }, streamed: { try $0.verdict.document(path: $0.path, at: times, $1) },
                                       text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict
         if let contradiction = verdict.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))

@@ -37,7 +37,7 @@ struct LimitCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", command: "limit")
         let p = try problem.load()
-        try output.emit({ try DLNLimit(problem: p) }, json: { try $0.json(at: times, $1) },
+        try output.emit({ try DLNLimit(problem: p) }, streamed: { try $0.document(at: times, $1) },
                         text: { try $0.text(file: problem.file, at: times, format: $1) })
     }
 }

@@ -63,9 +63,19 @@ struct OutputOptions: ParsableArguments {
         json document: (Result, ExactJSON) throws -> JSONValue,
         text report: (Result, NumberFormat) throws -> String
     ) throws -> Result {
+        try emit(compute, streamed: { .value(try document($0, $1)) }, text: report)
+    }
+
+    /// `emit` for a large JSON document, written element by element as it is rendered.
+    @discardableResult
+    func emit<Result>(
+        _ compute: () throws -> Result,
+        streamed document: (Result, ExactJSON) throws -> JSONDocument,
+        text report: (Result, NumberFormat) throws -> String
+    ) throws -> Result {
         let result = try withProgress(compute)
         if json {
-            printJSON(try document(result, exactJSON))
+            try printJSON(try document(result, exactJSON))
             return result
         }
         let format = numberFormat

@@ -10,3 +10,13 @@ func printJSON(_ value: JSONValue) {
     out.append("\n")
     out.flush()
 }
+
+/// Prints a lazily built JSON document, element by element, with the same bytes as
+/// `printJSON(try document.value())`.
+func printJSON(_ document: JSONDocument) throws {
+    fflush(nil)
+    var out = JSONOutput(fileDescriptor: 1)
+    defer { out.flush() }
+    try document.write(to: &out)
+    out.append("\n")
+}
