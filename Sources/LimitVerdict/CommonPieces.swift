@@ -16,7 +16,8 @@ public struct CommonPiece: Equatable, Sendable {
     public let lasso: InverseAffine
 }
 
-/// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece.
+/// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece; a limit
+/// stopped at S (`DLNLimit.horizon`) gives the pieces of (0, S], the last one ending at S.
 func commonPieces(_ limit: DLNLimit, _ path: PathKnots) -> [CommonPiece] {
     let d = limit.problem.dimension
     // The lasso side as (start time, segment, formula); the first one is x = 0 from s = 0.
@@ -27,6 +28,7 @@ func commonPieces(_ limit: DLNLimit, _ path: PathKnots) -> [CommonPiece] {
         return (s: limit.saddles[k].s, saddle: k, f: InverseAffine(constant: c.constant, inverse: c.inverse))
     }
     var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted()
+    if let horizon = limit.horizon { cuts.removeAll { $0 >= horizon } }
     if cuts.isEmpty { cuts = [.zero] }
     var pieces: [CommonPiece] = []
     var a = 0, b = 0
@@ -34,7 +36,7 @@ func commonPieces(_ limit: DLNLimit, _ path: PathKnots) -> [CommonPiece] {
         while a + 1 < dlnStarts.count, dlnStarts[a + 1].s <= from { a += 1 }
         while b + 1 < lassoStarts.count, lassoStarts[b + 1].s <= from { b += 1 }
         pieces.append(CommonPiece(
-            from: from, to: n + 1 < cuts.count ? cuts[n + 1] : nil, saddle: dlnStarts[a].saddle,
+            from: from, to: n + 1 < cuts.count ? cuts[n + 1] : limit.horizon, saddle: dlnStarts[a].saddle,
             segment: lassoStarts[b].segment, averaged: dlnStarts[a].f, lasso: lassoStarts[b].f))
     }
     return pieces

@@ -67,6 +67,9 @@ extension Verdict {
         o.append(("statements", .value(.array(statements.map { .string($0) }))))
         o.append(("contradiction", .value(contradiction.map { .string($0) } ?? .null)))
         if !times.isEmpty { o.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
+        if let horizon = limit.horizon {
+            o.append(("stop", .value(.object(JSONObject([("s", exact(horizon)), ("lambda", exact(limit.problem.weightDecay + horizon.reciprocal))])))))
+        }
         return .object(o)
     }
 

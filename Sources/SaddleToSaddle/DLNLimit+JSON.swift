@@ -20,6 +20,7 @@ extension DLNLimit {
             ("saddles", .elements(count: saddles.count) { saddles[$0].json(exact) }),
         ]
         if !times.isEmpty { members.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
+        if let horizon { members.append(("stop", .value(.object(JSONObject([("s", exact(horizon))]))))) }
         return .object(members)
     }
 

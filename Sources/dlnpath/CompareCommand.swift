@@ -23,6 +23,11 @@ struct CompareCommand: ParsableCommand {
         "monotone" and "equivalent" must agree (docs/math.md §4); if they ever do not, a warning \
         goes to standard error. --at s evaluates the gap and η(s) at given times.
 
+        --s-max S (or --kappa-min K, S = 1/(K − λwd); K ≤ λwd is never reached and changes \
+        nothing) stops both sides at time S: the saddles with s ≤ S, the knots down to the exact \
+        solution at κ = λwd + 1/S, and a verdict about s ∈ (0, S] that agrees with the full one \
+        there; JSON ends with "stop": {"s": S, "lambda": K}.
+
         The verdict is information: compare exits 0 whatever it is, unless --expect-equivalent or \
         --expect-monotone is given and fails (exit 1). JSON numbers are exact "p/q" strings; \
         coordinates, knots and saddles count from 0 (the text counts coordinates from 1).
@@ -40,6 +45,8 @@ struct CompareCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
 
+    @OptionGroup var stop: StopOptions
+
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "Exit 1 unless the averaged DLN trajectory equals the lasso path for all s.")
@@ -51,7 +58,11 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
-        let verdict = try output.emit({ try ExactComparison(p) }, streamed: { try $0.verdict.document(path: $0.path, at: times, $1) },
+        let horizon = try stop.horizon(p)
+        if let horizon, let late = times.first(where: { $0 > horizon }) {
+            throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
+        }
+        let verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, streamed: { try $0.verdict.document(path: $0.path, at: times, $1) },
                                       text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict
         if let contradiction = verdict.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))
