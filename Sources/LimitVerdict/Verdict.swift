@@ -55,7 +55,8 @@ public struct Verdict: Sendable {
         gap = zip(pieces, compared).map { p, pair in
             // With M positive definite, equal formulas mean a zero gap: nothing to compute.
             if !images, pair.0 == pair.1 { return GapPiece.zero(from: p.from, to: p.to) }
-            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averaged), lasso: products.lassoSide(p.segment))
+            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averaged),
+                                    lasso: products.lassoSide(p.segment, image: images ? pair.1 : nil))
         }
         link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a) : x == a }
 

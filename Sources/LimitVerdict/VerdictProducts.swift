@@ -11,6 +11,9 @@ import ExactLinearAlgebra
 /// and, since q(s) = s·r − M·Z(s), M·B = s_k c_k − q_k — no product with M. Hence
 /// ℓ₀ = ℓ(x_k), ℓ₁ = (MA − r)ᵀB = −c_kᵀB, ℓ₂ = ½BᵀMB = ½(s_k c_kᵀB − q_kᵀB).
 /// Lasso side: one M-product per knot, then per segment by linearity.
+///
+/// Only the latest saddle's, segment's and two knots' results are kept: the verdict asks in time
+/// order, so memory does not grow with the number of knots (265,721 on Mairal–Yu p = 12).
 struct VerdictProducts {
     struct Side {
         /// The formula's vectors over common denominators, for the ℓ1 sums.
@@ -23,10 +26,10 @@ struct VerdictProducts {
     private let limit: DLNLimit
     private let path: PathKnots
     private let r: IntegerVector
-    private var averagedSides: [Int: Side] = [:]
-    private var segmentSides: [Int: Side] = [:]
-    private var segmentImages: [Int: InverseAffine] = [:]
-    private var knotImages: [Int: [Rational]] = [:]
+    private var averagedSide: (k: Int, side: Side)?
+    private var segmentSide: (j: Int, side: Side)?
+    private var segmentImage: (j: Int, image: InverseAffine)?
+    private var knotImages: [(j: Int, image: [Rational])] = []
 
     init(_ limit: DLNLimit, _ path: PathKnots) {
         self.limit = limit
@@ -43,17 +46,17 @@ struct VerdictProducts {
     /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0).
     mutating func lassoImage(_ segment: Int?) -> InverseAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
-        if let image = segmentImages[j] { return image }
+        if let cached = segmentImage, cached.j == j { return cached.image }
         let slope = (path.kappa[j] - path.kappa[j + 1]).reciprocal * knotImage(j).subtracting(knotImage(j + 1))
         let intercept = knotImage(j).subtracting(path.kappa[j] * slope)
         let image = InverseAffine(constant: intercept.adding(path.weightDecay * slope), inverse: slope)
-        segmentImages[j] = image
+        segmentImage = (j, image)
         return image
     }
 
     /// The DLN side on saddle k's pieces (`formula` is their x̄ formula).
     mutating func averagedSide(_ k: Int, formula: InverseAffine) -> Side {
-        if let side = averagedSides[k] { return side }
+        if let cached = averagedSide, cached.k == k { return cached.side }
         let saddle = limit.saddles[k]
         let a = IntegerVector(formula.constant), b = IntegerVector(formula.inverse)
         let cb = IntegerVector(saddle.correlation).dot(b)
@@ -61,31 +64,32 @@ struct VerdictProducts {
         for i in saddle.q.indices where !saddle.q[i].isZero && !formula.inverse[i].isZero { qb.addProduct(saddle.q[i], formula.inverse[i]) }
         let l0 = saddle.objective - limit.problem.weightDecay * oneNorm(saddle.x)
         let side = Side(constant: a, inverse: b, loss: (l0, -cb, Rational(1, 2) * (saddle.s * cb - qb)))
-        averagedSides[k] = side
+        averagedSide = (k, side)
         return side
     }
 
-    /// The lasso side on segment j (nil: before κ₀, x = 0).
-    mutating func lassoSide(_ segment: Int?) -> Side {
+    /// The lasso side on segment j (nil: before κ₀, x = 0); `image` is its `lassoImage` when
+    /// the caller already has it.
+    mutating func lassoSide(_ segment: Int?, image: InverseAffine? = nil) -> Side {
         let d = limit.problem.dimension
         guard let j = segment else {
             let zero = IntegerVector(.init(repeating: .zero, count: d))
             return Side(constant: zero, inverse: zero, loss: (.zero, .zero, .zero))
         }
-        if let side = segmentSides[j] { return side }
-        let f = path.inverseAffine(j), m = lassoImage(j)
+        if let cached = segmentSide, cached.j == j { return cached.side }
+        let f = path.inverseAffine(j), m = image ?? lassoImage(j)
         let a = IntegerVector(f.constant), b = IntegerVector(f.inverse)
         let ma = IntegerVector(m.constant), mb = IntegerVector(m.inverse)
         let half = Rational(1, 2)
         let side = Side(constant: a, inverse: b, loss: (half * a.dot(ma) - r.dot(a), a.dot(mb) - r.dot(b), half * b.dot(mb)))
-        segmentSides[j] = side
+        segmentSide = (j, side)
         return side
     }
 
     private mutating func knotImage(_ j: Int) -> [Rational] {
-        if let v = knotImages[j] { return v }
+        if let cached = knotImages.first(where: { $0.j == j }) { return cached.image }
         let v = limit.scaled.times(path.x[j])
-        knotImages[j] = v
+        knotImages = [knotImages.last, (j, v)].compactMap { $0 }
         return v
     }
 }
