@@ -31,7 +31,10 @@ public struct Segment: Sendable, Equatable {
     }
 
     /// The direction `dx/d(−κ)` followed on this segment (docs/math.md §1's v).
-    public var direction: [Rational] { slope.map { -$0 } }
+    public var direction: [Rational] {
+        let width = upper - lower
+        return zip(lowerSolution, upperSolution).map { $0 == $1 ? .zero : ($0 - $1) / width }
+    }
 
     /// x(κ) for κ in [lower, upper].
     public func solution(at kappa: Rational) -> [Rational] {
