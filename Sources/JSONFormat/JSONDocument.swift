@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON document described once and rendered two ways: as a `JSONValue` tree (`value()`) or
 /// streamed (`write(to:indent:)`), where long arrays are built one element at a time, written and
 /// dropped, so a document of gigabytes never exists in memory. Both renderings give the same
@@ -11,6 +17,12 @@ public indirect enum JSONDocument {
     case sequence(AnySequence<JSONValue>)
     /// An object of lazily rendered members, keys in this order.
     case object([(String, JSONDocument)])
+    /// An array of `count` objects already written to `file` (from its start) as this array's
+    /// pretty text at its place in the document: each element indented and written at that
+    /// indent (e.g. 4 for a member of the top-level object), separated by ",\n". The text is
+    /// copied, never held in memory (`compare --json`'s knots, written while the path is
+    /// computed).
+    case spilled(count: Int, file: UnsafeMutablePointer<FILE>)
 
     /// The document as one tree.
     public func value() throws -> JSONValue {
@@ -19,6 +31,10 @@ public indirect enum JSONDocument {
         case .elements(let count, let element): return .array(try (0..<count).map(element))
         case .sequence(let items): return .array(Array(items))
         case .object(let members): return .object(JSONObject(try members.map { ($0.0, try $0.1.value()) }))
+        case .spilled(let count, let file):
+            var out = JSONOutput()
+            JSONDocument.copy(count: count, file, to: &out, indent: 0)
+            return try JSONValue.parse(out.string)
         }
     }
 
@@ -31,6 +47,8 @@ public indirect enum JSONDocument {
             try JSONDocument.writeArray(0..<count, to: &out, indent: indent, element)
         case .sequence(let items):
             try JSONDocument.writeArray(items, to: &out, indent: indent) { $0 }
+        case .spilled(let count, let file):
+            JSONDocument.copy(count: count, file, to: &out, indent: indent)
         case .object(let members) where members.isEmpty:
             out.append("{}")
         case .object(let members):
@@ -45,6 +63,21 @@ public indirect enum JSONDocument {
             out.appendSpaces(indent)
             out.append("}")
         }
+    }
+
+    private static func copy(count: Int, _ file: UnsafeMutablePointer<FILE>, to out: inout JSONOutput, indent: Int) {
+        guard count > 0 else { return out.append("[]") }
+        out.append("[\n")
+        rewind(file)
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let read = fread(&buffer, 1, buffer.count, file)
+            if read == 0 { break }
+            buffer.withUnsafeBufferPointer { out.append(bytes: UnsafeBufferPointer(rebasing: $0.prefix(read))) }
+        }
+        out.append("\n")
+        out.appendSpaces(indent)
+        out.append("]")
     }
 
     /// Elements that are objects or arrays go one per line; an array that starts with a scalar

@@ -16,11 +16,17 @@ extension Verdict {
     /// The same document, to be streamed: `compare --json` writes it element by element (the
     /// `times` are evaluated here, so a bad time throws before anything is written).
     public func document(path lassoPath: LassoPath, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONDocument {
-        let saddles = limit.saddles, knots = lassoPath.knots, weightDecay = lassoPath.problem.weightDecay
+        let knots = lassoPath.knots, weightDecay = lassoPath.problem.weightDecay
+        return try document(knots: .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) }, at: times, exact)
+    }
+
+    /// The document with the knots as given (`ExactComparison.streamedDocument` spills them).
+    func document(knots: JSONDocument, at times: [Rational], _ exact: ExactJSON) throws -> JSONDocument {
+        let saddles = limit.saddles
         let zPieces = downwardVariation.pieces, gaps = gap.filter { !$0.maximum.isZero }
         var o: [(String, JSONDocument)] = [
             ("saddles", .elements(count: saddles.count) { saddles[$0].json(exact) }),
-            ("knots", .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) }),
+            ("knots", knots),
         ]
         var v: [(String, JSONValue)] = [
             ("monotone", .bool(monotone)),

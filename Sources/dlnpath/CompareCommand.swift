@@ -62,8 +62,18 @@ struct CompareCommand: ParsableCommand {
         if let horizon, let late = times.first(where: { $0 > horizon }) {
             throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
         }
-        let verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, streamed: { try $0.verdict.document(path: $0.path, at: times, $1) },
+        let verdict: Verdict
+        if output.json {
+            // The knots go to a temporary file as the path is computed, not into memory.
+            guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the lasso knots") }
+            defer { fclose(spill) }
+            let streamed = try output.withProgress { try ExactComparison.streamedDocument(p, horizon: horizon, at: times, output.exactJSON, spill: spill) }
+            try printJSON(streamed.document)
+            verdict = streamed.verdict
+        } else {
+            verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },
                                       text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict
+        }
         if let contradiction = verdict.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))
         }
