@@ -43,13 +43,13 @@ let package = Package(
         .target(name: "NumericFlow", dependencies: ["StiffODE"], exclude: ["README.md"]),
         .target(name: "ProgressReporting", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
-        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
+        .target(name: "Certificates", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "SHA256Digest", "CertificateChecker"], exclude: ["README.md"]),
         // The checker shares no solving code with the solver it checks (DRAT/VIPR style).
         .target(name: "CertificateChecker", dependencies: ["ExactArithmetic", "DataFormats", "JSONFormat", "SHA256Digest"], exclude: ["README.md"]),
-        .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "LassoHomotopy", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "PlainText"], exclude: ["README.md"]),
+        .target(name: "SolverCheck", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "ProblemReading", "LassoHomotopy", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "PlainText"], exclude: ["README.md"]),
         // Floating-point runs (the tool's own sweeps and a user's training run) against the exact reference.
         .target(name: "RunCheck", dependencies: ["ExactArithmetic", "PlainText", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "NumericFlow", "SVGPlot"], exclude: ["README.md"]),
-        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "Certificates"], exclude: ["README.md"]),
+        .target(name: "CounterexampleSearch", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict", "Certificates", "CertificateChecker"], exclude: ["README.md"]),
         .executableTarget(name: "dlnpath", dependencies: [
             "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat",
             "ProblemDefinition", "ProblemReading", "FaceSolver", "LassoHomotopy", "SaddleToSaddle", "LimitVerdict",
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "StiffODETests", dependencies: ["StiffODE"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "StiffODE", "SVGPlot"]),
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),
-        .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck", "NumPyFormat"]),
+        .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck", "NumPyFormat", "ProblemReading"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
         .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "NumPyFormat", "ProblemDefinition", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
         .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText", "NumericFlow", "NumPyFormat"]),

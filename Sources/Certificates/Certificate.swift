@@ -5,6 +5,8 @@ import ExactLinearAlgebra
 import LassoHomotopy
 import ProblemDefinition
 import SaddleToSaddle
+import DataFormats
+import ProblemReading
 import LimitVerdict
 
 /// The certificate writer behind `dlnpath certify` (format: proofs/certificate-format.md).
@@ -38,6 +40,13 @@ public enum Certificate {
             self.responseColumn = responseColumn
             self.response = response
         }
+
+        /// The files of `source` and the options it applies on top of them.
+        public init(reading source: ProblemSource) throws {
+            self.init(name: source.path, bytes: try readFileBytes(atPath: source.path), variant: source.variant,
+                      weightDecay: source.weightDecay, scaling: source.scaling, responseColumn: source.responseColumn,
+                      response: try source.responsePath.map { (name: $0, bytes: try readFileBytes(atPath: $0)) })
+        }
     }
 
     /// The certificate of `problem`, read from a file with bytes `inputBytes` called `inputName`.
@@ -49,17 +58,17 @@ public enum Certificate {
     /// solvers disagree with each other in a way the certificate cannot represent.
     public static func make(problem: Problem, input: Input) throws -> JSONValue {
         let path = try LassoPath(problem: problem)
-        let knots = try CertifiedKnots(path)
+        let lasso = try LassoSection(path)
         let limit = try DLNLimit(problem: problem)
-        let verdict = try Verdict(limit: limit, path: knots.pathKnots)
+        let verdict = try Verdict(limit: limit, path: lasso.pathInTime)
         return .object(JSONObject([
             ("format", "dlnpath-certificate"),
             ("version", 2),
             ("input", inputSection(input)),
             ("problem", problemSection(problem)),
-            ("lasso", knots.json),
+            ("lasso", lasso.json),
             ("limit", ["saddles": .array(try limit.saddles.map { try SaddleWitness(problem, $0).json })]),
-            ("verdict", try VerdictSection(problem: problem, limit: limit, knots: knots, verdict: verdict).json),
+            ("verdict", try VerdictSection(problem: problem, limit: limit, lasso: lasso, verdict: verdict).json),
         ]))
     }
 

@@ -14,8 +14,8 @@ import LimitVerdict
 struct VerdictSection {
     let json: JSONValue
 
-    init(problem: Problem, limit: DLNLimit, knots: CertifiedKnots, verdict: Verdict) throws {
-        let path = knots.pathKnots
+    init(problem: Problem, limit: DLNLimit, lasso: LassoSection, verdict: Verdict) throws {
+        let path = lasso.pathInTime
         let reached = Array(path.reachedSegments)
         let jumpTimes = limit.saddles.dropFirst().map(\.s)
         let inverseKnots = reached.map { path.time(ofKnot: $0)! }

@@ -52,6 +52,11 @@ public enum CounterexampleSearch {
         public let errors: [Failure]
 
         public var frequency: WilsonInterval { WilsonInterval(successes: found.count, trials: tried) }
+
+        /// How many instances could not be analysed, and the first with its message; nil if none.
+        public var analysisFailure: String? {
+            errors.first.map { "\(errors.count) instances could not be analysed (first: \($0.index): \($0.message))" }
+        }
     }
 
     public struct Failure: Sendable, Equatable {

@@ -26,6 +26,11 @@ public struct Distribution: Equatable, Sendable, CustomStringConvertible {
         self.variant = variant
     }
 
+    /// `--distribution gaussian:6` (`entries(parsing:)`) with the size and variant.
+    public init(parsing entries: String, samples: Int, features: Int, positive: Bool) throws {
+        self.init(entries: try Self.entries(parsing: entries), samples: samples, features: features, variant: positive ? .positive : .signed)
+    }
+
     /// Berthier's experiment (paper, §5): d = 4, n = 3, Gaussian X and y rounded to 6 digits.
     public static let paper = Distribution(entries: .gaussian(digits: 6), samples: 3, features: 4)
 

@@ -34,6 +34,12 @@ extension FrequencyTally {
         _ = try SearchOutput.save(json.serialized(pretty: true) + "\n", as: fileName, in: directory)
     }
 
+    /// Prepares `directory` (`SearchDirectory.prepare(_:forFrequencies:force:)`), then writes.
+    public func write(to directory: URL, force: Bool) throws {
+        try SearchDirectory.prepare(directory, forFrequencies: self, force: force)
+        try write(to: directory)
+    }
+
     /// What makes two tallies the same run, in words: "gaussian:6, n = 3, d = 4, signed, seed 1, 1000 instances".
     var identity: String { "\(distribution), seed \(seed), \(count) instances" }
 

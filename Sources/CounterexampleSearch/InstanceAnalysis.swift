@@ -10,7 +10,7 @@ import LimitVerdict
 final class InstanceAnalysis {
     let problem: Problem
     let path: LassoPath
-    let knots: PathKnots
+    let knots: LassoPathInTime
     let monotone: Bool
     private var cachedLimit: DLNLimit?
     private var cachedVerdict: Verdict?
@@ -19,7 +19,7 @@ final class InstanceAnalysis {
     init(_ problem: Problem) throws {
         self.problem = problem
         path = try LassoPath(problem: problem)
-        knots = PathKnots(path)
+        knots = LassoPathInTime(path)
         monotone = knots.isMonotone
     }
 

@@ -1,3 +1,4 @@
+import CertificateChecker
 import Certificates
 import JSONFormat
 import ExactArithmetic
@@ -18,10 +19,12 @@ public enum SearchOutput {
 
     /// Writes every finding with its certificate, and the summary. `verify` gets each certificate's
     /// text and returns nil if an independent check accepts it, else the reason (the certificate
-    /// is then not written and the search fails). Returns the files written.
+    /// is then not written and the search fails); by default, the independent checker
+    /// (`CertificateChecker`). Returns the files written.
     /// Call `prepare` first. File-system failures are `SearchError`s with one human line.
     @discardableResult
-    public static func write(_ outcome: CounterexampleSearch.Outcome, to directory: URL, verify: (String) -> String?) throws -> [URL] {
+    public static func write(_ outcome: CounterexampleSearch.Outcome, to directory: URL,
+                             verify: (String) -> String? = independentCheck) throws -> [URL] {
         var written: [URL] = []
         for finding in outcome.findings {
             let index = finding.instance.index
@@ -38,6 +41,19 @@ public enum SearchOutput {
         written.append(try save(summaryJSON(outcome).serialized(pretty: true) + "\n",
                                 as: summaryFileName(outcome.options.shard), in: directory))
         return written
+    }
+
+    /// The independent checker's verdict on a certificate: nil if it accepts it, else why not.
+    public static func independentCheck(_ certificateText: String) -> String? {
+        let report = CertificateChecker.check(certificateText: certificateText)
+        return report.isValid ? nil : report.problem ?? "rejected"
+    }
+
+    /// The line printed after the table: `note` (how the outcome was obtained) and what `write`
+    /// wrote where.
+    public static func writtenNote(_ outcome: CounterexampleSearch.Outcome, to directory: URL, note: String) -> String {
+        let n = outcome.findings.count
+        return "(\(note); wrote \(n) instance\(n == 1 ? "" : "s") with certificates and \(summaryFileName(outcome.options.shard)) to \(directory.path))"
     }
 
     /// The summary table printed by `dlnpath search`.

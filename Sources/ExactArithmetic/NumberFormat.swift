@@ -38,6 +38,18 @@ public struct NumberFormat: Sendable, Equatable {
         }
     }
 
+    /// The bounds of default text: no line over 160 characters, at most 40 rows per table.
+    public static let summaryLayout = TextLayout(maxWidth: 160, maxRows: 40, omissionHint: "--all prints every row, --json everything exactly")
+
+    /// The format of text reports asked for with `--exact`, `--all` and `--digits`: only the
+    /// default (none of them) bounds the line width; `--all` lifts every bound.
+    public init(exact: Bool, all: Bool, digits: Int) {
+        let isDefault = !exact && !all && digits == 6
+        let summary = Self.summaryLayout
+        let layout = all ? .unbounded : isDefault ? summary : TextLayout(maxRows: summary.maxRows, omissionHint: summary.omissionHint)
+        self.init(style: exact ? .exact : .readable, digits: digits, layout: layout)
+    }
+
     public static let readable = NumberFormat()
     public static let exact = NumberFormat(style: .exact)
 

@@ -80,6 +80,20 @@ public enum NumberText {
         return String(out)
     }
 
+    /// An error message as one human line: its lines joined by spaces (blanks around each
+    /// dropped), long numbers abbreviated as `abbreviatingNumbers` does.
+    public static func oneLine(_ message: String) -> String {
+        abbreviatingNumbers(in: message.split(whereSeparator: \.isNewline).map(trimmingBlanks).joined(separator: " "))
+    }
+
+    /// `text` without the blanks (tabs and Unicode spaces) at either end.
+    static func trimmingBlanks(_ text: Substring) -> String {
+        func blank(_ c: Character) -> Bool {
+            c.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        }
+        return String(text.drop(while: blank).reversed().drop(while: blank).reversed())
+    }
+
     /// A rational quoted the same way (`description` form, "p/q").
     public static func quote(_ value: Rational) -> String { quote(value.description) }
 

@@ -65,6 +65,16 @@ public indirect enum JSONDocument {
         }
     }
 
+    /// Writes the document and a newline to a file descriptor (standard output by default),
+    /// streamed, after whatever `print` buffered: the bytes of `value().writeDocument(…)`.
+    public func writeDocument(toFileDescriptor descriptor: Int32 = 1) throws {
+        fflush(nil)
+        var out = JSONOutput(fileDescriptor: descriptor)
+        defer { out.flush() }
+        try write(to: &out)
+        out.append("\n")
+    }
+
     private static func copy(count: Int, _ file: UnsafeMutablePointer<FILE>, to out: inout JSONOutput, indent: Int) {
         guard count > 0 else { return out.append("[]") }
         out.append("[\n")

@@ -131,6 +131,19 @@ extension JSONValue {
 
 /// Where JSON text goes: an in-memory UTF-8 buffer, or a file descriptor it is flushed to in
 /// blocks of about a megabyte (so a large document never exists as one string).
+extension JSONValue {
+    /// Writes this value as a pretty, stable document and a newline to a file descriptor
+    /// (standard output by default), streamed in blocks: the document is never one string in
+    /// memory. Whatever the C stdio buffers hold (e.g. from `print`) goes first.
+    public func writeDocument(toFileDescriptor descriptor: Int32 = 1) {
+        fflush(nil)
+        var out = JSONOutput(fileDescriptor: descriptor)
+        write(to: &out)
+        out.append("\n")
+        out.flush()
+    }
+}
+
 public struct JSONOutput {
     private var bytes: [UInt8] = []
     private let descriptor: Int32?

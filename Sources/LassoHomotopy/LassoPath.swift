@@ -102,14 +102,8 @@ public struct LassoPath: Sendable {
     public func solution(at kappa: Rational) -> [Rational] {
         precondition(kappa.signum >= 0, "the lasso path is defined for κ ≥ 0")
         if kappa >= knots[0].kappa { return knots[0].x }
-        // Knots decrease: find the last knot with κ_k > kappa; its segment contains kappa.
-        var lo = 0, hi = knots.count - 1 // knots[lo].kappa > kappa ≥ knots[hi].kappa
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if knots[mid].kappa > kappa { lo = mid } else { hi = mid }
-        }
-        if knots[hi].kappa == kappa { return knots[hi].x }
-        return segments[lo].solution(at: kappa)
+        let j = Chord.index(of: kappa, count: knots.count) { knots[$0].kappa } // κ_j > κ ≥ κ_{j+1}
+        return kappa == knots[j + 1].kappa ? knots[j + 1].x : segments[j].solution(at: kappa)
     }
 
     /// Whether the lasso solution at κ ≥ 0 is unique (the knot's verdict at a knot, the

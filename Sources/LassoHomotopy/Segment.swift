@@ -2,8 +2,8 @@ import ExactArithmetic
 
 /// The path between two consecutive knots, `lower ≤ κ ≤ upper`, where it is affine:
 /// `x(κ) = intercept + κ·slope` (docs/math.md §1: `x_A = M_AA⁻¹r_A − κ M_AA⁻¹s_A` when M_AA is
-/// nonsingular). A segment is the linear interpolation of its two end knots, and that is what
-/// `LassoPath` certifies (KKT at both ends, constant signs inside).
+/// nonsingular). A segment is the `Chord` of its two end knots, and that is what `LassoPath`
+/// certifies (KKT at both ends, constant signs inside); its formulas are the chord's.
 public struct Segment: Sendable, Equatable {
     /// κ at the knot above (the larger end).
     public let upper: Rational
@@ -19,28 +19,18 @@ public struct Segment: Sendable, Equatable {
     /// Whether the lasso solution is unique for every κ strictly inside the segment.
     public let isUnique: Bool
 
+    /// The chord between the end knots.
+    public var chord: Chord { Chord(upper: upper, upperSolution, lower: lower, lowerSolution) }
+
     /// dx/dκ, constant on the segment.
-    public var slope: [Rational] {
-        let width = upper - lower
-        return zip(upperSolution, lowerSolution).map { $0 == $1 ? .zero : ($0 - $1) / width }
-    }
+    public var slope: [Rational] { chord.slope }
 
     /// x at κ = 0 of the affine extension, so that x(κ) = intercept + κ·slope.
-    public var intercept: [Rational] {
-        zip(upperSolution, slope).map { $1.isZero ? $0 : $0 - upper * $1 }
-    }
+    public var intercept: [Rational] { chord.affine.intercept }
 
     /// The direction `dx/d(−κ)` followed on this segment (docs/math.md §1's v).
-    public var direction: [Rational] {
-        let width = upper - lower
-        return zip(lowerSolution, upperSolution).map { $0 == $1 ? .zero : ($0 - $1) / width }
-    }
+    public var direction: [Rational] { slope.map { -$0 } }
 
     /// x(κ) for κ in [lower, upper].
-    public func solution(at kappa: Rational) -> [Rational] {
-        if kappa == upper { return upperSolution }
-        if kappa == lower { return lowerSolution }
-        let t = (upper - kappa) / (upper - lower)
-        return zip(upperSolution, lowerSolution).map { $0 == $1 ? $0 : $0 + t * ($1 - $0) }
-    }
+    public func solution(at kappa: Rational) -> [Rational] { chord.solution(at: kappa) }
 }

@@ -18,7 +18,7 @@ public struct CommonPiece: Equatable, Sendable {
 
 /// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece; a limit
 /// stopped at S (`DLNLimit.horizon`) gives the pieces of (0, S], the last one ending at S.
-func commonPieces(_ limit: DLNLimit, _ path: PathKnots) -> [CommonPiece] {
+func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
     let d = limit.problem.dimension
     // The lasso side as (start time, segment, formula); the first one is x = 0 from s = 0.
     var lassoStarts: [(s: Rational, segment: Int?, f: InverseAffine)] = [(.zero, nil, .zero(d))]

@@ -102,7 +102,7 @@ extension Divergence {
     /// The divergence intervals of the averaged limit from the lasso path (docs/math.md §4), exactly
     /// `Verdict.divergence` without the rest of the verdict (no gap, z↓ or link): empty iff they are
     /// equivalent; an interval with a finite `to` means they rejoin.
-    public static func intervals(_ limit: DLNLimit, _ path: PathKnots) -> [Divergence] {
+    public static func intervals(_ limit: DLNLimit, _ path: LassoPathInTime) -> [Divergence] {
         let pieces = commonPieces(limit, path)
         var products = VerdictProducts(limit, path)
         return divergences(pieces, compared: comparedFormulas(pieces, images: !limit.problem.isPositiveDefinite, &products))

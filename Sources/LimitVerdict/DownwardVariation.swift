@@ -29,7 +29,7 @@ public struct DownwardVariation: Equatable, Sendable {
     public let pieces: [DownwardVariationPiece]
 
     /// z↓ on [0, ∞), or on [0, horizon] (the last piece then ends there).
-    init(_ path: PathKnots, horizon: Rational? = nil) {
+    init(_ path: LassoPathInTime, horizon: Rational? = nil) {
         // Breakpoints: segment starts and every coordinate's end of decrease.
         var decreasing: [SegmentDecrease] = []
         var cuts: Set<Rational> = [.zero]

@@ -34,7 +34,7 @@ extension ExactComparison {
         }
         out.flush()
         fflush(spill)
-        let path = PathKnots(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay)
+        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay)
         let verdict = try Verdict(limit: limit, path: path)
         return (verdict, try verdict.document(knots: .spilled(count: kappa.count, file: spill), at: times, exact))
     }

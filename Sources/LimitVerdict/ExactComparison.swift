@@ -16,6 +16,6 @@ public struct ExactComparison: Sendable {
     public init(_ problem: Problem, horizon: Rational? = nil) throws {
         limit = try DLNLimit(problem: problem, horizon: horizon)
         path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
-        verdict = try Verdict(limit: limit, path: PathKnots(path))
+        verdict = try Verdict(limit: limit, path: LassoPathInTime(path))
     }
 }

@@ -26,7 +26,7 @@ public struct Link: Equatable, Sendable {
     public var holds: Bool { mismatch == nil }
 
     /// `equalPositions(x, a)` compares a saddle with a slope (x or M·x).
-    init(_ limit: DLNLimit, _ path: PathKnots, equalPositions: ([Rational], [Rational]) -> Bool) {
+    init(_ limit: DLNLimit, _ path: LassoPathInTime, equalPositions: ([Rational], [Rational]) -> Bool) {
         var expected: [(knot: Int, time: Rational, slope: [Rational])] = []
         var silent: [Int] = []
         var previous = [Rational](repeating: .zero, count: path.dimension)

@@ -31,7 +31,7 @@ struct SegmentDecrease {
     let to: Rational? // nil: μ = ∞
 }
 
-func decreases(onSegment j: Int, _ path: PathKnots) -> [SegmentDecrease] {
+func decreases(onSegment j: Int, _ path: LassoPathInTime) -> [SegmentDecrease] {
     guard let muFrom = path.time(ofKnot: j) else { return [] }
     let muTo = path.time(ofKnot: j + 1)
     let f = path.inverseAffine(j)
@@ -47,7 +47,7 @@ func decreases(onSegment j: Int, _ path: PathKnots) -> [SegmentDecrease] {
     return out
 }
 
-extension PathKnots {
+extension LassoPathInTime {
     /// Whether z(μ) = μ·x(λwd + 1/μ) is coordinatewise monotone for every μ > 0 (docs/math.md §4),
     /// from the path alone. Monotone ⇒ the averaged DLN limit is the lasso path (any PSD M); for
     /// positive definite M, non-monotone ⇒ it is not. Same test as `Verdict.monotone`.
@@ -56,7 +56,7 @@ extension PathKnots {
 
 /// The first break of monotonicity in μ order (segments by decreasing κ, then coordinates), or
 /// nil when z is coordinatewise monotone for every μ > 0.
-func firstMonotonicityBreak(_ path: PathKnots) -> MonotonicityBreak? {
+func firstMonotonicityBreak(_ path: LassoPathInTime) -> MonotonicityBreak? {
     for j in path.reachedSegments {
         guard let first = decreases(onSegment: j, path).first else { continue }
         return MonotonicityBreak(

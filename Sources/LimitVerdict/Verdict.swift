@@ -12,7 +12,7 @@ import ProblemDefinition
 /// equivalent; or, for positive definite M, equivalent but not monotone) — never expected.
 public struct Verdict: Sendable {
     public let limit: DLNLimit
-    public let path: PathKnots
+    public let path: LassoPathInTime
     public let pieces: [CommonPiece]
     public let monotone: Bool
     public let monotonicityBreak: MonotonicityBreak?
@@ -29,7 +29,7 @@ public struct Verdict: Sendable {
     public let apartAtHorizon: Bool
     public let contradiction: String?
 
-    public init(limit: DLNLimit, path: PathKnots) throws {
+    public init(limit: DLNLimit, path: LassoPathInTime) throws {
         let problem = limit.problem
         guard path.dimension == problem.dimension, path.weightDecay == problem.weightDecay else {
             throw LimitError("the lasso path (d = \(path.dimension), λwd = \(path.weightDecay)) is not for this problem (d = \(problem.dimension), λwd = \(problem.weightDecay))")

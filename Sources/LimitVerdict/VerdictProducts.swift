@@ -24,14 +24,14 @@ struct VerdictProducts {
     }
 
     private let limit: DLNLimit
-    private let path: PathKnots
+    private let path: LassoPathInTime
     private let r: IntegerVector
     private var averagedSide: (k: Int, side: Side)?
     private var segmentSide: (j: Int, side: Side)?
     private var segmentImage: (j: Int, image: InverseAffine)?
     private var knotImages: [(j: Int, image: [Rational])] = []
 
-    init(_ limit: DLNLimit, _ path: PathKnots) {
+    init(_ limit: DLNLimit, _ path: LassoPathInTime) {
         self.limit = limit
         self.path = path
         r = IntegerVector(limit.problem.r)
@@ -47,9 +47,8 @@ struct VerdictProducts {
     mutating func lassoImage(_ segment: Int?) -> InverseAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
         if let cached = segmentImage, cached.j == j { return cached.image }
-        let slope = (path.kappa[j] - path.kappa[j + 1]).reciprocal * knotImage(j).subtracting(knotImage(j + 1))
-        let intercept = knotImage(j).subtracting(path.kappa[j] * slope)
-        let image = InverseAffine(constant: intercept.adding(path.weightDecay * slope), inverse: slope)
+        let (upper, lower) = (knotImage(j), knotImage(j + 1))
+        let image = path.inTime(segment: j, upper: upper, lower: lower)
         segmentImage = (j, image)
         return image
     }

@@ -45,7 +45,7 @@ public enum EpsilonSweep {
     /// Deterministic part of the evaluation set: a uniform grid on (0, sMax], each saddle time
     /// and lasso knot time, and points just before and after each (x° jumps there).
     static func evaluationTimes(sMax: Double, gridPoints: Int, exact: ExactTrajectory,
-                                lasso: LassoPathKnots, weightDecay: Double) -> [Double] {
+                                lasso: LassoPathInterpolant, weightDecay: Double) -> [Double] {
         var times = (1...max(gridPoints, 2)).map { sMax * Double($0) / Double(max(gridPoints, 2)) }
         let delta = 1e-9 * sMax
         for t in exact.saddleTimes + lasso.knotTimes(weightDecay: weightDecay) where t > 0 && t <= sMax {
@@ -65,7 +65,7 @@ public enum EpsilonSweep {
     ///     integrator's own step points, which cluster at the jumps, are added per ε).
     ///   - progress: overall completed fraction in [0, 1].
     public static func run(_ problem: DLNProblem, epsilons: [FlowEpsilon], exact: ExactTrajectory,
-                           lasso: LassoPathKnots, sMax: Double, gridPoints: Int = 2000,
+                           lasso: LassoPathInterpolant, sMax: Double, gridPoints: Int = 2000,
                            options: FlowOptions = FlowOptions(),
                            progress: ((Double) -> Void)? = nil) throws -> EpsilonSweepReport {
         guard !epsilons.isEmpty else { throw FlowError.invalidInput("no epsilon given") }

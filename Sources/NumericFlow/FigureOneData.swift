@@ -6,7 +6,8 @@ import StiffODE
 /// the gap `Lasso(x̄(s), κ) − Lasso*(κ)` of both, and the s-intervals where the limit leaves the
 /// path. Plain arrays, so `SVGPlot.FigureOne` (which does not depend on this module) can draw it:
 ///
-///     let data = try FigureOneData.compute(problem, epsilon: eps, exact: exact, lasso: path, sMax: 6)
+///     let data = try FigureOneData.compute(problem, epsilon: eps, exact: exact, lasso: path, sMax: 6,
+///                                          divergenceIntervals: intervals)
 ///     let figure = FigureOne.figure(FigureOne.Input(data))   // in a module importing both
 public struct FigureOneData: Sendable, Codable {
     public let epsilon: String
@@ -35,13 +36,14 @@ public struct FigureOneData: Sendable, Codable {
     public static let maxSamples = 20_000
 
     /// - Parameters:
-    ///   - divergenceIntervals: exact intervals from the exact modules, if available; otherwise
-    ///     they are located on the Double data (grid scan, then bisection of each boundary).
+    ///   - divergenceIntervals: where the limit leaves the path, up to `sMax`: the exact verdict's
+    ///     intervals (`RunCheck.FlowReference.divergenceIntervals(upTo:)`, from LimitVerdict), or,
+    ///     for Double data with no exact verdict behind it, `scannedDivergence`.
     ///   - lassoOptimum: `Lasso*(s)` (quadratic form); default from the path knots.
     ///   - logSpacedFrom: sample geometrically from this s > 0 (for a log-s axis).
     public static func compute(_ problem: DLNProblem, epsilon: FlowEpsilon, exact: ExactTrajectory,
-                               lasso: LassoPathKnots, sMax: Double, samples: Int = 600,
-                               maxCoordinates: Int = 36, divergenceIntervals: [ClosedRange<Double>]? = nil,
+                               lasso: LassoPathInterpolant, sMax: Double, samples: Int = 600,
+                               maxCoordinates: Int = 36, divergenceIntervals: [ClosedRange<Double>],
                                lassoOptimum: ((Double) -> Double)? = nil, logSpacedFrom: Double? = nil,
                                options: FlowOptions = FlowOptions(),
                                progress: ((Double) -> Void)? = nil) throws -> FigureOneData {
@@ -87,8 +89,6 @@ public struct FigureOneData: Sendable, Codable {
         let limitGap = LassoGap.samples(averaged: exact.averaged(at:), problem: problem, at: gapTimes,
                                         lassoOptimum: optimum).map(\.gap)
 
-        let intervals = divergenceIntervals
-            ?? locateDivergence(exact: exact, path: pathAt, sMax: horizon, breakpoints: knots + saddles, scale: scale)
         return FigureOneData(
             epsilon: epsilon.label, variant: problem.variant, weightDecay: lambda, sMax: horizon, s: times,
             coordinates: Array(chosen),
@@ -96,22 +96,28 @@ public struct FigureOneData: Sendable, Codable {
             limitAverage: chosen.map { column(limitValues, $0) },
             numericAverage: chosen.map { column(numericValues, $0) },
             gapTimes: gapTimes, numericGap: numericGap, limitGap: limitGap,
-            divergenceIntervals: intervals.map { [$0.lowerBound, $0.upperBound] },
+            divergenceIntervals: divergenceIntervals.map { [$0.lowerBound, $0.upperBound] },
             saddleTimes: exact.saddleTimes, knotTimes: lasso.knotTimes(weightDecay: lambda))
     }
 
-    /// Where `‖x̄₀(s) − x_lasso(s)‖∞ > 1e-9·scale`: grid scan between breakpoints, then 60
-    /// bisections per boundary. (Both curves are exact rational functions of s on each piece;
-    /// this Double search is only for drawing.)
-    static func locateDivergence(exact: ExactTrajectory, path: @escaping (Double) -> [Double], sMax: Double,
-                                 breakpoints: [Double], scale: Double) -> [ClosedRange<Double>] {
-        let tol = 1e-9 * scale
-        let apart = { (s: Double) -> Bool in
-            EpsilonSweep.supDistance(exact.averaged(at: s), path(s)) > tol
-        }
+    /// Where `‖x̄₀(s) − x_lasso(s)‖∞ > 1e-9·scale` on (0, sMax], located on the Double data: a
+    /// scan of 4000 points plus the saddle and knot times, then 60 bisections per boundary;
+    /// `scale` is the largest |coordinate| of either curve on the scan.
+    ///
+    /// Only for Double data with no exact verdict behind it (this module used on its own). Both
+    /// curves are rational functions of s on each piece, and LimitVerdict's `Divergence.intervals`
+    /// has their exact intervals — right also where M is singular and the comparison goes through
+    /// M·x, which this float comparison of x cannot see; every DLNPath command draws those.
+    public static func scannedDivergence(exact: ExactTrajectory, lasso: LassoPathInterpolant, weightDecay: Double,
+                                         sMax: Double) -> [ClosedRange<Double>] {
+        let path = { (s: Double) in lasso.solution(atS: s, weightDecay: weightDecay) }
         var grid = (1...4000).map { sMax * Double($0) / 4000 }
-        grid += breakpoints
+        grid += lasso.knotTimes(weightDecay: weightDecay) + exact.saddleTimes
         grid = Array(Set(grid.filter { $0 > 0 && $0 <= sMax })).sorted()
+        let scale = max(grid.flatMap { path($0) + exact.averaged(at: $0) }.map(abs).max() ?? 0, 1e-300)
+        let apart = { (s: Double) -> Bool in
+            EpsilonSweep.supDistance(exact.averaged(at: s), path(s)) > 1e-9 * scale
+        }
         var result: [ClosedRange<Double>] = []
         var start: Double? = nil
         var previous = 0.0

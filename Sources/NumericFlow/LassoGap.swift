@@ -53,7 +53,7 @@ public enum LassoGap {
 
     /// `Lasso*(s) = Lasso(x(κ), κ)` evaluated from path knots (quadratic form plus `offset`).
     /// Exact up to rounding when the knots are (the path is exact between knots).
-    public static func optimum(from path: LassoPathKnots, problem: DLNProblem, offset: Double = 0) -> (Double) -> Double {
+    public static func optimum(from path: LassoPathInterpolant, problem: DLNProblem, offset: Double = 0) -> (Double) -> Double {
         { s in
             let kappa = problem.weightDecay + 1 / s
             return LassoObjective.value(path.solution(atKappa: kappa), problem: problem, kappa: kappa, offset: offset)

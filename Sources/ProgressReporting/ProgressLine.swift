@@ -25,4 +25,13 @@ public final class ProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+
+    /// Runs `body` with its `ProgressReport`s shown on one line of standard error when that is a
+    /// terminal and not `quiet`; the line is erased afterwards.
+    public static func showing<T>(quiet: Bool, _ body: () throws -> T) rethrows -> T {
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try body() }
+        let line = ProgressLine()
+        defer { line.finish() }
+        return try ProgressReport.$handler.withValue({ stage, count, detail in line.show(stage, count, detail) }, operation: body)
+    }
 }

@@ -39,13 +39,18 @@ public enum FlowFigure {
         }
     }
 
+    /// Refuses a sample count outside 2…`FigureOneData.maxSamples` (checked before any work).
+    public static func checkSamples(_ samples: Int) throws(RunCheckError) {
+        guard (2...FigureOneData.maxSamples).contains(samples) else {
+            throw .badInput("--samples must be between 2 and \(FigureOneData.maxSamples), got \(samples)")
+        }
+    }
+
     /// `plot`: one numeric run at ε against the exact limit and path up to `sMax`.
     public static func plot(_ reference: FlowReference, epsilon: FlowEpsilon, sMax: Rational? = nil, samples: Int = 600,
                             axis: Axis = .auto, title: String? = nil, fileName: String,
                             progress: ((Double) -> Void)? = nil) throws(RunCheckError) -> Drawn {
-        guard (2...FigureOneData.maxSamples).contains(samples) else {
-            throw .badInput("--samples must be between 2 and \(FigureOneData.maxSamples), got \(samples)")
-        }
+        try checkSamples(samples)
         let end = (sMax ?? reference.defaultSMax).doubleValue
         guard end > 0, end.isFinite else { throw .badInput("s_max must be positive and finite") }
         let scale = resolve(axis, reference, sMax: end)

@@ -17,7 +17,7 @@ public struct FlowReference: Sendable {
     /// M, r, the variant, λwd and the initialisation shape, rounded to Double.
     public let dln: DLNProblem
     public let exact: ExactTrajectory
-    public let lasso: LassoPathKnots
+    public let lasso: LassoPathInterpolant
 
     /// Computes the limit, the path and the verdict. A failed internal check is `.failed`;
     /// a problem Double cannot hold is `.badInput`.
@@ -50,7 +50,7 @@ public struct FlowReference: Sendable {
                 if let last = kappas.last, k >= last { solutions[solutions.count - 1] = x; continue }
                 kappas.append(k); solutions.append(x)
             }
-            lasso = try LassoPathKnots(kappas: kappas, solutions: solutions)
+            lasso = try LassoPathInterpolant(kappas: kappas, solutions: solutions)
         } catch let error as FlowError {
             throw RunCheckError(error, context: "converting the problem to floating point")
         } catch let error as RunCheckError {

@@ -121,3 +121,10 @@ public func drawnText(_ drawn: FlowFigure.Drawn) -> String {
     let axis = drawn.scale == .log ? "log" : "linear"
     return "\(drawn.coordinates)\(of) coordinates, s ∈ [\(flowNumber(drawn.sRange.lowerBound)), \(flowNumber(drawn.sRange.upperBound))] (\(axis) axis), ε = \(drawn.epsilon); \(shaded)"
 }
+
+/// The header sentence of `flow` and `check-run` text (in place of `NumberFormat.note`): what
+/// the numbers shown are.
+public func measuredNote(_ format: NumberFormat) -> String {
+    let exact = format.style == .exact ? "in full" : "fractions ≤ \(NumberFormat.shortLength) characters, else \(format.digits) digits"
+    return "deviations, times, fits: floating-point measurements to 4 digits; exact values: \(exact); --json: all"
+}

@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Foundation
 import NumericFlow
+import ProblemDefinition
 import LimitVerdict
 import SaddleToSaddle
 
@@ -39,6 +40,15 @@ public enum RunCheck {
             self.epsilon = epsilon; self.step = step
             self.relativeTolerance = relativeTolerance; self.flow = flow
         }
+    }
+
+    /// `check-run`'s whole job: reads the run (`TrainingRunReader.read`, with its files), computes
+    /// the exact reference of `problem` and checks the run against it.
+    public static func check(runFile: String, x: String? = nil, u: String? = nil, v: String? = nil, problem: Problem,
+                             options: Options, progress: ((Double) -> Void)? = nil) throws(RunCheckError) -> (RunCheckReport, FlowReference) {
+        let run = try TrainingRunReader.read(runFile, x: x, u: u, v: v, dimension: problem.dimension, positive: problem.variant == .positive)
+        let reference = try FlowReference(problem)
+        return (try check(run, against: reference, options: options, progress: progress), reference)
     }
 
     public static func check(_ run: TrainingRun, against reference: FlowReference, options: Options,

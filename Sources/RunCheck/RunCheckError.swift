@@ -14,6 +14,9 @@ public enum RunCheckError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+
+    /// A computation that failed (exit 1 in the CLI), as opposed to bad input (exit 2).
+    public var isCheckFailure: Bool { if case .failed = self { true } else { false } }
 }
 
 

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
+import LassoHomotopy
 
 /// For output that claims to be a whole path (`SolverOutput.Kind.path`, e.g. `lars_path`): the
 /// solver's λ are its knots and its x is linear between them. The exact path is piecewise linear
@@ -12,7 +13,8 @@ import ExactLinearAlgebra
 /// code (LARS) reports a tie of m events as m knots at one λ. An exact knot matched by none is
 /// *missed*; a solver λ strictly inside the range that matches none is *spurious*.
 public struct KnotReport: Equatable, Sendable {
-    public struct ExactKnot: Equatable, Sendable {
+    /// An exact `Knot` of the path and how the solver's knots matched it.
+    public struct KnotMatch: Equatable, Sendable {
         /// Index in the exact path's knot list (0 = κ_max).
         public let index: Int
         public let kappa: Rational
@@ -26,7 +28,8 @@ public struct KnotReport: Equatable, Sendable {
         public var matched: Bool { matches > 0 }
     }
 
-    public struct SpuriousKnot: Equatable, Sendable {
+    /// A λ the solver reports as a knot that matches no exact knot.
+    public struct SpuriousLambda: Equatable, Sendable {
         /// Position in the solver's output (0-based).
         public let index: Int
         public let lambda: Rational
@@ -36,18 +39,18 @@ public struct KnotReport: Equatable, Sendable {
     public let from: Rational
     public let to: Rational
     /// The exact knots inside the covered range, and those just outside it that a solver λ matched.
-    public let exactKnots: [ExactKnot]
+    public let exactKnots: [KnotMatch]
     /// Unmatched exact knots above / below the covered range: where the solver started late or
     /// stopped early.
     public let knotsAbove: Int
     public let knotsBelow: Int
     /// Solver knots that match no exact knot (informative: values are what is checked).
-    public let spurious: [SpuriousKnot]
+    public let spurious: [SpuriousLambda]
     public let matchingTolerance: Rational
 
-    public var missed: [ExactKnot] { exactKnots.filter { !$0.matched } }
+    public var missed: [KnotMatch] { exactKnots.filter { !$0.matched } }
     /// Exact knots where the solver's interpolant is off by more than the tolerance.
-    public var failures: [ExactKnot] { exactKnots.filter { !$0.passed } }
+    public var failures: [KnotMatch] { exactKnots.filter { !$0.passed } }
 
     /// `points` are the usable (λ, x) pairs of the output with their output index, any order.
     init(points: [(index: Int, kappa: Rational, x: [Rational])], reference: ExactReference, tolerance: Rational) {
@@ -79,9 +82,9 @@ public struct KnotReport: Equatable, Sendable {
             }
         }
         spurious = unmatched.map { sorted[$0] }.filter { $0.kappa > low && $0.kappa < high }
-            .map { SpuriousKnot(index: $0.index, lambda: $0.kappa) }.sorted { $0.index < $1.index }
+            .map { SpuriousLambda(index: $0.index, lambda: $0.kappa) }.sorted { $0.index < $1.index }
 
-        var exact: [ExactKnot] = []
+        var exact: [KnotMatch] = []
         var j = 0 // sorted[j].kappa > κ ≥ sorted[j+1].kappa, advanced monotonically
         for (n, k) in inside.enumerated() where matches[n] > 0 || (knots[k].kappa >= low && knots[k].kappa <= high) {
             let kappa = knots[k].kappa
@@ -89,12 +92,12 @@ public struct KnotReport: Equatable, Sendable {
             if kappa > low, kappa < high {
                 while sorted[j + 1].kappa > kappa { j += 1 }
                 let (a, b) = (sorted[j], sorted[j + 1])
-                if b.kappa != kappa {
-                    let t = (a.kappa - kappa) / (a.kappa - b.kappa)
-                    interpolation = ValueError(x: a.x.adding(t * b.x.subtracting(a.x)), kappa: kappa, reference: reference)
+                if b.kappa != kappa { // the solver's own chord between its knots a and b
+                    let x = Chord(upper: a.kappa, a.x, lower: b.kappa, b.x).solution(at: kappa)
+                    interpolation = ValueError(x: x, kappa: kappa, reference: reference)
                 }
             }
-            exact.append(ExactKnot(index: k, kappa: kappa, matches: matches[n], interpolation: interpolation,
+            exact.append(KnotMatch(index: k, kappa: kappa, matches: matches[n], interpolation: interpolation,
                                    passed: interpolation.map { $0.error <= tolerance } ?? true))
         }
         knotsAbove = knots.count { $0.kappa > high } - exact.count { $0.kappa > high }

@@ -77,7 +77,7 @@ extension KnotReport {
     }
 }
 
-extension KnotReport.ExactKnot {
+extension KnotReport.KnotMatch {
     var json: JSONValue {
         var o: [(String, JSONValue)] = [
             ("knot", .number(String(index))),

@@ -12,4 +12,7 @@ public enum FlowError: Error, Equatable, CustomStringConvertible {
         case .integrationFailed(let m): return "integration failed: \(m)"
         }
     }
+
+    /// The integrator could not go on (a failed computation, not bad input).
+    public var isIntegrationFailure: Bool { if case .integrationFailed = self { true } else { false } }
 }

@@ -44,20 +44,10 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
     case is CocoaError: (2, error.localizedDescription)
     default: (2, "\(error)")
     }
-    // One human line: a library message never spills a multi-line dump onto the terminal, and
-    // a long number in it is shown by its first digits and its length.
-    let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    return (code, NumberText.abbreviatingNumbers(in: line))
+    // One human line: a library message never spills a multi-line dump onto the terminal.
+    return (code, NumberText.oneLine(message))
 }
 
 private extension CLIFailure {
     var isCheckFailure: Bool { if case .checkFailed = self { true } else { false } }
-}
-
-private extension RunCheckError {
-    var isCheckFailure: Bool { if case .failed = self { true } else { false } }
-}
-
-private extension FlowError {
-    var isIntegrationFailure: Bool { if case .integrationFailed = self { true } else { false } }
 }

@@ -1,12 +1,7 @@
 import ArgumentParser
 import CertificateChecker
 import Certificates
-import JSONFormat
-import ExactArithmetic
-import Foundation
-import ProblemDefinition
 import DataFormats
-import ProblemReading
 
 /// `dlnpath certify FILE -o CERT.json`: writes a self-contained certificate of the lasso path, the
 /// ε → 0 DLN limit and the verdict, after checking it with the independent checker.
@@ -41,31 +36,18 @@ struct CertifyCommand: ParsableCommand {
 
     func run() throws {
         let p = try problem.load()
-        let input = Certificate.Input(
-            name: problem.file, bytes: try readFileBytes(atPath: problem.file),
-            variant: problem.variant, weightDecay: problem.weightDecay, scaling: problem.scaling,
-            responseColumn: problem.responseColumn,
-            response: try problem.responseFile.map { (name: $0, bytes: try readFileBytes(atPath: $0)) })
-        let text: String
+        let input = try Certificate.Input(reading: problem.source)
+        let text: String, report: CheckReport
         do {
-            text = try Certificate.make(problem: p, input: input).serialized(pretty: true) + "\n"
+            (text, report) = try Certificate.checked(problem: p, input: input)
         } catch {
             throw CLIFailure.checkFailed("cannot certify \(problem.file): \(exitStatus(for: error).message)")
         }
-        let report = CertificateChecker.check(certificateText: text, input: InputEvidence(p, bytes: input.bytes, responseBytes: input.response?.bytes))
         guard report.isValid else {
             throw CLIFailure.checkFailed("refusing to write a certificate that fails its own check: \(report.problem ?? "")")
         }
         guard let output else { return print(text, terminator: "") }
         try writeTextFile(text, toPath: output)
         print("wrote \(output): \(report.verified.count) claims, all verified by the independent checker")
-    }
-}
-
-extension InputEvidence {
-    /// What the checker needs to confirm a certificate is about problem `p` read from `bytes`.
-    init(_ p: Problem, bytes: [UInt8], responseBytes: [UInt8]?) {
-        self.init(bytes: bytes, responseBytes: responseBytes, variant: p.variant == .signed ? .signed : .positive,
-                  weightDecay: p.weightDecay, M: p.M.rowArrays, r: p.r)
     }
 }

@@ -1,11 +1,8 @@
 import ArgumentParser
 import CertificateChecker
 import DataFormats
-import ExactArithmetic
-import Foundation
+import Certificates
 import ProblemDefinition
-import ProblemReading
-import JSONFormat
 
 /// `dlnpath check CERT.json [--input FILE]`: re-verifies a certificate with the independent
 /// checker (Sources/CertificateChecker), which shares no solving code with the solvers.
@@ -51,13 +48,16 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let bytes = try readFileBytes(atPath: certificate)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIFailure.badInput("\(certificate): malformed certificate: not UTF-8 text") }
-        let evidence = try input.flatMap { try inputEvidence(for: text, input: $0) }
+        let evidence: InputEvidence?
+        do {
+            evidence = try input.flatMap { try InputEvidence(reading: $0, responseFile: responseFile, limits: inputLimits.limits, for: text) }
+        } catch let error as ProblemError { throw InputLimitOptions.withHint(error) }
         let report = CertificateChecker.check(certificateText: text, input: evidence)
         // The claims are the checker's own sentences, exact numbers included: text shows long
         // numbers rounded (--exact: in full); --json keeps them exact.
         let format = output.numberFormat
         if output.json {
-            printJSON(report.json)
+            report.json.writeDocument()
         } else {
             let text = report.isValid ? report.text : report.verified.map { "ok    " + $0 }.joined(separator: "\n")
             print(format.layout.wrap(format.readable(text)))
@@ -67,28 +67,5 @@ struct CheckCommand: ParsableCommand {
         case .failed(let failure): throw failure
         case .malformed(let error): throw CLIFailure.badInput("\(certificate): malformed certificate: \(error.description)")
         }
-    }
-
-    /// Reads FILE the way `certify` did (the options the certificate records) and hands its
-    /// bytes and exact problem to the checker. nil when the certificate itself is malformed:
-    /// the checker then reports that.
-    func inputEvidence(for text: String, input: String) throws -> InputEvidence? {
-        guard let recorded = (try? CertificateParser.parse(text))?.input else { return nil }
-        let source = ProblemSource(
-            path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
-            variant: recorded.variant.flatMap { Variant(rawValue: $0.rawValue) }, weightDecay: recorded.weightDecay,
-            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)), limits: inputLimits.limits)
-        let problem: Problem
-        do { problem = try ProblemReader.read(source) } catch let error as ProblemError { throw InputLimitOptions.withHint(error) }
-        var evidence = InputEvidence(problem, bytes: try readFileBytes(atPath: input),
-                                     responseBytes: try responseFile.map { try readFileBytes(atPath: $0) })
-        // With recorded options, also what the file says alone, so the report names any override.
-        if recorded.variant != nil || recorded.weightDecay != nil || recorded.scaling != nil,
-           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn, limits: inputLimits.limits)) {
-            evidence.fileVariant = own.variant == .signed ? .signed : .positive
-            evidence.fileWeightDecay = own.weightDecay
-            evidence.fileScaling = own.data?.scaling.rawValue
-        }
-        return evidence
     }
 }

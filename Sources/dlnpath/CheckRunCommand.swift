@@ -1,9 +1,8 @@
 import ArgumentParser
-import ExactArithmetic
-import Foundation
+import DataFormats
 import ProgressReporting
-import NumericFlow
 import RunCheck
+import SVGPlot
 
 /// `dlnpath check-run PROBLEM RUN`: a training run the user made, against the tool's own
 /// integration, the exact ε → 0 limit and the exact lasso path (docs/math.md §2–4).
@@ -85,31 +84,21 @@ struct CheckRunCommand: ParsableCommand {
     var expectConsistent = false
 
     func run() throws {
-        var options = RunCheck.Options()
-        if let epsilon {
-            let list = try parseEpsilonList(epsilon, option: "--epsilon")
-            guard list.count == 1 else { throw CLIFailure.badInput("--epsilon: a run has one ε, not \(list.count)") }
-            options.epsilon = list[0]
-        }
-        if let step { options.step = try parsePositiveValue(step, option: "--step").doubleValue }
-        if let tolerance { options.relativeTolerance = try parsePositiveValue(tolerance, option: "--tolerance").doubleValue }
+        let options = try RunCheck.Options(epsilon: epsilon, step: step, tolerance: tolerance)
         let p = try problem.load()
         let bar = DelayedProgressBar(label: "reference run", quiet: output.quiet)
         defer { bar.finish() }
         var wrote: String? = nil
-        let report = try output.emitMeasured({ () throws -> RunCheckReport in
-            let run = try TrainingRunReader.read(runFile, x: xFile, u: uFile, v: vFile, dimension: p.dimension,
-                                                 positive: p.variant == .positive)
-            let reference = try FlowReference(p)
-            let report = try RunCheck.check(run, against: reference, options: options, progress: bar.update)
+        let report = try output.emit({ () throws -> RunCheckReport in
+            let (report, reference) = try RunCheck.check(runFile: runFile, x: xFile, u: uFile, v: vFile, problem: p, options: options, progress: bar.update)
             bar.finish()
             if let plot {
                 let drawn = FlowFigure.run(report, reference: reference, axis: axis)
-                try writeFigure(drawn.figure, to: plot)
+                try writeTextFile(drawn.figure.svg(), toPath: plot)
                 wrote = "wrote \(plot): " + drawnText(drawn)
             }
             return report
-        }, json: { report, exact in report.json(exact) },
+        }, note: measuredNote, json: { report, exact in report.json(exact) },
            text: { report, format in checkRunText(report, problemFile: problem.file, format: format) + (wrote.map { "\n" + $0 } ?? "") })
         if expectConsistent && report.verdict != .consistent {
             throw CLIFailure.checkFailed("expected the run to be consistent, but the verdict is \(report.verdict.rawValue)")

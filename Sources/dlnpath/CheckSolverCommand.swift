@@ -1,9 +1,6 @@
 import ArgumentParser
 import ExactArithmetic
-import ProblemDefinition
-import ProblemReading
 import SolverCheck
-import PlainText
 
 /// `dlnpath check-solver FILE --solution SOL`: compares a floating-point solver's output with the
 /// exact lasso path (Sources/SolverCheck), so the command can gate a solver's own CI.
@@ -67,18 +64,12 @@ struct CheckSolverCommand: ParsableCommand {
     }
 
     func run() throws {
-        var p = try problem.load()
-        let t = tolerance ?? SolverCheck.defaultTolerance
-        if fitIntercept { p = try SolverCheck.centered(p) }
-        let names = try ProblemReader.featureNames(problem.source)
-        let output = try SolverOutputReader.read(solution, coefs: coefs, dimension: p.dimension, kind: path ? .path : .points,
-                                                 indexColumn: problem.indexColumn)
-        let report = try SolverCheck.compare(problem: p, solution: output, tolerance: t, strict: tolerance != nil,
-                                             names: names?.count == p.dimension ? names : nil)
+        let (report, p) = try SolverCheck.check(try problem.load(), source: problem.source, solutionFile: solution, coefs: coefs,
+                                                kind: path ? .path : .points, tolerance: tolerance, fitIntercept: fitIntercept)
         if json {
-            printJSON(report.json)
+            report.json.writeDocument()
         } else {
-            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: OutputOptions.summaryLayout))
+            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: NumberFormat.summaryLayout))
         }
         // A failed check is a verdict (printed above), not an error message.
         guard report.passed else { throw ExitCode(1) }

@@ -1,10 +1,6 @@
 import ArgumentParser
-import JSONFormat
 import ExactArithmetic
 import Foundation
-import LassoHomotopy
-import ProblemDefinition
-import SaddleToSaddle
 import LimitVerdict
 
 /// `dlnpath compare FILE [--json]`: the lasso knots and the DLN saddles side by side, then
@@ -36,8 +32,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    // The first value is taken unconditionally, so `--at -1` reaches our range check; further
-    // values land in `unrecognized` (see ExactValueList).
+    // Taken unconditionally, so `--at -1` reaches our range check (see ExactValueList).
     @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "Times s > 0 at which to print the exact gap and η(s): --at 1 2 (exact; commas also separate).", valueName: "s"))
     var at: [String] = []
@@ -68,7 +63,7 @@ struct CompareCommand: ParsableCommand {
             guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the lasso knots") }
             defer { fclose(spill) }
             let streamed = try output.withProgress { try ExactComparison.streamedDocument(p, horizon: horizon, at: times, output.exactJSON, spill: spill) }
-            try printJSON(streamed.document)
+            try streamed.document.writeDocument()
             verdict = streamed.verdict
         } else {
             verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },

@@ -1,10 +1,5 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
-import Foundation
 import ProgressReporting
-import NumericFlow
-import PlainText
 import RunCheck
 
 /// `dlnpath flow FILE --epsilon 1e-5,1e-10,…`: floating-point DLN training runs for several ε,
@@ -77,37 +72,19 @@ struct FlowCommand: ParsableCommand {
     var expectConsistent = false
 
     func run() throws {
-        let list = try parseEpsilonList(epsilons, option: "--epsilon")
-        if expectConsistent && Set(list.map(\.logInverse)).count < 2 {
-            throw CLIFailure.badInput("--expect-consistent needs at least two different ε values to read a trend")
-        }
-        guard (2...EpsilonSweep.maxGridPoints).contains(grid) else {
-            throw CLIFailure.badInput("--grid must be between 2 and \(EpsilonSweep.maxGridPoints), got \(grid)")
-        }
-        let horizon = try sMax.map { try parsePositiveValue($0, option: "--s-max") }
-        let options = try flowOptions(rtol: relativeTolerance, atol: absoluteTolerance)
-        var eta: Double?
-        if let step {
-            guard gradientDescent else { throw CLIFailure.badInput("--step is the step size of --gradient-descent; give both") }
-            eta = try parsePositiveValue(step, option: "--step").doubleValue
-        } else if gradientDescent {
-            throw CLIFailure.badInput("--gradient-descent needs a step size: --step η")
-        }
-
+        let settings = try FlowSweep.Settings(epsilons: epsilons, sMax: sMax, gridPoints: grid, rtol: relativeTolerance, atol: absoluteTolerance,
+                                              gradientDescent: gradientDescent, step: step, needsTrend: expectConsistent)
         let p = try problem.load()
         let bars = ["flow": DelayedProgressBar(label: "flow", quiet: output.quiet),
                     "gradient descent": DelayedProgressBar(label: "gradient descent", quiet: output.quiet)]
         defer { bars.values.forEach { $0.finish() } }
-        let (reference, sweep) = try output.emitMeasured({
+        let (_, sweep) = try output.emit({
             let reference = try FlowReference(p)
-            let sweep = try FlowSweep.run(reference, epsilons: list, sMax: horizon, gridPoints: grid, options: options, step: eta) { label, f in
-                bars[label]?.update(f)
-            }
+            let sweep = try FlowSweep.run(reference, settings) { label, f in bars[label]?.update(f) }
             bars.values.forEach { $0.finish() }
             return (reference, sweep)
-        }, json: { result, exact in result.1.json(file: problem.file, reference: result.0, exact) },
+        }, note: measuredNote, json: { result, exact in result.1.json(file: problem.file, reference: result.0, exact) },
            text: { result, format in flowText(result.1, reference: result.0, file: problem.file, format: format) })
-        _ = reference
         if expectConsistent && sweep.verdict != .consistent {
             throw CLIFailure.checkFailed("expected the runs to be consistent with the exact limit, but the verdict is \(sweep.verdict.rawValue): \(sweep.report.fitLimit.reading)")
         }

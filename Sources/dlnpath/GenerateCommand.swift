@@ -1,7 +1,4 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
-import Foundation
 import DataFormats
 import LassoHomotopy
 import ProblemDefinition

@@ -1,9 +1,5 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
-import ExactLinearAlgebra
 import ProblemDefinition
-import ProblemReading
 
 /// `dlnpath inspect FILE`: what the problem is and what the other commands will assume.
 struct InspectCommand: ParsableCommand {

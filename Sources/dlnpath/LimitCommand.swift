@@ -1,7 +1,5 @@
 import ArgumentParser
-import JSONFormat
 import ExactArithmetic
-import ProblemDefinition
 import SaddleToSaddle
 
 /// `dlnpath limit FILE [--at s…] [--json]`: the exact ε → 0 trajectory of the network (docs/math.md §3).
@@ -25,8 +23,7 @@ struct LimitCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    // The first value is taken unconditionally, so `--at -1` reaches our range check; further
-    // values land in `unrecognized` (see ExactValueList).
+    // Taken unconditionally, so `--at -1` reaches our range check (see ExactValueList).
     @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "Times s ≥ 0 at which to evaluate the limit: --at 3/4 2 (exact; commas also separate).", valueName: "s"))
     var at: [String] = []

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ProblemDefinition
 
 /// Our own entry point, so that every failure maps onto the documented exit codes through the
 /// one mapping `exitStatus(for:)`: 0 success, 1 a check or verdict failed, 2 bad usage or input.

@@ -1,9 +1,6 @@
 import ArgumentParser
-import JSONFormat
-import ExactArithmetic
 import Foundation
 import LassoHomotopy
-import ProblemDefinition
 
 /// `dlnpath path FILE [--at κ…] [--json]`: the exact lasso regularization path (docs/math.md §1).
 struct PathCommand: ParsableCommand {
@@ -31,13 +28,11 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    // The first value is taken unconditionally, so `--at -1` reaches our check (a negative κ is
-    // bad input, not an unknown option); further values land in `unrecognized`.
+    // Taken unconditionally, so `--at -1` reaches our range check (see ExactValueList).
     @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "Penalties κ ≥ 0 at which to evaluate the path: --at 1/10 1/100 (exact; commas also separate).", valueName: "κ"))
     var at: [String] = []
 
-    /// The values after the first one of `--at` (the parser cannot tell "-1/2" from an option).
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
 

@@ -1,9 +1,7 @@
 import ArgumentParser
 import DataFormats
-import ExactArithmetic
 import Foundation
 import ProgressReporting
-import NumericFlow
 import RunCheck
 import SVGPlot
 
@@ -55,29 +53,21 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Figure title (default: the file name and the network).", valueName: "text"))
     var title: String?
 
-    @Flag(help: "No progress on standard error (shown only when it is a terminal).")
+    @Flag(help: OutputOptions.quietHelp)
     var quiet = false
 
     func run() throws {
-        let list = try parseEpsilonList(epsilon, option: "--epsilon")
-        guard list.count == 1 else { throw CLIFailure.badInput("--epsilon: plot draws one run; give one ε, not \(list.count)") }
-        guard (2...FigureOneData.maxSamples).contains(samples) else {
-            throw CLIFailure.badInput("--samples must be between 2 and \(FigureOneData.maxSamples), got \(samples)")
-        }
-        let horizon = try sMax.map { try parsePositiveValue($0, option: "--s-max") }
+        let epsilon = try OptionText.epsilon(epsilon, option: "--epsilon", refusal: "plot draws one run; give one ε")
+        try FlowFigure.checkSamples(samples)
+        let horizon = try sMax.map { try OptionText.positive($0, option: "--s-max") }
         let p = try problem.load()
         let bar = DelayedProgressBar(label: "plot", quiet: quiet)
         defer { bar.finish() }
         let reference = try FlowReference(p)
-        let drawn = try FlowFigure.plot(reference, epsilon: list[0], sMax: horizon, samples: samples, axis: axis, title: title,
+        let drawn = try FlowFigure.plot(reference, epsilon: epsilon, sMax: horizon, samples: samples, axis: axis, title: title,
                                         fileName: URL(fileURLWithPath: problem.file).lastPathComponent, progress: bar.update)
         bar.finish()
-        try writeFigure(drawn.figure, to: output)
+        try writeTextFile(drawn.figure.svg(), toPath: output) // a failure is one line naming the file and why
         print("wrote \(output): " + drawnText(drawn))
     }
-}
-
-/// Writes an SVG figure; a file-system error is bad input (exit 2).
-func writeFigure(_ figure: Figure, to path: String) throws {
-    try writeTextFile(figure.svg(), toPath: path) // a failure is one line naming the file and why
 }

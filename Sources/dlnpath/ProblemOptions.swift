@@ -34,8 +34,6 @@ struct ProblemOptions: ParsableArguments {
 
     @OptionGroup var inputLimits: InputLimitOptions
 
-    var limits: NumberLimits { inputLimits.limits }
-
     func validate() throws {
         if positive && signed { throw ValidationError("--positive and --signed exclude each other") }
         if let weightDecay, weightDecay.signum < 0 { throw ValidationError("--weight-decay must be ≥ 0, got \(NumberText.quote(weightDecay))") }
@@ -47,7 +45,7 @@ struct ProblemOptions: ParsableArguments {
     /// What to read and how.
     var source: ProblemSource {
         ProblemSource(path: file, responsePath: responseFile, responseColumn: responseColumn,
-                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: limits,
+                      variant: variant, weightDecay: weightDecay, scaling: scaling, limits: inputLimits.limits,
                       indexColumn: indexColumn)
     }
 

@@ -1,10 +1,7 @@
 import ArgumentParser
-import CertificateChecker
 import CounterexampleSearch
-import ExactArithmetic
 import Foundation
 import ProgressReporting
-import ProblemDefinition
 
 /// `dlnpath search`: seeded random instances with a chosen property, shrunk and certified
 /// (Sources/CounterexampleSearch).
@@ -69,7 +66,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Nonnegative lasso / the network x = u∘u.")
     var positive = false
 
-    @Option(help: "Threads (the default is the number of cores).")
+    @Option(help: Self.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("max-found"), help: "Stop at this many instances found (the first by index); they are shrunk, certified and written.")
@@ -83,6 +80,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Tally every property instead of searching for one.")
     var frequencies = false
+
+    /// Also `search-merge`'s.
+    static let jobsHelp: ArgumentHelp = "Threads (the default is the number of cores)."
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be ≥ 0") }
@@ -101,8 +101,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dist = Distribution(entries: try Distribution.entries(parsing: distribution), samples: samples,
-                                features: features, variant: positive ? .positive : .signed)
+        let dist = try Distribution(parsing: distribution, samples: samples, features: features, positive: positive)
         let shard = try Shard(parsing: shard)
         let bar = SearchProgressBar(total: shard.indices(below: count).count)
         let progress: (@Sendable (Int, Int) -> Void)? = bar.map { b in { @Sendable tried, found in b.update(tried: tried, found: found) } }
@@ -112,11 +111,7 @@ struct SearchCommand: ParsableCommand {
             bar?.finish()
             print(tally.table)
             print("(\(SearchProgressBar.rate(tally.facts.count, since: start)))")
-            if let output {
-                let url = URL(fileURLWithPath: output)
-                try SearchDirectory.prepare(url, forFrequencies: tally, force: force)
-                try tally.write(to: url)
-            }
+            if let output { try tally.write(to: URL(fileURLWithPath: output), force: force) }
             if tally.unanalysed > 0 { throw CLIFailure.checkFailed("\(tally.unanalysed) instances could not be analysed") }
             return
         }
@@ -136,14 +131,8 @@ struct SearchCommand: ParsableCommand {
 /// table and what was written; exit 1 when some instance could not be analysed. Shared by
 /// `search` and `search-merge`.
 func writeAndReport(_ outcome: CounterexampleSearch.Outcome, to directory: URL, note: String) throws {
-    try SearchOutput.write(outcome, to: directory) { text in
-        let report = CertificateChecker.check(certificateText: text)
-        return report.isValid ? nil : report.problem ?? "rejected"
-    }
+    try SearchOutput.write(outcome, to: directory)
     print(SearchOutput.table(outcome))
-    let n = outcome.findings.count
-    print("(\(note); wrote \(n) instance\(n == 1 ? "" : "s") with certificates and \(SearchOutput.summaryFileName(outcome.options.shard)) to \(directory.path))")
-    if !outcome.errors.isEmpty {
-        throw CLIFailure.checkFailed("\(outcome.errors.count) instances could not be analysed (first: \(outcome.errors[0].index): \(outcome.errors[0].message))")
-    }
+    print(SearchOutput.writtenNote(outcome, to: directory, note: note))
+    if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
 }

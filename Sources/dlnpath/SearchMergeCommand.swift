@@ -31,7 +31,7 @@ struct SearchMergeCommand: ParsableCommand {
     @Flag(help: "Replace the output of another run in the output directory.")
     var force = false
 
-    @Option(help: "Threads (the default is the number of cores).")
+    @Option(help: SearchCommand.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

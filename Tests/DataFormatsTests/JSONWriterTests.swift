@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JSONFormat
 
@@ -73,5 +74,17 @@ import Testing
     @Test func integerLiteralsBecomeNumberText() {
         let value: JSONValue = [-3, 0, 42]
         #expect(value.serialized() == "[-3,0,42]")
+    }
+
+    /// A whole document on a file descriptor: the pretty text and a newline, as `serialized`.
+    @Test func documentsStreamToAFileDescriptor() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("json-\(UUID().uuidString).json").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #expect(fd >= 0)
+        sample.writeDocument(toFileDescriptor: fd)
+        close(fd)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written == sample.serialized(pretty: true) + "\n")
+        try FileManager.default.removeItem(atPath: path)
     }
 }

@@ -28,8 +28,8 @@ enum Instances {
     /// at κ = 4/3 (x = (−1/6, 0)); then signs (−, +): x = M⁻¹(r − κ(−1, 1)) = ((1−κ)/2, (4−3κ)/2)
     /// until x₁ = 0 at κ = 1 (x = (0, 1/2)); then x₂ = (2−κ)/2 alone until c₁ = 1 − 2κ = κ at
     /// κ = 1/3 (x = (0, 5/6)); then signs (+, +): x = ((1−3κ)/2, (4−7κ)/2), reaching (1/2, 2).
-    static func workedExamplePath() throws -> LassoPathKnots {
-        try LassoPathKnots(kappas: [3, 4.0 / 3, 1, 1.0 / 3, 0],
+    static func workedExamplePath() throws -> LassoPathInterpolant {
+        try LassoPathInterpolant(kappas: [3, 4.0 / 3, 1, 1.0 / 3, 0],
                            solutions: [[0, 0], [-1.0 / 6, 0], [0, 0.5], [0, 5.0 / 6], [0.5, 2]])
     }
 
@@ -54,8 +54,8 @@ enum Instances {
     }
 
     /// Knots at κ = |r_i| and 0.
-    static func diagonalPath() throws -> LassoPathKnots {
-        try LassoPathKnots(kappas: [1, 0.8, 0.5, 0],
+    static func diagonalPath() throws -> LassoPathInterpolant {
+        try LassoPathInterpolant(kappas: [1, 0.8, 0.5, 0],
                            solutions: [[0, 0, 0], [0.1, 0, 0], [0.25, 0, 0.6], [0.5, -0.5, 1.6]])
     }
 
@@ -109,7 +109,7 @@ func supDistance(_ a: [Double], _ b: [Double]) -> Double {
 extension Instances {
     /// The CLI's default horizon rule (RunCheck's `FlowReference.defaultSMax`) in Double:
     /// 1.5 × the later of the last saddle and the last lasso knot time.
-    static func defaultSMax(_ exact: ExactTrajectory, _ lasso: LassoPathKnots, weightDecay: Double = 0) -> Double {
+    static func defaultSMax(_ exact: ExactTrajectory, _ lasso: LassoPathInterpolant, weightDecay: Double = 0) -> Double {
         let last = max(exact.saddleTimes.last ?? 0, lasso.knotTimes(weightDecay: weightDecay).max() ?? 0)
         return last > 0 ? 1.5 * last : 1
     }

@@ -135,7 +135,8 @@ struct SVGPlotTests {
     func figureOne() throws {
         let data = try FigureOneData.compute(
             try Instances.workedExample(), epsilon: try FlowEpsilon(parsing: "1e-10"),
-            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), sMax: 4.5, samples: 150)
+            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), sMax: 4.5, samples: 150,
+            divergenceIntervals: [0.75...3])  // the exact (3/4, 3) of docs/math.md §4
         let input = FigureOne.Input(
             s: data.s, lassoPath: data.lassoPath, limitAverage: data.limitAverage,
             numericAverage: data.numericAverage, coordinateLabels: data.coordinates.map { "x\($0 + 1)" },

@@ -33,7 +33,7 @@ struct WorkedExampleTests {
         let back = try JSONDecoder().decode(ExactTrajectory.self, from: try JSONEncoder().encode(limit))
         #expect(back == limit)
         let bad = #"{"kappas": [1, 2], "solutions": [[0], [1]]}"#
-        #expect(throws: FlowError.self) { try JSONDecoder().decode(LassoPathKnots.self, from: Data(bad.utf8)) }
+        #expect(throws: FlowError.self) { try JSONDecoder().decode(LassoPathInterpolant.self, from: Data(bad.utf8)) }
     }
 
     /// The numeric gap converges to the limit gap like 1/log(1/ε): measured
@@ -98,14 +98,20 @@ struct WorkedExampleTests {
         #expect(report.fitLimit.verdict == .inconsistent, "\(report.fitLimit.reading)")
     }
 
-    @Test("Figure 1 data: divergence interval (3/4, 3) and gaps")
+    @Test("Figure 1 data: the divergence interval (3/4, 3) as given and as scanned, and gaps")
     func figureData() throws {
+        let exact = try Instances.workedExampleLimit(), path = try Instances.workedExamplePath()
+        // The float scan, for Double data with no exact verdict, finds the exact interval (3/4, 3)
+        // up to its threshold 1e-9·scale (the distance grows linearly from either end).
+        let scanned = FigureOneData.scannedDivergence(exact: exact, lasso: path, weightDecay: 0, sMax: 4.5)
+        #expect(scanned.count == 1)
+        #expect(abs(scanned[0].lowerBound - 0.75) < 1e-8 && abs(scanned[0].upperBound - 3) < 1e-8, "\(scanned)")
+        // Clipped at the horizon when the limit is still off the path there.
+        #expect(FigureOneData.scannedDivergence(exact: exact, lasso: path, weightDecay: 0, sMax: 2).map(\.upperBound) == [2])
         let data = try FigureOneData.compute(
             try Instances.workedExample(), epsilon: try FlowEpsilon(parsing: "1e-10"),
-            exact: try Instances.workedExampleLimit(), lasso: try Instances.workedExamplePath(), sMax: 4.5, samples: 200)
-        #expect(data.divergenceIntervals.count == 1)
-        #expect(abs(data.divergenceIntervals[0][0] - 0.75) < 1e-6)
-        #expect(abs(data.divergenceIntervals[0][1] - 3) < 1e-6)
+            exact: exact, lasso: path, sMax: 4.5, samples: 200, divergenceIntervals: [0.75...3])
+        #expect(data.divergenceIntervals == [[0.75, 3]])
         #expect(data.coordinates == [0, 1])
         #expect(data.s.contains(0.75) && data.s.contains(2.75))
         let k = data.gapTimes.firstIndex { $0 >= 2 }!

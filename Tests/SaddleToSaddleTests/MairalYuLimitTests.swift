@@ -18,7 +18,7 @@ import Foundation
 
     @Test func smallLevelsDivergeFromTheirPaths() throws {
         for level in try MairalYu.levels(through: 4) {
-            let v = try Verdict(limit: DLNLimit(problem: level.problem), path: PathKnots(level.path!))
+            let v = try Verdict(limit: DLNLimit(problem: level.problem), path: LassoPathInTime(level.path!))
             #expect(v.path.kappa.count == (Int(pow(3.0, Double(level.p))) + 1) / 2)
             #expect(v.contradiction == nil)
             #expect(v.equivalent == (level.p == 1))

@@ -1,9 +1,12 @@
 import StiffODE
-/// The lasso path of docs/math.md §1 in Double: knots `(κ_k, x_k)` with `κ₀ > κ₁ > … ≥ 0`, x affine in κ
-/// between consecutive knots, `x = x₀` (normally 0) for `κ ≥ κ₀`.
+
+/// The lasso path of docs/math.md §1 as a floating-point interpolant, for simulation and drawing:
+/// the exact knots rounded to Double, `(κ_k, x_k)` with `κ₀ > κ₁ > … ≥ 0`, x linear in κ between
+/// consecutive knots (LassoHomotopy's `Chord`, in Double: this side imports no exact code), and
+/// `x = x₀` (normally 0) for `κ ≥ κ₀`. RunCheck's `FlowReference` builds it from `LassoPath`.
 ///
 /// The DLN's rescaled time s is identified with `κ = λwd + 1/s` (docs/math.md §2).
-public struct LassoPathKnots: Sendable, Codable, Equatable {
+public struct LassoPathInterpolant: Sendable, Codable, Equatable {
     public let kappas: [Double]
     public let solutions: [[Double]]
 
