@@ -53,7 +53,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
-        let horizon = try stop.horizon(p)
+        let horizon = try stop.stop(p)?.horizon
         if let horizon, let late = times.first(where: { $0 > horizon }) {
             throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
         }

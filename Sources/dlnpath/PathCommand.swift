@@ -43,7 +43,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         var penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
         let p = try problem.load()
-        let kappaMin = try stop.kappaMin(p)
+        let early = try stop.stop(p), kappaMin = early?.kappaMin
         if let kappaMin {
             penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", minimum: kappaMin, command: "path")
         }
@@ -54,6 +54,6 @@ struct PathCommand: ParsableCommand {
             return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin, spill: spill) }
         }
         try output.emit({ try LassoPath(problem: p, kappaMin: kappaMin) }, json: { $0.json(at: penalties, $1) },
-                        text: { $0.text(file: problem.file, at: penalties, format: $1) + (try stop.note(p, $1)) })
+                        text: { $0.text(file: problem.file, at: penalties, format: $1) + (early?.note($1) ?? "") })
     }
 }

@@ -84,4 +84,16 @@ import ProblemDefinition
         let stopped = try LassoPath(problem: problem, kappaMin: .zero)
         #expect(stopped.knots == whole.knots && stopped.segments == whole.segments)
     }
+
+    /// κ_min and S from the options: S = 1/(K − λwd) and K = λwd + 1/S, no time for K ≤ λwd.
+    @Test func optionsGiveKappaMinAndHorizon() throws {
+        let lwd = Rational(1, 5)
+        #expect(try EarlyStop.parse(kappaMin: "1/3", sMax: nil, weightDecay: lwd) == EarlyStop(kappaMin: Rational(1, 3), horizon: Rational(15, 2)))
+        #expect(try EarlyStop.parse(kappaMin: nil, sMax: "5", weightDecay: lwd) == EarlyStop(kappaMin: Rational(2, 5), horizon: Rational(5)))
+        #expect(try EarlyStop.parse(kappaMin: "0.1", sMax: nil, weightDecay: lwd) == EarlyStop(kappaMin: Rational(1, 10), horizon: nil))
+        #expect(try EarlyStop.parse(kappaMin: nil, sMax: nil, weightDecay: lwd) == nil)
+        for (k, s) in [("-1", nil), (nil, "0"), ("1", "2"), ("x", nil)] as [(String?, String?)] {
+            #expect(throws: RationalListError.self) { try EarlyStop.parse(kappaMin: k, sMax: s, weightDecay: lwd) }
+        }
+    }
 }
