@@ -120,10 +120,11 @@ struct Homotopy {
                     problem: problem, kappa: middle, x: below.solution(at: middle),
                     equicorrelationSigns: below.equicorrelationSigns(at: middle))
             }
-            guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique)) else { return }
+            guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique,
+                                                  direction: below is IntegerSegment ? below.direction : nil)) else { return }
             inSupport = [Bool](repeating: false, count: d)
             for i in below.support { inSupport[i] = true }
-            x = below.solution(at: next)
+            x = below.solution(atEnd: ending)
             above = below
             end = ending
             kappa = next
@@ -160,4 +161,6 @@ struct SegmentDraft {
     let support: [Int]
     let signs: [Int]
     let isUnique: Bool
+    /// v read off the integer factorisation (cheaper than interpolating the end knots), else nil.
+    let direction: [Rational]?
 }

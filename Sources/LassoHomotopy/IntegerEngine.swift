@@ -1,52 +1,57 @@
 import ExactArithmetic
 import ExactLinearAlgebra
+import ModularArithmetic
 
-/// `ActiveSetEngine` over the integers (fraction-free): keeps adj(M̃_SS) and det(M̃_SS) of the
-/// scaled problem, so no gcd is ever taken inside a step. Best for large dense instances whose
-/// entries share a modest common denominator (e.g. decimal data).
+/// `ActiveSetEngine` over the integers: keeps det(M̃_SS) and the numerators adj(M̃_SS)·r̃_S and
+/// adj(M̃_SS)·s_S of the scaled problem exactly, from M̃_SS⁻¹ held modulo word primes
+/// (`PrincipalInverse`: O(|S|²) word operations per join or drop, then one Chinese-remainder
+/// reconstruction per exact value), so no gcd and no big-by-big product is taken inside a step.
+/// Best for large dense instances whose entries share a modest common denominator (decimal or
+/// float64 data).
 struct IntegerEngine: ActiveSetEngine {
     let scaled: ScaledProblem
     let positive: Bool
-    private var adjugate = IntegerBorderedAdjugate()
+    /// A reference: the engine is used by one homotopy only.
+    private let system: PrincipalInverse
     private var signOf: [Int: Int] = [:]
 
-    init(scaled: ScaledProblem, positive: Bool) {
+    /// `maximumSupport` bounds |S| for a nonsingular M̃_SS (min(n, d) for data with n rows).
+    init(scaled: ScaledProblem, positive: Bool, maximumSupport: Int) {
         self.scaled = scaled
         self.positive = positive
+        let ones = [BigInteger](repeating: BigInteger(1), count: scaled.d)
+        system = PrincipalInverse(K: scaled.M, dimension: scaled.d, rhsBounds: [scaled.r, ones], maximumSize: maximumSupport)
     }
 
-    private func entry(_ i: Int, _ j: Int) -> BigInteger { scaled.M[i * scaled.d + j] }
-
     mutating func join(_ j: Int, sign: Int) -> Bool {
-        let d = scaled.d, m = scaled.M
-        guard adjugate.append(j, entry: { m[$0 * d + $1] }), adjugate.determinant.signum > 0 else { return false }
+        guard system.append(j, rhs: [scaled.r[j], BigInteger(sign)]) == nil else { return false }
         signOf[j] = sign
         return true
     }
 
     mutating func drop(_ i: Int) -> Bool {
-        guard adjugate.remove(i), adjugate.determinant.signum > 0 else { return false }
+        guard let q = system.indices.firstIndex(of: i), system.remove(at: q) == nil else { return false }
         signOf[i] = nil
         return true
     }
 
     mutating func reset(support: [Int], signs: [Int]) -> Bool {
-        let d = scaled.d, m = scaled.M
-        var fresh = IntegerBorderedAdjugate()
         // M̃ is positive semidefinite, so a nonsingular M̃_SS has every principal block nonsingular.
-        for i in support where !fresh.append(i, entry: { m[$0 * d + $1] }) { return false }
-        guard fresh.determinant.signum > 0 else { return false }
-        adjugate = fresh
+        system.removeAll()
+        signOf = [:]
+        for (i, s) in zip(support, signs) {
+            guard system.append(i, rhs: [scaled.r[i], BigInteger(s)]) == nil else { return false }
+        }
         signOf = Dictionary(uniqueKeysWithValues: zip(support, signs))
         return true
     }
 
     func segment() -> any SegmentFormula {
         let d = scaled.d
-        let s = adjugate.indices
-        let u = adjugate.applyAdjugate(s.map { scaled.r[$0] })   // adj·r̃_S
-        let w = adjugate.applyAdjugate(signs: s.map { signOf[$0]! })
-        let det = adjugate.determinant
+        let s = system.indices
+        let u = system.numerators[0]   // adj·r̃_S
+        let w = system.numerators[1]   // adj·s_S
+        let det = system.determinant
         var U = [BigInteger](repeating: BigInteger(0), count: d), W = U
         for (p, i) in s.enumerated() { U[i] = u[p]; W[i] = w[p] }
         var c0 = scaled.r.map { $0 * det }, c1 = [BigInteger](repeating: BigInteger(0), count: d)
@@ -93,21 +98,47 @@ struct IntegerSegment: SegmentFormula {
 
     func nextEvent(below kappa: Rational) -> SegmentEnd {
         let (n, q) = scaledKappa(kappa)
-        // Candidates are fractions num/den of κ̃; compare by cross-multiplication and form a
-        // Rational only for the winner.
+        // Candidates are fractions num/den of κ̃. A floating-point filter on log₂ of the
+        // magnitudes decides every comparison whose sides differ by more than its error bound;
+        // near-ties are decided exactly by cross-multiplication. A Rational is formed only for
+        // the winner.
+        func logRatio(_ num: BigInteger, _ den: BigInteger) -> (Double, Double) {
+            let ln = num.log2Magnitude, ld = den.log2Magnitude
+            return (ln - ld, 1e-9 * (2 + Swift.abs(ln) + Swift.abs(ld))) // (value, error bound)
+        }
+        let (logKappa, kappaError) = logRatio(n, q)
         var best: (BigInteger, BigInteger)? // (num > 0, den > 0)
+        var bestLog = 0.0, bestError = 0.0
         var drops: [Int] = [], joins: [(Int, Int)] = []
         var signs = [Int](repeating: 0, count: U.count)
         for (i, s) in zip(support, self.signs) { signs[i] = s }
-        func consider(_ num: BigInteger, _ den: BigInteger) -> Bool {
-            let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
-            guard a.signum > 0, a * q < n * b else { return false }     // 0 < a/b < κ̃
-            if let (c, e) = best {
-                let lhs = a * e, rhs = c * b
-                if lhs < rhs { return false }
-                if lhs == rhs { return true }
+        /// Whether (±num)/den (minus when `negated`) lies in (0, κ̃) and is at least the best so far.
+        func consider(_ num: BigInteger, _ den: BigInteger, negated: Bool = false) -> Bool {
+            guard num.signum * den.signum * (negated ? -1 : 1) > 0 else { return false } // a/b > 0
+            let (l, error) = logRatio(num, den)
+            var exact: (BigInteger, BigInteger)?
+            func fraction() -> (BigInteger, BigInteger) {
+                if let exact { return exact }
+                let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
+                exact = negated ? (-a, b) : (a, b)
+                return exact!
             }
-            best = (a, b)
+            if l > logKappa + error + kappaError { return false }
+            if l >= logKappa - error - kappaError {
+                let (a, b) = fraction()
+                guard a * q < n * b else { return false }                   // a/b < κ̃
+            }
+            if let (c, e) = best {
+                if l < bestLog - error - bestError { return false }
+                if l <= bestLog + error + bestError {
+                    let (a, b) = fraction()
+                    let lhs = a * e, rhs = c * b
+                    if lhs < rhs { return false }
+                    if lhs == rhs { return true }
+                }
+            }
+            best = fraction()
+            (bestLog, bestError) = (l, error)
             drops = []
             joins = []
             return true
@@ -122,11 +153,27 @@ struct IntegerSegment: SegmentFormula {
             if !up.isZero { if consider(C0[j], up) { joins.append((j, 1)) } } else if C0[j].isZero { signs[j] = 1 }
             if positive { continue }
             let down = determinant + C1[j]                                // c_j = −κ
-            if !down.isZero { if consider(-C0[j], down) { joins.append((j, -1)) } } else if C0[j].isZero { signs[j] = -1 }
+            if !down.isZero { if consider(C0[j], down, negated: true) { joins.append((j, -1)) } } else if C0[j].isZero { signs[j] = -1 }
         }
         guard let (a, b) = best else { return SegmentEnd(kappa: .zero, drops: [], equicorrelationSigns: signs) }
         for (j, s) in joins { signs[j] = s }
-        return SegmentEnd(kappa: Rational(a, b * scale), drops: drops, equicorrelationSigns: signs)
+        return SegmentEnd(kappa: Rational(a, b * scale), crossing: (a, b), drops: drops, equicorrelationSigns: signs)
+    }
+
+    /// x at the end κ̃ = a/b of the event that ended the segment: x = (bU − aW)/(bD). For a drop
+    /// (a/b = U_i/W_i) or a join (a/b = ±C0_j/(D ∓ C1_j)) the numerator is divisible by D
+    /// (Sylvester's identity: u_l w_i − u_i w_l = D·(a minor of [M̃_SS | r̃_S s_S])), so each
+    /// fraction is reduced at half the size; the division is checked, never assumed.
+    func solution(atEnd end: SegmentEnd) -> [Rational] {
+        guard let (a, b) = end.crossing else { return solution(at: end.kappa) }
+        let full = b * determinant
+        return U.indices.map { i in
+            if U[i].isZero && W[i].isZero { return .zero }
+            var t = b * U[i]
+            t.subtractProduct(a, W[i])
+            let (q, r) = t.quotientAndRemainder(dividingBy: determinant)
+            return r.isZero ? Rational(q, b) : Rational(t, full)
+        }
     }
 
     func solution(at kappa: Rational) -> [Rational] {

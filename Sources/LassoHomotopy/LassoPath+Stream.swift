@@ -61,7 +61,7 @@ extension LassoPath {
             }
             let s = previousBelow!
             let segment = Segment(upper: s.upper, lower: s.lower, upperSolution: previous.x, lowerSolution: draft.x,
-                                  active: s.support, signs: s.signs, isUnique: s.isUnique)
+                                  active: s.support, signs: s.signs, isUnique: s.isUnique, direction: s.direction)
             // Checks this knot's KKT and the segment above it; the events are not part of that.
             try running.add(knot(draft, above: segment, below: nil), above: segment)
             guard try handOver(knot(previous, above: segmentAbove, below: segment), segment) else {

@@ -20,7 +20,8 @@ public struct LassoPath: Sendable {
         case automatic
         /// Bordered exact inverse over `Rational` (gcd-reduced; best for small or structured data).
         case rational
-        /// Fraction-free bordered adjugate over the integers (best for large dense decimal data).
+        /// Over the integers: M̃_SS⁻¹ modulo word primes, exact values by Chinese remaindering
+        /// (best for large dense decimal or float64 data).
         case integer
     }
 
@@ -56,7 +57,8 @@ public struct LassoPath: Sendable {
         let chosen = factorisation == .automatic ? LassoPath.automaticChoice(problem, scaled) : factorisation
         let positive = problem.variant == .positive
         let engine: any ActiveSetEngine = chosen == .integer
-            ? IntegerEngine(scaled: scaled, positive: positive)
+            ? IntegerEngine(scaled: scaled, positive: positive,
+                            maximumSupport: min(problem.dimension, problem.data?.X.rows ?? problem.dimension))
             : RationalEngine(M: problem.M, r: problem.r, positive: positive)
         return (engine, chosen)
     }
@@ -71,7 +73,7 @@ public struct LassoPath: Sendable {
         let homotopyEnd = clock.now
         let segments = segmentDrafts.enumerated().map { k, s in
             Segment(upper: s.upper, lower: s.lower, upperSolution: drafts[k].x, lowerSolution: drafts[k + 1].x,
-                    active: s.support, signs: s.signs, isUnique: s.isUnique)
+                    active: s.support, signs: s.signs, isUnique: s.isUnique, direction: s.direction)
         }
         let knots = drafts.enumerated().map { k, draft in
             let active = draft.x.indices.filter { !draft.x[$0].isZero }

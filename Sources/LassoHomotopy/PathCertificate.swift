@@ -66,14 +66,18 @@ struct PathCertificate {
             if let previous, !(knot.kappa < previous.knot.kappa) { throw fail("knots are not strictly decreasing at \(k)") }
             guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
             let (c, den) = certificate.scaled.correlation(knot.x)
+            // c_i = ±κ ⇔ t_i = q·C_i = ±n·den (κ = n/q). When q divides den — always if some
+            // |c_i| = κ, since gcd(n, q) = 1 — both sides are divided by q: t = C, no products.
             let q = knot.kappa.denominator
-            let bound = knot.kappa.numerator * den           // c_i = ±κ ⇔ t_i = q·C_i = ±bound
+            let (quotient, remainder) = den.quotientAndRemainder(dividingBy: q)
+            let divisible = remainder.isZero
+            let bound = knot.kappa.numerator * (divisible ? quotient : den)
             let negativeBound = -bound
             var t: [BigInteger] = []
             t.reserveCapacity(d)
             var equicorrelation: [Int] = []
             for i in 0..<d {
-                let ti = q * c[i]
+                let ti = divisible ? c[i] : q * c[i]
                 let xi = knot.x[i]
                 if positive {
                     if xi.signum < 0 { throw fail("x[\(i + 1)] < 0 at κ = \(knot.kappa) in the positive lasso") }

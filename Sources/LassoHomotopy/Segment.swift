@@ -18,18 +18,50 @@ public struct Segment: Sendable, Equatable {
     public let signs: [Int]
     /// Whether the lasso solution is unique for every κ strictly inside the segment.
     public let isUnique: Bool
+    /// The direction when the homotopy already knows it exactly (from the factorisation that
+    /// produced the segment); nil means it is computed from the end knots.
+    private let knownDirection: [Rational]?
+
+    public init(upper: Rational, lower: Rational, upperSolution: [Rational], lowerSolution: [Rational],
+                active: [Int], signs: [Int], isUnique: Bool) {
+        self.init(upper: upper, lower: lower, upperSolution: upperSolution, lowerSolution: lowerSolution,
+                  active: active, signs: signs, isUnique: isUnique, direction: nil)
+    }
+
+    /// `direction` must be the slope of the interpolation, negated: the homotopy passes the
+    /// direction of a nonsingular M_SS's formula, which the certificate pins to the two knots
+    /// (c_S = κs_S at both ends with support S, so x_S = M_SS⁻¹(r_S − κs_S) there).
+    init(upper: Rational, lower: Rational, upperSolution: [Rational], lowerSolution: [Rational],
+         active: [Int], signs: [Int], isUnique: Bool, direction: [Rational]?) {
+        self.upper = upper
+        self.lower = lower
+        self.upperSolution = upperSolution
+        self.lowerSolution = lowerSolution
+        self.active = active
+        self.signs = signs
+        self.isUnique = isUnique
+        knownDirection = direction
+    }
+
+    public static func == (a: Segment, b: Segment) -> Bool {
+        a.upper == b.upper && a.lower == b.lower && a.upperSolution == b.upperSolution && a.lowerSolution == b.lowerSolution
+            && a.active == b.active && a.signs == b.signs && a.isUnique == b.isUnique
+    }
 
     /// The chord between the end knots.
     public var chord: Chord { Chord(upper: upper, upperSolution, lower: lower, lowerSolution) }
 
     /// dx/dκ, constant on the segment.
-    public var slope: [Rational] { chord.slope }
+    public var slope: [Rational] {
+        if let knownDirection { return knownDirection.map { $0.isZero ? .zero : -$0 } }
+        return chord.slope
+    }
 
     /// x at κ = 0 of the affine extension, so that x(κ) = intercept + κ·slope.
     public var intercept: [Rational] { chord.affine.intercept }
 
     /// The direction `dx/d(−κ)` followed on this segment (docs/math.md §1's v).
-    public var direction: [Rational] { slope.map { -$0 } }
+    public var direction: [Rational] { knownDirection ?? slope.map { -$0 } }
 
     /// x(κ) for κ in [lower, upper].
     public func solution(at kappa: Rational) -> [Rational] { chord.solution(at: kappa) }

@@ -14,6 +14,8 @@ protocol SegmentFormula {
     /// reaches 0 or an outside one reaches |c_j| = κ' (positive lasso: c_j = κ'); 0 if none.
     func nextEvent(below kappa: Rational) -> SegmentEnd
     func solution(at kappa: Rational) -> [Rational]
+    /// x at the segment's end, `solution(at: end.kappa)`.
+    func solution(atEnd end: SegmentEnd) -> [Rational]
     func correlation(at kappa: Rational) -> [Rational]
     /// s_j where c_j(κ) = s_j·κ (positive lasso: only s_j = 1), else 0; for κ > 0.
     func equicorrelationSigns(at kappa: Rational) -> [Int]
@@ -24,9 +26,15 @@ protocol SegmentFormula {
     func correlationSlopeExcess(_ i: Int, sign s: Int) -> Int
 }
 
+extension SegmentFormula {
+    func solution(atEnd end: SegmentEnd) -> [Rational] { solution(at: end.kappa) }
+}
+
 /// The end of a segment and what happens there, found exactly while locating it.
 struct SegmentEnd {
     let kappa: Rational
+    /// The scaled crossing κ̃ = Lκ as the unreduced fraction the event gave (integer segments).
+    var crossing: (numerator: BigInteger, denominator: BigInteger)? = nil
     /// Support coordinates that reach 0 at `kappa`.
     let drops: [Int]
     /// The equicorrelation signs at `kappa` (meaningful for κ' > 0): the support's signs, the

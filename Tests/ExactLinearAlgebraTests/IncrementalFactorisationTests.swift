@@ -3,8 +3,8 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import Testing
 
-/// `SemidefiniteFactorisation`, `BorderedInverse` and `IntegerBorderedAdjugate` against the
-/// definitions (M·M⁻¹ = I, adj·M = det·I, Mh = 0, cofactor determinants) on random matrices.
+/// `SemidefiniteFactorisation` and `BorderedInverse` against the definitions (M·M⁻¹ = I,
+/// Mh = 0, cofactor determinants) on random matrices.
 struct IncrementalFactorisationTests {
     /// BᵀB for a random k×n integer B: positive semidefinite, singular when k < n.
     static func gram(_ rng: inout SplitMix64, rows k: Int, columns n: Int) -> Matrix {
@@ -80,42 +80,5 @@ struct IncrementalFactorisationTests {
         #expect(third?.y == [Rational.zero] && third?.sigma == Rational(2))
         #expect(BorderedInverse(m, indices: [0, 1]) == nil)
         #expect(inverse.apply(signs: [1, -1]) == [Rational.one, Rational(-1, 2)])
-    }
-
-    @Test func integerAdjugateFollowsAppendsAndRemovals() {
-        var rng = SplitMix64(seed: 503)
-        for trial in 0..<40 {
-            let n = rng.nextInt(in: 2...6)
-            let m = Self.gram(&rng, rows: rng.nextInt(in: 1...(n + 1)), columns: n)
-            let entry = { (i: Int, j: Int) in m[i, j].numerator }
-            var adjugate = IntegerBorderedAdjugate()
-            for _ in 0..<12 {
-                let present = adjugate.indices
-                if !present.isEmpty && (present.count == n || rng.nextInt(in: 0...2) == 0) {
-                    let i = present[rng.nextInt(in: 0...(present.count - 1))]
-                    let rest = present.filter { $0 != i }
-                    let singular = cofactorDeterminant(m.submatrix(rows: rest, columns: rest)).isZero
-                    let removed = adjugate.remove(i)
-                    #expect(removed == !singular, "trial \(trial)")
-                } else {
-                    let j = (0..<n).filter { !present.contains($0) }[0]
-                    let grown = present + [j]
-                    let singular = cofactorDeterminant(m.submatrix(rows: grown, columns: grown)).isZero
-                    let appended = adjugate.append(j, entry: entry)
-                    #expect(appended == !singular, "trial \(trial)")
-                }
-                let a = adjugate.indices, k = a.count
-                let block = m.submatrix(rows: a, columns: a)
-                #expect(Rational(adjugate.determinant) == cofactorDeterminant(block), "trial \(trial)")
-                for i in 0..<k {
-                    for j in 0..<k {
-                        let s = (0..<k).reduce(BigInteger(0)) { $0 + adjugate[i, $1] * block[$1, j].numerator }
-                        #expect(s == (i == j ? adjugate.determinant : BigInteger(0)), "trial \(trial)")
-                    }
-                }
-                let signs = (0..<k).map { _ in rng.nextInt(in: -1...1) }
-                #expect(adjugate.applyAdjugate(signs: signs) == adjugate.applyAdjugate(signs.map { BigInteger($0) }))
-            }
-        }
     }
 }

@@ -37,6 +37,12 @@ static inline size_t dln_mpz_sizeinbase(mpz_srcptr a, int base) { return mpz_siz
 static inline char *dln_mpz_get_str(char *buf, int base, mpz_srcptr a) { return mpz_get_str(buf, base, a); }
 static inline size_t dln_mpz_size(mpz_srcptr a) { return mpz_size(a); }
 static inline mp_limb_t dln_mpz_getlimbn(mpz_srcptr a, mp_size_t n) { return mpz_getlimbn(a, n); }
+static inline unsigned long dln_mpz_fdiv_ui(mpz_srcptr a, unsigned long d) { return mpz_fdiv_ui(a, d); }
+static inline void dln_mpz_fdiv_r(mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_fdiv_r(r, n, d); }
+static inline void dln_mpz_addmul_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_addmul_ui(z, a, b); }
+static inline void dln_mpz_mul_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_mul_ui(z, a, b); }
+static inline double dln_mpz_get_d_2exp(long *e, mpz_srcptr a) { return mpz_get_d_2exp(e, a); }
+static inline void dln_mpz_divexact_ui(mpz_ptr q, mpz_srcptr n, unsigned long d) { mpz_divexact_ui(q, n, d); }
 
 // MARK: mpq (rationals, kept canonical: gcd 1, positive denominator)
 static inline void dln_mpq_init(mpq_ptr q) { mpq_init(q); }
