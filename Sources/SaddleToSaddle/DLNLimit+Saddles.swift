@@ -69,21 +69,45 @@ extension DLNLimit {
     /// coordinate that does so then; nil when none ever will (|c_i| ≤ λwd for all i, signed case;
     /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) gives
     /// Δ = (b − q_i)/(c_i − λwd) or (b + q_i)/(−c_i − λwd), with b = 1 + λwd·s.
+    ///
+    /// Exact, with a floating-point filter (no exact division or comparison for a coordinate that
+    /// provably arrives later): gap and rate are exact and correctly rounded to doubles, so their
+    /// quotient is Δ(1 + θ) with |θ| < 4·2⁻⁵³ when both doubles are normal. A coordinate whose
+    /// quotient exceeds the smallest one by more than a factor 1 + 10⁻¹² therefore arrives strictly
+    /// after the first event; every other one (and any coordinate whose doubles are not normal) is
+    /// decided exactly, in index order, so ties come out as without the filter.
     static func nextEvent(after saddle: Saddle, _ problem: Problem) -> (delta: Rational, entering: [Int])? {
         let lwd = problem.weightDecay
         let b = Rational.one + lwd * saddle.s
-        var best: Rational?
-        var entering: [Int] = []
-        func consider(_ i: Int, _ delta: Rational) {
-            if let current = best, current < delta { return }
-            if let current = best, current == delta { entering.append(i); return }
-            best = delta
-            entering = [i]
-        }
+        var arrivals: [(i: Int, gap: Rational, rate: Rational, estimate: Double?)] = []
         for i in saddle.q.indices {
             let c = saddle.correlation[i], q = saddle.q[i]
-            if c > lwd, q < b { consider(i, (b - q) / (c - lwd)) }
-            if problem.variant == .signed, -c > lwd, q > -b { consider(i, (b + q) / (-c - lwd)) }
+            if c > lwd, q < b {
+                arrivals.append((i, b - q, c - lwd, nil))
+            }
+            if problem.variant == .signed, -c > lwd, q > -b {
+                arrivals.append((i, b + q, -c - lwd, nil))
+            }
+        }
+        var smallest = Double.infinity
+        for a in arrivals.indices {
+            let gap = arrivals[a].gap.doubleValue, rate = arrivals[a].rate.doubleValue
+            guard gap.isNormal, rate.isNormal else { continue }
+            let estimate = gap / rate
+            guard estimate.isNormal else { continue }
+            arrivals[a].estimate = estimate
+            smallest = min(smallest, estimate)
+        }
+        let cutoff = smallest * (1 + 1e-12)
+        var best: Rational?
+        var entering: [Int] = []
+        for arrival in arrivals {
+            if let estimate = arrival.estimate, estimate > cutoff { continue }
+            let delta = arrival.gap / arrival.rate
+            if let current = best, current < delta { continue }
+            if let current = best, current == delta { entering.append(arrival.i); continue }
+            best = delta
+            entering = [arrival.i]
         }
         return best.map { ($0, entering) }
     }
