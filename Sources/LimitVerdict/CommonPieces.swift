@@ -12,20 +12,21 @@ public struct CommonPiece: Equatable, Sendable {
     public let saddle: Int
     /// The lasso segment in force (index j: between κ_j and κ_{j+1}); nil before κ₀, where x = 0.
     public let segment: Int?
-    public let averaged: InverseAffine
-    public let lasso: InverseAffine
+    /// Both formulas over common denominators (the verdict works on these).
+    let averagedFormula: IntegerAffine
+    let lassoFormula: IntegerAffine
+
+    public var averaged: InverseAffine { averagedFormula.rational }
+    public var lasso: InverseAffine { lassoFormula.rational }
 }
 
 /// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece.
 func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
     let d = limit.problem.dimension
     // The lasso side as (start time, segment, formula); the first one is x = 0 from s = 0.
-    var lassoStarts: [(s: Rational, segment: Int?, f: InverseAffine)] = [(.zero, nil, .zero(d))]
-    for j in path.reachedSegments { lassoStarts.append((path.time(ofKnot: j)!, j, path.inverseAffine(j))) }
-    let dlnStarts = limit.saddles.indices.map { k in
-        let c = limit.averagedCoefficients(piece: k)
-        return (s: limit.saddles[k].s, saddle: k, f: InverseAffine(constant: c.constant, inverse: c.inverse))
-    }
+    var lassoStarts: [(s: Rational, segment: Int?, f: IntegerAffine)] = [(.zero, nil, .zero(d))]
+    for j in path.reachedSegments { lassoStarts.append((path.time(ofKnot: j)!, j, path.integerFormula(j))) }
+    let dlnStarts = zip(limit.saddles.indices, averagedFormulas(limit)).map { k, f in (s: limit.saddles[k].s, saddle: k, f: f) }
     var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted()
     if cuts.isEmpty { cuts = [.zero] }
     var pieces: [CommonPiece] = []
@@ -35,7 +36,40 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
         while b + 1 < lassoStarts.count, lassoStarts[b + 1].s <= from { b += 1 }
         pieces.append(CommonPiece(
             from: from, to: n + 1 < cuts.count ? cuts[n + 1] : nil, saddle: dlnStarts[a].saddle,
-            segment: lassoStarts[b].segment, averaged: dlnStarts[a].f, lasso: lassoStarts[b].f))
+            segment: lassoStarts[b].segment, averagedFormula: dlnStarts[a].f, lassoFormula: lassoStarts[b].f))
     }
     return pieces
+}
+
+/// x̄ = x_k + B_k/s on each saddle's interval (docs/math.md §3), with B_k = B_{k−1} − s_k(x_k − x_{k−1})
+/// (B₀ = 0; `DLNLimit.averagedInverseCoefficients` in rationals). Summed over one common denominator
+/// per saddle, reduced once: the B_k of a Gaussian design have ~50,000-bit entries, and a gcd per
+/// entry would cost more than the rest of the verdict.
+func averagedFormulas(_ limit: DLNLimit) -> [IntegerAffine] {
+    let saddles = limit.saddles
+    guard !saddles.isEmpty else { return [] }
+    let xs = saddles.map { IntegerVector($0.x) }
+    var b = IntegerVector.zero(limit.problem.dimension)
+    var out = [IntegerAffine(constant: xs[0], inverse: b)]
+    for k in saddles.indices.dropFirst() {
+        let x = xs[k], previous = xs[k - 1]
+        let p = saddles[k].s.numerator, q = saddles[k].s.denominator
+        // x_k − x_{k−1} = (u − v)/G over G = lcm of their denominators.
+        let g = BigInteger.gcd(x.denominator, previous.denominator)
+        let fx = previous.denominator.dividedExactly(by: g), fy = x.denominator.dividedExactly(by: g)
+        let qG = q * x.denominator * fx
+        // B_{k−1} = n/E and s_k(x_k − x_{k−1}) = p(u − v)/(qG) over L = E·(qG/h) = qG·(E/h).
+        let h = BigInteger.gcd(b.denominator, qG)
+        let scaleB = qG.dividedExactly(by: h), scaleStep = p * b.denominator.dividedExactly(by: h)
+        let numerators = b.numerators.indices.map { i -> BigInteger in
+            var t = b.numerators[i].isZero ? BigInteger(0) : b.numerators[i] * scaleB
+            if saddles[k].x[i] != saddles[k - 1].x[i] {
+                t.subtractProduct(scaleStep, x.numerators[i] * fx - previous.numerators[i] * fy)
+            }
+            return t
+        }
+        b = .reducing(numerators, over: b.denominator * scaleB)
+        out.append(IntegerAffine(constant: x, inverse: b))
+    }
+    return out
 }

@@ -21,50 +21,70 @@ public struct Divergence: Equatable, Sendable {
 
 /// On one piece the difference D(u) = (A − A') + u·(B − B') (u = 1/s) of the two formulas is
 /// affine, so its zero set is the whole piece, one time, or empty — never an irrational point.
-/// Components are compared lazily: most pieces agree exactly, and two components with different
-/// roots settle the rest.
+/// Components are compared lazily and by cross-multiplication: most pieces agree exactly, two
+/// components with different roots settle the rest, and the one root is formed once.
 struct PieceDifference {
-    let a: InverseAffine
-    let b: InverseAffine
+    let a: IntegerAffine
+    let b: IntegerAffine
 
-    private func component(_ i: Int) -> (c: Rational, v: Rational)? {
-        let sameConstant = a.constant[i] == b.constant[i], sameInverse = a.inverse[i] == b.inverse[i]
+    /// Component i of A − A' and of B − B' as numerators over DA = den(A)·den(A') and
+    /// DB = den(B)·den(B'); nil when both vanish.
+    private func component(_ i: Int) -> (c: BigInteger, v: BigInteger)? {
+        let sameConstant = IntegerVector.entriesEqual(a.constant, b.constant, i)
+        let sameInverse = IntegerVector.entriesEqual(a.inverse, b.inverse, i)
         if sameConstant && sameInverse { return nil }
-        return (sameConstant ? .zero : a.constant[i] - b.constant[i], sameInverse ? .zero : a.inverse[i] - b.inverse[i])
+        func difference(_ x: IntegerVector, _ y: IntegerVector) -> BigInteger {
+            var t = x.numerators[i] * y.denominator
+            t.subtractProduct(y.numerators[i], x.denominator)
+            return t
+        }
+        return (sameConstant ? BigInteger(0) : difference(a.constant, b.constant),
+                sameInverse ? BigInteger(0) : difference(a.inverse, b.inverse))
     }
 
     var isZero: Bool { a == b }
 
-    /// The one u > 0 where every component vanishes, if the difference is not identically 0.
+    /// The one u > 0 where every component vanishes, if the difference is not identically 0:
+    /// u = −c/v per component, i.e. −(c·DB)/(v·DA); two components agree iff c₁v₂ = c₂v₁.
     var commonRoot: Rational? {
-        var root: Rational?
-        for i in a.constant.indices {
+        var root: (c: BigInteger, v: BigInteger)?
+        for i in a.constant.numerators.indices {
             guard let (c, v) = component(i) else { continue }
             if v.isZero { return nil } // a nonzero constant: never 0
-            let u = -c / v
-            if let r = root, r != u { return nil }
-            root = u
+            if let r = root {
+                if r.c * v != c * r.v { return nil }
+            } else {
+                root = (c, v)
+            }
         }
-        return root.flatMap { $0.signum > 0 ? $0 : nil }
+        guard let (c, v) = root else { return nil }
+        let u = Rational(-c * a.inverse.denominator * b.inverse.denominator, v * a.constant.denominator * b.constant.denominator)
+        return u.signum > 0 ? u : nil
     }
 
     var differingComponents: [Int] {
-        a.constant.indices.filter { a.constant[$0] != b.constant[$0] || a.inverse[$0] != b.inverse[$0] }
+        a.constant.numerators.indices.filter {
+            !IntegerVector.entriesEqual(a.constant, b.constant, $0) || !IntegerVector.entriesEqual(a.inverse, b.inverse, $0)
+        }
     }
 
-    /// Whether the difference is nonzero at time s (stops at the first nonzero component).
+    /// Whether the difference is nonzero at time s = p/q (stops at the first nonzero component):
+    /// c/DA + (q/p)·v/DB ≠ 0 ⇔ c·DB·p + v·DA·q ≠ 0.
     func isNonzero(at s: Rational) -> Bool {
-        let u = s.reciprocal
-        for i in a.constant.indices {
+        let p = s.numerator, q = s.denominator
+        let da = a.constant.denominator * b.constant.denominator, db = a.inverse.denominator * b.inverse.denominator
+        for i in a.constant.numerators.indices {
             guard let (c, v) = component(i) else { continue }
-            if !(c + u * v).isZero { return true }
+            var t = c * db * p
+            t.addProduct(v * da, q)
+            if !t.isZero { return true }
         }
         return false
     }
 }
 
 /// The maximal open intervals where the two sides differ, given the compared pair per piece.
-func divergences(_ pieces: [CommonPiece], compared: [(InverseAffine, InverseAffine)]) -> [Divergence] {
+func divergences(_ pieces: [CommonPiece], compared: [(IntegerAffine, IntegerAffine)]) -> [Divergence] {
     let differences = compared.map { PieceDifference(a: $0.0, b: $0.1) }
     var open: [(from: Rational, to: Rational?, coordinates: [Int])] = []
     for (piece, d) in zip(pieces, differences) where !d.isZero {
@@ -94,8 +114,11 @@ func divergences(_ pieces: [CommonPiece], compared: [(InverseAffine, InverseAffi
 
 /// The compared pair per common piece: the formulas themselves (x), or, when M is singular, their
 /// images (M·x), the only part the comparison determines (docs/math.md §4).
-func comparedFormulas(_ pieces: [CommonPiece], images: Bool, _ products: inout VerdictProducts) -> [(InverseAffine, InverseAffine)] {
-    pieces.map { p in images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averaged, p.lasso) }
+func comparedFormulas(_ pieces: [CommonPiece], images: Bool, _ products: inout VerdictProducts) -> [(IntegerAffine, IntegerAffine)] {
+    pieces.map { p in
+        images ? (IntegerAffine(products.averagedImage(p.saddle)), IntegerAffine(products.lassoImage(p.segment)))
+            : (p.averagedFormula, p.lassoFormula)
+    }
 }
 
 extension Divergence {

@@ -1,23 +1,54 @@
 import ExactArithmetic
 
-/// A rational vector over one common denominator: v = numerators / denominator.
+/// A rational vector over one common denominator: v = numerators / denominator, denominator > 0.
 ///
 /// Dot products and signed sums of such vectors are integer multiply-adds followed by a single
 /// normalisation, instead of one gcd per term — the verdict's gap polynomials need many of them
-/// on rationals of tens of thousands of bits.
-struct IntegerVector: Sendable {
+/// on rationals of tens of thousands of bits. Built from rationals, the denominator is their
+/// least common denominator, which makes the form unique (gcd of it and all numerators is 1), so
+/// `==` is the equality of the vectors.
+struct IntegerVector: Sendable, Equatable {
     let numerators: [BigInteger]
     let denominator: BigInteger
 
     init(_ v: [Rational]) {
-        denominator = v.leastCommonDenominator
-        numerators = v.integers(over: denominator)
+        let l = v.leastCommonDenominator
+        denominator = l
+        // Entries over l itself (the common case) need no multiplication.
+        numerators = v.map { q in
+            if q.isZero { return BigInteger(0) }
+            if q.isInteger { return l == BigInteger(1) ? q.numerator : q.numerator * l }
+            let d = q.denominator
+            return d == l ? q.numerator : q.numerator * l.dividedExactly(by: d)
+        }
     }
 
+    init(numerators: [BigInteger], denominator: BigInteger) {
+        self.numerators = numerators
+        self.denominator = denominator
+    }
+
+    var count: Int { numerators.count }
+
+    func signum(_ i: Int) -> Int { numerators[i].signum }
+
+    /// Entry i as a reduced rational (one gcd).
+    func rational(_ i: Int) -> Rational {
+        numerators[i].isZero ? .zero : Rational(numerators[i], denominator)
+    }
+
+    var rationals: [Rational] { numerators.indices.map(rational) }
+
     func dot(_ other: IntegerVector) -> Rational {
+        let t = dotNumerator(other)
+        return t.isZero ? .zero : Rational(t, denominator * other.denominator)
+    }
+
+    /// The dot product times denominator · other.denominator (no normalisation).
+    func dotNumerator(_ other: IntegerVector) -> BigInteger {
         var t = BigInteger(0)
         for (a, b) in zip(numerators, other.numerators) where !a.isZero && !b.isZero { t.addProduct(a, b) }
-        return Rational(t, denominator * other.denominator)
+        return t
     }
 
     /// Σ σ_i v_i for signs σ_i ∈ {−1, 0, 1}.
@@ -26,6 +57,69 @@ struct IntegerVector: Sendable {
         for (i, s) in signs.enumerated() where s != 0 && !numerators[i].isZero {
             if s > 0 { t += numerators[i] } else { t -= numerators[i] }
         }
-        return Rational(t, denominator)
+        return t.isZero ? .zero : Rational(t, denominator)
     }
+
+    /// ‖v‖₁.
+    var oneNorm: Rational {
+        var t = BigInteger(0)
+        for n in numerators where !n.isZero { t += n.magnitude }
+        return t.isZero ? .zero : Rational(t, denominator)
+    }
+}
+
+extension IntegerVector {
+    /// numerators/denominator (denominator > 0) in the unique form: divided by the gcd of the
+    /// denominator and every numerator. The gcd is found by one gcd per distinct factor and a
+    /// division per entry (whose quotient is kept while the divisor stands), instead of one gcd
+    /// per entry.
+    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger) -> IntegerVector {
+        var g = denominator
+        var quotients = [(BigInteger, divisor: Int)?](repeating: nil, count: numerators.count)
+        var divisor = 0 // counts the changes of g
+        for (i, n) in numerators.enumerated() where !n.isZero {
+            if g.bitWidth == 1 { break }
+            let (q, r) = n.quotientAndRemainder(dividingBy: g)
+            if r.isZero {
+                quotients[i] = (q, divisor)
+            } else {
+                g = BigInteger.gcd(g, r) // = gcd(g, n)
+                divisor += 1
+            }
+        }
+        if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
+        return IntegerVector(numerators: numerators.indices.map { i in
+            if numerators[i].isZero { return numerators[i] }
+            if let (q, d) = quotients[i], d == divisor { return q }
+            return numerators[i].dividedExactly(by: g)
+        }, denominator: denominator.dividedExactly(by: g))
+    }
+
+    static func zero(_ d: Int) -> IntegerVector {
+        IntegerVector(numerators: Array(repeating: BigInteger(0), count: d), denominator: BigInteger(1))
+    }
+
+    /// The numerators over a multiple m·denominator of the denominator.
+    func numerators(scaledBy m: BigInteger) -> [BigInteger] {
+        m.bitWidth == 1 ? numerators : numerators.map { $0.isZero ? $0 : $0 * m }
+    }
+}
+
+/// `InverseAffine` with both vectors over common denominators: the verdict's working form.
+struct IntegerAffine: Equatable, Sendable {
+    let constant: IntegerVector
+    let inverse: IntegerVector
+
+    init(constant: IntegerVector, inverse: IntegerVector) {
+        self.constant = constant
+        self.inverse = inverse
+    }
+
+    init(_ f: InverseAffine) {
+        self.init(constant: IntegerVector(f.constant), inverse: IntegerVector(f.inverse))
+    }
+
+    static func zero(_ d: Int) -> IntegerAffine { IntegerAffine(constant: .zero(d), inverse: .zero(d)) }
+
+    var rational: InverseAffine { InverseAffine(constant: constant.rationals, inverse: inverse.rationals) }
 }

@@ -16,20 +16,53 @@ public struct LassoPathInTime: Sendable {
     /// Whether every lasso solution along the path is unique (else x is a canonical member).
     public let isUnique: Bool
     public let weightDecay: Rational
-    /// `inverseAffine(j)` for the reached segments, computed once.
-    private let formulas: [InverseAffine]
+    /// The reached segments' formulas over common denominators, computed once.
+    private let formulas: [IntegerAffine]
 
     /// Requires at least one knot, κ strictly decreasing (caller's invariant: a computed path).
     public init(_ knots: [Knot], isUnique: Bool, weightDecay: Rational) {
         precondition(!knots.isEmpty, "a path needs knots")
-        kappa = knots.map(\.kappa)
+        let kappa = knots.map(\.kappa)
+        self.kappa = kappa
         x = knots.map(\.x)
         self.isUnique = isUnique
         self.weightDecay = weightDecay
-        let reached = max(0, min(knots.count - 1, knots.firstIndex { $0.kappa <= weightDecay } ?? knots.count))
+        let reached = max(0, min(kappa.count - 1, kappa.firstIndex { $0 <= weightDecay } ?? kappa.count))
+        let vectors = knots.prefix(reached + 1).map { IntegerVector($0.x) }
         formulas = (0..<reached).map { j in
-            Self.inTime(Chord(from: knots[j], to: knots[j + 1]), weightDecay: weightDecay)
+            Self.segmentFormula(vectors[j], vectors[j + 1], kappa[j] - weightDecay, kappa[j + 1] - weightDecay)
         }
+    }
+
+    /// Between x at κ − λwd = α and y at κ − λwd = β < α, x(κ) = a + b/s with
+    /// b = (x − y)/(α − β) and a = (α·y − β·x)/(α − β): with α = α₁/α₂, β = β₁/β₂ and x, y
+    /// over one denominator G, both are integer combinations over (α₁β₂ − β₁α₂)·G, reduced once.
+    static func segmentFormula(_ x: IntegerVector, _ y: IntegerVector, _ alpha: Rational, _ beta: Rational) -> IntegerAffine {
+        // Common factors of α₂ and β₂ cancel between numerators and denominator.
+        let h = BigInteger.gcd(alpha.denominator, beta.denominator)
+        let (a1, a2) = (alpha.numerator, alpha.denominator.dividedExactly(by: h))
+        let (b1, b2) = (beta.numerator, beta.denominator.dividedExactly(by: h))
+        let g = BigInteger.gcd(x.denominator, y.denominator)
+        let fx = y.denominator.dividedExactly(by: g), fy = x.denominator.dividedExactly(by: g)
+        let common = x.denominator * fx
+        let u = x.numerators(scaledBy: fx), v = y.numerators(scaledBy: fy)
+        let denominator = (a1 * b2 - b1 * a2) * common
+        let ya = a1 * b2, xb = b1 * a2, ab = a2 * b2 * h
+        var constant: [BigInteger] = [], inverse: [BigInteger] = []
+        constant.reserveCapacity(u.count)
+        inverse.reserveCapacity(u.count)
+        for i in u.indices {
+            if u[i].isZero && v[i].isZero {
+                constant.append(u[i])
+                inverse.append(u[i])
+                continue
+            }
+            var c = ya * v[i]
+            c.subtractProduct(xb, u[i])
+            constant.append(c)
+            inverse.append(ab * (u[i] - v[i]))
+        }
+        return IntegerAffine(constant: .reducing(constant, over: denominator), inverse: .reducing(inverse, over: denominator))
     }
 
     /// A chord read at κ = λwd + 1/s: x(κ) = b₀ + κ·b₁ is (b₀ + λwd·b₁) + b₁/s.
@@ -50,7 +83,10 @@ public struct LassoPathInTime: Sendable {
 
     /// Reached segment j (between κ_j and κ_{j+1}) in s-form: x(κ) = b₀ + κ·b₁ with
     /// κ = λwd + 1/s is a + b₁/s, where a = b₀ + λwd·b₁ is the slope of z(μ) = μ·x.
-    public func inverseAffine(_ j: Int) -> InverseAffine { formulas[j] }
+    public func inverseAffine(_ j: Int) -> InverseAffine { formulas[j].rational }
+
+    /// `inverseAffine(j)` over common denominators (no gcd per entry).
+    func integerFormula(_ j: Int) -> IntegerAffine { formulas[j] }
 
     /// The time s = 1/(κ_j − λwd) of knot j, nil when κ_j ≤ λwd (never reached).
     public func time(ofKnot j: Int) -> Rational? {

@@ -26,56 +26,65 @@ public struct GapPiece: Equatable, Sendable {
     /// Where the maximum is attained; nil when it is only approached as s → ∞.
     public let maximiser: Rational?
 
+    /// The gap at `to` (nil when unbounded or not evaluated), for the next piece's start.
+    let valueAtEnd: Rational?
+
+    init(from: Rational, to: Rational?, parts: [GapPolynomial], maximum: Rational, maximiser: Rational?, valueAtEnd: Rational?) {
+        self.from = from
+        self.to = to
+        self.parts = parts
+        self.maximum = maximum
+        self.maximiser = maximiser
+        self.valueAtEnd = valueAtEnd
+    }
+
+    /// Equal pieces: the same interval, polynomials and maximum (`valueAtEnd` is a by-product).
+    public static func == (a: GapPiece, b: GapPiece) -> Bool {
+        a.from == b.from && a.to == b.to && a.parts == b.parts && a.maximum == b.maximum && a.maximiser == b.maximiser
+    }
+
     /// A piece where the two sides coincide.
     static func zero(from: Rational, to: Rational?) -> GapPiece {
         GapPiece(from: from, to: to, parts: [GapPolynomial(from: from, to: to, g0: .zero, g1: .zero, g2: .zero)],
-                 maximum: .zero, maximiser: to)
+                 maximum: .zero, maximiser: to, valueAtEnd: to == nil ? nil : .zero)
     }
 }
 
-/// Computes the gap polynomials on a piece from the per-saddle and per-segment loss
-/// coefficients; only the ℓ1 terms depend on the signs, which are constant between the cuts.
+/// Computes the gap polynomials on a piece from the per-saddle loss and per-segment objective
+/// coefficients; only the DLN side's ℓ1 term depends on signs, which are constant between the cuts.
 struct GapCalculator {
     let weightDecay: Rational
 
     /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.
-    func objective(_ side: VerdictProducts.Side, signs: [Int]) -> (Rational, Rational, Rational) {
+    func objective(_ side: VerdictProducts.AveragedSide, signs: [Int]) -> (Rational, Rational, Rational) {
         let sa = side.constant.signedSum(signs), sb = side.inverse.signedSum(signs)
         let (l0, l1, l2) = side.loss
         return (l0 + weightDecay * sa, l1 + sa + weightDecay * sb, l2 + sb)
     }
 
-    func piece(_ p: CommonPiece, averaged: VerdictProducts.Side, lasso: VerdictProducts.Side) -> GapPiece {
-        let sides = [averaged, lasso]
-        // Where a coordinate of either side changes sign inside the piece: A_i + B_i/s = 0.
-        var crossings: [[Int: Rational]] = [[:], [:]]
+    /// `start`: the gap at p.from when known (the previous piece's value at its end: the gap is
+    /// continuous in s, since x̄ and x(κ(s)) are).
+    func piece(_ p: CommonPiece, averaged: VerdictProducts.AveragedSide, lasso y: (Rational, Rational, Rational), start: Rational?) -> GapPiece {
+        // Where a coordinate of x̄ changes sign inside the piece (the lasso's keep their sign on a segment).
         var cuts: Set<Rational> = []
-        for (n, f) in [p.averaged, p.lasso].enumerated() {
-            for i in f.constant.indices where f.constant[i].signum * f.inverse[i].signum < 0 {
-                let s = -f.inverse[i] / f.constant[i]
-                crossings[n][i] = s
-                if s > p.from, p.to.map({ s < $0 }) ?? true { cuts.insert(s) }
-            }
-        }
+        for case let .crossing(s) in averaged.signs where s > p.from && (p.to.map { s < $0 } ?? true) { cuts.insert(s) }
         var ends = [p.from]
         ends.append(contentsOf: cuts.sorted()) // (`+` on [Rational] is vector addition)
         var parts: [GapPolynomial] = []
         for (n, from) in ends.enumerated() {
             let to = n + 1 < ends.count ? ends[n + 1] : p.to
-            let inside = to.map { (from + $0) / Rational(2) } ?? from + .one
-            // sign(A_i + B_i/s): A_i's sign after the crossing time (large s), B_i's before it.
-            func signs(_ f: InverseAffine, _ cross: [Int: Rational]) -> [Int] {
-                f.constant.indices.map { i in
-                    guard let t = cross[i] else { return f.constant[i].isZero ? f.inverse[i].signum : f.constant[i].signum }
-                    return inside > t ? f.constant[i].signum : f.inverse[i].signum
+            // sign(A_i + B_i/s) on this part: A_i's sign after the crossing time, B_i's before it.
+            let signs = averaged.signs.enumerated().map { i, sign in
+                switch sign {
+                case let .fixed(sigma): return sigma
+                case let .crossing(t): return t <= from ? averaged.constant.signum(i) : averaged.inverse.signum(i)
                 }
             }
-            let x = objective(sides[0], signs: signs(p.averaged, crossings[0]))
-            let y = objective(sides[1], signs: signs(p.lasso, crossings[1]))
+            let x = objective(averaged, signs: signs)
             parts.append(GapPolynomial(from: from, to: to, g0: x.0 - y.0, g1: x.1 - y.1, g2: x.2 - y.2))
         }
-        let best = GapPiece.maximum(parts, from: p.from, to: p.to)!
-        return GapPiece(from: p.from, to: p.to, parts: parts, maximum: best.value, maximiser: best.at)
+        let (best, end) = GapPiece.maximum(parts, from: p.from, to: p.to, start: start)
+        return GapPiece(from: p.from, to: p.to, parts: parts, maximum: best!.value, maximiser: best!.at, valueAtEnd: end)
     }
 }
 
@@ -83,16 +92,20 @@ extension GapPiece {
     /// The largest gap on [from, to] ∩ [self.from, self.to] (nil `to`: unbounded) and where it is
     /// attained (nil: only approached as s → ∞); nil when the two do not overlap.
     public func maximum(from: Rational, to: Rational?) -> (value: Rational, at: Rational?)? {
-        GapPiece.maximum(parts, from: from, to: to)
+        GapPiece.maximum(parts, from: from, to: to, start: nil).best
     }
 
     /// Over the parts clipped to [from, to]: each part's maximum is at an end or at the vertex
     /// u* = −g₁/(2g₂) of a concave part (proofs/gap-maxima.md).
-    static func maximum(_ parts: [GapPolynomial], from: Rational, to: Rational?) -> (value: Rational, at: Rational?)? {
+    /// `start` is the gap at `from` when known; parts meet continuously, so each inner end is
+    /// evaluated once. Also returns the value at the last end evaluated (`to`, when finite).
+    static func maximum(_ parts: [GapPolynomial], from: Rational, to: Rational?, start: Rational?)
+        -> (best: (value: Rational, at: Rational?)?, end: Rational?) {
         var best: (value: Rational, at: Rational?)?
         func consider(_ value: Rational, _ s: Rational?) {
             if best.map({ $0.value < value }) ?? true { best = (value, s) }
         }
+        var known: (s: Rational, value: Rational)? = start.map { (from, $0) }
         for part in parts {
             let lo = Rational.max(part.from, from)
             let hi: Rational? = switch (part.to, to) {
@@ -101,14 +114,22 @@ extension GapPiece {
             case let (nil, b): b
             }
             if let hi, hi < lo { continue }
-            if let hi { consider(part.value(at: hi), hi) } else { consider(part.g0, nil) }
-            if !lo.isZero { consider(part.value(at: lo), lo) }
+            let atLo = known.flatMap { $0.s == lo ? $0.value : nil }
+            if let hi {
+                let value = part.value(at: hi)
+                consider(value, hi)
+                known = (hi, value)
+            } else {
+                consider(part.g0, nil)
+                known = nil
+            }
+            if !lo.isZero { consider(atLo ?? part.value(at: lo), lo) }
             if part.g2.signum < 0 {
                 let u = -part.g1 / (Rational(2) * part.g2)
                 let lower = hi.map(\.reciprocal) ?? .zero
                 if u > lower, lo.isZero || u < lo.reciprocal { consider(part.value(atInverse: u), u.reciprocal) }
             }
         }
-        return best
+        return (best, known.flatMap { k in to.flatMap { k.s == $0 ? k.value : nil } })
     }
 }

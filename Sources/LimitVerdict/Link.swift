@@ -26,12 +26,12 @@ public struct Link: Equatable, Sendable {
     public var holds: Bool { mismatch == nil }
 
     /// `equalPositions(x, a)` compares a saddle with a slope (x or M·x).
-    init(_ limit: DLNLimit, _ path: LassoPathInTime, equalPositions: ([Rational], [Rational]) -> Bool) {
-        var expected: [(knot: Int, time: Rational, slope: [Rational])] = []
+    init(_ limit: DLNLimit, _ path: LassoPathInTime, equalPositions: ([Rational], IntegerVector) -> Bool) {
+        var expected: [(knot: Int, time: Rational, slope: IntegerVector)] = []
         var silent: [Int] = []
-        var previous = [Rational](repeating: .zero, count: path.dimension)
+        var previous = IntegerVector.zero(path.dimension)
         for j in path.reachedSegments {
-            let a = path.inverseAffine(j).constant
+            let a = path.integerFormula(j).constant
             if a == previous { silent.append(j); continue }
             expected.append((j, path.time(ofKnot: j)!, a))
             previous = a
@@ -48,7 +48,7 @@ public struct Link: Equatable, Sendable {
                 break
             }
             if !equalPositions(saddles[k].x, e.slope) {
-                mismatch = .position(saddle: k, s: saddles[k].s, knot: e.knot, saddleX: saddles[k].x, slope: e.slope)
+                mismatch = .position(saddle: k, s: saddles[k].s, knot: e.knot, saddleX: saddles[k].x, slope: e.slope.rationals)
                 break
             }
             matched = k

@@ -34,13 +34,13 @@ struct SegmentDecrease {
 func decreases(onSegment j: Int, _ path: LassoPathInTime) -> [SegmentDecrease] {
     guard let muFrom = path.time(ofKnot: j) else { return [] }
     let muTo = path.time(ofKnot: j + 1)
-    let f = path.inverseAffine(j)
+    let f = path.integerFormula(j)
     var out: [SegmentDecrease] = []
     for i in 0..<path.dimension {
-        let a = f.constant[i]
         let start = path.x[j][i] // z_i(μ_j) = μ_j x_i(κ_j): same sign
-        guard !a.isZero, a.signum * start.signum < 0 else { continue }
-        let crossing = -f.inverse[i] / a
+        guard f.constant.signum(i) * start.signum < 0 else { continue }
+        let a = f.constant.rational(i)
+        let crossing = Rational(-f.inverse.numerators[i] * f.constant.denominator, f.constant.numerators[i] * f.inverse.denominator)
         let end: Rational? = muTo.map { Rational.min($0, crossing) } ?? crossing
         out.append(SegmentDecrease(coordinate: i, rate: a.magnitude, from: muFrom, to: end))
     }
@@ -62,7 +62,7 @@ func firstMonotonicityBreak(_ path: LassoPathInTime) -> MonotonicityBreak? {
         return MonotonicityBreak(
             segment: j, coordinate: first.coordinate, kappaFrom: path.kappa[j], kappaTo: path.kappa[j + 1],
             muFrom: path.time(ofKnot: j)!, muTo: path.time(ofKnot: j + 1),
-            slope: path.inverseAffine(j).constant[first.coordinate], valueAtStart: path.x[j][first.coordinate],
+            slope: path.integerFormula(j).constant.rational(first.coordinate), valueAtStart: path.x[j][first.coordinate],
             decreasingFrom: first.from, decreasingTo: first.to)
     }
     return nil

@@ -63,7 +63,7 @@ extension Verdict {
         let eta = try eta(at: s)
         let approximate: JSONValue = eta.approximate.isFinite ? .number("\(eta.approximate)") : .null
         return .object(JSONObject([
-            ("s", exact(s)), ("xbar", exact(try limit.averaged(at: s))),
+            ("s", exact(s)), ("xbar", exact(averaged(at: s))),
             ("lasso", exact(path.solution(at: limit.problem.weightDecay + s.reciprocal))),
             ("gap", exact(try gap(at: s))), ("zDown", exact(eta.zDown)),
             ("eta", .object(JSONObject([("exact", exact.optional(eta.exact)), ("expression", .string(eta.expression)), ("approximate", approximate)]))),

@@ -52,7 +52,10 @@ extension Verdict {
         for j in knots.kappa.indices { if let t = knots.time(ofKnot: j) { rows[t, default: (nil, nil)].knot = j } }
         for (k, saddle) in limit.saddles.enumerated() where k > 0 { rows[saddle.s, default: (nil, nil)].saddle = k }
         var table = TextTable(["s", "lasso knot κ", "x(κ)", "slope a below the knot", "DLN saddle x°", "x° = a?"])
-        for t in rows.keys.sorted() {
+        let times = rows.keys.sorted(), shown = f.layout.shownRows(times.count)
+        for (n, t) in times.enumerated() {
+            // Rows the table leaves out are not formatted (their cells are never printed).
+            guard shown.first.contains(n) || shown.last.contains(n) else { table.append([]); continue }
             let (j, k) = rows[t]!
             let slope = j.flatMap { $0 < knots.reachedSegments.upperBound ? knots.inverseAffine($0).constant : nil }
             let saddleX = k.map { limit.saddles[$0].x }

@@ -46,12 +46,16 @@ public struct Verdict: Sendable {
         divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
         let calculator = GapCalculator(weightDecay: problem.weightDecay)
-        gap = zip(pieces, compared).map { p, pair in
+        var gap: [GapPiece] = []
+        for (p, pair) in zip(pieces, compared) {
             // With M positive definite, equal formulas mean a zero gap: nothing to compute.
-            if !images, pair.0 == pair.1 { return GapPiece.zero(from: p.from, to: p.to) }
-            return calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averaged), lasso: products.lassoSide(p.segment))
+            if !images, pair.0 == pair.1 { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
+            let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
+            gap.append(calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
+                                        lasso: products.lassoObjective(p.segment), start: start))
         }
-        link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a) : x == a }
+        self.gap = gap
+        link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a.rationals) : IntegerVector(x) == a }
 
         if monotone && !equivalent {
             contradiction = "z is monotone, yet the averaged limit leaves the lasso path at s = \(divergence[0].from); docs/math.md §4 says a monotone path is followed exactly"
@@ -68,7 +72,26 @@ public struct Verdict: Sendable {
         let problem = limit.problem
         let kappa = problem.weightDecay + s.reciprocal
         func lasso(_ x: [Rational]) -> Rational { problem.loss(x) + kappa * oneNorm(x) }
-        return lasso(try limit.averaged(at: s)) - lasso(path.solution(at: kappa))
+        return lasso(averaged(at: s)) - lasso(path.solution(at: kappa))
+    }
+
+    /// x̄(s) for s > 0, equal to `limit.averaged(at:)`, from the formula of the piece in force
+    /// (x_k + B_k/s over common denominators; the rational B_k of `DLNLimit` are not summed).
+    func averaged(at s: Rational) -> [Rational] {
+        var lo = 0, hi = pieces.count - 1 // the last piece starting at or before s
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if pieces[mid].from <= s { lo = mid } else { hi = mid - 1 }
+        }
+        let a = pieces[lo].averagedFormula.constant, b = pieces[lo].averagedFormula.inverse
+        // α/Dα + (β/Dβ)·(q/p) = (α·Dβ·p + β·Dα·q)/(Dα·Dβ·p) for s = p/q.
+        let p = s.numerator, q = s.denominator
+        let da = b.denominator * p, db = a.denominator * q, denominator = a.denominator * b.denominator * p
+        return a.numerators.indices.map { i in
+            var t = a.numerators[i].isZero ? BigInteger(0) : a.numerators[i] * da
+            if !b.numerators[i].isZero { t.addProduct(b.numerators[i], db) }
+            return t.isZero ? .zero : Rational(t, denominator)
+        }
     }
 
     /// η(s) of Theorem 2.2 with the exact z↓(s), s > 0.
@@ -82,7 +105,9 @@ public struct Verdict: Sendable {
     public func maximumGap(from: Rational, to: Rational?) -> (maximum: Rational, maximiser: Rational?)? {
         var best: (maximum: Rational, maximiser: Rational?)?
         for g in gap {
-            guard let m = g.maximum(from: from, to: to) else { continue }
+            // A piece inside [from, to] has its maximum computed already (the same clipping).
+            let inside = from <= g.from && (to.map { end in g.to.map { $0 <= end } ?? false } ?? true)
+            guard let m = inside ? (value: g.maximum, at: g.maximiser) : g.maximum(from: from, to: to) else { continue }
             if best.map({ $0.maximum < m.value }) ?? true { best = (m.value, m.at) }
         }
         return best

@@ -2,29 +2,39 @@ import ExactArithmetic
 import SaddleToSaddle
 import ExactLinearAlgebra
 
-/// What the verdict needs of M, per saddle and per lasso segment, computed on first use and kept
-/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular) and the loss along
-/// each formula, ℓ(A + uB) = ℓ₀ + ℓ₁u + ℓ₂u², for the gap. Pieces where the two sides agree need
-/// neither when M is positive definite, so little of this is computed on a monotone path.
+/// What the verdict needs per saddle and per lasso segment, computed on first use and kept
+/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular) and each
+/// side's objective ℓ(x) + κ‖x‖₁ along its formula, for the gap. Pieces where the two sides agree
+/// need none of it when M is positive definite, so little of this is computed on a monotone path.
+/// No product with M is formed for the gap, and no per-entry gcd: vectors are `IntegerVector`s.
 ///
 /// DLN side, from the saddle itself (x̄ = A + B/s with A = x_k, B = Z(s_k) − s_k x_k): M·A = r − c_k
-/// and, since q(s) = s·r − M·Z(s), M·B = s_k c_k − q_k — no product with M. Hence
+/// and, since q(s) = s·r − M·Z(s), M·B = s_k c_k − q_k. Hence ℓ(A + uB) = ℓ₀ + ℓ₁u + ℓ₂u² with
 /// ℓ₀ = ℓ(x_k), ℓ₁ = (MA − r)ᵀB = −c_kᵀB, ℓ₂ = ½BᵀMB = ½(s_k c_kᵀB − q_kᵀB).
-/// Lasso side: one M-product per knot, then per segment by linearity.
+/// Lasso side, from the KKT conditions (docs/math.md §1): on a segment with signs σ, c = r − Mx
+/// equals κσ wherever x ≠ 0, so xᵀMx = rᵀx − κσᵀx and Lasso(x, κ) = ½(κσᵀx − rᵀx).
 struct VerdictProducts {
-    struct Side {
-        /// The formula's vectors over common denominators, for the ℓ1 sums.
+    /// The DLN side on one saddle's pieces.
+    struct AveragedSide {
         let constant: IntegerVector
         let inverse: IntegerVector
         /// ℓ(A + uB) as (ℓ₀, ℓ₁, ℓ₂).
         let loss: (Rational, Rational, Rational)
+        /// Per coordinate, the sign of A_i + B_i/s on the saddle's pieces, or the time strictly
+        /// inside the saddle's interval where it changes (from sign(B_i) to sign(A_i)).
+        let signs: [CoordinateSign]
+    }
+
+    enum CoordinateSign {
+        case fixed(Int)
+        case crossing(Rational)
     }
 
     private let limit: DLNLimit
     private let path: LassoPathInTime
     private let r: IntegerVector
-    private var averagedSides: [Int: Side] = [:]
-    private var segmentSides: [Int: Side] = [:]
+    private var averagedSides: [Int: AveragedSide] = [:]
+    private var segmentObjectives: [Int: (Rational, Rational, Rational)] = [:]
     private var segmentImages: [Int: InverseAffine] = [:]
     private var knotImages: [Int: [Rational]] = [:]
 
@@ -51,34 +61,54 @@ struct VerdictProducts {
     }
 
     /// The DLN side on saddle k's pieces (`formula` is their x̄ formula).
-    mutating func averagedSide(_ k: Int, formula: InverseAffine) -> Side {
+    mutating func averagedSide(_ k: Int, formula: IntegerAffine) -> AveragedSide {
         if let side = averagedSides[k] { return side }
         let saddle = limit.saddles[k]
-        let a = IntegerVector(formula.constant), b = IntegerVector(formula.inverse)
-        let cb = IntegerVector(saddle.correlation).dot(b)
-        var qb = Rational.zero
-        for i in saddle.q.indices where !saddle.q[i].isZero && !formula.inverse[i].isZero { qb.addProduct(saddle.q[i], formula.inverse[i]) }
-        let l0 = saddle.objective - limit.problem.weightDecay * oneNorm(saddle.x)
-        let side = Side(constant: a, inverse: b, loss: (l0, -cb, Rational(1, 2) * (saddle.s * cb - qb)))
+        let a = formula.constant, b = formula.inverse
+        // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products, each normalised once.
+        let c = IntegerVector(saddle.correlation), q = IntegerVector(saddle.q)
+        let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
+        let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
+        var t = saddle.s.numerator * cb * q.denominator
+        t.subtractProduct(saddle.s.denominator * qb, c.denominator)
+        let l2 = t.isZero ? Rational.zero : Rational(t, BigInteger(2) * saddle.s.denominator * c.denominator * q.denominator * b.denominator)
+        let weightDecay = limit.problem.weightDecay
+        let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
+        let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
+        let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1, l2),
+                                signs: VerdictProducts.signs(a, b, from: saddle.s, to: end))
         averagedSides[k] = side
         return side
     }
 
-    /// The lasso side on segment j (nil: before κ₀, x = 0).
-    mutating func lassoSide(_ segment: Int?) -> Side {
-        let d = limit.problem.dimension
-        guard let j = segment else {
-            let zero = IntegerVector(.init(repeating: .zero, count: d))
-            return Side(constant: zero, inverse: zero, loss: (.zero, .zero, .zero))
+    /// sign(A_i + B_i/s) on [from, to]: where A_i and B_i have opposite signs it changes at
+    /// t = −B_i/A_i, placed against the ends by `compareProducts` (t = |β_i|·D_A / (|α_i|·D_B)).
+    static func signs(_ a: IntegerVector, _ b: IntegerVector, from: Rational, to: Rational?) -> [CoordinateSign] {
+        let start = (from.numerator, from.denominator), end = to.map { ($0.numerator, $0.denominator) }
+        return a.numerators.indices.map { i in
+            let sa = a.signum(i), sb = b.signum(i)
+            guard sa * sb < 0 else { return .fixed(sa != 0 ? sa : sb) }
+            let u = [b.numerators[i].magnitude, a.denominator], v = [a.numerators[i].magnitude, b.denominator]
+            // t ≤ from ⇔ U·q ≤ p·V for from = p/q (t > 0 = from when from is 0).
+            if !start.0.isZero, compareProducts(u + [start.1], v + [start.0]) <= 0 { return .fixed(sa) }
+            if let (p, q) = end, compareProducts(u + [q], v + [p]) >= 0 { return .fixed(sb) }
+            return .crossing(Rational(-b.numerators[i] * a.denominator, a.numerators[i] * b.denominator))
         }
-        if let side = segmentSides[j] { return side }
-        let f = path.inverseAffine(j), m = lassoImage(j)
-        let a = IntegerVector(f.constant), b = IntegerVector(f.inverse)
-        let ma = IntegerVector(m.constant), mb = IntegerVector(m.inverse)
-        let half = Rational(1, 2)
-        let side = Side(constant: a, inverse: b, loss: (half * a.dot(ma) - r.dot(a), a.dot(mb) - r.dot(b), half * b.dot(mb)))
-        segmentSides[j] = side
-        return side
+    }
+
+    /// Lasso(x(κ), κ) = y₀ + y₁u + y₂u² on segment j at κ = λwd + u (nil: before κ₀, x = 0):
+    /// with x = a + u·b and σ the segment's signs, ½[(λwd + u)(σᵀa + u σᵀb) − rᵀa − u rᵀb].
+    mutating func lassoObjective(_ segment: Int?) -> (Rational, Rational, Rational) {
+        guard let j = segment else { return (.zero, .zero, .zero) }
+        if let y = segmentObjectives[j] { return y }
+        let f = path.integerFormula(j), a = f.constant, b = f.inverse
+        // The sign on the open segment: x_i does not change sign between its knots.
+        let sigma = path.x[j].indices.map { i in path.x[j][i].isZero ? path.x[j + 1][i].signum : path.x[j][i].signum }
+        let sa = a.signedSum(sigma), sb = b.signedSum(sigma)
+        let weightDecay = path.weightDecay, half = Rational(1, 2)
+        let y = (half * (weightDecay * sa - r.dot(a)), half * (sa + weightDecay * sb - r.dot(b)), half * sb)
+        segmentObjectives[j] = y
+        return y
     }
 
     private mutating func knotImage(_ j: Int) -> [Rational] {

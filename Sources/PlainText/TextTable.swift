@@ -12,12 +12,8 @@ public struct TextTable: Sendable {
     /// `layout.maxRows`, only the first and last rows are shown around a line saying how many
     /// were left out and `layout.omissionHint`.
     public func render(_ layout: TextLayout = .unbounded) -> String {
-        var first = rows, last: [[String]] = []
-        if let maxRows = layout.maxRows, rows.count > maxRows {
-            let tail = min(maxRows / 4, 10)
-            first = Array(rows.prefix(maxRows - tail))
-            last = Array(rows.suffix(tail))
-        }
+        let shown = layout.shownRows(rows.count)
+        let first = Array(rows[shown.first]), last = Array(rows[shown.last])
         let omitted = rows.count - first.count - last.count
         let all = [header] + first + last
         let columns = all.map(\.count).max() ?? 0 // a row longer than the header must not crash
@@ -60,6 +56,15 @@ public struct TextLayout: Sendable, Equatable {
     }
 
     public static let unbounded = TextLayout()
+
+    /// Which of `count` table rows `TextTable.render` shows: the first ones and the last ones
+    /// (`last` is empty when nothing is left out). A report may leave the other rows' cells
+    /// empty rather than format numbers nobody sees.
+    public func shownRows(_ count: Int) -> (first: Range<Int>, last: Range<Int>) {
+        guard let maxRows, count > maxRows else { return (0..<count, count..<count) }
+        let tail = min(maxRows / 4, 10)
+        return (0..<(maxRows - tail), (count - tail)..<count)
+    }
 
     /// `text` with every line wider than `maxWidth` broken at spaces (continuations indented
     /// four spaces past the line's own indentation), and a word longer than a line broken where
