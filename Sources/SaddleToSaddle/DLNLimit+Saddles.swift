@@ -13,6 +13,9 @@ extension DLNLimit {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
+        // The previous saddle's c as integers over one denominator when known (c = r = L·r / L at
+        // the start): then Δ·c_i = (Δ/den)·num_i, one small gcd per coordinate instead of two.
+        var integerC: (numerators: [BigInteger], denominator: BigInteger)? = (scaled.r, scaled.scale)
         var saddles = [Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
                               entering: [], face: [], faceSigns: [], objective: .zero)]
         while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
@@ -21,11 +24,14 @@ extension DLNLimit {
             let s = previous.s + event.delta
             let b = Rational.one + problem.weightDecay * s
             // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (docs/math.md §3): no arithmetic.
+            let factor = integerC.map { event.delta / Rational($0.denominator) }
             let q = previous.q.indices.map { i in
                 let xi = previous.x[i]
                 if !xi.isZero { return xi.signum > 0 ? b : -b }
                 let ci = previous.correlation[i]
-                return ci.isZero ? previous.q[i] : previous.q[i] + event.delta * ci
+                if ci.isZero { return previous.q[i] }
+                if let factor, let integerC { return previous.q[i] + factor * Rational(integerC.numerators[i]) }
+                return previous.q[i] + event.delta * ci
             }
             let face = try DLNLimit.face(q: q, bound: b, problem, at: s)
 
@@ -39,6 +45,7 @@ extension DLNLimit {
                 let cNumerators = scaled.correlationNumerators(support: result.support, numerators: result.numerators, denominator: result.denominator)
                 let cDenominator = scaled.scale * result.denominator
                 c = cNumerators.map { Rational($0, cDenominator) }
+                integerC = (cNumerators, cDenominator)
                 objective = scaled.objective(support: result.support, numerators: result.numerators, denominator: result.denominator, correlation: cNumerators)
             } else {
                 // Degenerate, non-unique or no warm state: the general exact solver decides.
@@ -51,6 +58,7 @@ extension DLNLimit {
                     objective.addProduct(problem.weightDecay, x[i].magnitude)
                 }
                 warm?.reset(support: x.indices.filter { !x[$0].isZero }, signs: face.sign, x: x)
+                integerC = nil
             }
             if let failure = face.kktFailure(x: x, correlation: c, weightDecay: problem.weightDecay) {
                 throw LimitError("the face minimiser at saddle \(saddles.count) (s = \(s)) fails its exact KKT check: \(failure)")
