@@ -49,7 +49,7 @@ extension BigInteger {
     /// Truncating division (quotient rounded toward zero), like Swift's `/` and `%`. Traps on 0.
     public func quotientAndRemainder(dividingBy d: BigInteger) -> (quotient: BigInteger, remainder: BigInteger) {
         precondition(!d.isZero, "BigInteger division by zero")
-        let q = MPZStorage(), r = MPZStorage()
+        let q = MPZStorage.make(), r = MPZStorage.make()
         dln_mpz_tdiv_qr(q.ptr, r.ptr, storage.ptr, d.storage.ptr)
         return (BigInteger(storage: q), BigInteger(storage: r))
     }
@@ -57,7 +57,7 @@ extension BigInteger {
     /// Floor division: quotient rounded toward −∞, remainder with the sign of `d`. Traps on 0.
     public func floorDivided(by d: BigInteger) -> (quotient: BigInteger, remainder: BigInteger) {
         precondition(!d.isZero, "BigInteger division by zero")
-        let q = MPZStorage(), r = MPZStorage()
+        let q = MPZStorage.make(), r = MPZStorage.make()
         dln_mpz_fdiv_qr(q.ptr, r.ptr, storage.ptr, d.storage.ptr)
         return (BigInteger(storage: q), BigInteger(storage: r))
     }

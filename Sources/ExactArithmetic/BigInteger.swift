@@ -9,7 +9,7 @@ public struct BigInteger: Sendable {
 
     @usableFromInline init(storage: MPZStorage) { self.storage = storage }
 
-    public init(_ value: Int) { storage = MPZStorage(value) }
+    public init(_ value: Int) { storage = MPZStorage.make(value) }
 
     /// Parses an optionally signed string of decimal digits; nil on anything else.
     public init?(decimalDigits text: some StringProtocol) {
@@ -20,7 +20,7 @@ public struct BigInteger: Sendable {
             body = body.dropFirst()
         }
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        let s = MPZStorage()
+        let s = MPZStorage.make()
         let ok = String(body).withCString { dln_mpz_set_str(s.ptr, $0, 10) }
         guard ok == 0 else { return nil }
         if negative { dln_mpz_neg(s.ptr, s.ptr) }
@@ -42,11 +42,11 @@ public struct BigInteger: Sendable {
 
     /// Makes `storage` unique before an in-place update.
     @inlinable mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage.object) { storage = storage.copy() }
     }
 
     @inlinable static func make(_ body: (UnsafeMutablePointer<__mpz_struct>) -> Void) -> BigInteger {
-        let s = MPZStorage()
+        let s = MPZStorage.make()
         body(s.ptr)
         return BigInteger(storage: s)
     }

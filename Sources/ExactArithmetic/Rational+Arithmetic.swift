@@ -38,7 +38,7 @@ extension Rational {
         _ a: Rational, _ b: Rational,
         _ op: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
     ) -> Rational {
-        let s = MPQStorage()
+        let s = MPQStorage.make()
         a.withMPQ { pa in b.withMPQ { pb in op(s.ptr, pa, pb) } }
         return demoting(s)
     }
@@ -64,7 +64,7 @@ extension Rational {
         switch a.representation {
         case .small(let n, let d): return Rational(representation: .small(-n, d))
         case .big(let s):
-            let t = MPQStorage()
+            let t = MPQStorage.make()
             dln_mpq_neg(t.ptr, s.ptr)
             return demoting(t)
         }
@@ -95,7 +95,7 @@ extension Rational {
             return n < 0 ? Rational(representation: .small(-d, -n)) : Rational(representation: .small(d, n))
         case .big(let s):
             precondition(dln_mpq_sgn(s.ptr) != 0, "Rational division by zero")
-            let t = MPQStorage()
+            let t = MPQStorage.make()
             dln_mpq_inv(t.ptr, s.ptr)
             return Rational.demoting(t)
         }

@@ -9,7 +9,7 @@ extension Rational {
             representation = .small(Int64(value), 1)
             return
         }
-        let s = MPQStorage()
+        let s = MPQStorage.make()
         dln_mpq_set_d(s.ptr, value) // exact: GMP converts the binary value without rounding
         self = Rational.demoting(s)
     }

@@ -1,4 +1,9 @@
 import CGMP
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Rational: Equatable, Comparable {
     @inlinable public static func == (a: Rational, b: Rational) -> Bool {
@@ -42,9 +47,16 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     public var description: String {
         switch representation {
         case .small(let n, let d): return d == 1 ? String(n) : "\(n)/\(d)"
-        case .big:
-            let d = denominator
-            return d == BigInteger(1) ? numerator.description : "\(numerator)/\(d)"
+        case .big(let storage):
+            // One call writes "p/q" (or "p"), straight into the string: no copies of p and q.
+            let q = UnsafePointer(storage.ptr)
+            let size = dln_mpz_sizeinbase(dln_mpq_numref_const(q), 10) + dln_mpz_sizeinbase(dln_mpq_denref_const(q), 10) + 3
+            return String(unsafeUninitializedCapacity: size) { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    _ = dln_mpq_get_str(chars.baseAddress, 10, q)
+                    return strlen(chars.baseAddress!)
+                }
+            }
         }
     }
 

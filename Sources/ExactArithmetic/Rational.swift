@@ -34,7 +34,7 @@ public struct Rational: Sendable {
         if let v = value.intValue, v != Int.min {
             representation = .small(Int64(v), 1)
         } else {
-            let s = MPQStorage()
+            let s = MPQStorage.make()
             dln_mpq_set_num(s.ptr, value.storage.ptr)
             representation = .big(s)
         }
@@ -43,7 +43,7 @@ public struct Rational: Sendable {
     /// `numerator / denominator`, reduced. Traps when the denominator is zero.
     public init(_ numerator: BigInteger, _ denominator: BigInteger) {
         precondition(!denominator.isZero, "Rational with zero denominator")
-        let s = MPQStorage()
+        let s = MPQStorage.make()
         dln_mpq_set_num(s.ptr, numerator.storage.ptr)
         dln_mpq_set_den(s.ptr, denominator.storage.ptr)
         dln_mpq_canonicalize(s.ptr)
@@ -90,8 +90,8 @@ public struct Rational: Sendable {
         switch representation {
         case .small(_, let d): return d == 1
         case .big(let s):
-            // `one` must outlive the call: a temporary `MPZStorage(1).ptr` may be freed first.
-            let one = MPZStorage(1)
+            // `one` must outlive the call: a temporary `MPZStorage.make(1).ptr` may be freed first.
+            let one = MPZStorage.make(1)
             return withExtendedLifetime(one) { dln_mpz_cmp(dln_mpq_denref(s.ptr), one.ptr) == 0 }
         }
     }

@@ -171,6 +171,12 @@ public struct JSONOutput {
         if descriptor != nil && bytes.count >= JSONOutput.block { flush() }
     }
 
+    /// Appends raw bytes (already valid JSON text).
+    public mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes.append(contentsOf: bytes)
+        if descriptor != nil && self.bytes.count >= JSONOutput.block { flush() }
+    }
+
     mutating func appendSpaces(_ count: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }

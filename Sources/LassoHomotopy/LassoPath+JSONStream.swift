@@ -9,8 +9,11 @@ extension LassoPath {
     /// caller opened; the document lists them after the knots) and are copied out at the end, and
     /// the `penalties` (`--at`) are evaluated as their segment passes. Memory does not grow with
     /// the number of knots; the text is byte for byte that of `json(at:_:)`. A failed certificate
-    /// ends the output where it failed, after a newline, and its error is thrown.
+    /// ends the output where it failed, after a newline, and its error is thrown. With `kappaMin`
+    /// the path stops there (`stream(problem:kappaMin:visit:)`; every penalty must be ≥ it) and the
+    /// document ends with "stop": {"lambda": κ_min, "mu": 1/(κ_min − λwd) or null}.
     public static func writeJSON(problem: Problem, at penalties: [Rational], _ exact: ExactJSON = .exactStrings,
+                                 kappaMin: Rational? = nil,
                                  toFileDescriptor fileDescriptor: Int32 = 1, spill: UnsafeMutablePointer<FILE>) throws {
         fflush(nil)
         var out = JSONOutput(fileDescriptor: fileDescriptor)
@@ -23,7 +26,7 @@ extension LassoPath {
         var first = true, firstSegment = true
         let summary: LassoPath.StreamSummary
         do {
-            summary = try LassoPath.stream(problem: problem) { knot, below in
+            summary = try LassoPath.stream(problem: problem, kappaMin: kappaMin) { knot, below in
                 if !first { out.append(",\n") }
                 out.append("    ")
                 knot.json(weightDecay: problem.weightDecay, exact).write(to: &out, indent: 4)
@@ -52,15 +55,28 @@ extension LassoPath {
             out.append("\n  ],\n")
         }
         member("unique", .bool(summary.isUnique), into: &out)
-        if penalties.isEmpty {
+        if penalties.isEmpty && kappaMin == nil {
             out.append("  \"certified\": true\n}\n")
         } else {
             member("certified", .bool(true), into: &out)
-            out.append("  \"at\": ")
-            JSONValue.array(evaluations.map { $0! }).write(to: &out, indent: 2)
-            out.append("\n}\n")
+            var last: [(String, JSONValue)] = []
+            if !penalties.isEmpty { last.append(("at", .array(evaluations.map { $0! }))) }
+            if let kappaMin { last.append(("stop", stopJSON(problem: problem, kappaMin: kappaMin, exact))) }
+            for (n, (key, value)) in last.enumerated() {
+                out.append("  ")
+                out.appendQuoted(key)
+                out.append(": ")
+                value.write(to: &out, indent: 2)
+                out.append(n + 1 < last.count ? ",\n" : "\n}\n")
+            }
         }
         out.flush()
+    }
+
+    /// Where a path stopped early: κ_min and its time μ = 1/(κ_min − λwd) (null when κ_min ≤ λwd).
+    public static func stopJSON(problem: Problem, kappaMin: Rational, _ exact: ExactJSON = .exactStrings) -> JSONValue {
+        let excess = kappaMin - problem.weightDecay
+        return .object(JSONObject([("lambda", exact(kappaMin)), ("mu", exact.optional(excess.signum > 0 ? excess.reciprocal : nil))]))
     }
 
     private static func member(_ key: String, _ value: JSONValue, into out: inout JSONOutput) {

@@ -20,7 +20,8 @@ public struct CommonPiece: Equatable, Sendable {
     public var lasso: InverseAffine { lassoFormula.rational }
 }
 
-/// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece.
+/// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece; a limit
+/// stopped at S (`DLNLimit.horizon`) gives the pieces of (0, S], the last one ending at S.
 func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
     let d = limit.problem.dimension
     // The lasso side as (start time, segment, formula); the first one is x = 0 from s = 0.
@@ -28,6 +29,7 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
     for j in path.reachedSegments { lassoStarts.append((path.time(ofKnot: j)!, j, path.integerFormula(j))) }
     let dlnStarts = zip(limit.saddles.indices, averagedFormulas(limit)).map { k, f in (s: limit.saddles[k].s, saddle: k, f: f) }
     var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted()
+    if let horizon = limit.horizon { cuts.removeAll { $0 >= horizon } }
     if cuts.isEmpty { cuts = [.zero] }
     var pieces: [CommonPiece] = []
     var a = 0, b = 0
@@ -35,7 +37,7 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
         while a + 1 < dlnStarts.count, dlnStarts[a + 1].s <= from { a += 1 }
         while b + 1 < lassoStarts.count, lassoStarts[b + 1].s <= from { b += 1 }
         pieces.append(CommonPiece(
-            from: from, to: n + 1 < cuts.count ? cuts[n + 1] : nil, saddle: dlnStarts[a].saddle,
+            from: from, to: n + 1 < cuts.count ? cuts[n + 1] : limit.horizon, saddle: dlnStarts[a].saddle,
             segment: lassoStarts[b].segment, averagedFormula: dlnStarts[a].f, lassoFormula: lassoStarts[b].f))
     }
     return pieces

@@ -28,7 +28,8 @@ public struct DownwardVariationPiece: Equatable, Sendable {
 public struct DownwardVariation: Equatable, Sendable {
     public let pieces: [DownwardVariationPiece]
 
-    init(_ path: LassoPathInTime) {
+    /// z↓ on [0, ∞), or on [0, horizon] (the last piece then ends there).
+    init(_ path: LassoPathInTime, horizon: Rational? = nil) {
         // Breakpoints: segment starts and every coordinate's end of decrease.
         var decreasing: [SegmentDecrease] = []
         var cuts: Set<Rational> = [.zero]
@@ -41,13 +42,13 @@ public struct DownwardVariation: Equatable, Sendable {
         }
         // Sweep the cuts in order, keeping the decreases in force (at most d at a time).
         decreasing.sort { $0.from < $1.from }
-        let sorted = cuts.sorted()
+        let sorted = cuts.sorted().filter { c in horizon.map { c < $0 } ?? true }
         var pieces: [DownwardVariationPiece] = []
         var value = Rational.zero
         var next = 0
         var inForce: [SegmentDecrease] = []
         for (n, from) in sorted.enumerated() {
-            let to = n + 1 < sorted.count ? sorted[n + 1] : nil
+            let to = n + 1 < sorted.count ? sorted[n + 1] : horizon
             while next < decreasing.count, decreasing[next].from <= from {
                 inForce.append(decreasing[next])
                 next += 1
@@ -73,7 +74,8 @@ public struct DownwardVariation: Equatable, Sendable {
     }
 
     /// The final value when z↓ stops growing (last rate 0), else nil (it grows like ρμ²/2).
-    public var total: Rational? { pieces.last.flatMap { $0.rate.isZero ? $0.valueAtFrom : nil } }
+    /// (A stopped z↓, whose last piece ends, has no total: see `value(at:)`.)
+    public var total: Rational? { pieces.last.flatMap { $0.rate.isZero && $0.to == nil ? $0.valueAtFrom : nil } }
 
     /// True when z↓ ≡ 0, i.e. z is monotone (docs/math.md §4).
     public var isZero: Bool { pieces.allSatisfy(\.rate.isZero) }

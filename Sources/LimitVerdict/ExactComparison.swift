@@ -1,3 +1,4 @@
+import ExactArithmetic
 import LassoHomotopy
 import SaddleToSaddle
 import ProblemDefinition
@@ -9,10 +10,12 @@ public struct ExactComparison: Sendable {
     public let path: LassoPath
     public let verdict: Verdict
 
-    /// Throws `LimitError` or `LassoPathError` when an internal check fails.
-    public init(_ problem: Problem) throws {
-        limit = try DLNLimit(problem: problem)
-        path = try LassoPath(problem: problem)
+    /// Throws `LimitError` or `LassoPathError` when an internal check fails. With `horizon` S > 0
+    /// both stop at S — the limit after its last saddle with s ≤ S, the path at κ = λwd + 1/S —
+    /// and the verdict is about s ∈ (0, S].
+    public init(_ problem: Problem, horizon: Rational? = nil) throws {
+        limit = try DLNLimit(problem: problem, horizon: horizon)
+        path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
         verdict = try Verdict(limit: limit, path: LassoPathInTime(path))
     }
 }

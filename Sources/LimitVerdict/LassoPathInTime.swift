@@ -21,14 +21,18 @@ public struct LassoPathInTime: Sendable {
 
     /// Requires at least one knot, κ strictly decreasing (caller's invariant: a computed path).
     public init(_ knots: [Knot], isUnique: Bool, weightDecay: Rational) {
-        precondition(!knots.isEmpty, "a path needs knots")
-        let kappa = knots.map(\.kappa)
+        self.init(kappa: knots.map(\.kappa), x: knots.map(\.x), isUnique: isUnique, weightDecay: weightDecay)
+    }
+
+    /// The same from the knots' κ and x alone (a streamed path keeps nothing else).
+    public init(kappa: [Rational], x: [[Rational]], isUnique: Bool, weightDecay: Rational) {
+        precondition(!kappa.isEmpty && kappa.count == x.count, "a path needs knots")
         self.kappa = kappa
-        x = knots.map(\.x)
+        self.x = x
         self.isUnique = isUnique
         self.weightDecay = weightDecay
         let reached = max(0, min(kappa.count - 1, kappa.firstIndex { $0 <= weightDecay } ?? kappa.count))
-        let vectors = knots.prefix(reached + 1).map { IntegerVector($0.x) }
+        let vectors = x.prefix(reached + 1).map { IntegerVector($0) }
         formulas = (0..<reached).map { j in
             Self.segmentFormula(vectors[j], vectors[j + 1], kappa[j] - weightDecay, kappa[j + 1] - weightDecay)
         }

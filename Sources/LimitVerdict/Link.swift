@@ -37,7 +37,8 @@ public struct Link: Equatable, Sendable {
             previous = a
         }
         silentKnots = silent
-        let saddles = limit.saddles
+        // A path stopped at S has no segment from S on: saddles from S on are not compared.
+        let saddles = limit.horizon.map { h in limit.saddles.filter { $0.s < h } } ?? limit.saddles
         var matched = 0
         var mismatch: Mismatch?
         for (n, e) in expected.enumerated() {

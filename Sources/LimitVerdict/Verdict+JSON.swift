@@ -10,9 +10,25 @@ extension Verdict {
     /// contradiction, and with `times` the evaluations "at". Coordinates, knots and saddles
     /// count from 0.
     public func json(path lassoPath: LassoPath, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
-        var o: [(String, JSONValue)] = [
-            ("saddles", .array(limit.saddles.map { $0.json(exact) })),
-            ("knots", lassoPath.knotsJSON(exact)),
+        try document(path: lassoPath, at: times, exact).value()
+    }
+
+    /// The same document, to be streamed: `compare --json` writes it element by element (the
+    /// `times` are evaluated here, so a bad time throws before anything is written).
+    public func document(path lassoPath: LassoPath, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONDocument {
+        let knots = lassoPath.knots, weightDecay = lassoPath.problem.weightDecay
+        return try document(knots: .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) }, at: times, exact)
+    }
+
+    /// The document with the knots as given (`ExactComparison.streamedDocument` spills them).
+    func document(knots: JSONDocument, at times: [Rational], _ exact: ExactJSON) throws -> JSONDocument {
+        let saddles = limit.saddles
+        let zPieces = downwardVariation.pieces, gaps = gap.filter { !$0.maximum.isZero }
+        var o: [(String, JSONDocument)] = [
+            ("saddles", .elements(count: saddles.count) { saddles[$0].json(exact) }),
+            ("knots", knots),
+        ]
+        var v: [(String, JSONValue)] = [
             ("monotone", .bool(monotone)),
             ("equivalent", .bool(equivalent)),
             ("divergence", .array(divergence.map { d in
@@ -21,7 +37,7 @@ extension Verdict {
             ("comparedThrough", .string(comparesImages ? "M·x" : "x")),
             ("unique", .object(JSONObject([("limit", .bool(limit.isUnique)), ("path", .bool(path.isUnique))]))),
         ]
-        o.append(("monotonicityBreak", monotonicityBreak.map { b in
+        v.append(("monotonicityBreak", monotonicityBreak.map { b in
             .object(JSONObject([
                 ("knot", .integer(b.segment)), ("coordinate", .integer(b.coordinate)),
                 ("kappaFrom", exact(b.kappaFrom)), ("kappaTo", exact(b.kappaTo)),
@@ -30,20 +46,22 @@ extension Verdict {
                 ("decreasingFrom", exact(b.decreasingFrom)), ("decreasingTo", exact.optional(b.decreasingTo)),
             ]))
         } ?? .null))
-        o.append(("link", linkJSON(exact)))
-        o.append(("zDown", .object(JSONObject([
-            ("total", exact.optional(downwardVariation.total)),
-            ("pieces", .array(downwardVariation.pieces.map { p in
-                let c = p.coefficients
+        v.append(("link", linkJSON(exact)))
+        o += v.map { ($0.0, .value($0.1)) }
+        o.append(("zDown", .object([
+            ("total", .value(exact.optional(downwardVariation.total))),
+            ("pieces", .elements(count: zPieces.count) { n in
+                let p = zPieces[n], c = p.coefficients
                 return .object(JSONObject([
                     ("from", exact(p.from)), ("to", exact.optional(p.to)), ("rate", exact(p.rate)),
                     ("valueAtFrom", exact(p.valueAtFrom)), ("c0", exact(c.c0)), ("c1", exact(c.c1)), ("c2", exact(c.c2)),
                     ("coordinates", .indices(p.coordinates)),
                 ]))
-            })),
-        ]))))
-        o.append(("gap", .array(gap.filter { !$0.maximum.isZero }.map { g in
-            .object(JSONObject([
+            }),
+        ])))
+        o.append(("gap", .elements(count: gaps.count) { n in
+            let g = gaps[n]
+            return .object(JSONObject([
                 ("from", exact(g.from)), ("to", exact.optional(g.to)), ("maximum", exact(g.maximum)),
                 ("maximiser", exact.optional(g.maximiser)),
                 ("parts", .array(g.parts.map { part in
@@ -51,11 +69,14 @@ extension Verdict {
                                         ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
                 })),
             ]))
-        })))
-        o.append(("statements", .array(statements.map { .string($0) })))
-        o.append(("contradiction", contradiction.map { .string($0) } ?? .null))
-        if !times.isEmpty { o.append(("at", .array(try times.map { try evaluationJSON(at: $0, exact) }))) }
-        return .object(JSONObject(o))
+        }))
+        o.append(("statements", .value(.array(statements.map { .string($0) }))))
+        o.append(("contradiction", .value(contradiction.map { .string($0) } ?? .null)))
+        if !times.isEmpty { o.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
+        if let horizon = limit.horizon {
+            o.append(("stop", .value(.object(JSONObject([("s", exact(horizon)), ("lambda", exact(limit.problem.weightDecay + horizon.reciprocal))])))))
+        }
+        return .object(o)
     }
 
     /// The averaged limit, the lasso solution, the gap, z↓ and η at one time s > 0.

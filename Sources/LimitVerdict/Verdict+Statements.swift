@@ -9,14 +9,19 @@ extension Verdict {
         var out: [String] = []
         let via = comparesImages ? " (compared through M·x, since M is singular)" : ""
         let what = comparesImages ? "component" : "coordinate"
+        let horizon = limit.horizon
         if equivalent {
-            out.append("the averaged DLN trajectory equals the lasso path for all s\(via)")
+            out.append("the averaged DLN trajectory equals the lasso path for all s\(horizon.map { " ≤ \(f($0))" } ?? "")\(via)")
         }
         for d in divergence {
             let names = d.coordinates.map { String($0 + 1) }.joined(separator: ", ")
             let plural = d.coordinates.count == 1 ? "\(what) \(names) leaves" : "\(what)s \(names) leave"
             var sentence = "they part at s = \(f(d.from)) (\(plural) the path)"
-            sentence += d.to.map { " and rejoin at s = \(f($0))" } ?? " and never rejoin"
+            if apartAtHorizon, d.to == horizon {
+                sentence += " and are still apart at s = \(f(horizon!)), where the comparison stops"
+            } else {
+                sentence += d.to.map { " and rejoin at s = \(f($0))" } ?? " and never rejoin"
+            }
             if let g = maximumGap(from: d.from, to: d.to) {
                 sentence += g.maximiser.map { "; the gap is \(f(g.maximum)) at s = \(f($0))" }
                     ?? "; the gap approaches \(f(g.maximum)) as s → ∞"
@@ -32,7 +37,9 @@ extension Verdict {
             out.append("z(μ) = μ·x(κ(μ)) is coordinatewise \(limit.problem.variant == .positive ? "nondecreasing" : "monotone")")
         }
         out.append(linkStatement(format: f))
-        if let total = downwardVariation.total {
+        if let horizon {
+            out.append("the downward variation at s = \(f(horizon)) is z↓ = \(f(downwardVariation.value(at: horizon)))")
+        } else if let total = downwardVariation.total {
             if total.isZero {
                 out.append("the downward variation z↓ is 0")
             } else {
@@ -47,6 +54,9 @@ extension Verdict {
             out.append("the face minimiser is not unique at saddle\(nonUnique.count == 1 ? "" : "s") \(nonUnique.map(String.init).joined(separator: ", ")) (s = \(nonUnique.map { f(limit.saddles[$0].s) }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
         }
         if !path.isUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
+        if let horizon {
+            out.append("stopped at s = \(f(horizon)) (κ = \(f(limit.problem.weightDecay + horizon.reciprocal))): nothing after that time was computed")
+        }
         if let contradiction { out.append("CONTRADICTION WITH docs/math.md §4: \(contradiction)") }
         return out
     }

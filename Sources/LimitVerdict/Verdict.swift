@@ -24,6 +24,9 @@ public struct Verdict: Sendable {
     /// One per common piece, in time order.
     public let gap: [GapPiece]
     public let link: Link
+    /// Stopped at S (`limit.horizon`): the last divergence interval ends at S with the two sides
+    /// still apart there, so S is where the comparison stops, not where they rejoin.
+    public let apartAtHorizon: Bool
     public let contradiction: String?
 
     public init(limit: DLNLimit, path: LassoPathInTime) throws {
@@ -37,7 +40,7 @@ public struct Verdict: Sendable {
         self.pieces = pieces
         monotonicityBreak = firstMonotonicityBreak(path)
         monotone = monotonicityBreak == nil
-        downwardVariation = DownwardVariation(path)
+        downwardVariation = DownwardVariation(path, horizon: limit.horizon)
         let images = !problem.isPositiveDefinite
         comparesImages = images
 
@@ -45,6 +48,9 @@ public struct Verdict: Sendable {
         let compared = comparedFormulas(pieces, images: images, &products)
         divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
+        // Stopped at S: whether the two sides still differ at S (the last piece ends there).
+        apartAtHorizon = limit.horizon != nil && !divergence.isEmpty && divergence[divergence.count - 1].to == limit.horizon
+            && PieceDifference(a: compared[compared.count - 1].0, b: compared[compared.count - 1].1).isNonzero(at: limit.horizon!)
         let calculator = GapCalculator(weightDecay: problem.weightDecay)
         var gap: [GapPiece] = []
         for (p, pair) in zip(pieces, compared) {

@@ -6,14 +6,22 @@ extension DLNLimit {
     /// The `limit --json` document: variant, weightDecay, unique, saddles, and with `times` the
     /// evaluations "at". Coordinates count from 0.
     public func json(at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("variant", .string(problem.variant.rawValue)),
-            ("weightDecay", exact(problem.weightDecay)),
-            ("unique", .bool(isUnique)),
-            ("saddles", .array(saddles.map { $0.json(exact) })),
+        try document(at: times, exact).value()
+    }
+
+    /// The same document, to be streamed saddle by saddle (`times` are evaluated here, so a bad
+    /// time throws before anything is written).
+    public func document(at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONDocument {
+        let saddles = self.saddles
+        var members: [(String, JSONDocument)] = [
+            ("variant", .value(.string(problem.variant.rawValue))),
+            ("weightDecay", .value(exact(problem.weightDecay))),
+            ("unique", .value(.bool(isUnique))),
+            ("saddles", .elements(count: saddles.count) { saddles[$0].json(exact) }),
         ]
-        if !times.isEmpty { members.append(("at", .array(try times.map { try evaluationJSON(at: $0, exact) }))) }
-        return .object(JSONObject(members))
+        if !times.isEmpty { members.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
+        if let horizon { members.append(("stop", .value(.object(JSONObject([("s", exact(horizon))]))))) }
+        return .object(members)
     }
 
     /// x°(s), q(s), Z(s) and x̄(s) at one time s ≥ 0.

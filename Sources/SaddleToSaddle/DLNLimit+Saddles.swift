@@ -9,7 +9,8 @@ extension DLNLimit {
     /// coordinate reaches the growing box |q_i| = 1 + λwd·s (positive case: q_i = 1 + λwd·s);
     /// then one face problem over F(q) gives the next saddle. Ties need no rule: every coordinate
     /// on the box at that time is on the face.
-    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool) throws -> [Saddle] {
+    /// With `horizon` S the loop stops before the first saddle later than S.
+    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil) throws -> [Saddle] {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
@@ -22,6 +23,7 @@ extension DLNLimit {
             let previous = saddles[saddles.count - 1]
             ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
             let s = previous.s + event.delta
+            if let horizon, s > horizon { break }
             let b = Rational.one + problem.weightDecay * s
             // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (docs/math.md §3): no arithmetic.
             let factor = integerC.map { event.delta / Rational($0.denominator) }

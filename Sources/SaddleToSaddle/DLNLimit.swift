@@ -29,12 +29,20 @@ public struct DLNLimit: Sendable {
     /// The loss scaled to integers, shared with the verdict's M-products.
     package let scaled: ScaledQuadratic
 
-    /// Computes the saddles. `warmStart: false` sends every face problem to `solveFace` (slower;
-    /// for cross-checks). Throws `LimitError` only if a guard trips (see `LimitError`).
-    public init(problem: Problem, warmStart: Bool = true) throws {
+    /// The time S the computation stopped at (`init(problem:warmStart:horizon:)`), nil when it ran
+    /// to the end: the saddles are then exactly those with s ≤ S, so x°, q, Z and x̄ are exact on
+    /// [0, S] and not known beyond.
+    public let horizon: Rational?
+
+    /// Computes the saddles; with `horizon` S > 0 only those with s ≤ S (the event loop stops
+    /// before the first later one). `warmStart: false` sends every face problem to `solveFace`
+    /// (slower; for cross-checks). Throws `LimitError` only if a guard trips (see `LimitError`).
+    public init(problem: Problem, warmStart: Bool = true, horizon: Rational? = nil) throws {
+        precondition(horizon.map { $0.signum > 0 } ?? true, "the horizon must be > 0")
         self.problem = problem
+        self.horizon = horizon
         scaled = ScaledQuadratic(problem)
-        let saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart)
+        let saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart, horizon: horizon)
         self.saddles = saddles
         integrals = LazyIntegrals {
             var b = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)
@@ -58,6 +66,7 @@ public struct DLNLimit: Sendable {
     /// The index k of the saddle in force at time s ≥ 0: the last k with s_k ≤ s.
     public func saddleIndex(at s: Rational) throws -> Int {
         guard s.signum >= 0 else { throw LimitError("time s = \(s) is negative; the limit is defined for s ≥ 0") }
+        if let horizon, s > horizon { throw LimitError("time s = \(s) is beyond s = \(horizon), where the limit was stopped") }
         var lo = 0, hi = saddles.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExactArithmetic
 import Foundation
 import LimitVerdict
 
@@ -18,6 +19,11 @@ struct CompareCommand: ParsableCommand {
         "monotone" and "equivalent" must agree (docs/math.md §4); if they ever do not, a warning \
         goes to standard error. --at s evaluates the gap and η(s) at given times.
 
+        --s-max S (or --kappa-min K, S = 1/(K − λwd); K ≤ λwd is never reached and changes \
+        nothing) stops both sides at time S: the saddles with s ≤ S, the knots down to the exact \
+        solution at κ = λwd + 1/S, and a verdict about s ∈ (0, S] that agrees with the full one \
+        there; JSON ends with "stop": {"s": S, "lambda": K}.
+
         The verdict is information: compare exits 0 whatever it is, unless --expect-equivalent or \
         --expect-monotone is given and fails (exit 1). JSON numbers are exact "p/q" strings; \
         coordinates, knots and saddles count from 0 (the text counts coordinates from 1).
@@ -34,6 +40,8 @@ struct CompareCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
 
+    @OptionGroup var stop: StopOptions
+
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "Exit 1 unless the averaged DLN trajectory equals the lasso path for all s.")
@@ -45,8 +53,22 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
-        let verdict = try output.emit({ try ExactComparison(p) }, json: { try $0.verdict.json(path: $0.path, at: times, $1) },
+        let horizon = try stop.stop(p)?.horizon
+        if let horizon, let late = times.first(where: { $0 > horizon }) {
+            throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
+        }
+        let verdict: Verdict
+        if output.json {
+            // The knots go to a temporary file as the path is computed, not into memory.
+            guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the lasso knots") }
+            defer { fclose(spill) }
+            let streamed = try output.withProgress { try ExactComparison.streamedDocument(p, horizon: horizon, at: times, output.exactJSON, spill: spill) }
+            try streamed.document.writeDocument()
+            verdict = streamed.verdict
+        } else {
+            verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },
                                       text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict
+        }
         if let contradiction = verdict.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))
         }

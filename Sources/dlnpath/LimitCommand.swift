@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExactArithmetic
 import SaddleToSaddle
 
 /// `dlnpath limit FILE [--at s…] [--json]`: the exact ε → 0 trajectory of the network (docs/math.md §3).
@@ -12,7 +13,9 @@ struct LimitCommand: ParsableCommand {
         each jump to the next (the last one forever), and the dual q(s) that decides the jumps. \
         Every saddle passes an exact KKT check. When a face problem has several minimisers the \
         saddle is marked non-unique: the true limit then depends on the initialisation β, γ, while \
-        q and M·x° do not. --at s evaluates x°(s), q(s), Z(s) = ∫₀ˢ x° and the averaged x̄(s) = Z(s)/s.
+        q and M·x° do not. --at s evaluates x°(s), q(s), Z(s) = ∫₀ˢ x° and the averaged x̄(s) = Z(s)/s. \
+        --s-max S stops after the last saddle with s ≤ S (--kappa-min K: S = 1/(K − λwd), no stop \
+        when K ≤ λwd), so everything is exact on [0, S]; JSON ends with "stop": {"s": S}.
 
         JSON (--json): every number is an exact "p/q" string; coordinates count from 0.
         """
@@ -28,12 +31,18 @@ struct LimitCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
 
+    @OptionGroup var stop: StopOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", command: "limit")
         let p = try problem.load()
-        try output.emit({ try DLNLimit(problem: p) }, json: { try $0.json(at: times, $1) },
-                        text: { try $0.text(file: problem.file, at: times, format: $1) })
+        let early = try stop.stop(p), horizon = early?.horizon
+        if let horizon, let late = times.first(where: { $0 > horizon }) {
+            throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
+        }
+        try output.emit({ try DLNLimit(problem: p, horizon: horizon) }, streamed: { try $0.document(at: times, $1) },
+                        text: { try $0.text(file: problem.file, at: times, format: $1) + (early?.note($1, inTime: true) ?? "") })
     }
 }

@@ -18,7 +18,10 @@ struct PathCommand: ParsableCommand {
         is printed; a failed certificate exits 1.
 
         --at evaluates the path at penalties κ ≥ 0: `--at 1/10 1/100`, `--at=-1` or a \
-        comma-separated list; a negative κ is bad input (exit 2). JSON numbers are exact "p/q" \
+        comma-separated list; a negative κ is bad input (exit 2). --kappa-min K stops the path at κ = K \
+        (--s-max S at κ = λwd + 1/S): the knots above K are those of the full path and the last \
+        knot is the exact solution at K (with no events when K is not a knot); nothing below K is \
+        computed, and JSON ends with "stop": {"lambda": K, "mu": S}. JSON numbers are exact "p/q" \
         strings; coordinates count from 0 (the text counts them from 1).
         """
     )
@@ -33,18 +36,24 @@ struct PathCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var unrecognized: [String] = []
 
+    @OptionGroup var stop: StopOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
+        var penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
         let p = try problem.load()
+        let early = try stop.stop(p), kappaMin = early?.kappaMin
+        if let kappaMin {
+            penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", minimum: kappaMin, command: "path")
+        }
         // JSON is streamed knot by knot as the path is certified (memory flat in the knots).
         if output.json {
             guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the path's segments") }
             defer { fclose(spill) }
-            return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, spill: spill) }
+            return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin, spill: spill) }
         }
-        try output.emit({ try LassoPath(problem: p) }, json: { $0.json(at: penalties, $1) },
-                        text: { $0.text(file: problem.file, at: penalties, format: $1) })
+        try output.emit({ try LassoPath(problem: p, kappaMin: kappaMin) }, json: { $0.json(at: penalties, $1) },
+                        text: { $0.text(file: problem.file, at: penalties, format: $1) + (early?.note($1) ?? "") })
     }
 }

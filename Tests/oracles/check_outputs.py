@@ -218,6 +218,7 @@ class Oracles:
                        lambda e=rel: self.certificate_round_trip(e))
             self.check(f"{rel}: check-solver on numpy-written knots", lambda e=rel: self.check_solver_knots(e))
         self.check("evaluations: path/limit/compare --at", self.evaluations)
+        self.check("early stop: path/limit/compare --kappa-min and --s-max are prefixes", self.early_stop)
         self.check("committed certificates: schema and SHA-256 of their inputs", self.committed_certificates)
         self.check("check --json: a failed claim (exit 1) and a malformed certificate (exit 2)", self.check_failures)
         self.check("SHA-256 at padding boundaries (19 … 65,543 bytes) = hashlib", self.sha256_boundaries)
@@ -360,6 +361,23 @@ class Oracles:
         self.output("limit", ["limit", "examples/weight-decay.json", "--at", "0", "--at", "1/2", "--at", "100", "--json"])
         self.output("compare", ["compare", "examples/berthier-example.json", "--at", "1", "--at", "2", "--json"])
         self.output("compare", ["compare", "examples/duplicate-columns.json", "--at", "1", "--json"])
+
+    def early_stop(self):
+        example = "examples/weight-decay.json"
+        full = self.output("path", ["path", example, "--json"])
+        for option, value in (("--kappa-min", "1/3"), ("--s-max", "5")):
+            path = self.output("path", ["path", example, option, value, "--json"])
+            kappa = Fraction(path["stop"]["lambda"])
+            above = [k for k in full["knots"] if Fraction(k["lambda"]) > kappa]
+            if path["knots"][:-1] != above or Fraction(path["knots"][-1]["lambda"]) != kappa:
+                fail(f"path {option} {value}: the knots are not the full path's above κ = {kappa} plus the point at κ")
+        limit = self.output("limit", ["limit", example, "--json"])
+        stopped = self.output("limit", ["limit", example, "--s-max", "5", "--json"])
+        if stopped["saddles"] != [s for s in limit["saddles"] if Fraction(s["s"]) <= 5] or stopped["stop"] != {"s": "5"}:
+            fail("limit --s-max 5: the saddles are not the full limit's with s ≤ 5")
+        compare = self.output("compare", ["compare", "examples/berthier-example.json", "--s-max", "2", "--json"])
+        if compare["stop"] != {"s": "2", "lambda": "1/2"} or compare["divergence"] != [{"from": "3/4", "to": "2", "coordinates": [0, 1]}]:
+            fail(f"compare --s-max 2: stop {compare['stop']}, divergence {compare['divergence']}")
 
     def flow(self):
         for example in ("examples/berthier-example.json", "examples/positive-m-matrix.json"):

@@ -63,6 +63,7 @@ static inline void dln_mpq_inv(mpq_ptr z, mpq_srcptr a) { mpq_inv(z, a); }
 static inline int dln_mpq_cmp(mpq_srcptr a, mpq_srcptr b) { return mpq_cmp(a, b); }
 static inline int dln_mpq_equal(mpq_srcptr a, mpq_srcptr b) { return mpq_equal(a, b); }
 static inline int dln_mpq_sgn(mpq_srcptr a) { return mpq_sgn(a); }
+static inline char *dln_mpq_get_str(char *buf, int base, mpq_srcptr a) { return mpq_get_str(buf, base, a); }
 static inline mpz_ptr dln_mpq_numref(mpq_ptr q) { return mpq_numref(q); }
 static inline mpz_ptr dln_mpq_denref(mpq_ptr q) { return mpq_denref(q); }
 static inline mpz_srcptr dln_mpq_numref_const(mpq_srcptr q) { return mpq_numref(q); }
