@@ -94,6 +94,16 @@ public struct NumberFormat: Sendable, Equatable {
         return v.count <= fullUpTo || text == "0" ? "\(name) = \(text)" : text.replacingFirstLetter(with: name)
     }
 
+    /// A text report as printed: `report` with a second line in parentheses saying what its
+    /// numbers are — `measured` for a report of floating-point measurements, printed as written,
+    /// else `note`, with long exact numbers shown as `readable` does — wrapped to `layout`.
+    public func page(_ report: String, measured: String? = nil) -> String {
+        var lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert("(\(measured ?? note))", at: min(1, lines.count))
+        let text = lines.joined(separator: "\n")
+        return layout.wrap(measured == nil ? readable(text) : text)
+    }
+
     /// `text` (a library message, a checker's claim) with every exact number in it ("-p/q" or an
     /// integer) longer than `shortLength` characters shown as `self` shows it; unchanged unless
     /// the style is `readable`.

@@ -5,16 +5,23 @@ import ProblemDefinition
 
 extension LassoPath {
     /// Writes `path --json` while the path is computed: each knot goes to `fileDescriptor` once it
-    /// and the segment above it are certified, segments go to `spill` (a temporary file the
-    /// caller opened; the document lists them after the knots) and are copied out at the end, and
+    /// and the segment above it are certified, segments go to a temporary file (the
+    /// document lists them after the knots) and are copied out at the end, and
     /// the `penalties` (`--at`) are evaluated as their segment passes. Memory does not grow with
     /// the number of knots; the text is byte for byte that of `json(at:_:)`. A failed certificate
     /// ends the output where it failed, after a newline, and its error is thrown. With `kappaMin`
     /// the path stops there (`stream(problem:kappaMin:visit:)`; every penalty must be ≥ it) and the
     /// document ends with "stop": {"lambda": κ_min, "mu": 1/(κ_min − λwd) or null}.
+    /// The segments' temporary file is its own (`ScratchFile`), gone when this returns.
     public static func writeJSON(problem: Problem, at penalties: [Rational], _ exact: ExactJSON = .exactStrings,
-                                 kappaMin: Rational? = nil,
-                                 toFileDescriptor fileDescriptor: Int32 = 1, spill: UnsafeMutablePointer<FILE>) throws {
+                                 kappaMin: Rational? = nil, toFileDescriptor fileDescriptor: Int32 = 1) throws {
+        try ScratchFile.with(for: "the path's segments") { spill in
+            try writeJSON(problem: problem, at: penalties, exact, kappaMin: kappaMin, toFileDescriptor: fileDescriptor, spill: spill)
+        }
+    }
+
+    private static func writeJSON(problem: Problem, at penalties: [Rational], _ exact: ExactJSON,
+                                  kappaMin: Rational?, toFileDescriptor fileDescriptor: Int32, spill: UnsafeMutablePointer<FILE>) throws {
         fflush(nil)
         var out = JSONOutput(fileDescriptor: fileDescriptor)
         var segments = JSONOutput(fileDescriptor: fileno(spill))

@@ -16,18 +16,29 @@ public struct EarlyStop: Equatable, Sendable {
 
     /// From the options' text (either may be nil, not both given); nil when neither is given.
     /// Throws `RationalListError` with a one-line message for a value that is not a number, a
-    /// negative K, a non-positive S, or both options at once.
-    public static func parse(kappaMin: String?, sMax: String?, weightDecay: Rational) throws(RationalListError) -> EarlyStop? {
+    /// negative K, a non-positive S, both options at once, or one of the `times` (`--at s`)
+    /// after the stop (`checkReached(_:)`).
+    public static func parse(kappaMin: String?, sMax: String?, weightDecay: Rational,
+                             reaching times: [Rational] = []) throws(RationalListError) -> EarlyStop? {
         if kappaMin != nil && sMax != nil { throw RationalListError("give --kappa-min or --s-max, not both") }
+        var stop: EarlyStop?
         if let kappaMin {
             let k = try RationalList.parse([kappaMin], option: "--kappa-min", quantity: "K")[0]
-            return EarlyStop(kappaMin: k, horizon: k > weightDecay ? (k - weightDecay).reciprocal : nil)
-        }
-        if let sMax {
+            stop = EarlyStop(kappaMin: k, horizon: k > weightDecay ? (k - weightDecay).reciprocal : nil)
+        } else if let sMax {
             let s = try RationalList.parse([sMax], option: "--s-max", quantity: "S", strict: true)[0]
-            return EarlyStop(kappaMin: weightDecay + s.reciprocal, horizon: s)
+            stop = EarlyStop(kappaMin: weightDecay + s.reciprocal, horizon: s)
         }
-        return nil
+        try stop?.checkReached(times)
+        return stop
+    }
+
+    /// Throws unless every time s in `times` is at or before the stop's horizon (always true
+    /// without one): nothing after it is computed. The message names the first time beyond it.
+    public func checkReached(_ times: [Rational]) throws(RationalListError) {
+        if let horizon, let late = times.first(where: { $0 > horizon }) {
+            throw RationalListError("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
+        }
     }
 
     /// The closing line of a text report stopped here (`inTime`: only if the stop has a time).

@@ -11,6 +11,13 @@ public struct ProblemError: Error, Equatable, CustomStringConvertible {
         self.exceeded = exceeded
     }
     public var description: String { message }
+
+    /// The same error with the option that raises the limit it names, if any:
+    /// "… (raise it with --max-digits)" (`--max-digits`, `--max-exponent`, `--max-bits`).
+    public var withLimitHint: ProblemError {
+        guard let bound = exceeded else { return self }
+        return ProblemError("\(message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
+    }
 }
 
 extension Problem {

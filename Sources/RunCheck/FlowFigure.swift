@@ -1,3 +1,4 @@
+import DataFormats
 import ExactArithmetic
 import Foundation
 import NumericFlow
@@ -21,6 +22,14 @@ public enum FlowFigure {
         public let scale: AxisScale
         public let shaded: [ClosedRange<Double>]
         public let epsilon: String
+
+        /// Writes the figure to `path` as SVG and returns the line that says so (`plot`,
+        /// `check-run --plot`): "wrote PATH: " and `drawnText`. A failure is one
+        /// `DataFormatError` line naming the file and why.
+        public func write(toPath path: String) throws -> String {
+            try writeTextFile(figure.svg(), toPath: path)
+            return "wrote \(path): " + drawnText(self)
+        }
     }
 
     /// The left end of a log-s axis: a third of the first saddle or knot time.

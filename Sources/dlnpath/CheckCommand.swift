@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
         let evidence: InputEvidence?
         do {
             evidence = try input.flatMap { try InputEvidence(reading: $0, responseFile: responseFile, limits: inputLimits.limits, for: text) }
-        } catch let error as ProblemError { throw InputLimitOptions.withHint(error) }
+        } catch let error as ProblemError { throw error.withLimitHint }
         let report = CertificateChecker.check(certificateText: text, input: evidence)
         // The claims are the checker's own sentences, exact numbers included: text shows long
         // numbers rounded (--exact: in full); --json keeps them exact.

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DataFormats
 import ProgressReporting
 import RunCheck
-import SVGPlot
 
 /// `dlnpath check-run PROBLEM RUN`: a training run the user made, against the tool's own
 /// integration, the exact ε → 0 limit and the exact lasso path (docs/math.md §2–4).
@@ -92,11 +90,7 @@ struct CheckRunCommand: ParsableCommand {
         let report = try output.emit({ () throws -> RunCheckReport in
             let (report, reference) = try RunCheck.check(runFile: runFile, x: xFile, u: uFile, v: vFile, problem: p, options: options, progress: bar.update)
             bar.finish()
-            if let plot {
-                let drawn = FlowFigure.run(report, reference: reference, axis: axis)
-                try writeTextFile(drawn.figure.svg(), toPath: plot)
-                wrote = "wrote \(plot): " + drawnText(drawn)
-            }
+            wrote = try plot.map { try FlowFigure.run(report, reference: reference, axis: axis).write(toPath: $0) }
             return report
         }, note: measuredNote, json: { report, exact in report.json(exact) },
            text: { report, format in checkRunText(report, problemFile: problem.file, format: format) + (wrote.map { "\n" + $0 } ?? "") })

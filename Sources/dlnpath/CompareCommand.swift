@@ -1,6 +1,6 @@
 import ArgumentParser
-import ExactArithmetic
 import Foundation
+import JSONFormat
 import LimitVerdict
 
 /// `dlnpath compare FILE [--json]`: the lasso knots and the DLN saddles side by side, then
@@ -53,18 +53,15 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
-        let horizon = try stop.stop(p)?.horizon
-        if let horizon, let late = times.first(where: { $0 > horizon }) {
-            throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
-        }
+        let horizon = try stop.stop(p, reaching: times)?.horizon
         let verdict: Verdict
         if output.json {
             // The knots go to a temporary file as the path is computed, not into memory.
-            guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the lasso knots") }
-            defer { fclose(spill) }
-            let streamed = try output.withProgress { try ExactComparison.streamedDocument(p, horizon: horizon, at: times, output.exactJSON, spill: spill) }
-            try streamed.document.writeDocument()
-            verdict = streamed.verdict
+            verdict = try ScratchFile.with(for: "the lasso knots") { spill in
+                let streamed = try output.withProgress { try ExactComparison.streamedDocument(p, horizon: horizon, at: times, output.exactJSON, spill: spill) }
+                try streamed.document.writeDocument()
+                return streamed.verdict
+            }
         } else {
             verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },
                                       text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict

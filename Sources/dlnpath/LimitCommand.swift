@@ -1,5 +1,4 @@
 import ArgumentParser
-import ExactArithmetic
 import SaddleToSaddle
 
 /// `dlnpath limit FILE [--at s…] [--json]`: the exact ε → 0 trajectory of the network (docs/math.md §3).
@@ -38,10 +37,7 @@ struct LimitCommand: ParsableCommand {
     func run() throws {
         let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", command: "limit")
         let p = try problem.load()
-        let early = try stop.stop(p), horizon = early?.horizon
-        if let horizon, let late = times.first(where: { $0 > horizon }) {
-            throw CLIFailure.badInput("--at: s = \(NumberText.quote(late.description)) is beyond the stop at s = \(NumberText.quote(horizon.description))")
-        }
+        let early = try stop.stop(p, reaching: times), horizon = early?.horizon
         try output.emit({ try DLNLimit(problem: p, horizon: horizon) }, streamed: { try $0.document(at: times, $1) },
                         text: { try $0.text(file: problem.file, at: times, format: $1) + (early?.note($1, inTime: true) ?? "") })
     }

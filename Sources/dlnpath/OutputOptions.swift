@@ -43,8 +43,8 @@ struct OutputOptions: ParsableArguments {
     func withProgress<T>(_ body: () throws -> T) rethrows -> T { try ProgressLine.showing(quiet: quiet, body) }
 
     /// Computes the result, builds the whole output (nothing reaches stdout until it is known to
-    /// be right), then prints the JSON document or the text report, whose second line says how
-    /// the numbers shown relate to the exact values (`NumberFormat.note`). Reports of
+    /// be right), then prints the JSON document or the text report (`NumberFormat.page`), whose
+    /// second line says how the numbers shown relate to the exact values (`NumberFormat.note`). Reports of
     /// floating-point measurements (flow, check-run) pass their own `note`; they show their own
     /// progress, and their text is printed as written. Returns the result.
     @discardableResult
@@ -69,10 +69,7 @@ struct OutputOptions: ParsableArguments {
             return result
         }
         let format = numberFormat
-        var lines = try report(result, format).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines.insert("(\(measured?(format) ?? format.note))", at: min(1, lines.count))
-        let text = lines.joined(separator: "\n")
-        print(format.layout.wrap(measured == nil ? format.readable(text) : text))
+        print(format.page(try report(result, format), measured: measured?(format)))
         return result
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LassoHomotopy
 
 /// `dlnpath path FILE [--at κ…] [--json]`: the exact lasso regularization path (docs/math.md §1).
@@ -41,17 +40,13 @@ struct PathCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path")
+        _ = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path") // before the file
         let p = try problem.load()
         let early = try stop.stop(p), kappaMin = early?.kappaMin
-        if let kappaMin {
-            penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", minimum: kappaMin, command: "path")
-        }
+        let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", minimum: kappaMin ?? .zero, command: "path")
         // JSON is streamed knot by knot as the path is certified (memory flat in the knots).
         if output.json {
-            guard let spill = tmpfile() else { throw CLIFailure.badInput("cannot create a temporary file for the path's segments") }
-            defer { fclose(spill) }
-            return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin, spill: spill) }
+            return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin) }
         }
         try output.emit({ try LassoPath(problem: p, kappaMin: kappaMin) }, json: { $0.json(at: penalties, $1) },
                         text: { $0.text(file: problem.file, at: penalties, format: $1) + (early?.note($1) ?? "") })

@@ -1,9 +1,7 @@
 import ArgumentParser
-import DataFormats
 import Foundation
 import ProgressReporting
 import RunCheck
-import SVGPlot
 
 extension FlowFigure.Axis: ExpressibleByArgument {}
 
@@ -67,7 +65,6 @@ struct PlotCommand: ParsableCommand {
         let drawn = try FlowFigure.plot(reference, epsilon: epsilon, sMax: horizon, samples: samples, axis: axis, title: title,
                                         fileName: URL(fileURLWithPath: problem.file).lastPathComponent, progress: bar.update)
         bar.finish()
-        try writeTextFile(drawn.figure.svg(), toPath: output) // a failure is one line naming the file and why
-        print("wrote \(output): " + drawnText(drawn))
+        print(try drawn.write(toPath: output))
     }
 }

@@ -50,12 +50,12 @@ struct ProblemOptions: ParsableArguments {
     }
 
     /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
-    /// input limits is reported with the option that raises the limit.
+    /// input limits is reported with the option that raises the limit (`withLimitHint`).
     func load() throws -> Problem {
         do {
             return try ProblemReader.read(source)
         } catch let error as ProblemError {
-            throw InputLimitOptions.withHint(error)
+            throw error.withLimitHint
         }
     }
 }
@@ -92,11 +92,5 @@ struct InputLimitOptions: ParsableArguments {
         for (name, value) in [("--max-digits", maximumDigits), ("--max-exponent", maximumExponent), ("--max-bits", maximumBits ?? 1)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
-    }
-
-    /// A number beyond a limit is reported with the option that raises it.
-    static func withHint(_ error: ProblemError) -> ProblemError {
-        guard let bound = error.exceeded else { return error }
-        return ProblemError("\(error.message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
     }
 }

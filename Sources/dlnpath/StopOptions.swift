@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExactArithmetic
 import ProblemDefinition
 
 /// `--kappa-min K` / `--s-max S` (`EarlyStop`): stop at κ = K, or at time S where κ = λwd + 1/S.
@@ -11,10 +12,8 @@ struct StopOptions: ParsableArguments {
         "Stop at time s = S > 0, i.e. at κ = λwd + 1/S; the limit keeps the saddles with s ≤ S (exact).", valueName: "S"))
     var sMax: String?
 
-    /// The stop for this problem; nil when neither option is given.
-    func stop(_ problem: Problem) throws -> EarlyStop? {
-        do { return try EarlyStop.parse(kappaMin: kappaMin, sMax: sMax, weightDecay: problem.weightDecay) } catch {
-            throw CLIFailure.badInput(error.description)
-        }
+    /// The stop for this problem (nil when neither option is given); `times` (`--at s`) must not pass it.
+    func stop(_ problem: Problem, reaching times: [Rational] = []) throws -> EarlyStop? {
+        try EarlyStop.parse(kappaMin: kappaMin, sMax: sMax, weightDecay: problem.weightDecay, reaching: times)
     }
 }

@@ -1,8 +1,24 @@
 import ExactArithmetic
+import PlainText
 import Testing
 
 /// How reports show exact values: short fractions as themselves, long ones rounded.
 @Suite struct NumberFormatTests {
+    /// A report as printed: the note in parentheses as its second line, long numbers rounded
+    /// (not in a measured report, whose own note replaces it), lines wrapped to the layout.
+    @Test func pageInsertsTheNoteAndRoundsLongNumbers() {
+        let long = "1234567890/9876543211"
+        let f = NumberFormat.readable
+        #expect(f.page("path of a.json\nκ = \(long)") == "path of a.json\n(\(f.note))\nκ = 0.125")
+        #expect(f.page("one line") == "one line\n(\(f.note))")
+        #expect(f.page("") == "\n(\(f.note))")
+        #expect(f.page("flow\nx = \(long)", measured: "measured") == "flow\n(measured)\nx = \(long)")
+        #expect(NumberFormat.exact.page("t\n\(long)") == "t\n(all values computed exactly and shown in full)\n\(long)")
+        let narrow = NumberFormat(layout: TextLayout(maxWidth: 80)), page = narrow.page("title\nshort")
+        #expect(page == TextLayout(maxWidth: 80).wrap(f.page("title\nshort")))
+        #expect(page.split(separator: "\n").count > 3 && page.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
     /// 123456787/987654321 has 19 characters (short); 1234567890/9876543211 has 21.
     @Test func shortFractionsPrintAsThemselves() throws {
         let f = NumberFormat.readable

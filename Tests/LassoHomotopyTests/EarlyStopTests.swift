@@ -96,4 +96,19 @@ import ProblemDefinition
             #expect(throws: RationalListError.self) { try EarlyStop.parse(kappaMin: k, sMax: s, weightDecay: lwd) }
         }
     }
+
+    /// `--at s` past the horizon is refused, naming the first such time; up to it (and any time
+    /// when K ≤ λwd stops nothing in time) is fine.
+    @Test func timesBeyondTheStopAreRefused() throws {
+        let lwd = Rational(1, 5)
+        #expect(throws: RationalListError("--at: s = 8 is beyond the stop at s = 15/2")) {
+            try EarlyStop.parse(kappaMin: "1/3", sMax: nil, weightDecay: lwd, reaching: [q(1), q(15, 2), q(8), q(9)])
+        }
+        #expect(try EarlyStop.parse(kappaMin: "1/3", sMax: nil, weightDecay: lwd, reaching: [q(15, 2), q(1, 2)])?.horizon == q(15, 2))
+        #expect(throws: RationalListError("--at: s = 51/10 is beyond the stop at s = 5")) {
+            try EarlyStop(kappaMin: q(2, 5), horizon: q(5)).checkReached([q(51, 10)])
+        }
+        try EarlyStop(kappaMin: q(1, 10), horizon: nil).checkReached([q(1_000_000)])
+        #expect(try EarlyStop.parse(kappaMin: nil, sMax: nil, weightDecay: lwd, reaching: [q(100)]) == nil)
+    }
 }

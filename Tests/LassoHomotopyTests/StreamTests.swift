@@ -2,13 +2,41 @@ import SeededRandom
 import Testing
 import ExactArithmetic
 import ExactLinearAlgebra
+import JSONFormat
 import ProblemDefinition
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
 @testable import LassoHomotopy
 
 /// `LassoPath.stream` hands over exactly the knots and segments of `LassoPath(problem:)`, in
 /// order, on seeded instances of every kind (signed, positive, singular, ties) and with both
 /// factorisations; stopping early stops after the knot that asked.
 @Suite struct StreamTests {
+    /// `LassoPath.writeJSON` (its segments in its own temporary file) writes byte for byte the
+    /// in-memory document, with `--at` values and a stop.
+    @Test func writtenJSONIsTheInMemoryDocument() throws {
+        let problem = try MairalYu.instance(p: 5)
+        for (at, kappaMin) in [([], nil), ([q(1, 10), q(3)], nil), ([q(1, 2)], q(1, 4))] as [([Rational], Rational?)] {
+            var path = "/tmp/dlnpath-writejson-XXXXXX".utf8CString
+            let fd = path.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            try #require(fd >= 0)
+            defer { close(fd); path.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
+            try LassoPath.writeJSON(problem: problem, at: at, kappaMin: kappaMin, toFileDescriptor: fd)
+            let written = try String(contentsOfFile: path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, encoding: .utf8)
+            var document = try LassoPath(problem: problem, kappaMin: kappaMin).json(at: at)
+            if let kappaMin, case .object(var members) = document {
+                // The stopped document ends with the stop: κ_min = 1/4, μ = 1/(1/4 − 0) = 4.
+                members["stop"] = .object(["lambda": .string("1/4"), "mu": .string("4")])
+                document = .object(members)
+            }
+            let expected = document.serialized(pretty: true) + "\n"
+            #expect(written == expected, "at \(at), κ_min \(String(describing: kappaMin))")
+            #expect(written.contains("\"segments\": [\n    {"))
+        }
+    }
+
     static func streamed(_ problem: Problem, _ factorisation: LassoPath.Factorisation = .automatic)
         throws -> (knots: [Knot], segments: [Segment], summary: LassoPath.StreamSummary) {
         var knots: [Knot] = [], segments: [Segment] = []

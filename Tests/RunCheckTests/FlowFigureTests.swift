@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Foundation
 import NumericFlow
 import RunCheck
 import Testing
@@ -17,5 +18,12 @@ struct FlowFigureTests {
                                         axis: .linear, fileName: "example.json")
         #expect(drawn.shaded == [0.75...3])
         #expect(drawn.figure.svg().contains("averaged limit ≠ lasso path"))
+        // Written with the line `plot` prints; the file holds exactly the SVG.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("flowfigure-\(getpid()).svg").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try drawn.write(toPath: path) == "wrote \(path): " + drawnText(drawn))
+        #expect(drawnText(drawn).hasSuffix("shaded where the limit leaves the path: [0.75, 3]"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == drawn.figure.svg())
+        #expect(throws: (any Error).self) { try drawn.write(toPath: "/nonexistent-dir/x.svg") }
     }
 }
