@@ -14,6 +14,9 @@ extension DLNLimit {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
+        // The previous saddle's c as integers over one denominator when known (c = r = L·r / L at
+        // the start): then Δ·c_i = (Δ/den)·num_i, one small gcd per coordinate instead of two.
+        var integerC: (numerators: [BigInteger], denominator: BigInteger)? = (scaled.r, scaled.scale)
         var saddles = [Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
                               entering: [], face: [], faceSigns: [], objective: .zero)]
         while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
@@ -23,11 +26,14 @@ extension DLNLimit {
             if let horizon, s > horizon { break }
             let b = Rational.one + problem.weightDecay * s
             // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (docs/math.md §3): no arithmetic.
+            let factor = integerC.map { event.delta / Rational($0.denominator) }
             let q = previous.q.indices.map { i in
                 let xi = previous.x[i]
                 if !xi.isZero { return xi.signum > 0 ? b : -b }
                 let ci = previous.correlation[i]
-                return ci.isZero ? previous.q[i] : previous.q[i] + event.delta * ci
+                if ci.isZero { return previous.q[i] }
+                if let factor, let integerC { return previous.q[i] + factor * Rational(integerC.numerators[i]) }
+                return previous.q[i] + event.delta * ci
             }
             let face = try DLNLimit.face(q: q, bound: b, problem, at: s)
 
@@ -41,6 +47,7 @@ extension DLNLimit {
                 let cNumerators = scaled.correlationNumerators(support: result.support, numerators: result.numerators, denominator: result.denominator)
                 let cDenominator = scaled.scale * result.denominator
                 c = cNumerators.map { Rational($0, cDenominator) }
+                integerC = (cNumerators, cDenominator)
                 objective = scaled.objective(support: result.support, numerators: result.numerators, denominator: result.denominator, correlation: cNumerators)
             } else {
                 // Degenerate, non-unique or no warm state: the general exact solver decides.
@@ -53,6 +60,7 @@ extension DLNLimit {
                     objective.addProduct(problem.weightDecay, x[i].magnitude)
                 }
                 warm?.reset(support: x.indices.filter { !x[$0].isZero }, signs: face.sign, x: x)
+                integerC = nil
             }
             if let failure = face.kktFailure(x: x, correlation: c, weightDecay: problem.weightDecay) {
                 throw LimitError("the face minimiser at saddle \(saddles.count) (s = \(s)) fails its exact KKT check: \(failure)")
@@ -71,21 +79,45 @@ extension DLNLimit {
     /// coordinate that does so then; nil when none ever will (|c_i| ≤ λwd for all i, signed case;
     /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) gives
     /// Δ = (b − q_i)/(c_i − λwd) or (b + q_i)/(−c_i − λwd), with b = 1 + λwd·s.
+    ///
+    /// Exact, with a floating-point filter (no exact division or comparison for a coordinate that
+    /// provably arrives later): gap and rate are exact and correctly rounded to doubles, so their
+    /// quotient is Δ(1 + θ) with |θ| < 4·2⁻⁵³ when both doubles are normal. A coordinate whose
+    /// quotient exceeds the smallest one by more than a factor 1 + 10⁻¹² therefore arrives strictly
+    /// after the first event; every other one (and any coordinate whose doubles are not normal) is
+    /// decided exactly, in index order, so ties come out as without the filter.
     static func nextEvent(after saddle: Saddle, _ problem: Problem) -> (delta: Rational, entering: [Int])? {
         let lwd = problem.weightDecay
         let b = Rational.one + lwd * saddle.s
-        var best: Rational?
-        var entering: [Int] = []
-        func consider(_ i: Int, _ delta: Rational) {
-            if let current = best, current < delta { return }
-            if let current = best, current == delta { entering.append(i); return }
-            best = delta
-            entering = [i]
-        }
+        var arrivals: [(i: Int, gap: Rational, rate: Rational, estimate: Double?)] = []
         for i in saddle.q.indices {
             let c = saddle.correlation[i], q = saddle.q[i]
-            if c > lwd, q < b { consider(i, (b - q) / (c - lwd)) }
-            if problem.variant == .signed, -c > lwd, q > -b { consider(i, (b + q) / (-c - lwd)) }
+            if c > lwd, q < b {
+                arrivals.append((i, b - q, c - lwd, nil))
+            }
+            if problem.variant == .signed, -c > lwd, q > -b {
+                arrivals.append((i, b + q, -c - lwd, nil))
+            }
+        }
+        var smallest = Double.infinity
+        for a in arrivals.indices {
+            let gap = arrivals[a].gap.doubleValue, rate = arrivals[a].rate.doubleValue
+            guard gap.isNormal, rate.isNormal else { continue }
+            let estimate = gap / rate
+            guard estimate.isNormal else { continue }
+            arrivals[a].estimate = estimate
+            smallest = min(smallest, estimate)
+        }
+        let cutoff = smallest * (1 + 1e-12)
+        var best: Rational?
+        var entering: [Int] = []
+        for arrival in arrivals {
+            if let estimate = arrival.estimate, estimate > cutoff { continue }
+            let delta = arrival.gap / arrival.rate
+            if let current = best, current < delta { continue }
+            if let current = best, current == delta { entering.append(arrival.i); continue }
+            best = delta
+            entering = [arrival.i]
         }
         return best.map { ($0, entering) }
     }
