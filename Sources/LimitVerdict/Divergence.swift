@@ -116,8 +116,7 @@ func divergences(_ pieces: [CommonPiece], compared: [(IntegerAffine, IntegerAffi
 /// images (M·x), the only part the comparison determines (docs/math.md §4).
 func comparedFormulas(_ pieces: [CommonPiece], images: Bool, _ products: inout VerdictProducts) -> [(IntegerAffine, IntegerAffine)] {
     pieces.map { p in
-        images ? (IntegerAffine(products.averagedImage(p.saddle)), IntegerAffine(products.lassoImage(p.segment)))
-            : (p.averagedFormula, p.lassoFormula)
+        images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
     }
 }
 

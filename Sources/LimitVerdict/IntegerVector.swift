@@ -95,6 +95,21 @@ extension IntegerVector {
         }, denominator: denominator.dividedExactly(by: g))
     }
 
+    /// α·u + β·v in the unique form, over the least common denominator of the two terms and
+    /// reduced once (no gcd per entry).
+    static func combination(_ alpha: Rational, _ u: IntegerVector, _ beta: Rational, _ v: IntegerVector) -> IntegerVector {
+        // α·u = αn·U/(αd·Du), β·v = βn·V/(βd·Dv), over E = lcm(αd·Du, βd·Dv).
+        let eu = alpha.denominator * u.denominator, ev = beta.denominator * v.denominator
+        let g = BigInteger.gcd(eu, ev)
+        let fu = alpha.numerator * ev.dividedExactly(by: g), fv = beta.numerator * eu.dividedExactly(by: g)
+        let numerators = u.numerators.indices.map { i -> BigInteger in
+            var t = u.numerators[i].isZero ? BigInteger(0) : u.numerators[i] * fu
+            if !v.numerators[i].isZero { t.addProduct(fv, v.numerators[i]) }
+            return t
+        }
+        return .reducing(numerators, over: eu * ev.dividedExactly(by: g))
+    }
+
     static func zero(_ d: Int) -> IntegerVector {
         IntegerVector(numerators: Array(repeating: BigInteger(0), count: d), denominator: BigInteger(1))
     }

@@ -37,9 +37,12 @@ struct VerdictProducts {
     private let path: LassoPathInTime
     private let r: IntegerVector
     private var averagedSide: (k: Int, side: AveragedSide)?
+    /// Saddle k's c and q over common denominators (both the image and the gap read them).
+    private var dual: (k: Int, c: IntegerVector, q: IntegerVector)?
+    private var saddleImage: (k: Int, image: IntegerAffine)?
     private var segmentObjective: (j: Int, y: (Rational, Rational, Rational))?
-    private var segmentImage: (j: Int, image: InverseAffine)?
-    private var knotImages: [(j: Int, image: [Rational])] = []
+    private var segmentImage: (j: Int, image: IntegerAffine)?
+    private var knotImages: [(j: Int, image: IntegerVector)] = []
 
     init(_ limit: DLNLimit, _ path: LassoPathInTime) {
         self.limit = limit
@@ -47,20 +50,31 @@ struct VerdictProducts {
         r = IntegerVector(limit.problem.r)
     }
 
-    /// M·(x̄ formula) on saddle k's pieces.
-    func averagedImage(_ k: Int) -> InverseAffine {
-        let saddle = limit.saddles[k]
-        return InverseAffine(constant: limit.problem.r.subtracting(saddle.correlation), inverse: (saddle.s * saddle.correlation).subtracting(saddle.q))
+    /// M·(x̄ formula) on saddle k's pieces: M·A = r − c_k and M·B = s_k c_k − q_k.
+    mutating func averagedImage(_ k: Int) -> IntegerAffine {
+        if let cached = saddleImage, cached.k == k { return cached.image }
+        let (c, q) = correlationAndDual(k)
+        let image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .combination(limit.saddles[k].s, c, -.one, q))
+        saddleImage = (k, image)
+        return image
     }
 
-    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0).
-    mutating func lassoImage(_ segment: Int?) -> InverseAffine {
+    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), from M·x at its two knots.
+    mutating func lassoImage(_ segment: Int?) -> IntegerAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
         if let cached = segmentImage, cached.j == j { return cached.image }
         let (upper, lower) = (knotImage(j), knotImage(j + 1))
-        let image = path.inTime(segment: j, upper: upper, lower: lower)
+        let image = LassoPathInTime.segmentFormula(upper, lower, path.kappa[j] - path.weightDecay, path.kappa[j + 1] - path.weightDecay)
         segmentImage = (j, image)
         return image
+    }
+
+    private mutating func correlationAndDual(_ k: Int) -> (c: IntegerVector, q: IntegerVector) {
+        if let cached = dual, cached.k == k { return (cached.c, cached.q) }
+        let saddle = limit.saddles[k]
+        let c = IntegerVector(saddle.correlation), q = IntegerVector(saddle.q)
+        dual = (k, c, q)
+        return (c, q)
     }
 
     /// The DLN side on saddle k's pieces (`formula` is their x̄ formula).
@@ -69,7 +83,7 @@ struct VerdictProducts {
         let saddle = limit.saddles[k]
         let a = formula.constant, b = formula.inverse
         // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products, each normalised once.
-        let c = IntegerVector(saddle.correlation), q = IntegerVector(saddle.q)
+        let (c, q) = correlationAndDual(k)
         let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
         var t = saddle.s.numerator * cb * q.denominator
@@ -114,9 +128,11 @@ struct VerdictProducts {
         return y
     }
 
-    private mutating func knotImage(_ j: Int) -> [Rational] {
+    /// M·x at knot j: (L·M)·v over L·D for x = v/D, reduced once.
+    private mutating func knotImage(_ j: Int) -> IntegerVector {
         if let cached = knotImages.first(where: { $0.j == j }) { return cached.image }
-        let v = limit.scaled.times(path.x[j])
+        let x = IntegerVector(path.x[j])
+        let v = IntegerVector.reducing(limit.scaled.times(numerators: x.numerators), over: limit.scaled.scale * x.denominator)
         knotImages = [knotImages.last, (j, v)].compactMap { $0 }
         return v
     }

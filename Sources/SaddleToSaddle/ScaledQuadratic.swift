@@ -7,7 +7,7 @@ import ProblemDefinition
 /// Exact: L is the lcm of every denominator in M, r and λwd; scaling the face problem by L
 /// changes neither its minimisers nor any sign.
 package struct ScaledQuadratic: Sendable {
-    let scale: BigInteger
+    package let scale: BigInteger
     let M: [[BigInteger]]
     let r: [BigInteger]
     let weightDecay: BigInteger
@@ -56,13 +56,17 @@ extension ScaledQuadratic {
     /// integer multiply-adds (exact; the only gcds are the final d normalisations).
     package func times(_ x: [Rational]) -> [Rational] {
         let common = x.leastCommonDenominator
-        let numerators = x.integers(over: common)
-        let support = numerators.indices.filter { !numerators[$0].isZero }
         let denominator = scale * common
+        return times(numerators: x.integers(over: common)).map { Rational($0, denominator) }
+    }
+
+    /// (L·M)·v for integer v: M·(v/D) = result/(L·D), with L = `scale`.
+    package func times(numerators v: [BigInteger]) -> [BigInteger] {
+        let support = v.indices.filter { !v[$0].isZero }
         return M.map { row in
             var t = BigInteger(0)
-            for j in support { t.addProduct(row[j], numerators[j]) }
-            return Rational(t, denominator)
+            for j in support { t.addProduct(row[j], v[j]) }
+            return t
         }
     }
 }

@@ -25,6 +25,21 @@ import Testing
         #expect(IntegerVector([q("1/6"), q("-5/4"), q("2")]).oneNorm == q("41/12"))
     }
 
+    @Test func combinationEqualsTheRationalLinearCombination() {
+        var g = SplitMix64(seed: 11)
+        func vector(_ n: Int) -> [Rational] {
+            (0..<n).map { _ in g.nextInt(in: 0...3) == 0 ? .zero : Rational(g.nextInt(in: -40...40), g.nextInt(in: 1...12)) }
+        }
+        for _ in 0..<200 {
+            let u = vector(5), v = vector(5)
+            let alpha = Rational(g.nextInt(in: -9...9), g.nextInt(in: 1...6)), beta = Rational(g.nextInt(in: -9...9), g.nextInt(in: 1...6))
+            let w = IntegerVector.combination(alpha, IntegerVector(u), beta, IntegerVector(v))
+            let expected = (alpha * u).adding(beta * v)
+            #expect(w.rationals == expected)
+            #expect(w == IntegerVector(expected)) // the unique form
+        }
+    }
+
     /// A random integer of about `bits` bits (≥ 1), as sums of shifted 64-bit draws.
     static func big(_ g: inout SplitMix64, bits: Int) -> BigInteger {
         var x = BigInteger(0)
@@ -97,6 +112,19 @@ import Testing
                 let u = s.reciprocal, kappa = lwd + u, x = knots.solution(at: kappa)
                 #expect(y0 + u * (y1 + u * y2) == problem.loss(x) + kappa * oneNorm(x), "segment \(j) at s = \(s)")
             }
+        }
+        // M times each side's formula (compared when M is singular), against the products
+        // formed directly: M·x̄ = M·A + M·B/s on every saddle, M·x(κ) on every segment.
+        for (k, f) in formulas.enumerated() {
+            let image = products.averagedImage(k).rational
+            #expect(image == InverseAffine(constant: problem.M * f.rational.constant, inverse: problem.M * f.rational.inverse), "saddle \(k)")
+            let c = limit.saddles[k].correlation, q = limit.saddles[k].q
+            #expect(image.constant == problem.r.subtracting(c) && image.inverse == (limit.saddles[k].s * c).subtracting(q))
+        }
+        #expect(products.lassoImage(nil) == .zero(problem.dimension))
+        for j in knots.reachedSegments {
+            let f = knots.inverseAffine(j)
+            #expect(products.lassoImage(j).rational == InverseAffine(constant: problem.M * f.constant, inverse: problem.M * f.inverse), "segment \(j)")
         }
         // The verdict's x̄(s) from its piece formulas, at every piece end and between them.
         let verdict = try Verdict(limit: limit, path: knots)
