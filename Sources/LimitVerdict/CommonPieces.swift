@@ -22,12 +22,13 @@ public struct CommonPiece: Equatable, Sendable {
 
 /// Splits (0, ∞) at every saddle time and knot time, with both formulas on each piece; a limit
 /// stopped at S (`DLNLimit.horizon`) gives the pieces of (0, S], the last one ending at S.
-func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime) -> [CommonPiece] {
+/// `averaged`: `averagedFormulas(limit)` when already computed.
+func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [IntegerAffine]? = nil) -> [CommonPiece] {
     let d = limit.problem.dimension
     // The lasso side as (start time, segment, formula); the first one is x = 0 from s = 0.
     var lassoStarts: [(s: Rational, segment: Int?, f: IntegerAffine)] = [(.zero, nil, .zero(d))]
     for j in path.reachedSegments { lassoStarts.append((path.time(ofKnot: j)!, j, path.integerFormula(j))) }
-    let dlnStarts = zip(limit.saddles.indices, averagedFormulas(limit)).map { k, f in (s: limit.saddles[k].s, saddle: k, f: f) }
+    let dlnStarts = zip(limit.saddles.indices, averaged ?? averagedFormulas(limit)).map { k, f in (s: limit.saddles[k].s, saddle: k, f: f) }
     var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted()
     if let horizon = limit.horizon { cuts.removeAll { $0 >= horizon } }
     if cuts.isEmpty { cuts = [.zero] }

@@ -10,7 +10,8 @@ import Darwin
 #endif
 
 extension ExactComparison {
-    /// `compare --json` without the lasso path in memory: the path is streamed
+    /// `compare --json` without the lasso path in memory, the path computed on a second thread
+    /// while this one computes the limit (`concurrently`): the path is streamed
     /// (`LassoPath.stream(problem:kappaMin:visit:)`, the same knots as `LassoPath(problem:)`),
     /// each knot written to `spill` (a temporary file the caller opened) as the document's text,
     /// and only κ and x kept for the verdict. Returns the verdict and the document, byte for
@@ -20,22 +21,25 @@ extension ExactComparison {
         _ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings,
         spill: UnsafeMutablePointer<FILE>
     ) throws -> (verdict: Verdict, document: JSONDocument) {
-        let limit = try DLNLimit(problem: problem, horizon: horizon)
-        var kappa: [Rational] = [], x: [[Rational]] = [], unique = true
-        var out = JSONOutput(fileDescriptor: fileno(spill))
-        try LassoPath.stream(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal }) { knot, below in
-            unique = unique && knot.isUnique && (below?.isUnique ?? true)
-            if !kappa.isEmpty { out.append(",\n") }
-            out.append("    ")
-            knot.json(weightDecay: problem.weightDecay, exact).write(to: &out, indent: 4)
-            kappa.append(knot.kappa)
-            x.append(knot.x)
-            return true
+        // The limit and its x̄ formulas on this thread, the path streamed on a second one.
+        let file = Handover(value: spill)
+        let (averaged, (side, count)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon)) }) {
+            var kappa: [Rational] = [], x: [[Rational]] = [], unique = true
+            var out = JSONOutput(fileDescriptor: fileno(file.value))
+            try LassoPath.stream(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal }) { knot, below in
+                unique = unique && knot.isUnique && (below?.isUnique ?? true)
+                if !kappa.isEmpty { out.append(",\n") }
+                out.append("    ")
+                knot.json(weightDecay: problem.weightDecay, exact).write(to: &out, indent: 4)
+                kappa.append(knot.kappa)
+                x.append(knot.x)
+                return true
+            }
+            out.flush()
+            fflush(file.value)
+            return (PathSide(LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay), horizon: horizon), kappa.count)
         }
-        out.flush()
-        fflush(spill)
-        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay)
-        let verdict = try Verdict(limit: limit, path: path)
-        return (verdict, try verdict.document(knots: .spilled(count: kappa.count, file: spill), at: times, exact))
+        let verdict = try Verdict(averaged, side)
+        return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))
     }
 }

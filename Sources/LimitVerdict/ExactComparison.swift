@@ -13,9 +13,16 @@ public struct ExactComparison: Sendable {
     /// Throws `LimitError` or `LassoPathError` when an internal check fails. With `horizon` S > 0
     /// both stop at S — the limit after its last saddle with s ≤ S, the path at κ = λwd + 1/S —
     /// and the verdict is about s ∈ (0, S].
+    ///
+    /// The limit (with the verdict's x̄ formulas) is computed on this thread while a second one
+    /// computes the path (`concurrently`); the results are those of running them one after the other.
     public init(_ problem: Problem, horizon: Rational? = nil) throws {
-        limit = try DLNLimit(problem: problem, horizon: horizon)
-        path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
-        verdict = try Verdict(limit: limit, path: LassoPathInTime(path))
+        let (averaged, (path, side)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon)) }, {
+            let path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
+            return (path, PathSide(LassoPathInTime(path), horizon: horizon))
+        })
+        limit = averaged.limit
+        self.path = path
+        verdict = try Verdict(averaged, side)
     }
 }

@@ -30,17 +30,23 @@ public struct Verdict: Sendable {
     public let contradiction: String?
 
     public init(limit: DLNLimit, path: LassoPathInTime) throws {
+        try self.init(AveragedLimit(limit), PathSide(path, horizon: limit.horizon))
+    }
+
+    /// From the parts each side determines alone (`ExactComparison` forms them on two threads).
+    init(_ averaged: AveragedLimit, _ side: PathSide) throws {
+        let limit = averaged.limit, path = side.path
         let problem = limit.problem
         guard path.dimension == problem.dimension, path.weightDecay == problem.weightDecay else {
             throw LimitError("the lasso path (d = \(path.dimension), λwd = \(path.weightDecay)) is not for this problem (d = \(problem.dimension), λwd = \(problem.weightDecay))")
         }
         self.limit = limit
         self.path = path
-        let pieces = commonPieces(limit, path)
+        let pieces = commonPieces(limit, path, averaged: averaged.formulas)
         self.pieces = pieces
-        monotonicityBreak = firstMonotonicityBreak(path)
+        monotonicityBreak = side.monotonicityBreak
         monotone = monotonicityBreak == nil
-        downwardVariation = DownwardVariation(path, horizon: limit.horizon)
+        downwardVariation = side.downwardVariation
         let images = !problem.isPositiveDefinite
         comparesImages = images
 
@@ -117,5 +123,30 @@ public struct Verdict: Sendable {
             if best.map({ $0.maximum < m.value }) ?? true { best = (m.value, m.at) }
         }
         return best
+    }
+}
+
+/// What the verdict reads from the limit alone: the limit and x̄ = x_k + B_k/s on every saddle's
+/// interval (`averagedFormulas`).
+struct AveragedLimit: Sendable {
+    let limit: DLNLimit
+    let formulas: [IntegerAffine]
+
+    init(_ limit: DLNLimit) {
+        self.limit = limit
+        formulas = averagedFormulas(limit)
+    }
+}
+
+/// What the verdict reads from the lasso path alone: monotonicity of z and z↓ (up to the horizon).
+struct PathSide: Sendable {
+    let path: LassoPathInTime
+    let monotonicityBreak: MonotonicityBreak?
+    let downwardVariation: DownwardVariation
+
+    init(_ path: LassoPathInTime, horizon: Rational?) {
+        self.path = path
+        monotonicityBreak = firstMonotonicityBreak(path)
+        downwardVariation = DownwardVariation(path, horizon: horizon)
     }
 }

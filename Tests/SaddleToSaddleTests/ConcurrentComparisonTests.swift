@@ -1,0 +1,49 @@
+import ExactArithmetic
+import JSONFormat
+import LassoHomotopy
+import ProblemDefinition
+import SaddleToSaddle
+import Testing
+@testable import LimitVerdict
+
+/// `ExactComparison` computes the limit and the lasso path on two threads and `compare --json`
+/// renders long arrays on two threads: the results must be those of the plain sequential
+/// computation, in the same order, with the same errors.
+@Suite struct ConcurrentComparisonTests {
+    @Test func parallelElementsKeepTheOrder() {
+        for count in 0...21 {
+            for chunk in 1...5 {
+                let rendered = Array(ParallelElements(count: count, chunk: chunk) { JSONValue.string("element \($0)") })
+                #expect(rendered == (0..<count).map { JSONValue.string("element \($0)") }, "count \(count), chunk \(chunk)")
+            }
+        }
+    }
+
+    struct Failure: Error, Equatable { let side: String }
+
+    @Test func concurrentlyReturnsBothResultsAndTheFirstError() throws {
+        let (a, b) = try concurrently({ (1...1000).reduce(0, +) }, { (1...2000).reduce(0, +) })
+        #expect(a == 500_500 && b == 2_001_000)
+        #expect(throws: Failure(side: "first")) { try concurrently({ throw Failure(side: "first") }, { throw Failure(side: "second") }) }
+        #expect(throws: Failure(side: "first")) { try concurrently({ throw Failure(side: "first") }, { 2 }) }
+        #expect(throws: Failure(side: "second")) { try concurrently({ 1 }, { throw Failure(side: "second") }) }
+    }
+
+    /// Positive definite and singular M (d > n), both networks, weight decay, stopped or not.
+    @Test(arguments: [UInt64(3), 5, 8, 13, 21])
+    func concurrentComparisonIsTheSequentialOne(_ seed: UInt64) throws {
+        for (n, d) in [(7, 4), (3, 6)] {
+            let problem = try randomProblem(seed: seed, n: n, d: d, variant: seed % 2 == 0 ? .positive : .signed,
+                                            weightDecay: seed % 3 == 0 ? Rational(1, 5) : .zero)
+            for horizon in [nil, q("3/2")] {
+                let together = try ExactComparison(problem, horizon: horizon)
+                let limit = try DLNLimit(problem: problem, horizon: horizon)
+                let path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
+                let verdict = try Verdict(limit: limit, path: LassoPathInTime(path))
+                #expect(together.limit.saddles == limit.saddles && together.path.knots.map(\.kappa) == path.knots.map(\.kappa))
+                #expect(try together.verdict.json(path: together.path, at: [q("1")]) == verdict.json(path: path, at: [q("1")]),
+                        "seed \(seed), \(n)×\(d), horizon \(String(describing: horizon))")
+            }
+        }
+    }
+}
