@@ -83,17 +83,38 @@ struct PieceDifference {
     }
 }
 
-/// The maximal open intervals where the two sides differ, given the compared pair per piece.
-func divergences(_ pieces: [CommonPiece], compared: [(IntegerAffine, IntegerAffine)]) -> [Divergence] {
-    let differences = compared.map { PieceDifference(a: $0.0, b: $0.1) }
+/// What the divergence intervals and the gap need of one piece's difference, formed piece by
+/// piece so that the compared formulas (with M singular, images as large as the dual q: ~1 GB on
+/// a 100×200 Gaussian design) are never all held at once.
+struct PieceComparison: Sendable {
+    /// The compared formulas are equal (the sides agree on the whole piece).
+    let equal: Bool
+    let coordinates: [Int]
+    /// `PieceDifference.commonRoot`.
+    let root: Rational?
+    /// Whether the sides differ at the piece's start (false when equal or the start is 0).
+    let apartAtStart: Bool
+    /// Whether they differ at `end`, when asked for (the horizon, on the last piece).
+    let apartAtEnd: Bool
+
+    init(_ d: PieceDifference, from: Rational, end: Rational? = nil) {
+        equal = d.isZero
+        coordinates = equal ? [] : d.differingComponents
+        root = equal ? nil : d.commonRoot
+        apartAtStart = !equal && !from.isZero && d.isNonzero(at: from)
+        apartAtEnd = !equal && end.map { d.isNonzero(at: $0) } ?? false
+    }
+}
+
+/// The maximal open intervals where the two sides differ, given each piece's comparison.
+func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Divergence] {
     var open: [(from: Rational, to: Rational?, coordinates: [Int])] = []
-    for (piece, d) in zip(pieces, differences) where !d.isZero {
-        let coordinates = d.differingComponents
-        if let u = d.commonRoot, case let s = u.reciprocal, s > piece.from, piece.to.map({ s < $0 }) ?? true {
-            open.append((piece.from, s, coordinates))
-            open.append((s, piece.to, coordinates))
+    for (piece, d) in zip(pieces, compared) where !d.equal {
+        if let u = d.root, case let s = u.reciprocal, s > piece.from, piece.to.map({ s < $0 }) ?? true {
+            open.append((piece.from, s, d.coordinates))
+            open.append((s, piece.to, d.coordinates))
         } else {
-            open.append((piece.from, piece.to, coordinates))
+            open.append((piece.from, piece.to, d.coordinates))
         }
     }
     // Glue neighbours through a shared end where the difference is nonzero (both sides are
@@ -103,7 +124,7 @@ func divergences(_ pieces: [CommonPiece], compared: [(IntegerAffine, IntegerAffi
     for (n, interval) in open.enumerated() {
         // A shared end inside a piece is a root of the difference: no glueing there.
         if let last = merged.last, let end = last.to, end == interval.from, n > 0,
-           let piece = pieceStarting[end], differences[piece].isNonzero(at: end) {
+           let piece = pieceStarting[end], compared[piece].apartAtStart {
             merged[merged.count - 1] = Divergence(from: last.from, to: interval.to, coordinates: last.coordinates)
             continue
         }
@@ -112,11 +133,14 @@ func divergences(_ pieces: [CommonPiece], compared: [(IntegerAffine, IntegerAffi
     return merged
 }
 
-/// The compared pair per common piece: the formulas themselves (x), or, when M is singular, their
-/// images (M·x), the only part the comparison determines (docs/math.md §4).
-func comparedFormulas(_ pieces: [CommonPiece], images: Bool, _ products: inout VerdictProducts) -> [(IntegerAffine, IntegerAffine)] {
-    pieces.map { p in
-        images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
+/// Each piece's comparison: of the formulas themselves (x), or, when M is singular, of their
+/// images (M·x), the only part the comparison determines (docs/math.md §4). On the last piece,
+/// also whether the sides differ at `horizon`.
+func comparePieces(_ pieces: [CommonPiece], images: Bool, horizon: Rational?, _ products: inout VerdictProducts) -> [PieceComparison] {
+    pieces.indices.map { n in
+        let p = pieces[n]
+        let (a, b) = images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
+        return PieceComparison(PieceDifference(a: a, b: b), from: p.from, end: n == pieces.count - 1 ? horizon : nil)
     }
 }
 
@@ -127,6 +151,6 @@ extension Divergence {
     public static func intervals(_ limit: DLNLimit, _ path: LassoPathInTime) -> [Divergence] {
         let pieces = commonPieces(limit, path)
         var products = VerdictProducts(limit, path)
-        return divergences(pieces, compared: comparedFormulas(pieces, images: !limit.problem.isPositiveDefinite, &products))
+        return divergences(pieces, compared: comparePieces(pieces, images: !limit.problem.isPositiveDefinite, horizon: nil, &products))
     }
 }

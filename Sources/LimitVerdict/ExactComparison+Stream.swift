@@ -39,7 +39,7 @@ extension ExactComparison {
             fflush(file.value)
             return (PathSide(LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay), horizon: horizon), kappa.count)
         }
-        let verdict = try Verdict(averaged, side)
+        let verdict = try Verdict(averaged, side, parallel: true)
         return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))
     }
 }

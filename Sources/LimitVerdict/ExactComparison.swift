@@ -23,6 +23,6 @@ public struct ExactComparison: Sendable {
         })
         limit = averaged.limit
         self.path = path
-        verdict = try Verdict(averaged, side)
+        verdict = try Verdict(averaged, side, parallel: true)
     }
 }

@@ -54,6 +54,23 @@ public struct GapPiece: Equatable, Sendable {
 /// coefficients; only the DLN side's ℓ1 term depends on signs, which are constant between the cuts.
 struct GapCalculator {
     let weightDecay: Rational
+    /// Whether M is singular (the gap is then computed even where the formulas agree).
+    let images: Bool
+
+    /// The gap on pieces[range], in order, given the pieces' comparisons.
+    func pieces(_ pieces: [CommonPiece], _ compared: [PieceComparison], in range: Range<Int>,
+                _ products: inout VerdictProducts) -> [GapPiece] {
+        var gap: [GapPiece] = []
+        for n in range {
+            let p = pieces[n]
+            // With M positive definite, equal formulas mean a zero gap: nothing to compute.
+            if !images, compared[n].equal { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
+            let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
+            gap.append(piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
+                             lasso: products.lassoObjective(p.segment), start: start))
+        }
+        return gap
+    }
 
     /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.
     func objective(_ side: VerdictProducts.AveragedSide, signs: [Int]) -> (Rational, Rational, Rational) {

@@ -33,8 +33,9 @@ public struct Verdict: Sendable {
         try self.init(AveragedLimit(limit), PathSide(path, horizon: limit.horizon))
     }
 
-    /// From the parts each side determines alone (`ExactComparison` forms them on two threads).
-    init(_ averaged: AveragedLimit, _ side: PathSide) throws {
+    /// From the parts each side determines alone (`ExactComparison` forms them on two threads);
+    /// `parallel`: the gap pieces on two threads as well.
+    init(_ averaged: AveragedLimit, _ side: PathSide, parallel: Bool = false) throws {
         let limit = averaged.limit, path = side.path
         let problem = limit.problem
         guard path.dimension == problem.dimension, path.weightDecay == problem.weightDecay else {
@@ -51,22 +52,33 @@ public struct Verdict: Sendable {
         comparesImages = images
 
         var products = VerdictProducts(limit, path)
-        let compared = comparedFormulas(pieces, images: images, &products)
+        let compared = comparePieces(pieces, images: images, horizon: limit.horizon, &products)
         divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
         // Stopped at S: whether the two sides still differ at S (the last piece ends there).
         apartAtHorizon = limit.horizon != nil && !divergence.isEmpty && divergence[divergence.count - 1].to == limit.horizon
-            && PieceDifference(a: compared[compared.count - 1].0, b: compared[compared.count - 1].1).isNonzero(at: limit.horizon!)
-        let calculator = GapCalculator(weightDecay: problem.weightDecay)
-        var gap: [GapPiece] = []
-        for (p, pair) in zip(pieces, compared) {
-            // With M positive definite, equal formulas mean a zero gap: nothing to compute.
-            if !images, pair.0 == pair.1 { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
-            let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
-            gap.append(calculator.piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
-                                        lasso: products.lassoObjective(p.segment), start: start))
+            && compared[compared.count - 1].apartAtEnd
+        let calculator = GapCalculator(weightDecay: problem.weightDecay, images: images)
+        // The pieces' gaps are independent: with `parallel`, the later half of the work on a second
+        // thread, halved by the size of the numbers involved (they grow with time).
+        let work = pieces.indices.filter { images || !compared[$0].equal }
+        var split = pieces.count
+        if parallel && work.count >= 8 {
+            let weights = work.map { pieces[$0].averagedFormula.inverse.denominator.bitWidth + pieces[$0].lassoFormula.constant.denominator.bitWidth }
+            var total = weights.reduce(0, +) / 2, n = 0
+            while n + 1 < work.count && total > 0 { total -= weights[n]; n += 1 }
+            split = work[max(1, n)]
         }
-        self.gap = gap
+        let later = split..<pieces.count
+        if !later.isEmpty {
+            let (early, late) = try concurrently({ calculator.pieces(pieces, compared, in: 0..<later.lowerBound, &products) }) {
+                var own = VerdictProducts(limit, path)
+                return calculator.pieces(pieces, compared, in: later, &own)
+            }
+            gap = early + late
+        } else {
+            gap = calculator.pieces(pieces, compared, in: pieces.indices, &products)
+        }
         link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a.rationals) : IntegerVector(x) == a }
 
         if monotone && !equivalent {
