@@ -46,4 +46,20 @@ import Testing
             }
         }
     }
+
+    /// The gap pieces split between two threads (singular M: every piece is computed) equal the
+    /// sequential ones, maxima and all.
+    @Test(arguments: [UInt64(2), 7, 11])
+    func gapOnTwoThreadsIsTheSequentialOne(_ seed: UInt64) throws {
+        for (n, d, horizon) in [(9, 14, nil), (9, 14, q("1/2")), (16, 10, nil)] as [(Int, Int, Rational?)] {
+            let problem = try randomProblem(seed: seed, n: n, d: d, variant: .signed, range: -9...9)
+            let limit = try DLNLimit(problem: problem, horizon: horizon)
+            let path = LassoPathInTime(try LassoPath(problem: problem, kappaMin: horizon.map { $0.reciprocal }))
+            let sequential = try Verdict(limit: limit, path: path)
+            let parallel = try Verdict(AveragedLimit(limit), PathSide(path, horizon: horizon), parallel: true)
+            if d > n && horizon == nil { #expect(sequential.pieces.count >= 8, "the split is exercised (\(sequential.pieces.count) pieces)") }
+            #expect(parallel.gap == sequential.gap && parallel.divergence == sequential.divergence, "seed \(seed), \(n)×\(d)")
+            #expect(parallel.apartAtHorizon == sequential.apartAtHorizon && parallel.statements == sequential.statements)
+        }
+    }
 }
