@@ -51,6 +51,7 @@ struct SearchMergeCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: output)
         try SearchDirectory.prepare(directory, for: SearchRun(outcome.options), force: force)
-        try writeAndReport(outcome, to: directory, note: note)
+        print(try SearchOutput.writeReport(outcome, to: directory, note: note))
+        if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
     }
 }
