@@ -104,9 +104,8 @@ struct SearchCommand: ParsableCommand {
         if frequencies {
             let tally = FrequencyTally(distribution: dist, seed: seed, count: count, shard: shard, jobs: jobs, progress: progress)
             bar?.finish()
-            print(tally.table)
-            print("(\(SearchProgressBar.rate(tally.facts.count, since: start)))")
             if let output { try tally.write(to: URL(fileURLWithPath: output), force: force) }
+            print(tally.table + "\n(\(SearchProgressBar.rate(tally.instances, since: start)))")
             if tally.unanalysed > 0 { throw CLIFailure.checkFailed("\(tally.unanalysed) instances could not be analysed") }
             return
         }
