@@ -7,11 +7,12 @@ import JSONFormat
 /// independent. The order and the bytes are those of rendering one element at a time.
 struct ParallelElements: Sequence {
     let count: Int
-    /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time.
+    /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time
+    /// (one saddle of a 100×200 Gaussian design is ~8 MB of text, so one each by default).
     let chunk: Int
     let element: @Sendable (Int) -> JSONValue
 
-    init(count: Int, chunk: Int = 4, _ element: @escaping @Sendable (Int) -> JSONValue) {
+    init(count: Int, chunk: Int = 1, _ element: @escaping @Sendable (Int) -> JSONValue) {
         self.count = count
         self.chunk = chunk
         self.element = element
