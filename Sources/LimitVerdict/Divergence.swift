@@ -135,9 +135,10 @@ func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Diver
 
 /// Each piece's comparison: of the formulas themselves (x), or, when M is singular, of their
 /// images (M·x), the only part the comparison determines (docs/math.md §4). On the last piece,
-/// also whether the sides differ at `horizon`.
-func comparePieces(_ pieces: [CommonPiece], images: Bool, horizon: Rational?, _ products: inout VerdictProducts) -> [PieceComparison] {
-    pieces.indices.map { n in
+/// also whether the sides differ at `horizon`. `range`: only those pieces.
+func comparePieces(_ pieces: [CommonPiece], _ range: Range<Int>? = nil, images: Bool, horizon: Rational?,
+                   _ products: inout VerdictProducts) -> [PieceComparison] {
+    (range ?? pieces.indices).map { n in
         let p = pieces[n]
         let (a, b) = images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
         return PieceComparison(PieceDifference(a: a, b: b), from: p.from, end: n == pieces.count - 1 ? horizon : nil)

@@ -57,19 +57,23 @@ struct GapCalculator {
     /// Whether M is singular (the gap is then computed even where the formulas agree).
     let images: Bool
 
-    /// The gap on pieces[range], in order, given the pieces' comparisons.
-    func pieces(_ pieces: [CommonPiece], _ compared: [PieceComparison], in range: Range<Int>,
-                _ products: inout VerdictProducts) -> [GapPiece] {
-        var gap: [GapPiece] = []
+    /// Each piece's comparison (`comparePieces`) and gap on pieces[range], in order, in one pass
+    /// (a saddle's c and q are brought to common denominators once for both); `horizon` is
+    /// compared on the last piece of all.
+    func compareAndGap(_ pieces: [CommonPiece], in range: Range<Int>, horizon: Rational?,
+                       _ products: inout VerdictProducts) -> (compared: [PieceComparison], gap: [GapPiece]) {
+        var compared: [PieceComparison] = [], gap: [GapPiece] = []
         for n in range {
             let p = pieces[n]
+            let comparison = comparePieces(pieces, n..<n + 1, images: images, horizon: horizon, &products)[0]
+            compared.append(comparison)
             // With M positive definite, equal formulas mean a zero gap: nothing to compute.
-            if !images, compared[n].equal { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
+            if !images, comparison.equal { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
             let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
             gap.append(piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
                              lasso: products.lassoObjective(p.segment), start: start))
         }
-        return gap
+        return (compared, gap)
     }
 
     /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.

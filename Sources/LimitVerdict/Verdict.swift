@@ -52,16 +52,10 @@ public struct Verdict: Sendable {
         comparesImages = images
 
         var products = VerdictProducts(limit, path)
-        let compared = comparePieces(pieces, images: images, horizon: limit.horizon, &products)
-        divergence = divergences(pieces, compared: compared)
-        equivalent = divergence.isEmpty
-        // Stopped at S: whether the two sides still differ at S (the last piece ends there).
-        apartAtHorizon = limit.horizon != nil && !divergence.isEmpty && divergence[divergence.count - 1].to == limit.horizon
-            && compared[compared.count - 1].apartAtEnd
         let calculator = GapCalculator(weightDecay: problem.weightDecay, images: images)
-        // The pieces' gaps are independent: with `parallel`, the later half of the work on a second
-        // thread, halved by the size of the numbers involved (they grow with time).
-        let work = pieces.indices.filter { images || !compared[$0].equal }
+        // Pieces are compared and their gaps computed independently: with `parallel`, the later half
+        // of the work on a second thread, halved by the size of the numbers involved (they grow with time).
+        let work = pieces.indices.filter { images || pieces[$0].averagedFormula != pieces[$0].lassoFormula }
         var split = pieces.count
         if parallel && work.count >= 8 {
             let weights = work.map { pieces[$0].averagedFormula.inverse.denominator.bitWidth + pieces[$0].lassoFormula.constant.denominator.bitWidth }
@@ -69,16 +63,22 @@ public struct Verdict: Sendable {
             while n + 1 < work.count && total > 0 { total -= weights[n]; n += 1 }
             split = work[max(1, n)]
         }
-        let later = split..<pieces.count
+        let later = split..<pieces.count, horizon = limit.horizon
+        let compared: [PieceComparison]
         if !later.isEmpty {
-            let (early, late) = try concurrently({ calculator.pieces(pieces, compared, in: 0..<later.lowerBound, &products) }) {
+            let (early, late) = try concurrently({ calculator.compareAndGap(pieces, in: 0..<later.lowerBound, horizon: horizon, &products) }) {
                 var own = VerdictProducts(limit, path)
-                return calculator.pieces(pieces, compared, in: later, &own)
+                return calculator.compareAndGap(pieces, in: later, horizon: horizon, &own)
             }
-            gap = early + late
+            (compared, gap) = (early.compared + late.compared, early.gap + late.gap)
         } else {
-            gap = calculator.pieces(pieces, compared, in: pieces.indices, &products)
+            (compared, gap) = calculator.compareAndGap(pieces, in: pieces.indices, horizon: horizon, &products)
         }
+        divergence = divergences(pieces, compared: compared)
+        equivalent = divergence.isEmpty
+        // Stopped at S: whether the two sides still differ at S (the last piece ends there).
+        apartAtHorizon = limit.horizon != nil && !divergence.isEmpty && divergence[divergence.count - 1].to == limit.horizon
+            && compared[compared.count - 1].apartAtEnd
         link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a.rationals) : IntegerVector(x) == a }
 
         if monotone && !equivalent {
