@@ -28,6 +28,24 @@ public enum ExactJSON: Sendable, Equatable {
     public func callAsFunction(_ m: [[Rational]]) -> JSONValue { .array(m.map { self($0) }) }
     /// `null` for nil (an infinite end, an undefined μ).
     public func optional(_ q: Rational?) -> JSONValue { q.map { self($0) } ?? .null }
+
+    /// Writes `self(q)` straight into `out` (no `JSONValue`, no `String` for the exact form).
+    public func append(_ q: Rational, to out: inout JSONOutput) {
+        guard self == .exactStrings else { return self(q).write(to: &out) }
+        out.append("\"")
+        q.appendDescription(to: &out)
+        out.append("\"")
+    }
+
+    /// Writes `optional(q)` straight into `out`.
+    public func append(optional q: Rational?, to out: inout JSONOutput) {
+        if let q { append(q, to: &out) } else { out.append("null") }
+    }
+
+    /// Writes `self(v)` straight into `out` (`JSONOutput.appendScalarArray`'s layout at `indent`).
+    public func append(_ v: [Rational], to out: inout JSONOutput, indent: Int) {
+        out.appendScalarArray(count: v.count, indent: indent) { i, out in append(v[i], to: &out) }
+    }
 }
 
 extension JSONValue {

@@ -2,6 +2,7 @@ import SeededRandom
 import Foundation
 import Testing
 import ExactArithmetic
+import JSONFormat
 
 @Suite("Formatting and Codable")
 struct FormattingTests {
@@ -13,6 +14,27 @@ struct FormattingTests {
         #expect(Rational(pow2(100), BigInteger(-6)).description == "-\(pow2(99))/3")
         #expect(Rational(pow2(100) * 3, BigInteger(3)).description == pow2(100).description)
         #expect(Rational(BigInteger(1), pow2(64)).description == "1/18446744073709551616")
+    }
+
+    /// `ExactJSON.append` writes into the output the bytes of the tree's scalar: "p/q" at the
+    /// Int64 edges (small and through GMP) and for big values; the nearest double with --float.
+    @Test func appendedExactValuesAreTheirDescriptions() {
+        let edges: [Rational] = [
+            .zero, Rational(-1), Rational(Int(Int64.max)), Rational(-Int(Int64.max)), Rational(Int(Int64.min)),
+            Rational(1, Int(Int64.max)), Rational(-Int(Int64.max), Int(Int64.max) - 1), Rational(BigInteger(1), pow2(63)),
+            Rational(pow2(200) + BigInteger(1), BigInteger(-3)), Rational(-7, 10),
+        ]
+        for q in edges {
+            for exact in [ExactJSON.exactStrings, .nearestDouble] {
+                var out = JSONOutput(), tree = JSONOutput()
+                exact.append(q, to: &out)
+                exact(q).write(to: &tree)
+                #expect(out.string == tree.string, "\(q)")
+            }
+            var out = JSONOutput()
+            ExactJSON.exactStrings.append(q, to: &out)
+            #expect(out.string == "\"\(q.description)\"")
+        }
     }
 
     @Test func descriptionRoundTripsOnRandomValues() throws {
