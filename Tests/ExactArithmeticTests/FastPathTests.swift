@@ -1,4 +1,5 @@
 import SeededRandom
+import Foundation
 import Testing
 import ExactArithmetic
 
@@ -57,6 +58,39 @@ struct FastPathTests {
         }
         // The edge distribution must exercise both sides of the fallback.
         #expect(smallResults > 800 && bigResults > 800, "small \(smallResults), big \(bigResults)")
+    }
+
+    /// Small values handed to GMP as read-only operands over stack limbs (`withMPQ`): the Int64
+    /// edges, signs and zero, against each other through GMP and against big values, checked
+    /// against `Fraction`; and log₂ magnitudes within their stated error on both sides.
+    @Test func smallOperandsThroughGMPAtTheEdges() {
+        let m = Int(Int64.max)
+        func pair(_ n: Int, _ d: Int = 1) -> (Rational, Fraction) { (Rational(n, d), Fraction(BigInteger(n), BigInteger(d))) }
+        let smalls = [pair(0), pair(1), pair(-1), pair(m), pair(-m), pair(m - 1), pair(1, m), pair(-m, m - 1), pair(-3, 7)]
+        let bigs: [(Rational, Fraction)] = [
+            (Rational(pow2(63)), Fraction(pow2(63), 1)), (Rational(BigInteger(-5), pow2(70)), Fraction(BigInteger(-5), pow2(70))),
+            (Rational(pow2(130) + BigInteger(1), BigInteger(m)), Fraction(pow2(130) + BigInteger(1), BigInteger(m))),
+        ]
+        for (a, fa) in smalls {
+            #expect(a.isSmall)
+            for (b, fb) in smalls + bigs {
+                Self.expect(Rational.sumThroughGMP(a, b), equals: fa + fb, "\(a) + \(b) through GMP")
+                Self.expect(Rational.productThroughGMP(a, b), equals: fa * fb, "\(a) · \(b) through GMP")
+                Self.expect(Rational.sumThroughGMP(b, a), equals: fb + fa, "\(b) + \(a) through GMP")
+                Self.expect(a - b, equals: fa - fb, "\(a) − \(b)")
+                #expect((a < b) == (fa < fb) && (b < a) == (fb < fa), "\(a) < \(b)")
+            }
+            if !a.isZero {
+                let (l, error) = a.log2MagnitudeWithError
+                let exact = log2(abs(Double(a.numerator.description)!)) - log2(Double(a.denominator.description)!)
+                #expect(abs(l - exact) <= error && error < 1e-6, "\(a)")
+            }
+        }
+        for (b, _) in bigs {
+            let (l, error) = b.log2MagnitudeWithError
+            let exact = log2(abs(Double(b.numerator.description)!)) - log2(Double(b.denominator.description)!)
+            #expect(abs(l - exact) <= error, "\(b)")
+        }
     }
 
     @Test func overflowEdgesByHand() {

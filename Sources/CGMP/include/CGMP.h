@@ -69,6 +69,16 @@ static inline mpz_ptr dln_mpq_denref(mpq_ptr q) { return mpq_denref(q); }
 static inline mpz_srcptr dln_mpq_numref_const(mpq_srcptr q) { return mpq_numref(q); }
 static inline mpz_srcptr dln_mpq_denref_const(mpq_srcptr q) { return mpq_denref(q); }
 
+/// A read-only mpq holding n/d (canonical, d > 0) in the caller's two limbs, with no allocation
+/// (GMP's mpz_roinit_n): only ever an input operand, never written to or cleared.
+_Static_assert(GMP_LIMB_BITS == 64, "dln_mpq_roinit_si needs 64-bit limbs");
+static inline void dln_mpq_roinit_si(mpq_ptr q, mp_limb_t *limbs, long n, unsigned long d) {
+    limbs[0] = n < 0 ? -(unsigned long)n : (unsigned long)n;
+    limbs[1] = d;
+    mpz_roinit_n(mpq_numref(q), limbs, n < 0 ? -1 : (n == 0 ? 0 : 1));
+    mpz_roinit_n(mpq_denref(q), limbs + 1, 1);
+}
+
 /// The double nearest to `q` (ties to even), with overflow to ±inf and correct subnormals.
 /// GMP's own mpq_get_d truncates toward zero, which is not good enough for display or export.
 double dln_mpq_get_d_nearest(mpq_srcptr q);
