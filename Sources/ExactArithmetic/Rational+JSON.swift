@@ -32,9 +32,9 @@ public enum ExactJSON: Sendable, Equatable {
     /// Writes `self(q)` straight into `out` (no `JSONValue`, no `String` for the exact form).
     public func append(_ q: Rational, to out: inout JSONOutput) {
         guard self == .exactStrings else { return self(q).write(to: &out) }
-        out.append("\"")
+        out.appendByte(UInt8(ascii: "\""))
         q.appendDescription(to: &out)
-        out.append("\"")
+        out.appendByte(UInt8(ascii: "\""))
     }
 
     /// Writes `optional(q)` straight into `out`.

@@ -67,7 +67,7 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
         case .small(let n, let d):
             out.appendDecimal(n)
             if d != 1 {
-                out.append("/")
+                out.appendByte(UInt8(ascii: "/"))
                 out.appendDecimal(d)
             }
         case .big(let storage):

@@ -7,7 +7,8 @@ extension JSONOutput {
     /// Opens a pretty object's member at `indent` (the object's own indent): `{` and a newline
     /// before the first, `,` and a newline before the others, then the key and `": "`.
     public mutating func appendMember(_ key: String, first: Bool, indent: Int) {
-        append(first ? "{\n" : ",\n")
+        if first { bytes.append(UInt8(ascii: "{")) } else { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
         appendSpaces(indent + 2)
         appendQuoted(key)
         append(": ")
@@ -18,6 +19,12 @@ extension JSONOutput {
         append("\n")
         appendSpaces(indent)
         append("}")
+    }
+
+    /// One ASCII byte (a quote, a separator).
+    public mutating func appendByte(_ byte: UInt8) {
+        bytes.append(byte)
+        flushIfFull()
     }
 
     /// An integer as a JSON number (`JSONValue.integer`).
@@ -68,7 +75,10 @@ extension JSONOutput {
         let start = bytes.count
         bytes.append(UInt8(ascii: "["))
         for i in 0..<count {
-            if i > 0 { bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+            if i > 0 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(UInt8(ascii: " "))
+            }
             bounds.append(bytes.count)
             element(i, &self)
             bounds.append(bytes.count)

@@ -93,6 +93,34 @@ struct FastPathTests {
         }
     }
 
+    /// `addProduct`/`subtractProduct` against `Fraction` on seeded chains of edge operands, with
+    /// the accumulator sometimes shared with a copy (which must keep its value) and sometimes
+    /// coming back small.
+    @Test func accumulationMatchesFractionsAndKeepsCopies() {
+        var rng = SplitMix64(seed: 0x5EED_0011)
+        var bigAccumulators = 0
+        for chain in 0..<300 {
+            var (x, fx) = Self.operand(&rng)
+            for step in 0..<12 {
+                let (a, fa) = Self.operand(&rng), (b, fb) = Self.operand(&rng)
+                let negated = rng.nextInt(in: 0...1) == 1
+                let keep = rng.nextInt(in: 0...2) == 0 ? x : nil
+                let before = fx
+                if !x.isSmall && keep == nil { bigAccumulators += 1 }
+                if negated { x.subtractProduct(a, b); fx = fx - fa * fb } else { x.addProduct(a, b); fx = fx + fa * fb }
+                Self.expect(x, equals: fx, "chain \(chain) step \(step)")
+                if let keep { Self.expect(keep, equals: before, "the copy at chain \(chain) step \(step)") }
+                if rng.nextInt(in: 0...3) == 0 { // back towards the fast path: x − x·1 + small
+                    x.subtractProduct(x, .one)
+                    fx = Fraction(0, 1)
+                    Self.expect(x, equals: fx, "cancelled at chain \(chain) step \(step)")
+                    #expect(x.isSmall)
+                }
+            }
+        }
+        #expect(bigAccumulators > 500)
+    }
+
     @Test func overflowEdgesByHand() {
         let max = Rational(Int(Int64.max)), min1 = Rational(-Int(Int64.max))
         // Sums that leave the fast path by one unit, and come back.

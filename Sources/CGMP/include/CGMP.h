@@ -38,8 +38,13 @@ static inline char *dln_mpz_get_str(char *buf, int base, mpz_srcptr a) { return 
 static inline size_t dln_mpz_size(mpz_srcptr a) { return mpz_size(a); }
 static inline mp_limb_t dln_mpz_getlimbn(mpz_srcptr a, mp_size_t n) { return mpz_getlimbn(a, n); }
 static inline unsigned long dln_mpz_fdiv_ui(mpz_srcptr a, unsigned long d) { return mpz_fdiv_ui(a, d); }
+static inline int dln_mpz_divisible_p(mpz_srcptr n, mpz_srcptr d) { return mpz_divisible_p(n, d); }
+static inline int dln_mpz_divisible_ui_p(mpz_srcptr n, unsigned long d) { return mpz_divisible_ui_p(n, d); }
+static inline void dln_mpz_lcm(mpz_ptr z, mpz_srcptr a, mpz_srcptr b) { mpz_lcm(z, a, b); }
+static inline void dln_mpz_lcm_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_lcm_ui(z, a, b); }
 static inline void dln_mpz_fdiv_r(mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_fdiv_r(r, n, d); }
 static inline void dln_mpz_addmul_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_addmul_ui(z, a, b); }
+static inline void dln_mpz_mul_si(mpz_ptr z, mpz_srcptr a, long b) { mpz_mul_si(z, a, b); }
 static inline void dln_mpz_mul_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_mul_ui(z, a, b); }
 static inline double dln_mpz_get_d_2exp(long *e, mpz_srcptr a) { return mpz_get_d_2exp(e, a); }
 static inline void dln_mpz_divexact_ui(mpz_ptr q, mpz_srcptr n, unsigned long d) { mpz_divexact_ui(q, n, d); }
