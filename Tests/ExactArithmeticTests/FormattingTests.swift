@@ -23,6 +23,13 @@ struct FormattingTests {
             .zero, Rational(-1), Rational(Int(Int64.max)), Rational(-Int(Int64.max)), Rational(Int(Int64.min)),
             Rational(1, Int(Int64.max)), Rational(-Int(Int64.max), Int(Int64.max) - 1), Rational(BigInteger(1), pow2(63)),
             Rational(pow2(200) + BigInteger(1), BigInteger(-3)), Rational(-7, 10),
+            // Values of one and two GMP words at the edges of 10¹⁹, 10³⁸, 2⁶⁴ and 2¹²⁸.
+            Rational(pow2(64)), Rational(-pow2(64) + BigInteger(1), pow2(127)), Rational(pow2(128) - BigInteger(1), pow2(128) - BigInteger(3)),
+            Rational(BigInteger.power(base: 10, exponent: 19)), Rational(BigInteger.power(base: 10, exponent: 19) - BigInteger(1), BigInteger(7)),
+            Rational(-BigInteger.power(base: 10, exponent: 38), BigInteger.power(base: 10, exponent: 19) + BigInteger(1)),
+            Rational(BigInteger.power(base: 10, exponent: 38) - BigInteger(1), pow2(64) + BigInteger(1)),
+            Rational(BigInteger.power(base: 10, exponent: 19) * BigInteger(3) + BigInteger(7), pow2(100)),
+            Rational(pow2(128), BigInteger(3)), Rational(BigInteger(1), pow2(128) + BigInteger(1)),
         ]
         for q in edges {
             for exact in [ExactJSON.exactStrings, .nearestDouble] {
@@ -34,6 +41,24 @@ struct FormattingTests {
             var out = JSONOutput()
             ExactJSON.exactStrings.append(q, to: &out)
             #expect(out.string == "\"\(q.description)\"")
+        }
+    }
+
+    /// Seeded values of 1 to 160 bits in numerator and denominator: the written bytes are the
+    /// description, on both sides of the two-word limit.
+    @Test func appendedSeededValuesAreTheirDescriptions() {
+        var rng = SplitMix64(seed: 0x5EED_0021)
+        for trial in 0..<2_000 {
+            func part(_ bits: Int) -> BigInteger {
+                var v = BigInteger(0)
+                for _ in 0..<((bits + 31) / 32) { v = v * BigInteger(1 << 32) + BigInteger(rng.nextInt(in: 0...Int(UInt32.max))) }
+                return v.isZero ? BigInteger(1) : v
+            }
+            let n = part(rng.nextInt(in: 1...160)) * BigInteger(rng.nextInt(in: 0...1) * 2 - 1), d = part(rng.nextInt(in: 1...160))
+            let q = Rational(n, d)
+            var out = JSONOutput()
+            ExactJSON.exactStrings.append(q, to: &out)
+            #expect(out.string == "\"\(q.description)\"", "trial \(trial)")
         }
     }
 
