@@ -12,6 +12,8 @@ import Foundation
 struct DualNumerators: Sendable {
     var numerators: [BigInteger]
     var denominator: BigInteger
+    /// The denominator as a product of short factors (`DenominatorFactors`).
+    var factors = DenominatorFactors()
 
     /// q = 0 in dimension d.
     init(zeros d: Int) {
@@ -38,6 +40,7 @@ struct DualNumerators: Sendable {
         let step = delta.numerator.dividedExactly(by: h) * d.dividedExactly(by: t)
         var next = self
         next.denominator = d
+        next.factors.multiply(by: growth)
         let onBox = next.scaled(b)
         for i in numerators.indices {
             if !x[i].isZero {
@@ -67,6 +70,7 @@ struct DualNumerators: Sendable {
         if !onBox.isZero { h = BigInteger.gcd(h, onBox) }
         if h == BigInteger(1) { return }
         denominator = denominator.dividedExactly(by: h)
+        factors.divide(by: h)
         for i in numerators.indices where !numerators[i].isZero { numerators[i] = numerators[i].dividedExactly(by: h) }
     }
 
@@ -125,12 +129,13 @@ final class DualValues: @unchecked Sendable {
         case .reduced(let q):
             return q
         case let .integer(dual, b):
-            let onBox = dual.scaled(b)
-            let q = dual.numerators.indices.map { i -> Rational in
-                let n = dual.numerators[i]
+            let onBox = dual.scaled(b), below = -onBox
+            let reducer = dual.factors.reducer(denominator: dual.denominator)
+            let q = dual.numerators.map { n -> Rational in
+                if n.isZero { return .zero }
                 if n == onBox { return b }
-                if n == -onBox { return -b }
-                return dual.value(i)
+                if n == below { return -b }
+                return reducer.reduced(n)
             }
             state = .reduced(q)
             return q
