@@ -1,5 +1,6 @@
 import ExactArithmetic
 import ExactLinearAlgebra
+import JSONFormat
 import ProblemDefinition
 import SaddleToSaddle
 import SeededRandom
@@ -67,6 +68,22 @@ import Testing
         // After the last saddle no coordinate can reach the box.
         let last = saddles[saddles.count - 1]
         #expect(last.correlation.allSatisfy { $0 <= lwd && (problem.variant == .positive || -$0 <= lwd) })
+    }
+
+    /// `--json --float` writes q's nearest doubles from the common-denominator form, without
+    /// reducing it: the same doubles as from the reduced values.
+    @Test func floatJSONFromTheIntegerFormEqualsTheReducedValues() throws {
+        let problem = try Self.problem(Self.cases[5])
+        let limit = try DLNLimit(problem: problem)
+        for saddle in limit.saddles.dropFirst() {
+            #expect(saddle.dualOverCommonDenominator != nil)
+            let fromIntegers = saddle.json(.nearestDouble)
+            #expect(saddle.dualOverCommonDenominator != nil)
+            _ = saddle.q
+            #expect(saddle.dualOverCommonDenominator == nil)
+            #expect(fromIntegers == saddle.json(.nearestDouble))
+            #expect(fromIntegers == saddle.json(.nearestDouble))
+        }
     }
 
     /// The near-tie case of `NearTieLimitTests` with weight decay: with M = I and r = y, q_i
