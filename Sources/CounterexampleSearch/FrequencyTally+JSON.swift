@@ -43,13 +43,25 @@ extension FrequencyTally {
     /// What makes two tallies the same run, in words: "gaussian:6, n = 3, d = 4, signed, seed 1, 1000 instances".
     var identity: String { "\(distribution), seed \(seed), \(count) instances" }
 
-    /// The identity recorded in a frequencies file (nil fields make it differ from any run).
-    static func identity(contentsOf url: URL) throws -> String {
-        let root = try JSONValue.read(contentsOf: url)
-        func text(_ key: String) -> String { root[key]?.numberText ?? root[key]?.asString ?? "?" }
-        let entries = (try? Distribution.entries(parsing: text("distribution")))
-        guard let entries, let n = Int(text("samples")), let d = Int(text("features")),
-              let variant = Variant(rawValue: text("variant")) else { return "unreadable" }
-        return "\(Distribution(entries: entries, samples: n, features: d, variant: variant)), seed \(text("seed")), \(text("count")) instances"
+    /// Reads a file that `write` wrote; anything else is a `SearchError` naming the file.
+    public init(contentsOf url: URL) throws {
+        let root: JSONValue
+        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError("\(url.path): \(error)") }
+        func text(_ value: JSONValue?) -> String { value?.numberText ?? value?.asString ?? "" }
+        func int(_ value: JSONValue?) -> Int? { Int(text(value)).flatMap { $0 >= 0 ? $0 : nil } }
+        let rows = root["rows"]?.asArray?.compactMap { row -> (label: String, interval: WilsonInterval)? in
+            guard let label = row["property"]?.asString, let k = int(row["count"]), let n = int(row["trials"]), k <= n else { return nil }
+            return (label, WilsonInterval(successes: k, trials: n))
+        }
+        guard let entries = try? Distribution.entries(parsing: text(root["distribution"])),
+              let samples = int(root["samples"]), let features = int(root["features"]),
+              let variant = Variant(rawValue: text(root["variant"])), let seed = UInt64(text(root["seed"])),
+              let count = int(root["count"]), let shard = try? Shard(parsing: text(root["shard"])),
+              let rows, rows.count == root["rows"]?.asArray?.count,
+              rows.allSatisfy({ $0.interval.trials <= shard.indices(below: count).count }) else {
+            throw SearchError("\(url.path): not a frequencies file of `dlnpath search --frequencies`")
+        }
+        self.init(distribution: Distribution(entries: entries, samples: samples, features: features, variant: variant),
+                  seed: seed, count: count, shard: shard, instances: shard.indices(below: count).count, rows: rows)
     }
 }

@@ -19,9 +19,11 @@ public struct FrequencyTally: Sendable {
     /// Instances 0..<count (those of `shard`).
     public let count: Int
     public let shard: Shard
-    /// Per instance of the shard, in index order (nil: could not be analysed).
-    public let facts: [Facts?]
-    public let gapThresholds: [Rational]
+    /// The instances of the shard tried: all of them (a tally does not stop early).
+    public let instances: Int
+    /// (label, interval) for each property, in the order of `SearchProperty.names`, then one line
+    /// per gap threshold and the cross-tabulation "not monotone, yet equivalent".
+    public let rows: [(label: String, interval: WilsonInterval)]
 
     public static let defaultGapThresholds = [Rational.zero, Rational(1, 1000), Rational(1, 100), Rational(1, 10)]
 
@@ -40,23 +42,28 @@ public struct FrequencyTally: Sendable {
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 gapThresholds: [Rational] = FrequencyTally.defaultGapThresholds,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
-        self.distribution = distribution
-        self.seed = seed
-        self.count = count
-        self.shard = shard
-        self.gapThresholds = gapThresholds
         let counter = ProgressCounter(progress)
-        facts = parallelMap(shard.indices(below: count), jobs: jobs) { index in
+        let facts = parallelMap(shard.indices(below: count), jobs: jobs) { index in
             let f = try? FrequencyTally.facts(distribution.draw(seed: seed, index: index))
             counter.record(found: f.map { !$0.monotone } ?? false)
             return f ?? nil
         }
+        self.init(distribution: distribution, seed: seed, count: count, shard: shard, instances: facts.count,
+                  rows: Self.rows(facts.compactMap { $0 }, gapThresholds: gapThresholds))
     }
 
-    /// (label, interval) for each property, in the order of `SearchProperty.names`, then one line
-    /// per gap threshold and the cross-tabulation "not monotone, yet equivalent".
-    public var rows: [(label: String, interval: WilsonInterval)] {
-        let known = facts.compactMap { $0 }
+    /// A tally from its counts (read from a file, or merged from shards).
+    init(distribution: Distribution, seed: UInt64, count: Int, shard: Shard, instances: Int,
+         rows: [(label: String, interval: WilsonInterval)]) {
+        self.distribution = distribution
+        self.seed = seed
+        self.count = count
+        self.shard = shard
+        self.instances = instances
+        self.rows = rows
+    }
+
+    static func rows(_ known: [Facts], gapThresholds: [Rational]) -> [(label: String, interval: WilsonInterval)] {
         func row(_ label: String, _ test: (Facts) -> Bool) -> (String, WilsonInterval) {
             (label, WilsonInterval(successes: known.filter(test).count, trials: known.count))
         }
@@ -72,10 +79,11 @@ public struct FrequencyTally: Sendable {
         return out
     }
 
-    public var unanalysed: Int { facts.filter { $0 == nil }.count }
+    /// Instances that could not be analysed (every row counts the others).
+    public var unanalysed: Int { instances - (rows.first?.interval.trials ?? 0) }
 
     public var table: String {
-        var lines = ["frequencies on \(distribution), seed \(seed), \(facts.count) instances\(shard.isWhole ? "" : " (shard \(shard))")"
+        var lines = ["frequencies on \(distribution), seed \(seed), \(instances) instances\(shard.isWhole ? "" : " (shard \(shard))")"
             + (unanalysed > 0 ? ", \(unanalysed) not analysed" : "")]
         let width = rows.map(\.label.count).max() ?? 0
         for (label, interval) in rows {

@@ -28,7 +28,7 @@ public enum SearchDirectory {
         try create(directory)
         let identity = tally.identity
         for name in try listing(directory) where name.hasPrefix("frequencies") && name.hasSuffix(".json") {
-            let recorded = try? FrequencyTally.identity(contentsOf: directory.appendingPathComponent(name))
+            let recorded = try? FrequencyTally(contentsOf: directory.appendingPathComponent(name)).identity
             guard recorded != identity else { continue }
             guard force else {
                 throw SearchError("\(directory.path) holds the frequencies of another run (\(name)\(recorded.map { ": \($0)" } ?? "")); "
@@ -58,8 +58,13 @@ public enum SearchDirectory {
         }
     }
 
-    static func isSummaryName(_ name: String) -> Bool {
-        name == "summary.json" || (name.hasPrefix("summary-") && name.hasSuffix(".json") && name.contains("-of-"))
+    static func isSummaryName(_ name: String) -> Bool { isOutputName(name, "summary") }
+
+    static func isFrequenciesName(_ name: String) -> Bool { isOutputName(name, "frequencies") }
+
+    /// STEM.json or STEM-K-of-N.json.
+    private static func isOutputName(_ name: String, _ stem: String) -> Bool {
+        name == stem + ".json" || (name.hasPrefix(stem + "-") && name.hasSuffix(".json") && name.contains("-of-"))
     }
 
     /// Removes what a search writes (instance-*.json, summary*.json, frequencies*.json), nothing else.

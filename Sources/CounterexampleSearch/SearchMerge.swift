@@ -22,21 +22,7 @@ public enum SearchMerge {
         for s in summaries where s.run != first.run {
             throw SearchError("\(s.file.path) is another search (\(s.run)) than \(first.file.path) (\(first.run)); merge the shards of one run")
         }
-        let n = first.shard.count
-        var byShard: [Int: SearchSummary] = [:]
-        for s in summaries {
-            guard s.shard.count == n else {
-                throw SearchError("\(s.file.path) is shard \(s.shard) but \(first.file.path) is shard \(first.shard): the shards of one run share N")
-            }
-            if let other = byShard[s.shard.index] {
-                throw SearchError("shard \(s.shard) is given twice: \(other.file.path) and \(s.file.path)")
-            }
-            byShard[s.shard.index] = s
-        }
-        let missing = (1...n).filter { byShard[$0] == nil }
-        guard missing.isEmpty else {
-            throw SearchError("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) missing: run them (dlnpath search --shard K/\(n)) or give their directories")
-        }
+        try checkShards(summaries.map { ($0.shard, $0.file) })
         let run = first.run
         let limits = summaries.compactMap(\.maximumFindings)
         let limit = requested ?? limits.min()
@@ -71,6 +57,27 @@ public enum SearchMerge {
         }.map { try $0.get() }
         return CounterexampleSearch.Outcome(options: options, tried: tried, found: found,
                                             findings: Finding.deduplicated(rebuilt), errors: errors)
+    }
+
+    /// The shards of one run, each once and none missing (all K/N for one N), or a `SearchError`
+    /// that says which file is wrong and what to run.
+    static func checkShards(_ shards: [(shard: Shard, file: URL)]) throws {
+        guard let first = shards.first else { return }
+        let n = first.shard.count
+        var byShard: [Int: URL] = [:]
+        for s in shards {
+            guard s.shard.count == n else {
+                throw SearchError("\(s.file.path) is shard \(s.shard) but \(first.file.path) is shard \(first.shard): the shards of one run share N")
+            }
+            if let other = byShard[s.shard.index] {
+                throw SearchError("shard \(s.shard) is given twice: \(other.path) and \(s.file.path)")
+            }
+            byShard[s.shard.index] = s.file
+        }
+        let missing = (1...n).filter { byShard[$0] == nil }
+        guard missing.isEmpty else {
+            throw SearchError("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) missing: run them (dlnpath search --shard K/\(n)) or give their directories")
+        }
     }
 
     /// Every summary in the directories (each may hold several shards).

@@ -43,6 +43,13 @@ public enum SearchOutput {
         return written
     }
 
+    /// Writes the outcome (`write`) and returns what `search` and `search-merge` print: the table,
+    /// then `writtenNote`.
+    public static func writeReport(_ outcome: CounterexampleSearch.Outcome, to directory: URL, note: String) throws -> String {
+        try write(outcome, to: directory)
+        return table(outcome) + "\n" + writtenNote(outcome, to: directory, note: note)
+    }
+
     /// The independent checker's verdict on a certificate: nil if it accepts it, else why not.
     public static func independentCheck(_ certificateText: String) -> String? {
         let report = CertificateChecker.check(certificateText: certificateText)

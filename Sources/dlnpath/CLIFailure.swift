@@ -14,12 +14,6 @@ enum CLIFailure: Error {
     case badInput(String)
     /// A check or verdict failed: exit 1.
     case checkFailed(String)
-
-    var message: String {
-        switch self {
-        case .badInput(let m), .checkFailed(let m): return m
-        }
-    }
 }
 
 /// The one mapping from any error a command throws to its exit code and the one line printed
@@ -34,7 +28,8 @@ enum CLIFailure: Error {
 /// options (`SearchError`), and any file-system error.
 func exitStatus(for error: Error) -> (code: Int32, message: String) {
     let (code, message): (Int32, String) = switch error {
-    case let e as CLIFailure: (e.isCheckFailure ? 1 : 2, e.message)
+    case CLIFailure.badInput(let m): (2, m)
+    case CLIFailure.checkFailed(let m): (1, m)
     case let e as LimitError: (1, "the ε → 0 limit failed a check: \(e.message)")
     case let e as ClaimFailure: (1, "certificate rejected: \(e)")
     case let e as MalformedCertificate: (2, "malformed certificate: \(e)")
@@ -46,8 +41,4 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
     }
     // One human line: a library message never spills a multi-line dump onto the terminal.
     return (code, NumberText.oneLine(message))
-}
-
-private extension CLIFailure {
-    var isCheckFailure: Bool { if case .checkFailed = self { true } else { false } }
 }

@@ -32,13 +32,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    // Taken unconditionally, so `--at -1` reaches our range check (see ExactValueList).
-    @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Times s > 0 at which to print the exact gap and η(s): --at 1 2 (exact; commas also separate).", valueName: "s"))
-    var at: [String] = []
-
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var unrecognized: [String] = []
+    @OptionGroup var at: AtOption
 
     @OptionGroup var stop: StopOptions
 
@@ -51,7 +45,7 @@ struct CompareCommand: ParsableCommand {
     var expectMonotone = false
 
     func run() throws {
-        let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", strict: true, command: "compare")
+        let times = try at.parse(quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
         let horizon = try stop.stop(p, reaching: times)?.horizon
         let verdict: Verdict

@@ -22,20 +22,14 @@ struct LimitCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    // Taken unconditionally, so `--at -1` reaches our range check (see ExactValueList).
-    @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Times s ≥ 0 at which to evaluate the limit: --at 3/4 2 (exact; commas also separate).", valueName: "s"))
-    var at: [String] = []
-
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var unrecognized: [String] = []
+    @OptionGroup var at: AtOption
 
     @OptionGroup var stop: StopOptions
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let times = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "s", command: "limit")
+        let times = try at.parse(quantity: "s", command: "limit")
         let p = try problem.load()
         let early = try stop.stop(p, reaching: times), horizon = early?.horizon
         try output.emit({ try DLNLimit(problem: p, horizon: horizon) }, streamed: { try $0.document(at: times, $1) },

@@ -11,12 +11,8 @@ enum Main {
             try command.run()
         } catch where isParserError(error) {
             // ArgumentParser's own errors: help and --version exit 0, usage errors exit 2.
-            let code = DLNPath.exitCode(for: error)
-            let message = DLNPath.fullMessage(for: error)
-            if code == .success {
-                print(message)
-                exit(0)
-            }
+            let code = DLNPath.exitCode(for: error), message = DLNPath.fullMessage(for: error)
+            if code == .success { return print(message) }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             exit(code.rawValue == 1 ? 1 : 2)
         } catch {

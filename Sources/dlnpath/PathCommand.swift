@@ -27,23 +27,17 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var problem: ProblemOptions
 
-    // Taken unconditionally, so `--at -1` reaches our range check (see ExactValueList).
-    @Option(name: .customLong("at"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Penalties κ ≥ 0 at which to evaluate the path: --at 1/10 1/100 (exact; commas also separate).", valueName: "κ"))
-    var at: [String] = []
-
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var unrecognized: [String] = []
+    @OptionGroup var at: AtOption
 
     @OptionGroup var stop: StopOptions
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        _ = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", command: "path") // before the file
+        _ = try at.parse(quantity: "κ", command: "path") // before the file
         let p = try problem.load()
         let early = try stop.stop(p), kappaMin = early?.kappaMin
-        let penalties = try ExactValueList.parse(at, unrecognized: unrecognized, option: "--at", quantity: "κ", minimum: kappaMin ?? .zero, command: "path")
+        let penalties = try at.parse(quantity: "κ", minimum: kappaMin ?? .zero, command: "path")
         // JSON is streamed knot by knot as the path is certified (memory flat in the knots).
         if output.json {
             return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin) }

@@ -39,8 +39,9 @@ struct SearchCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("non-monotone | not-equivalent | non-unique | rejoins | gap-above=VALUE", valueName: "property"))
-    var property: String?
+    @Option(help: ArgumentHelp("non-monotone | not-equivalent | non-unique | rejoins | gap-above=VALUE", valueName: "property"),
+            transform: SearchProperty.init(parsing:))
+    var property: SearchProperty?
 
     @Option(help: "How many instances to try (indices 0..<N).")
     var count: Int
@@ -51,11 +52,11 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write instances, certificates and the summary.", valueName: "dir"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Run only shard K of N (instances k with k mod N = K − 1).", valueName: "K/N"))
-    var shard: String = "1/1"
+    @Option(help: ArgumentHelp("Run only shard K of N (instances k with k mod N = K − 1; default 1/1).", valueName: "K/N"), transform: Shard.init(parsing:))
+    var shard: Shard = .whole
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI.", valueName: "entries"))
-    var distribution: String = "gaussian:6"
+    @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI (default gaussian:6).", valueName: "entries"), transform: Distribution.entries(parsing:))
+    var distribution: Distribution.Entries = .gaussian(digits: 6)
 
     @Option(help: "Rows of X (n).")
     var samples: Int = 3
@@ -90,49 +91,32 @@ struct SearchCommand: ParsableCommand {
         guard maxFound >= 1 else { throw ValidationError("--max-found must be ≥ 1 (use --frequencies to tally without findings)") }
         guard (1...64).contains(samples), (1...64).contains(features) else { throw ValidationError("--samples and --features must be between 1 and 64") }
         if !frequencies {
-            guard let property else { throw ValidationError("give --property (or --frequencies)") }
-            do { _ = try SearchProperty(parsing: property) } catch let e as SearchError { throw ValidationError(e.message) }
+            guard property != nil else { throw ValidationError("give --property (or --frequencies)") }
             guard output != nil else { throw ValidationError("give --output DIR for the findings") }
         }
-        do {
-            _ = try Shard(parsing: shard)
-            _ = try Distribution.entries(parsing: distribution)
-        } catch let e as SearchError { throw ValidationError(e.message) }
     }
 
     func run() throws {
-        let dist = try Distribution(parsing: distribution, samples: samples, features: features, positive: positive)
-        let shard = try Shard(parsing: shard)
+        let dist = Distribution(entries: distribution, samples: samples, features: features, variant: positive ? .positive : .signed)
         let bar = SearchProgressBar(total: shard.indices(below: count).count)
         let progress: (@Sendable (Int, Int) -> Void)? = bar.map { b in { @Sendable tried, found in b.update(tried: tried, found: found) } }
         let start = ContinuousClock.now
         if frequencies {
             let tally = FrequencyTally(distribution: dist, seed: seed, count: count, shard: shard, jobs: jobs, progress: progress)
             bar?.finish()
-            print(tally.table)
-            print("(\(SearchProgressBar.rate(tally.facts.count, since: start)))")
             if let output { try tally.write(to: URL(fileURLWithPath: output), force: force) }
+            print(tally.table + "\n(\(SearchProgressBar.rate(tally.instances, since: start)))")
             if tally.unanalysed > 0 { throw CLIFailure.checkFailed("\(tally.unanalysed) instances could not be analysed") }
             return
         }
         let options = CounterexampleSearch.Options(
-            property: try SearchProperty(parsing: property!), distribution: dist, seed: seed, count: count,
+            property: property!, distribution: dist, seed: seed, count: count,
             shard: shard, jobs: jobs, maximumFindings: maxFound, shrink: !noShrink)
         let directory = URL(fileURLWithPath: output!)
         try SearchDirectory.prepare(directory, for: SearchRun(options), force: force)
         let outcome = try CounterexampleSearch.run(options, progress: progress)
         bar?.finish()
-        let searched = SearchProgressBar.rate(outcome.tried, since: start)
-        try writeAndReport(outcome, to: directory, note: searched)
+        print(try SearchOutput.writeReport(outcome, to: directory, note: SearchProgressBar.rate(outcome.tried, since: start)))
+        if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
     }
-}
-
-/// Writes a search's outcome (certificates checked by the independent checker first), prints its
-/// table and what was written; exit 1 when some instance could not be analysed. Shared by
-/// `search` and `search-merge`.
-func writeAndReport(_ outcome: CounterexampleSearch.Outcome, to directory: URL, note: String) throws {
-    try SearchOutput.write(outcome, to: directory)
-    print(SearchOutput.table(outcome))
-    print(SearchOutput.writtenNote(outcome, to: directory, note: note))
-    if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
 }

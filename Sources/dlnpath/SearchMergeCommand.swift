@@ -9,7 +9,7 @@ struct SearchMergeCommand: ParsableCommand {
         commandName: "search-merge",
         abstract: "Merge the outputs of `dlnpath search --shard K/N` into the outcome of one run.",
         discussion: """
-        Reads every summary-K-of-N.json in the directories (all N shards of one run, each once; \
+        Reads every summary-K-of-N.json (of `search --frequencies`: frequencies-K-of-N.json) in the directories (all N shards of one run, each once; \
         shards may share a directory) and prints the merged table: tallies summed with one Wilson \
         interval, findings pooled and kept once per problem up to a permutation and sign flip of \
         coordinates. --max-found M (default: the shards' own) stops the merged search at the \
@@ -41,7 +41,9 @@ struct SearchMergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let summaries = try SearchMerge.summaries(in: directories.map { URL(fileURLWithPath: $0) })
+        let urls = directories.map { URL(fileURLWithPath: $0) }
+        if let tally = try FrequencyTally.mergeFiles(in: urls, writingTo: output.map { URL(fileURLWithPath: $0) }, force: force) { return print(tally) }
+        let summaries = try SearchMerge.summaries(in: urls)
         let outcome = try SearchMerge.merge(summaries, maximumFindings: maxFound, jobs: jobs)
         let note = "merged \(summaries.count) shard\(summaries.count == 1 ? "" : "s")"
         guard let output else {
@@ -51,6 +53,7 @@ struct SearchMergeCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: output)
         try SearchDirectory.prepare(directory, for: SearchRun(outcome.options), force: force)
-        try writeAndReport(outcome, to: directory, note: note)
+        print(try SearchOutput.writeReport(outcome, to: directory, note: note))
+        if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
     }
 }

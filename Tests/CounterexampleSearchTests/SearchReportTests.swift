@@ -20,6 +20,9 @@ import Testing
         #expect(SearchOutput.writtenNote(outcome, to: dir, note: "3 instances") ==
             "(3 instances; wrote 2 instances with certificates and summary.json to \(dir.path))")
         #expect(outcome.analysisFailure == nil)
+        let report = try SearchOutput.writeReport(outcome, to: dir, note: "3 instances")
+        #expect(report == SearchOutput.table(outcome) + "\n" + SearchOutput.writtenNote(outcome, to: dir, note: "3 instances"))
+        #expect(report.hasPrefix("property non-monotone") && report.contains("found 2 of"))
     }
 
     @Test func distributionsFromTheirText() throws {
