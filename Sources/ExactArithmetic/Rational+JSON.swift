@@ -18,10 +18,14 @@ public enum ExactJSON: Sendable, Equatable {
         case .exactStrings:
             return .string(q.description)
         case .nearestDouble:
-            let x = q.doubleValue
-            // Swift prints the shortest text that reads back to the same double.
-            return x.isFinite ? .number(x == 0 ? "0.0" : "\(x)") : .null
+            return ExactJSON.number(q.doubleValue)
         }
+    }
+
+    /// A nearest double as `.nearestDouble` writes it: `null` when infinite.
+    public static func number(_ x: Double) -> JSONValue {
+        // Swift prints the shortest text that reads back to the same double.
+        x.isFinite ? .number(x == 0 ? "0.0" : "\(x)") : .null
     }
 
     public func callAsFunction(_ v: [Rational]) -> JSONValue { .array(v.map { self($0) }) }

@@ -50,6 +50,16 @@ public struct Rational: Sendable {
         self = Rational.demoting(s)
     }
 
+    /// `numerator / denominator` for a denominator > 0 already coprime to the numerator (the
+    /// caller proved gcd = 1, e.g. from residues modulo the denominator's factors): no gcd.
+    package init(coprime numerator: BigInteger, _ denominator: BigInteger) {
+        precondition(denominator.signum > 0, "Rational with a non-positive denominator")
+        let s = MPQStorage.make()
+        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
+        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
+        self = Rational.demoting(s)
+    }
+
     /// `numerator / denominator`, reduced. Traps when the denominator is zero.
     public init(_ numerator: Int, _ denominator: Int) {
         precondition(denominator != 0, "Rational with zero denominator")

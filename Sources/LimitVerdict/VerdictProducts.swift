@@ -69,7 +69,8 @@ struct VerdictProducts {
         let saddle = limit.saddles[k]
         let a = formula.constant, b = formula.inverse
         // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products, each normalised once.
-        let c = IntegerVector(saddle.correlation), q = IntegerVector(saddle.q)
+        let c = IntegerVector(saddle.correlation)
+        let q = saddle.dualOverCommonDenominator.map { IntegerVector(numerators: $0.numerators, denominator: $0.denominator) } ?? IntegerVector(saddle.q)
         let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
         var t = saddle.s.numerator * cb * q.denominator
