@@ -1,3 +1,5 @@
+import CGMP
+
 /// The size of a set of rationals brought to one common denominator L (their lcm), accumulated
 /// one number at a time: `bits` bounds max(bits(L), max bits(|v|·L)) from above, within two bits.
 /// This is the size of the integers fraction-free exact algorithms work with, and what
@@ -40,18 +42,48 @@ public struct CommonDenominator: Sendable {
 extension Sequence where Element == Rational {
     /// L, the lcm of the denominators (1 when every value is an integer): the least positive
     /// integer with L·v integral for every v. The one integer scaling of a problem or vector;
-    /// divisibility is tested before each lcm, since such values mostly share a denominator.
+    /// divisibility is tested before each lcm, since such values mostly share a denominator
+    /// (read in place: no copy of a denominator is made).
     public var leastCommonDenominator: BigInteger {
         var l = BigInteger(1)
-        for v in self where !v.isInteger {
-            let d = v.denominator
-            if !(l % d).isZero { l = BigInteger.lcm(l, d) }
-        }
+        for v in self { v.widen(&l) }
         return l
     }
 
     /// The integers L·v, for L a multiple of every denominator (e.g. `leastCommonDenominator`).
     public func integers(over l: BigInteger) -> [BigInteger] {
-        map { $0.isZero ? BigInteger(0) : ($0.numerator * l).dividedExactly(by: $0.denominator) }
+        map { $0.integer(over: l) }
+    }
+}
+
+extension Rational {
+    /// l ← lcm(l, denominator) for l > 0, in place when the denominator already divides l.
+    func widen(_ l: inout BigInteger) {
+        switch representation {
+        case .small(_, let d):
+            if d == 1 || dln_mpz_divisible_ui_p(l.storage.ptr, UInt(d)) != 0 { return }
+            l = BigInteger.make { dln_mpz_lcm_ui($0, l.storage.ptr, UInt(d)) }
+        case .big(let s):
+            let den = dln_mpq_denref_const(s.ptr)
+            if dln_mpz_divisible_p(l.storage.ptr, den) != 0 { return }
+            l = BigInteger.make { dln_mpz_lcm($0, l.storage.ptr, den) }
+        }
+    }
+
+    /// l·self for l a multiple of the denominator: numerator·(l/denominator), one result.
+    public func integer(over l: BigInteger) -> BigInteger {
+        switch representation {
+        case .small(let n, let d):
+            if n == 0 { return BigInteger(0) }
+            return BigInteger.make { t in
+                dln_mpz_divexact_ui(t, l.storage.ptr, UInt(d))
+                dln_mpz_mul_si(t, t, Int(n))
+            }
+        case .big(let s):
+            return BigInteger.make { t in
+                dln_mpz_divexact(t, l.storage.ptr, dln_mpq_denref_const(s.ptr))
+                dln_mpz_mul(t, t, dln_mpq_numref_const(s.ptr))
+            }
+        }
     }
 }

@@ -1,4 +1,9 @@
 import CGMP
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Rational {
     /// The exact dyadic value a finite double holds (`0.1` gives 3602879701896397/36028797018963968);
@@ -21,6 +26,16 @@ extension Rational {
             return Double(n) / Double(d) // both exact, so IEEE division rounds once, correctly
         }
         return withMPQ { dln_mpq_get_d_nearest($0) }
+    }
+
+    /// The double nearest to numerator/denominator (denominator > 0), the fraction not reduced:
+    /// `doubleValue` of the value without the gcd that reducing it costs.
+    package static func nearestDouble(numerator: BigInteger, denominator: BigInteger) -> Double {
+        precondition(denominator.signum > 0, "a non-positive denominator")
+        let s = MPQStorage.make()
+        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
+        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
+        return dln_mpq_get_d_nearest(s.ptr)
     }
 }
 
@@ -47,5 +62,26 @@ extension Rational {
         let shown = text.map { NumberText.quote($0) }
             ?? (description.count <= 24 ? description : "≈" + decimalString(significantDigits: 6))
         throw DoubleRangeError(value: shown, tooLarge: x.isInfinite)
+    }
+}
+
+extension Rational {
+    /// log₂|self| for self ≠ 0 and a bound on its error, (value, bound): from the numerator's and
+    /// denominator's leading bits (no allocation), within 10⁻⁹·(2 + |log₂ p| + |log₂ q|) — the
+    /// bound `BigInteger.log2Magnitude` gives each part, added. Only for floating-point filters
+    /// that decide exactly whenever two values are closer than their bounds; never for a result.
+    public var log2MagnitudeWithError: (value: Double, error: Double) {
+        let ln: Double, ld: Double
+        switch representation {
+        case .small(let n, let d):
+            precondition(n != 0, "log₂ of zero")
+            (ln, ld) = (log2(Double(n.magnitude)), log2(Double(d)))
+        case .big(let s):
+            precondition(dln_mpq_sgn(s.ptr) != 0, "log₂ of zero")
+            var en = 0, ed = 0
+            let mn = dln_mpz_get_d_2exp(&en, dln_mpq_numref_const(s.ptr)), md = dln_mpz_get_d_2exp(&ed, dln_mpq_denref_const(s.ptr))
+            (ln, ld) = (Double(en) + log2(Swift.abs(mn)), Double(ed) + log2(md))
+        }
+        return (ln - ld, 1e-9 * (2 + Swift.abs(ln) + Swift.abs(ld)))
     }
 }

@@ -18,16 +18,38 @@ public enum ExactJSON: Sendable, Equatable {
         case .exactStrings:
             return .string(q.description)
         case .nearestDouble:
-            let x = q.doubleValue
-            // Swift prints the shortest text that reads back to the same double.
-            return x.isFinite ? .number(x == 0 ? "0.0" : "\(x)") : .null
+            return ExactJSON.number(q.doubleValue)
         }
+    }
+
+    /// A nearest double as `.nearestDouble` writes it: `null` when infinite.
+    public static func number(_ x: Double) -> JSONValue {
+        // Swift prints the shortest text that reads back to the same double.
+        x.isFinite ? .number(x == 0 ? "0.0" : "\(x)") : .null
     }
 
     public func callAsFunction(_ v: [Rational]) -> JSONValue { .array(v.map { self($0) }) }
     public func callAsFunction(_ m: [[Rational]]) -> JSONValue { .array(m.map { self($0) }) }
     /// `null` for nil (an infinite end, an undefined μ).
     public func optional(_ q: Rational?) -> JSONValue { q.map { self($0) } ?? .null }
+
+    /// Writes `self(q)` straight into `out` (no `JSONValue`, no `String` for the exact form).
+    public func append(_ q: Rational, to out: inout JSONOutput) {
+        guard self == .exactStrings else { return self(q).write(to: &out) }
+        out.appendByte(UInt8(ascii: "\""))
+        q.appendDescription(to: &out)
+        out.appendByte(UInt8(ascii: "\""))
+    }
+
+    /// Writes `optional(q)` straight into `out`.
+    public func append(optional q: Rational?, to out: inout JSONOutput) {
+        if let q { append(q, to: &out) } else { out.append("null") }
+    }
+
+    /// Writes `self(v)` straight into `out` (`JSONOutput.appendScalarArray`'s layout at `indent`).
+    public func append(_ v: [Rational], to out: inout JSONOutput, indent: Int) {
+        out.appendScalarArray(count: v.count, indent: indent) { i, out in append(v[i], to: &out) }
+    }
 }
 
 extension JSONValue {

@@ -1,4 +1,5 @@
 import CGMP
+import JSONFormat
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -55,6 +56,27 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     _ = dln_mpq_get_str(chars.baseAddress, 10, q)
                     return strlen(chars.baseAddress!)
+                }
+            }
+        }
+    }
+
+    /// Appends `description`'s bytes to `out` without making the string.
+    func appendDescription(to out: inout JSONOutput) {
+        switch representation {
+        case .small(let n, let d):
+            out.appendDecimal(n)
+            if d != 1 {
+                out.appendByte(UInt8(ascii: "/"))
+                out.appendDecimal(d)
+            }
+        case .big(let storage):
+            let q = UnsafePointer(storage.ptr)
+            let size = dln_mpz_sizeinbase(dln_mpq_numref_const(q), 10) + dln_mpz_sizeinbase(dln_mpq_denref_const(q), 10) + 3
+            out.appendBytes(capacity: size) { buffer in
+                buffer.withMemoryRebound(to: CChar.self, capacity: size) { chars in
+                    _ = dln_mpq_get_str(chars, 10, q)
+                    return strlen(chars)
                 }
             }
         }

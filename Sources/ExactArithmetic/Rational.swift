@@ -50,6 +50,16 @@ public struct Rational: Sendable {
         self = Rational.demoting(s)
     }
 
+    /// `numerator / denominator` for a denominator > 0 already coprime to the numerator (the
+    /// caller proved gcd = 1, e.g. from residues modulo the denominator's factors): no gcd.
+    package init(coprime numerator: BigInteger, _ denominator: BigInteger) {
+        precondition(denominator.signum > 0, "Rational with a non-positive denominator")
+        let s = MPQStorage.make()
+        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
+        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
+        self = Rational.demoting(s)
+    }
+
     /// `numerator / denominator`, reduced. Traps when the denominator is zero.
     public init(_ numerator: Int, _ denominator: Int) {
         precondition(denominator != 0, "Rational with zero denominator")
@@ -125,18 +135,19 @@ extension Rational {
         return Rational(representation: .big(s))
     }
 
-    /// Calls `body` with a read-only mpq holding this value (a temporary for the fast path).
+    /// Calls `body` with a read-only mpq holding this value (for the fast path, a temporary over
+    /// two limbs on the stack: no allocation).
     @usableFromInline func withMPQ<R>(_ body: (UnsafePointer<__mpq_struct>) -> R) -> R {
         switch representation {
         case .big(let s):
             return body(s.ptr)
         case .small(let n, let d):
-            return withUnsafeTemporaryAllocation(of: __mpq_struct.self, capacity: 1) { buf in
-                let p = buf.baseAddress!
-                dln_mpq_init(p)
-                dln_mpq_set_si(p, Int(n), UInt(d))
-                defer { dln_mpq_clear(p) }
-                return body(p)
+            return withUnsafeTemporaryAllocation(of: mp_limb_t.self, capacity: 2) { limbs in
+                withUnsafeTemporaryAllocation(of: __mpq_struct.self, capacity: 1) { buf in
+                    let p = buf.baseAddress!
+                    dln_mpq_roinit_si(p, limbs.baseAddress!, Int(n), UInt(d))
+                    return body(p)
+                }
             }
         }
     }

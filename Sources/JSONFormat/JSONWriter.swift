@@ -145,9 +145,13 @@ extension JSONValue {
 }
 
 public struct JSONOutput {
-    private var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
     private let descriptor: Int32?
     private static let block = 1 << 20
+    /// While set, appends do not flush (`appendScalarArray` rewrites what it has just written).
+    var holdsFlush = false
+    /// Where each element of the array being written by `appendScalarArray` starts and ends.
+    var elementBounds: [Int] = []
 
     /// Collects the text in memory (`string`).
     public init() { descriptor = nil }
@@ -168,13 +172,13 @@ public struct JSONOutput {
     public mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
-        if descriptor != nil && bytes.count >= JSONOutput.block { flush() }
+        flushIfFull()
     }
 
     /// Appends raw bytes (already valid JSON text).
     public mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes.append(contentsOf: bytes)
-        if descriptor != nil && self.bytes.count >= JSONOutput.block { flush() }
+        flushIfFull()
     }
 
     mutating func appendSpaces(_ count: Int) {
@@ -206,7 +210,7 @@ public struct JSONOutput {
             }
             bytes.append(UInt8(ascii: "\""))
         }
-        if descriptor != nil && bytes.count >= JSONOutput.block { flush() }
+        flushIfFull()
     }
 
     /// Characters of `text` once quoted and escaped.
@@ -221,6 +225,11 @@ public struct JSONOutput {
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Flushes a full block to the file descriptor (never while `holdsFlush`).
+    mutating func flushIfFull() {
+        if descriptor != nil && !holdsFlush && bytes.count >= JSONOutput.block { flush() }
     }
 
     /// Writes out what is buffered (file-descriptor output; a no-op in memory). A failed write

@@ -121,7 +121,7 @@ struct Homotopy {
                     equicorrelationSigns: below.equicorrelationSigns(at: middle))
             }
             guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique,
-                                                  direction: below is IntegerSegment ? below.direction : nil)) else { return }
+                                                  direction: below.direction, keptInMemory: below is IntegerSegment)) else { return }
             inSupport = [Bool](repeating: false, count: d)
             for i in below.support { inSupport[i] = true }
             x = below.solution(atEnd: ending)
@@ -161,6 +161,9 @@ struct SegmentDraft {
     let support: [Int]
     let signs: [Int]
     let isUnique: Bool
-    /// v read off the integer factorisation (cheaper than interpolating the end knots), else nil.
-    let direction: [Rational]?
+    /// v, the formula's own (the certificate pins it to the end knots: `Segment`'s direction).
+    let direction: [Rational]
+    /// Whether a whole path in memory keeps `direction` (read off the integer factorisation, far
+    /// cheaper than interpolating the end knots); otherwise only streamed segments carry it.
+    let keptInMemory: Bool
 }

@@ -60,7 +60,52 @@ extension Knot {
     }
 }
 
+extension Knot {
+    /// Writes `json(weightDecay:_:)` at `indent` straight into `out`, the same bytes without the
+    /// tree (streamed paths write one per knot).
+    public func writeJSON(weightDecay: Rational, _ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
+        let excess = kappa - weightDecay
+        out.appendMember("lambda", first: true, indent: indent)
+        exact.append(kappa, to: &out)
+        out.appendMember("mu", first: false, indent: indent)
+        exact.append(optional: excess.signum > 0 ? excess.reciprocal : nil, to: &out)
+        out.appendMember("x", first: false, indent: indent)
+        exact.append(x, to: &out, indent: indent + 2)
+        out.appendIndices("active", active, indent: indent)
+        out.appendIndices("signs", signs, indent: indent)
+        out.appendIndices("equicorrelation", equicorrelation, indent: indent)
+        out.appendIndices("joined", joined, indent: indent)
+        out.appendIndices("dropped", dropped, indent: indent)
+        out.appendMember("unique", first: false, indent: indent)
+        out.appendBool(isUnique)
+        out.appendObjectEnd(indent: indent)
+    }
+}
+
+extension JSONOutput {
+    /// A member (not the first) holding indices, as `JSONValue.indices` writes them.
+    fileprivate mutating func appendIndices(_ key: String, _ indices: [Int], indent: Int) {
+        appendMember(key, first: false, indent: indent)
+        appendScalarArray(count: indices.count, indent: indent + 2) { $1.appendInteger(indices[$0]) }
+    }
+}
+
 extension Segment {
+    /// Writes `json(_:)` at `indent` straight into `out`, the same bytes without the tree.
+    public func writeJSON(_ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
+        out.appendMember("upper", first: true, indent: indent)
+        exact.append(upper, to: &out)
+        out.appendMember("lower", first: false, indent: indent)
+        exact.append(lower, to: &out)
+        out.appendIndices("active", active, indent: indent)
+        out.appendIndices("signs", signs, indent: indent)
+        out.appendMember("direction", first: false, indent: indent)
+        exact.append(direction, to: &out, indent: indent + 2)
+        out.appendMember("unique", first: false, indent: indent)
+        out.appendBool(isUnique)
+        out.appendObjectEnd(indent: indent)
+    }
+
     public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
         .object(JSONObject([
             ("upper", exact(upper)),

@@ -36,10 +36,10 @@ extension LassoPath {
             summary = try LassoPath.stream(problem: problem, kappaMin: kappaMin) { knot, below in
                 if !first { out.append(",\n") }
                 out.append("    ")
-                knot.json(weightDecay: problem.weightDecay, exact).write(to: &out, indent: 4)
+                knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
                 if let below {
                     segments.append(firstSegment ? "    " : ",\n    ")
-                    below.json(exact).write(to: &segments, indent: 4)
+                    below.writeJSON(exact, to: &segments, indent: 4)
                     firstSegment = false
                 }
                 evaluate(problem, penalties, knot, below, first: first, into: &evaluations, exact)

@@ -73,7 +73,7 @@ public struct LassoPath: Sendable {
         let homotopyEnd = clock.now
         let segments = segmentDrafts.enumerated().map { k, s in
             Segment(upper: s.upper, lower: s.lower, upperSolution: drafts[k].x, lowerSolution: drafts[k + 1].x,
-                    active: s.support, signs: s.signs, isUnique: s.isUnique, direction: s.direction)
+                    active: s.support, signs: s.signs, isUnique: s.isUnique, direction: s.keptInMemory ? s.direction : nil)
         }
         let knots = drafts.enumerated().map { k, draft in
             let active = draft.x.indices.filter { !draft.x[$0].isZero }

@@ -29,7 +29,7 @@ struct ScaledProblem: Sendable {
         let support = x.indices.filter { !x[$0].isZero }
         // Path solutions mostly share one denominator: test divisibility before taking an lcm.
         let delta = support.map { x[$0] }.leastCommonDenominator
-        let scaled = support.map { x[$0].numerator * delta.dividedExactly(by: x[$0].denominator) }
+        let scaled = support.map { x[$0].integer(over: delta) }
         var c = r.map { $0 * delta }
         for j in 0..<d {
             for (p, i) in support.enumerated() {

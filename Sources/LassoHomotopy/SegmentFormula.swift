@@ -42,35 +42,67 @@ struct SegmentEnd {
     let equicorrelationSigns: [Int]
 
     /// Collects the candidates while scanning: keeps the largest crossing below κ and its ties.
+    /// A candidate is the fraction ±num/den; a floating-point filter on log₂ of the magnitudes
+    /// (`Rational.log2MagnitudeWithError`) decides every comparison whose sides differ by more
+    /// than their error bounds, so the exact quotient is formed, and compared exactly, only for
+    /// near-ties with κ or the best so far and for each new best.
     struct Scan {
         let kappa: Rational
-        var best = Rational.zero
+        private let logKappa: (value: Double, error: Double)
+        private var best: (value: Rational, log: Double, error: Double)?
         var drops: [Int] = []
         var joins: [(Int, Int)] = []
         var signs: [Int]
 
         init(kappa: Rational, dimension: Int, support: [Int], signs supportSigns: [Int]) {
             self.kappa = kappa
+            logKappa = kappa.log2MagnitudeWithError
             signs = Array(repeating: 0, count: dimension)
             for (i, s) in zip(support, supportSigns) { signs[i] = s }
         }
 
-        /// Returns whether `crossing` is a candidate at least as large as the best so far.
-        private mutating func admit(_ crossing: Rational) -> Bool {
-            guard crossing.signum > 0, crossing < kappa, crossing >= best else { return false }
-            if crossing > best { best = crossing; drops = []; joins = [] }
+        /// Whether the crossing (negated ? −num : num)/den (den ≠ 0) lies in (0, κ) and is at least
+        /// the best so far (a larger one replaces the best and its ties).
+        private mutating func admit(_ num: Rational, _ den: Rational, negated: Bool) -> Bool {
+            guard num.signum * den.signum * (negated ? -1 : 1) > 0 else { return false }
+            let (n, d) = (num.log2MagnitudeWithError, den.log2MagnitudeWithError)
+            let l = n.value - d.value, error = n.error + d.error
+            var exact: Rational?
+            func crossing() -> Rational {
+                if let exact { return exact }
+                let q = (negated ? -num : num) / den
+                exact = q
+                return q
+            }
+            if l > logKappa.value + error + logKappa.error { return false }
+            if l >= logKappa.value - error - logKappa.error, !(crossing() < kappa) { return false }
+            if let best {
+                if l < best.log - error - best.error { return false }
+                if l <= best.log + error + best.error {
+                    let q = crossing()
+                    if q < best.value { return false }
+                    if q == best.value { return true }
+                }
+            }
+            best = (crossing(), l, error)
+            drops = []
+            joins = []
             return true
         }
 
-        mutating func drop(_ i: Int, at crossing: Rational) { if admit(crossing) { drops.append(i) } }
-        mutating func join(_ j: Int, sign: Int, at crossing: Rational) { if admit(crossing) { joins.append((j, sign)) } }
+        /// Support coordinate i reaches 0 at κ' = num/den.
+        mutating func drop(_ i: Int, _ num: Rational, over den: Rational) { if admit(num, den, negated: false) { drops.append(i) } }
+        /// Outside coordinate j reaches c_j = sign·κ' at κ' = sign·num/den.
+        mutating func join(_ j: Int, sign: Int, _ num: Rational, over den: Rational) {
+            if admit(num, den, negated: sign < 0) { joins.append((j, sign)) }
+        }
         /// j stays at c_j = sign·κ along the segment (outside the support, zero direction).
         mutating func rest(_ j: Int, sign: Int) { signs[j] = sign }
 
         func end() -> SegmentEnd {
             var signs = signs
             for (j, s) in joins { signs[j] = s }
-            return SegmentEnd(kappa: best, drops: drops, equicorrelationSigns: signs)
+            return SegmentEnd(kappa: best?.value ?? .zero, drops: drops, equicorrelationSigns: signs)
         }
     }
 }
@@ -92,15 +124,15 @@ struct RationalSegment: SegmentFormula {
         var inSupport = [Bool](repeating: false, count: a.count)
         for i in support {
             inSupport[i] = true
-            if !w[i].isZero { scan.drop(i, at: a[i] / w[i]) }      // x_i = a_i − κ'w_i = 0
+            if !w[i].isZero { scan.drop(i, a[i], over: w[i]) }     // x_i = a_i − κ'w_i = 0
         }
         for j in a.indices where !inSupport[j] {
             // σ(c0_j + κ'c1_j) = κ'  ⇔  κ'(1 − σc1_j) = σc0_j, for σ = 1 and (signed) σ = −1.
             let up = Rational.one - c1[j]
-            if !up.isZero { scan.join(j, sign: 1, at: c0[j] / up) } else if c0[j].isZero { scan.rest(j, sign: 1) }
+            if !up.isZero { scan.join(j, sign: 1, c0[j], over: up) } else if c0[j].isZero { scan.rest(j, sign: 1) }
             if positive { continue }
             let down = Rational.one + c1[j]
-            if !down.isZero { scan.join(j, sign: -1, at: -c0[j] / down) } else if c0[j].isZero { scan.rest(j, sign: -1) }
+            if !down.isZero { scan.join(j, sign: -1, c0[j], over: down) } else if c0[j].isZero { scan.rest(j, sign: -1) }
         }
         return scan.end()
     }

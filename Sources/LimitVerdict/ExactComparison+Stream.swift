@@ -30,7 +30,7 @@ extension ExactComparison {
                 unique = unique && knot.isUnique && (below?.isUnique ?? true)
                 if !kappa.isEmpty { out.append(",\n") }
                 out.append("    ")
-                knot.json(weightDecay: problem.weightDecay, exact).write(to: &out, indent: 4)
+                knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
                 kappa.append(knot.kappa)
                 x.append(knot.x)
                 return true

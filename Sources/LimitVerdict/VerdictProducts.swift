@@ -72,7 +72,9 @@ struct VerdictProducts {
     private mutating func correlationAndDual(_ k: Int) -> (c: IntegerVector, q: IntegerVector) {
         if let cached = dual, cached.k == k { return (cached.c, cached.q) }
         let saddle = limit.saddles[k]
-        let c = IntegerVector(saddle.correlation), q = IntegerVector(saddle.q)
+        // q as the limit keeps it, over one common denominator (reducing it would cost more than the rest).
+        let c = IntegerVector(saddle.correlation)
+        let q = saddle.dualOverCommonDenominator.map { IntegerVector(numerators: $0.numerators, denominator: $0.denominator) } ?? IntegerVector(saddle.q)
         dual = (k, c, q)
         return (c, q)
     }

@@ -37,11 +37,20 @@ extension DLNLimit {
 extension Saddle {
     public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
         .object(JSONObject([
-            ("s", exact(s)), ("x", exact(x)), ("q", exact(q)),
+            ("s", exact(s)), ("x", exact(x)), ("q", dualJSON(exact)),
             ("c", exact(correlation)), ("unique", .bool(isUnique)),
             ("entering", .indices(entering)), ("face", .indices(face)),
             ("faceSigns", .indices(faceSigns)),
             ("objective", exact(objective)),
         ]))
+    }
+
+    /// q; as doubles straight from the common-denominator form when it is still held (the
+    /// nearest double of a value does not need the value reduced).
+    func dualJSON(_ exact: ExactJSON) -> JSONValue {
+        if exact == .nearestDouble, let form = dualOverCommonDenominator {
+            return .array(form.numerators.map { ExactJSON.number(Rational.nearestDouble(numerator: $0, denominator: form.denominator)) })
+        }
+        return exact(q)
     }
 }

@@ -14,28 +14,20 @@ extension DLNLimit {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
-        // The previous saddle's c as integers over one denominator when known (c = r = L·r / L at
-        // the start): then Δ·c_i = (Δ/den)·num_i, one small gcd per coordinate instead of two.
-        var integerC: (numerators: [BigInteger], denominator: BigInteger)? = (scaled.r, scaled.scale)
+        // q and c over common denominators (c = r = L·r / L at the start): the event search and
+        // the update q += Δ·c are integer products; q is reduced only when read (`DualNumerators`).
+        var dual = DualNumerators(zeros: d)
+        var velocity = Velocity(numerators: scaled.r, denominator: scaled.scale)
         var saddles = [Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
                               entering: [], face: [], faceSigns: [], objective: .zero)]
-        while let event = nextEvent(after: saddles[saddles.count - 1], problem) {
+        while let event = nextEvent(dual, velocity, bound: problem.bound(at: saddles[saddles.count - 1].s), problem) {
             let previous = saddles[saddles.count - 1]
             ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
             let s = previous.s + event.delta
             if let horizon, s > horizon { break }
-            let b = Rational.one + problem.weightDecay * s
-            // Where x ≠ 0, c_i = λwd σ_i keeps q_i on the box exactly (docs/math.md §3): no arithmetic.
-            let factor = integerC.map { event.delta / Rational($0.denominator) }
-            let q = previous.q.indices.map { i in
-                let xi = previous.x[i]
-                if !xi.isZero { return xi.signum > 0 ? b : -b }
-                let ci = previous.correlation[i]
-                if ci.isZero { return previous.q[i] }
-                if let factor, let integerC { return previous.q[i] + factor * Rational(integerC.numerators[i]) }
-                return previous.q[i] + event.delta * ci
-            }
-            let face = try DLNLimit.face(q: q, bound: b, problem, at: s)
+            let b = problem.bound(at: s)
+            dual = dual.advanced(by: event.delta, velocity: velocity, x: previous.x, bound: b)
+            let face = try DLNLimit.face(dual, bound: b, problem, at: s)
 
             var x: [Rational]
             var c: [Rational]
@@ -47,7 +39,7 @@ extension DLNLimit {
                 let cNumerators = scaled.correlationNumerators(support: result.support, numerators: result.numerators, denominator: result.denominator)
                 let cDenominator = scaled.scale * result.denominator
                 c = cNumerators.map { Rational($0, cDenominator) }
-                integerC = (cNumerators, cDenominator)
+                velocity = Velocity(numerators: cNumerators, denominator: cDenominator)
                 objective = scaled.objective(support: result.support, numerators: result.numerators, denominator: result.denominator, correlation: cNumerators)
             } else {
                 // Degenerate, non-unique or no warm state: the general exact solver decides.
@@ -60,7 +52,7 @@ extension DLNLimit {
                     objective.addProduct(problem.weightDecay, x[i].magnitude)
                 }
                 warm?.reset(support: x.indices.filter { !x[$0].isZero }, signs: face.sign, x: x)
-                integerC = nil
+                velocity = Velocity(c)
             }
             if let failure = face.kktFailure(x: x, correlation: c, weightDecay: problem.weightDecay) {
                 throw LimitError("the face minimiser at saddle \(saddles.count) (s = \(s)) fails its exact KKT check: \(failure)")
@@ -69,7 +61,7 @@ extension DLNLimit {
                 throw LimitError("saddle \(saddles.count) at s = \(s) does not decrease ℓ + λwd‖x‖₁ (\(objective) after \(previous.objective)); stopping instead of looping")
             }
             saddles.append(Saddle(
-                s: s, x: x, q: q, correlation: c, isUnique: isUnique, entering: event.entering,
+                s: s, x: x, dual: dual, bound: b, correlation: c, isUnique: isUnique, entering: event.entering,
                 face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective))
         }
         return saddles
@@ -77,64 +69,88 @@ extension DLNLimit {
 
     /// The first time Δ > 0 at which a coordinate strictly inside the box reaches it, and every
     /// coordinate that does so then; nil when none ever will (|c_i| ≤ λwd for all i, signed case;
-    /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) gives
-    /// Δ = (b − q_i)/(c_i − λwd) or (b + q_i)/(−c_i − λwd), with b = 1 + λwd·s.
+    /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) with q = Q/D, b = B/D,
+    /// c = C/L and λwd = a/w gives Δ = g_i/ρ_i · Lw/D with integers g_i = B ∓ Q_i > 0 (the gap)
+    /// and ρ_i = ±C_i·w − a·L > 0 (the rate): the factor Lw/D is shared, so arrivals compare as
+    /// g_i·ρ_j against g_j·ρ_i, products of a long and a short integer.
     ///
-    /// Exact, with a floating-point filter (no exact division or comparison for a coordinate that
-    /// provably arrives later): gap and rate are exact and correctly rounded to doubles, so their
-    /// quotient is Δ(1 + θ) with |θ| < 4·2⁻⁵³ when both doubles are normal. A coordinate whose
-    /// quotient exceeds the smallest one by more than a factor 1 + 10⁻¹² therefore arrives strictly
-    /// after the first event; every other one (and any coordinate whose doubles are not normal) is
-    /// decided exactly, in index order, so ties come out as without the filter.
-    static func nextEvent(after saddle: Saddle, _ problem: Problem) -> (delta: Rational, entering: [Int])? {
+    /// Exact, with a floating-point filter (no exact comparison for a coordinate that provably
+    /// arrives later): g and ρ are approximated from their leading limbs (relative error below
+    /// 2⁻⁵² each), so the estimate of g/ρ is (g/ρ)(1 + θ) with |θ| < 2⁻⁵⁰. A coordinate whose
+    /// estimate exceeds the smallest one by more than a factor 1 + 10⁻¹² therefore arrives
+    /// strictly after the first event; every other one is decided exactly, in index order, so
+    /// ties come out as without the filter.
+    static func nextEvent(_ dual: DualNumerators, _ c: Velocity, bound b: Rational, _ problem: Problem) -> (delta: Rational, entering: [Int])? {
         let lwd = problem.weightDecay
-        let b = Rational.one + lwd * saddle.s
-        var arrivals: [(i: Int, gap: Rational, rate: Rational, estimate: Double?)] = []
-        for i in saddle.q.indices {
-            let c = saddle.correlation[i], q = saddle.q[i]
-            if c > lwd, q < b {
-                arrivals.append((i, b - q, c - lwd, nil))
+        let a = lwd.numerator, w = lwd.denominator, aL = lwd.isZero ? BigInteger(0) : a * c.denominator
+        let big = dual.scaled(b)
+        func rate(_ cw: BigInteger) -> BigInteger { lwd.isZero ? cw : cw * w - aL }
+        var arrivals: [(i: Int, gap: BigInteger, rate: BigInteger, estimate: Estimate)] = []
+        for i in dual.numerators.indices where !c.numerators[i].isZero || !lwd.isZero {
+            let q = dual.numerators[i], cn = c.numerators[i]
+            let up = rate(cn)
+            if up.signum > 0, q < big {
+                arrivals.append((i, big - q, up, Estimate(big - q, up)))
             }
-            if problem.variant == .signed, -c > lwd, q > -b {
-                arrivals.append((i, b + q, -c - lwd, nil))
+            if problem.variant == .signed {
+                let down = rate(-cn)
+                if down.signum > 0, q > -big { arrivals.append((i, big + q, down, Estimate(big + q, down))) }
             }
         }
-        var smallest = Double.infinity
-        for a in arrivals.indices {
-            let gap = arrivals[a].gap.doubleValue, rate = arrivals[a].rate.doubleValue
-            guard gap.isNormal, rate.isNormal else { continue }
-            let estimate = gap / rate
-            guard estimate.isNormal else { continue }
-            arrivals[a].estimate = estimate
-            smallest = min(smallest, estimate)
-        }
-        let cutoff = smallest * (1 + 1e-12)
-        var best: Rational?
+        guard let smallest = arrivals.map(\.estimate).min(by: { $0.ratio(to: $1) < 1 }) else { return nil }
+        var best: (gap: BigInteger, rate: BigInteger)?
         var entering: [Int] = []
         for arrival in arrivals {
-            if let estimate = arrival.estimate, estimate > cutoff { continue }
-            let delta = arrival.gap / arrival.rate
-            if let current = best, current < delta { continue }
-            if let current = best, current == delta { entering.append(arrival.i); continue }
-            best = delta
+            if arrival.estimate.ratio(to: smallest) > 1 + 1e-12 { continue }
+            if let current = best {
+                let order = arrival.gap * current.rate, currentOrder = current.gap * arrival.rate
+                if currentOrder < order { continue }
+                if currentOrder == order { entering.append(arrival.i); continue }
+            }
+            best = (arrival.gap, arrival.rate)
             entering = [arrival.i]
         }
-        return best.map { ($0, entering) }
+        return best.map { (Rational($0.gap * c.denominator * w, dual.denominator * $0.rate), entering) }
+    }
+
+    /// g/ρ for positive integers as significand · 2^exponent (significand in (1/2, 2)), from
+    /// their leading limbs: relative error below 2⁻⁵⁰, for `nextEvent`'s filter only.
+    struct Estimate {
+        let significand: Double
+        let exponent: Int
+
+        init(_ gap: BigInteger, _ rate: BigInteger) {
+            let g = gap.approximateMagnitude, r = rate.approximateMagnitude
+            significand = g.significand / r.significand
+            exponent = g.exponent - r.exponent
+        }
+
+        /// self / other, exact enough for comparisons with 1 ± 10⁻¹² (the power of two is
+        /// clamped where the quotient is far from 1 anyway: beyond 2⁸ or below 2⁻⁸).
+        func ratio(to other: Estimate) -> Double {
+            Double(sign: .plus, exponent: max(-8, min(8, exponent - other.exponent)), significand: significand) / other.significand
+        }
     }
 
     /// F(q) at time s: coordinates with q_i = ±b (positive case: q_i = b). A q outside the box
     /// would mean a missed event, so it is an error rather than silently clipped.
-    static func face(q: [Rational], bound b: Rational, _ problem: Problem, at s: Rational) throws -> DLNFace {
-        var sign = [Int](repeating: 0, count: q.count)
-        for i in q.indices {
-            if q[i] == b {
+    static func face(_ q: DualNumerators, bound b: Rational, _ problem: Problem, at s: Rational) throws -> DLNFace {
+        let big = q.scaled(b)
+        var sign = [Int](repeating: 0, count: q.numerators.count)
+        for (i, n) in q.numerators.enumerated() {
+            if n == big {
                 sign[i] = 1
-            } else if problem.variant == .signed, q[i] == -b {
+            } else if problem.variant == .signed, n == -big {
                 sign[i] = -1
-            } else if q[i] > b || (problem.variant == .signed && q[i] < -b) {
-                throw LimitError("q_\(i + 1) = \(q[i]) left the box ±\(b) at s = \(s) (a missed event)")
+            } else if n > big || (problem.variant == .signed && n < -big) {
+                throw LimitError("q_\(i + 1) = \(q.value(i)) left the box ±\(b) at s = \(s) (a missed event)")
             }
         }
-        return DLNFace(indices: q.indices.filter { sign[$0] != 0 }, sign: sign)
+        return DLNFace(indices: q.numerators.indices.filter { sign[$0] != 0 }, sign: sign)
     }
+}
+
+extension Problem {
+    /// The box 1 + λwd·s that |q_i| (positive case: q_i) may not exceed.
+    func bound(at s: Rational) -> Rational { .one + weightDecay * s }
 }

@@ -11,8 +11,9 @@ public struct Saddle: Equatable, Sendable {
     public let s: Rational
     /// x° on [s, next s): the minimiser of ℓ + λwd‖·‖₁ over the face F(q) (0 at s = 0).
     public let x: [Rational]
-    /// The dual variable q(s) = ∫₀ˢ c(x°(σ)) dσ.
-    public let q: [Rational]
+    /// The dual variable q(s) = ∫₀ˢ c(x°(σ)) dσ (reduced on first read: `DualValues`).
+    public var q: [Rational] { dual.values }
+    private(set) var dual: DualValues
     /// c(x) = r − Mx, the velocity of q until the next saddle.
     public let correlation: [Rational]
     /// Whether the face problem had a single minimiser.
@@ -32,7 +33,7 @@ public struct Saddle: Equatable, Sendable {
     ) {
         self.s = s
         self.x = x
-        self.q = q
+        dual = DualValues(reduced: q)
         self.correlation = correlation
         self.isUnique = isUnique
         self.entering = entering
@@ -40,6 +41,26 @@ public struct Saddle: Equatable, Sendable {
         self.faceSigns = faceSigns
         self.objective = objective
     }
+
+    /// A saddle whose q is still over the event loop's common denominator.
+    init(
+        s: Rational, x: [Rational], dual: DualNumerators, bound: Rational, correlation: [Rational], isUnique: Bool,
+        entering: [Int], face: [Int], faceSigns: [Int], objective: Rational
+    ) {
+        self.init(s: s, x: x, q: [], correlation: correlation, isUnique: isUnique, entering: entering,
+                  face: face, faceSigns: faceSigns, objective: objective)
+        self.dual = DualValues(dual, bound: bound)
+    }
+
+    public static func == (a: Saddle, b: Saddle) -> Bool {
+        a.s == b.s && a.x == b.x && a.correlation == b.correlation && a.isUnique == b.isUnique
+            && a.entering == b.entering && a.face == b.face && a.faceSigns == b.faceSigns
+            && a.objective == b.objective && a.q == b.q
+    }
+
+    /// q over one common denominator (not reduced) while the saddle still holds that form, for
+    /// integer dot products that normalise once (the verdict); nil once q has been read.
+    package var dualOverCommonDenominator: (numerators: [BigInteger], denominator: BigInteger)? { dual.integerForm }
 
     /// The coordinates where x is nonzero (0-based, increasing).
     public var support: [Int] { x.indices.filter { !x[$0].isZero } }

@@ -10,6 +10,32 @@ import Testing
         return values.map { ($0.numerator.magnitude * l).dividedExactly(by: $0.denominator).bitWidth }.reduce(l.bitWidth, max)
     }
 
+    /// `leastCommonDenominator` and `integers(over:)` (read in place, small and GMP values)
+    /// against the lcm and the products computed from copies of numerators and denominators, on
+    /// seeded sets with the Int64 edges, zeros, integers and big values.
+    @Test func lcmAndScaledIntegersMatchTheDefinition() {
+        var random = SplitMix64(seed: 15)
+        for trial in 0..<300 {
+            let values: [Rational] = (0..<random.nextInt(in: 0...10)).map { _ in
+                switch random.nextInt(in: 0...4) {
+                case 0: return Rational(Int(random.edgeNumerator()), Int(random.edgeDenominator()))
+                case 1: return Rational(random.nextInt(in: -5...5))
+                case 2: return Rational(BigInteger(random.nextInt(in: -9...9)) * BigInteger.power(base: 10, exponent: 25),
+                                        BigInteger(random.nextInt(in: 1...99)) * BigInteger.power(base: 3, exponent: random.nextInt(in: 0...50)))
+                default: return Rational(random.nextInt(in: -1000...1000), random.nextInt(in: 1...1000))
+                }
+            }
+            let l = values.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
+            #expect(values.leastCommonDenominator == l, "trial \(trial)")
+            let scaled = values.integers(over: l * BigInteger(6))
+            #expect(scaled == values.map { ($0.numerator * l * BigInteger(6)).dividedExactly(by: $0.denominator) }, "trial \(trial)")
+        }
+        #expect([Rational]().leastCommonDenominator == BigInteger(1))
+        let m = Int(Int64.max)
+        #expect([Rational(1, m), Rational(1, m - 1)].leastCommonDenominator == BigInteger(m) * BigInteger(m - 1))
+        #expect(Rational(-m, m - 1).integer(over: BigInteger(m - 1) * BigInteger(2)) == BigInteger(-m) * BigInteger(2))
+    }
+
     @Test func handExample() {
         var common = CommonDenominator()
         for q in [Rational(1, 3), Rational(-1, 5), Rational(7)] { common.include(q) }

@@ -1,4 +1,5 @@
 import SeededRandom
+import Foundation
 import Testing
 import ExactArithmetic
 
@@ -57,6 +58,67 @@ struct FastPathTests {
         }
         // The edge distribution must exercise both sides of the fallback.
         #expect(smallResults > 800 && bigResults > 800, "small \(smallResults), big \(bigResults)")
+    }
+
+    /// Small values handed to GMP as read-only operands over stack limbs (`withMPQ`): the Int64
+    /// edges, signs and zero, against each other through GMP and against big values, checked
+    /// against `Fraction`; and log₂ magnitudes within their stated error on both sides.
+    @Test func smallOperandsThroughGMPAtTheEdges() {
+        let m = Int(Int64.max)
+        func pair(_ n: Int, _ d: Int = 1) -> (Rational, Fraction) { (Rational(n, d), Fraction(BigInteger(n), BigInteger(d))) }
+        let smalls = [pair(0), pair(1), pair(-1), pair(m), pair(-m), pair(m - 1), pair(1, m), pair(-m, m - 1), pair(-3, 7)]
+        let bigs: [(Rational, Fraction)] = [
+            (Rational(pow2(63)), Fraction(pow2(63), 1)), (Rational(BigInteger(-5), pow2(70)), Fraction(BigInteger(-5), pow2(70))),
+            (Rational(pow2(130) + BigInteger(1), BigInteger(m)), Fraction(pow2(130) + BigInteger(1), BigInteger(m))),
+        ]
+        for (a, fa) in smalls {
+            #expect(a.isSmall)
+            for (b, fb) in smalls + bigs {
+                Self.expect(Rational.sumThroughGMP(a, b), equals: fa + fb, "\(a) + \(b) through GMP")
+                Self.expect(Rational.productThroughGMP(a, b), equals: fa * fb, "\(a) · \(b) through GMP")
+                Self.expect(Rational.sumThroughGMP(b, a), equals: fb + fa, "\(b) + \(a) through GMP")
+                Self.expect(a - b, equals: fa - fb, "\(a) − \(b)")
+                #expect((a < b) == (fa < fb) && (b < a) == (fb < fa), "\(a) < \(b)")
+            }
+            if !a.isZero {
+                let (l, error) = a.log2MagnitudeWithError
+                let exact = log2(abs(Double(a.numerator.description)!)) - log2(Double(a.denominator.description)!)
+                #expect(abs(l - exact) <= error && error < 1e-6, "\(a)")
+            }
+        }
+        for (b, _) in bigs {
+            let (l, error) = b.log2MagnitudeWithError
+            let exact = log2(abs(Double(b.numerator.description)!)) - log2(Double(b.denominator.description)!)
+            #expect(abs(l - exact) <= error, "\(b)")
+        }
+    }
+
+    /// `addProduct`/`subtractProduct` against `Fraction` on seeded chains of edge operands, with
+    /// the accumulator sometimes shared with a copy (which must keep its value) and sometimes
+    /// coming back small.
+    @Test func accumulationMatchesFractionsAndKeepsCopies() {
+        var rng = SplitMix64(seed: 0x5EED_0011)
+        var bigAccumulators = 0
+        for chain in 0..<300 {
+            var (x, fx) = Self.operand(&rng)
+            for step in 0..<12 {
+                let (a, fa) = Self.operand(&rng), (b, fb) = Self.operand(&rng)
+                let negated = rng.nextInt(in: 0...1) == 1
+                let keep = rng.nextInt(in: 0...2) == 0 ? x : nil
+                let before = fx
+                if !x.isSmall && keep == nil { bigAccumulators += 1 }
+                if negated { x.subtractProduct(a, b); fx = fx - fa * fb } else { x.addProduct(a, b); fx = fx + fa * fb }
+                Self.expect(x, equals: fx, "chain \(chain) step \(step)")
+                if let keep { Self.expect(keep, equals: before, "the copy at chain \(chain) step \(step)") }
+                if rng.nextInt(in: 0...3) == 0 { // back towards the fast path: x − x·1 + small
+                    x.subtractProduct(x, .one)
+                    fx = Fraction(0, 1)
+                    Self.expect(x, equals: fx, "cancelled at chain \(chain) step \(step)")
+                    #expect(x.isSmall)
+                }
+            }
+        }
+        #expect(bigAccumulators > 500)
     }
 
     @Test func overflowEdgesByHand() {

@@ -2,6 +2,7 @@ import SeededRandom
 import Foundation
 import Testing
 import ExactArithmetic
+import JSONFormat
 
 @Suite("Formatting and Codable")
 struct FormattingTests {
@@ -13,6 +14,52 @@ struct FormattingTests {
         #expect(Rational(pow2(100), BigInteger(-6)).description == "-\(pow2(99))/3")
         #expect(Rational(pow2(100) * 3, BigInteger(3)).description == pow2(100).description)
         #expect(Rational(BigInteger(1), pow2(64)).description == "1/18446744073709551616")
+    }
+
+    /// `ExactJSON.append` writes into the output the bytes of the tree's scalar: "p/q" at the
+    /// Int64 edges (small and through GMP) and for big values; the nearest double with --float.
+    @Test func appendedExactValuesAreTheirDescriptions() {
+        let edges: [Rational] = [
+            .zero, Rational(-1), Rational(Int(Int64.max)), Rational(-Int(Int64.max)), Rational(Int(Int64.min)),
+            Rational(1, Int(Int64.max)), Rational(-Int(Int64.max), Int(Int64.max) - 1), Rational(BigInteger(1), pow2(63)),
+            Rational(pow2(200) + BigInteger(1), BigInteger(-3)), Rational(-7, 10),
+            // Values of one and two GMP words at the edges of 10¹⁹, 10³⁸, 2⁶⁴ and 2¹²⁸.
+            Rational(pow2(64)), Rational(-pow2(64) + BigInteger(1), pow2(127)), Rational(pow2(128) - BigInteger(1), pow2(128) - BigInteger(3)),
+            Rational(BigInteger.power(base: 10, exponent: 19)), Rational(BigInteger.power(base: 10, exponent: 19) - BigInteger(1), BigInteger(7)),
+            Rational(-BigInteger.power(base: 10, exponent: 38), BigInteger.power(base: 10, exponent: 19) + BigInteger(1)),
+            Rational(BigInteger.power(base: 10, exponent: 38) - BigInteger(1), pow2(64) + BigInteger(1)),
+            Rational(BigInteger.power(base: 10, exponent: 19) * BigInteger(3) + BigInteger(7), pow2(100)),
+            Rational(pow2(128), BigInteger(3)), Rational(BigInteger(1), pow2(128) + BigInteger(1)),
+        ]
+        for q in edges {
+            for exact in [ExactJSON.exactStrings, .nearestDouble] {
+                var out = JSONOutput(), tree = JSONOutput()
+                exact.append(q, to: &out)
+                exact(q).write(to: &tree)
+                #expect(out.string == tree.string, "\(q)")
+            }
+            var out = JSONOutput()
+            ExactJSON.exactStrings.append(q, to: &out)
+            #expect(out.string == "\"\(q.description)\"")
+        }
+    }
+
+    /// Seeded values of 1 to 160 bits in numerator and denominator: the written bytes are the
+    /// description, on both sides of the two-word limit.
+    @Test func appendedSeededValuesAreTheirDescriptions() {
+        var rng = SplitMix64(seed: 0x5EED_0021)
+        for trial in 0..<2_000 {
+            func part(_ bits: Int) -> BigInteger {
+                var v = BigInteger(0)
+                for _ in 0..<((bits + 31) / 32) { v = v * BigInteger(1 << 32) + BigInteger(rng.nextInt(in: 0...Int(UInt32.max))) }
+                return v.isZero ? BigInteger(1) : v
+            }
+            let n = part(rng.nextInt(in: 1...160)) * BigInteger(rng.nextInt(in: 0...1) * 2 - 1), d = part(rng.nextInt(in: 1...160))
+            let q = Rational(n, d)
+            var out = JSONOutput()
+            ExactJSON.exactStrings.append(q, to: &out)
+            #expect(out.string == "\"\(q.description)\"", "trial \(trial)")
+        }
     }
 
     @Test func descriptionRoundTripsOnRandomValues() throws {

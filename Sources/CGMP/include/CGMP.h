@@ -38,8 +38,13 @@ static inline char *dln_mpz_get_str(char *buf, int base, mpz_srcptr a) { return 
 static inline size_t dln_mpz_size(mpz_srcptr a) { return mpz_size(a); }
 static inline mp_limb_t dln_mpz_getlimbn(mpz_srcptr a, mp_size_t n) { return mpz_getlimbn(a, n); }
 static inline unsigned long dln_mpz_fdiv_ui(mpz_srcptr a, unsigned long d) { return mpz_fdiv_ui(a, d); }
+static inline int dln_mpz_divisible_p(mpz_srcptr n, mpz_srcptr d) { return mpz_divisible_p(n, d); }
+static inline int dln_mpz_divisible_ui_p(mpz_srcptr n, unsigned long d) { return mpz_divisible_ui_p(n, d); }
+static inline void dln_mpz_lcm(mpz_ptr z, mpz_srcptr a, mpz_srcptr b) { mpz_lcm(z, a, b); }
+static inline void dln_mpz_lcm_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_lcm_ui(z, a, b); }
 static inline void dln_mpz_fdiv_r(mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_fdiv_r(r, n, d); }
 static inline void dln_mpz_addmul_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_addmul_ui(z, a, b); }
+static inline void dln_mpz_mul_si(mpz_ptr z, mpz_srcptr a, long b) { mpz_mul_si(z, a, b); }
 static inline void dln_mpz_mul_ui(mpz_ptr z, mpz_srcptr a, unsigned long b) { mpz_mul_ui(z, a, b); }
 static inline double dln_mpz_get_d_2exp(long *e, mpz_srcptr a) { return mpz_get_d_2exp(e, a); }
 static inline void dln_mpz_divexact_ui(mpz_ptr q, mpz_srcptr n, unsigned long d) { mpz_divexact_ui(q, n, d); }
@@ -68,6 +73,16 @@ static inline mpz_ptr dln_mpq_numref(mpq_ptr q) { return mpq_numref(q); }
 static inline mpz_ptr dln_mpq_denref(mpq_ptr q) { return mpq_denref(q); }
 static inline mpz_srcptr dln_mpq_numref_const(mpq_srcptr q) { return mpq_numref(q); }
 static inline mpz_srcptr dln_mpq_denref_const(mpq_srcptr q) { return mpq_denref(q); }
+
+/// A read-only mpq holding n/d (canonical, d > 0) in the caller's two limbs, with no allocation
+/// (GMP's mpz_roinit_n): only ever an input operand, never written to or cleared.
+_Static_assert(GMP_LIMB_BITS == 64, "dln_mpq_roinit_si needs 64-bit limbs");
+static inline void dln_mpq_roinit_si(mpq_ptr q, mp_limb_t *limbs, long n, unsigned long d) {
+    limbs[0] = n < 0 ? -(unsigned long)n : (unsigned long)n;
+    limbs[1] = d;
+    mpz_roinit_n(mpq_numref(q), limbs, n < 0 ? -1 : (n == 0 ? 0 : 1));
+    mpz_roinit_n(mpq_denref(q), limbs + 1, 1);
+}
 
 /// The double nearest to `q` (ties to even), with overflow to ±inf and correct subnormals.
 /// GMP's own mpq_get_d truncates toward zero, which is not good enough for display or export.

@@ -1,0 +1,152 @@
+import ExactArithmetic
+import Foundation
+
+/// The dual q over one common denominator, q_i = numerators[i] / denominator (denominator > 0,
+/// not reduced): the event loop's working form (docs/math.md §3).
+///
+/// Why: q_i + Δ·c_i compounds denominators, so reduced q_i are as long as the saddle time s, and
+/// keeping each one reduced costs full-length gcds per coordinate per saddle. Over one
+/// denominator the update is two products per coordinate, by integers as short as one face
+/// solution, and the single lcm per saddle is the only full-length gcd. Coordinates are reduced
+/// only when read (`Saddle.q`). Exact: every value equals the reduced q it stands for.
+struct DualNumerators: Sendable {
+    var numerators: [BigInteger]
+    var denominator: BigInteger
+    /// The denominator as a product of short factors (`DenominatorFactors`).
+    var factors = DenominatorFactors()
+
+    /// q = 0 in dimension d.
+    init(zeros d: Int) {
+        numerators = [BigInteger](repeating: BigInteger(0), count: d)
+        denominator = BigInteger(1)
+    }
+
+    /// The integer B = b·denominator, for b whose denominator divides this one.
+    func scaled(_ b: Rational) -> BigInteger {
+        b.isInteger ? b.numerator * denominator : b.numerator * denominator.dividedExactly(by: b.denominator)
+    }
+
+    /// q + Δ·c with q_i = ±b exactly where x_i ≠ 0 (there c_i = λwd·σ_i keeps q_i on the box).
+    /// The new denominator is lcm(D, den(Δ·c), den(b)): then q_i·D'/D + Δ·c_i·D' is c_i's
+    /// integer numerator times one shared integer.
+    func advanced(by delta: Rational, velocity c: Velocity, x: [Rational], bound b: Rational) -> DualNumerators {
+        // Δ = g·L·w/(D·ρ) (`nextEvent`) carries c's denominator L in its numerator: cancelled
+        // first, Δ·c_i = (Δn/h)·C_i / (Δd·L/h) and the denominator grows by about ρ per saddle.
+        let h = BigInteger.gcd(delta.numerator, c.denominator)
+        let t = delta.denominator * c.denominator.dividedExactly(by: h)
+        var d = BigInteger.lcm(denominator, t)
+        if !b.isInteger, !(d % b.denominator).isZero { d = BigInteger.lcm(d, b.denominator) }
+        let growth = d.dividedExactly(by: denominator)
+        let step = delta.numerator.dividedExactly(by: h) * d.dividedExactly(by: t)
+        var next = self
+        next.denominator = d
+        next.factors.multiply(by: growth)
+        let onBox = next.scaled(b)
+        for i in numerators.indices {
+            if !x[i].isZero {
+                next.numerators[i] = x[i].signum > 0 ? onBox : -onBox
+            } else if c.numerators[i].isZero {
+                if !numerators[i].isZero { next.numerators[i] = numerators[i] * growth }
+            } else {
+                var v = numerators[i] * growth
+                v.addProduct(step, c.numerators[i])
+                next.numerators[i] = v
+            }
+        }
+        next.removeContent(onBox: onBox)
+        return next
+    }
+
+    /// Divides the denominator and every numerator by their common factor, so that the
+    /// denominator is the least common one (the lcm above overshoots it by up to a face solution's
+    /// length per saddle, and the excess would compound). The first gcd is full-length; the
+    /// common factor is then short and the rest are cheap.
+    private mutating func removeContent(onBox: BigInteger) {
+        var h = denominator
+        for n in numerators where !n.isZero && n != onBox && n != -onBox {
+            h = BigInteger.gcd(h, n)
+            if h == BigInteger(1) { return }
+        }
+        if !onBox.isZero { h = BigInteger.gcd(h, onBox) }
+        if h == BigInteger(1) { return }
+        denominator = denominator.dividedExactly(by: h)
+        factors.divide(by: h)
+        for i in numerators.indices where !numerators[i].isZero { numerators[i] = numerators[i].dividedExactly(by: h) }
+    }
+
+    /// q_i as a reduced rational (one gcd).
+    func value(_ i: Int) -> Rational {
+        numerators[i].isZero ? .zero : Rational(numerators[i], denominator)
+    }
+}
+
+/// The velocity c = r − Mx over one common denominator with no common factor (numerators and
+/// denominator coprime as a whole), so that the dual's denominator grows no more than it must.
+struct Velocity: Sendable {
+    let numerators: [BigInteger]
+    let denominator: BigInteger
+
+    init(numerators: [BigInteger], denominator: BigInteger) {
+        var g = denominator
+        for n in numerators where !n.isZero {
+            if g == BigInteger(1) { break }
+            g = BigInteger.gcd(g, n)
+        }
+        if g == BigInteger(1) {
+            self.numerators = numerators
+            self.denominator = denominator
+        } else {
+            self.numerators = numerators.map { $0.isZero ? $0 : $0.dividedExactly(by: g) }
+            self.denominator = denominator.dividedExactly(by: g)
+        }
+    }
+
+    /// From reduced rationals: over their least common denominator.
+    init(_ c: [Rational]) {
+        let l = c.leastCommonDenominator
+        numerators = c.integers(over: l)
+        denominator = l
+    }
+}
+
+/// A saddle's q: held over the loop's common denominator until first read, then reduced once
+/// (coordinates on the box, q_i = ±b, without a gcd) and kept reduced (thread-safe).
+final class DualValues: @unchecked Sendable {
+    private enum State {
+        case integer(DualNumerators, bound: Rational)
+        case reduced([Rational])
+    }
+    private let lock = NSLock()
+    private var state: State
+
+    init(reduced q: [Rational]) { state = .reduced(q) }
+    init(_ q: DualNumerators, bound b: Rational) { state = .integer(q, bound: b) }
+
+    var values: [Rational] {
+        lock.lock()
+        defer { lock.unlock() }
+        switch state {
+        case .reduced(let q):
+            return q
+        case let .integer(dual, b):
+            let onBox = dual.scaled(b), below = -onBox
+            let reducer = dual.factors.reducer(denominator: dual.denominator)
+            let q = dual.numerators.map { n -> Rational in
+                if n.isZero { return .zero }
+                if n == onBox { return b }
+                if n == below { return -b }
+                return reducer.reduced(n)
+            }
+            state = .reduced(q)
+            return q
+        }
+    }
+
+    /// The common-denominator form while it is still held (before the first read of `values`).
+    var integerForm: (numerators: [BigInteger], denominator: BigInteger)? {
+        lock.lock()
+        defer { lock.unlock() }
+        if case let .integer(dual, _) = state { return (dual.numerators, dual.denominator) }
+        return nil
+    }
+}
