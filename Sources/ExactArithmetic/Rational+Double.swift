@@ -31,11 +31,8 @@ extension Rational {
     /// The double nearest to numerator/denominator (denominator > 0), the fraction not reduced:
     /// `doubleValue` of the value without the gcd that reducing it costs.
     package static func nearestDouble(numerator: BigInteger, denominator: BigInteger) -> Double {
-        precondition(denominator.signum > 0, "a non-positive denominator")
-        let s = MPQStorage.make()
-        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
-        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
-        return dln_mpq_get_d_nearest(s.ptr)
+        let s = MPQStorage.unreduced(numerator, denominator)
+        return withExtendedLifetime(s.object) { dln_mpq_get_d_nearest(s.ptr) }
     }
 }
 

@@ -53,11 +53,7 @@ public struct Rational: Sendable {
     /// `numerator / denominator` for a denominator > 0 already coprime to the numerator (the
     /// caller proved gcd = 1, e.g. from residues modulo the denominator's factors): no gcd.
     package init(coprime numerator: BigInteger, _ denominator: BigInteger) {
-        precondition(denominator.signum > 0, "Rational with a non-positive denominator")
-        let s = MPQStorage.make()
-        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
-        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
-        self = Rational.demoting(s)
+        self = Rational.demoting(MPQStorage.unreduced(numerator, denominator))
     }
 
     /// `numerator / denominator`, reduced. Traps when the denominator is zero.
@@ -170,4 +166,16 @@ extension Rational {
         b -= a
     } while b != 0
     return a << shift
+}
+
+extension MPQStorage {
+    /// numerator/denominator as given, with no gcd (denominator > 0): canonical only when the two
+    /// are coprime (`Rational(coprime:_:)`), otherwise a temporary operand (`nearestDouble`).
+    static func unreduced(_ numerator: BigInteger, _ denominator: BigInteger) -> MPQStorage {
+        precondition(denominator.signum > 0, "a fraction with a non-positive denominator")
+        let s = make()
+        dln_mpq_set_num(s.ptr, numerator.storage.ptr)
+        dln_mpq_set_den(s.ptr, denominator.storage.ptr)
+        return s
+    }
 }

@@ -133,16 +133,14 @@ func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Diver
     return merged
 }
 
-/// Each piece's comparison: of the formulas themselves (x), or, when M is singular, of their
-/// images (M·x), the only part the comparison determines (docs/math.md §4). On the last piece,
-/// also whether the sides differ at `horizon`. `range`: only those pieces.
-func comparePieces(_ pieces: [CommonPiece], _ range: Range<Int>? = nil, images: Bool, horizon: Rational?,
-                   _ products: inout VerdictProducts) -> [PieceComparison] {
-    (range ?? pieces.indices).map { n in
-        let p = pieces[n]
-        let (a, b) = images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
-        return PieceComparison(PieceDifference(a: a, b: b), from: p.from, end: n == pieces.count - 1 ? horizon : nil)
-    }
+/// Piece n's comparison: of the formulas themselves (x), or, when M is singular, of their images
+/// (M·x), the only part the comparison determines (docs/math.md §4). On the last piece, also
+/// whether the sides differ at `horizon`.
+func comparePiece(_ pieces: [CommonPiece], _ n: Int, images: Bool, horizon: Rational?,
+                  _ products: inout VerdictProducts) -> PieceComparison {
+    let p = pieces[n]
+    let (a, b) = images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
+    return PieceComparison(PieceDifference(a: a, b: b), from: p.from, end: n == pieces.count - 1 ? horizon : nil)
 }
 
 extension Divergence {
@@ -152,6 +150,7 @@ extension Divergence {
     public static func intervals(_ limit: DLNLimit, _ path: LassoPathInTime) -> [Divergence] {
         let pieces = commonPieces(limit, path)
         var products = VerdictProducts(limit, path)
-        return divergences(pieces, compared: comparePieces(pieces, images: !limit.problem.isPositiveDefinite, horizon: nil, &products))
+        let images = !limit.problem.isPositiveDefinite
+        return divergences(pieces, compared: pieces.indices.map { comparePiece(pieces, $0, images: images, horizon: nil, &products) })
     }
 }

@@ -130,10 +130,6 @@ struct IntegerAffine: Equatable, Sendable {
         self.inverse = inverse
     }
 
-    init(_ f: InverseAffine) {
-        self.init(constant: IntegerVector(f.constant), inverse: IntegerVector(f.inverse))
-    }
-
     static func zero(_ d: Int) -> IntegerAffine { IntegerAffine(constant: .zero(d), inverse: .zero(d)) }
 
     var rational: InverseAffine { InverseAffine(constant: constant.rationals, inverse: inverse.rationals) }

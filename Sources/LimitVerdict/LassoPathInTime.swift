@@ -69,17 +69,6 @@ public struct LassoPathInTime: Sendable {
         return IntegerAffine(constant: .reducing(constant, over: denominator), inverse: .reducing(inverse, over: denominator))
     }
 
-    /// A chord read at κ = λwd + 1/s: x(κ) = b₀ + κ·b₁ is (b₀ + λwd·b₁) + b₁/s.
-    static func inTime(_ chord: Chord, weightDecay: Rational) -> InverseAffine {
-        let (intercept, slope) = chord.affine
-        return InverseAffine(constant: intercept.adding(weightDecay * slope), inverse: slope)
-    }
-
-    /// Any vector carried linearly along segment j (M·x, say), given at its two knots, in s-form.
-    func inTime(segment j: Int, upper: [Rational], lower: [Rational]) -> InverseAffine {
-        Self.inTime(Chord(upper: kappa[j], upper, lower: kappa[j + 1], lower), weightDecay: weightDecay)
-    }
-
     public var dimension: Int { x[0].count }
 
     /// The segments reached for some s > 0: those starting above λwd.

@@ -57,7 +57,7 @@ struct GapCalculator {
     /// Whether M is singular (the gap is then computed even where the formulas agree).
     let images: Bool
 
-    /// Each piece's comparison (`comparePieces`) and gap on pieces[range], in order, in one pass
+    /// Each piece's comparison (`comparePiece`) and gap on pieces[range], in order, in one pass
     /// (a saddle's c and q are brought to common denominators once for both); `horizon` is
     /// compared on the last piece of all.
     func compareAndGap(_ pieces: [CommonPiece], in range: Range<Int>, horizon: Rational?,
@@ -65,7 +65,7 @@ struct GapCalculator {
         var compared: [PieceComparison] = [], gap: [GapPiece] = []
         for n in range {
             let p = pieces[n]
-            let comparison = comparePieces(pieces, n..<n + 1, images: images, horizon: horizon, &products)[0]
+            let comparison = comparePiece(pieces, n, images: images, horizon: horizon, &products)
             compared.append(comparison)
             // With M positive definite, equal formulas mean a zero gap: nothing to compute.
             if !images, comparison.equal { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }

@@ -22,9 +22,7 @@ struct DualNumerators: Sendable {
     }
 
     /// The integer B = b·denominator, for b whose denominator divides this one.
-    func scaled(_ b: Rational) -> BigInteger {
-        b.isInteger ? b.numerator * denominator : b.numerator * denominator.dividedExactly(by: b.denominator)
-    }
+    func scaled(_ b: Rational) -> BigInteger { b.integer(over: denominator) }
 
     /// q + Δ·c with q_i = ±b exactly where x_i ≠ 0 (there c_i = λwd·σ_i keeps q_i on the box).
     /// The new denominator is lcm(D, den(Δ·c), den(b)): then q_i·D'/D + Δ·c_i·D' is c_i's
