@@ -98,4 +98,10 @@ extension BigInteger {
         precondition(k >= 0)
         return BigInteger.make { dln_mpz_mul_2exp($0, storage.ptr, UInt(k)) }
     }
+
+    /// ⌊self / 2^k⌋ for k ≥ 0 (rounded down, also for negative values).
+    public func floorShiftedRight(_ k: Int) -> BigInteger {
+        precondition(k >= 0)
+        return k == 0 ? self : BigInteger.make { dln_mpz_fdiv_q_2exp($0, storage.ptr, UInt(k)) }
+    }
 }

@@ -82,6 +82,41 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
+    /// The last denominator `appendDescription(to:reusing:)` wrote, with its decimal digits.
+    struct DenominatorDigits {
+        fileprivate var value: MPQStorage?
+        fileprivate var digits: [UInt8] = []
+    }
+
+    /// `appendDescription(to:)`, converting the denominator to decimal only when it differs from
+    /// the last one written through `last` (the digits are copied otherwise).
+    func appendDescription(to out: inout JSONOutput, reusing last: inout DenominatorDigits) {
+        guard case .big(let storage) = representation else { return appendDescription(to: &out) }
+        let q = UnsafePointer(storage.ptr)
+        let numerator = dln_mpq_numref_const(q), denominator = dln_mpq_denref_const(q)
+        if dln_mpz_sizeinbase(denominator, 2) == 1 { return appendDescription(to: &out) } // an integer
+        out.appendBytes(capacity: dln_mpz_sizeinbase(numerator, 10) + 2) { buffer in
+            buffer.withMemoryRebound(to: CChar.self, capacity: dln_mpz_sizeinbase(numerator, 10) + 2) { chars in
+                _ = dln_mpz_get_str(chars, 10, numerator)
+                return strlen(chars)
+            }
+        }
+        out.appendByte(UInt8(ascii: "/"))
+        if let held = last.value, dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer(held.ptr)), denominator) == 0 {
+            last.digits.withUnsafeBufferPointer { out.append(bytes: $0) }
+            return
+        }
+        let size = dln_mpz_sizeinbase(denominator, 10) + 1
+        last.digits = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = dln_mpz_get_str(chars.baseAddress, 10, denominator)
+                count = strlen(chars.baseAddress!)
+            }
+        }
+        last.value = storage
+        last.digits.withUnsafeBufferPointer { out.append(bytes: $0) }
+    }
+
     /// Parses any form accepted by `Rational(parsing:)`.
     public init?(_ description: String) {
         guard let value = try? Rational(parsing: description) else { return nil }
