@@ -1,7 +1,8 @@
 import CGMP
 
 // Fast path: Int64 fractions with overflow checks (Knuth's gcd-reduced formulas keep the
-// intermediates small); any overflow falls back to GMP. Results are always canonical.
+// intermediates small); an overflow, or a `.wide` operand, goes to the 128-bit words of
+// `Rational+Wide.swift`, and an overflow there to GMP. Results are always canonical.
 
 extension Rational {
     @inlinable static func smallSum(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Rational? {
@@ -57,12 +58,15 @@ extension Rational {
     @inlinable public static func + (a: Rational, b: Rational) -> Rational {
         if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
            let result = smallSum(p, q, r, s) { return result }
-        return gmp(a, b) { dln_mpq_add($0, $1, $2) }
+        return wideSum(a, b, subtracting: false)
     }
 
     @inlinable public static prefix func - (a: Rational) -> Rational {
         switch a.representation {
         case .small(let n, let d): return Rational(representation: .small(-n, d))
+        case .wide(var w):
+            w.negative.toggle()
+            return Rational(representation: .wide(w))
         case .big(let s):
             let t = MPQStorage.make()
             dln_mpq_neg(t.ptr, s.ptr)
@@ -73,13 +77,13 @@ extension Rational {
     @inlinable public static func - (a: Rational, b: Rational) -> Rational {
         if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
            let result = smallSum(p, q, -r, s) { return result }
-        return gmp(a, b) { dln_mpq_sub($0, $1, $2) }
+        return wideSum(a, b, subtracting: true)
     }
 
     @inlinable public static func * (a: Rational, b: Rational) -> Rational {
         if case .small(let p, let q) = a.representation, case .small(let r, let s) = b.representation,
            let result = smallProduct(p, q, r, s) { return result }
-        return gmp(a, b) { dln_mpq_mul($0, $1, $2) }
+        return wideProduct(a, b)
     }
 
     /// Exact quotient. Traps when `b` is zero (callers check pivots first).
@@ -93,6 +97,8 @@ extension Rational {
         case .small(let n, let d):
             precondition(n != 0, "Rational division by zero")
             return n < 0 ? Rational(representation: .small(-d, -n)) : Rational(representation: .small(d, n))
+        case .wide:
+            return wideReciprocal
         case .big(let s):
             precondition(dln_mpq_sgn(s.ptr) != 0, "Rational division by zero")
             let t = MPQStorage.make()
@@ -121,7 +127,7 @@ extension Rational {
             var q = n / d
             if n % d != 0, n < 0 { q -= 1 }
             return BigInteger(Int(q))
-        case .big:
+        case .wide, .big:
             return numerator.floorDivided(by: denominator).quotient
         }
     }
