@@ -75,10 +75,9 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     func appendDescription(to out: inout JSONOutput) {
         switch representation {
         case .small(let n, let d):
-            out.appendDecimal(n)
-            if d != 1 {
-                out.appendByte(UInt8(ascii: "/"))
-                out.appendDecimal(d)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+                let count = writeSmallDescription(n, d, into: buffer.baseAddress!)
+                out.append(bytes: UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         case .wide(let w):
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buffer in

@@ -202,35 +202,59 @@ extension WideWords {
     }
 }
 
+/// The text of n/d (`.small`, d > 0) into `buffer` (at least 48 bytes); returns its length.
+func writeSmallDescription(_ n: Int64, _ d: Int64, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+    var count = 0
+    if n < 0 { buffer[0] = UInt8(ascii: "-"); count = 1 }
+    count += writeDigits(n.magnitude, into: buffer + count, width: 0)
+    if d != 1 {
+        buffer[count] = UInt8(ascii: "/")
+        count += 1
+        count += writeDigits(UInt64(d), into: buffer + count, width: 0)
+    }
+    return count
+}
+
 /// The decimal digits of v (up to 39) into `buffer`; returns how many.
 private func writeDecimal(_ v: UInt128, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
-    if v >> 64 == 0 { return writeDigits(UInt64(truncatingIfNeeded: v), into: buffer, width: 0) }
-    // Chunks of 19 digits, each converted with one-word arithmetic; v < 2¹²⁸ has at most three.
-    let chunk = UInt128(10_000_000_000_000_000_000 as UInt64)
-    let (upper, low) = v.quotientAndRemainder(dividingBy: chunk)
+    let high = UInt64(truncatingIfNeeded: v >> 64), low = UInt64(truncatingIfNeeded: v)
+    if high == 0 { return writeDigits(low, into: buffer, width: 0) }
+    // Chunks of 19 digits by one-word divisions (dividingFullWidth needs the high word below the
+    // divisor); v < 2¹²⁸ < 10³⁹ has at most three.
+    let chunk: UInt64 = 10_000_000_000_000_000_000
+    let (top, topRest) = high.quotientAndRemainder(dividingBy: chunk) // top ≤ 1
+    let (upper, last) = chunk.dividingFullWidth((topRest, low))      // v = (top·2⁶⁴ + upper)·chunk + last
     var length: Int
-    if upper >> 64 == 0 {
-        length = writeDigits(UInt64(truncatingIfNeeded: upper), into: buffer, width: 0)
+    if top == 0 {
+        length = writeDigits(upper, into: buffer, width: 0)
     } else {
-        let (top, middle) = upper.quotientAndRemainder(dividingBy: chunk)
-        length = writeDigits(UInt64(truncatingIfNeeded: top), into: buffer, width: 0)
-        length += writeDigits(UInt64(truncatingIfNeeded: middle), into: buffer + length, width: 19)
+        let (first, middle) = chunk.dividingFullWidth((top, upper))
+        length = writeDigits(first, into: buffer, width: 0)
+        length += writeDigits(middle, into: buffer + length, width: 19)
     }
-    return length + writeDigits(UInt64(truncatingIfNeeded: low), into: buffer + length, width: 19)
+    return length + writeDigits(last, into: buffer + length, width: 19)
 }
+
+/// "00" "01" … "99": two digits per division.
+private let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
 /// v in decimal, zero-padded to `width` (≤ 20) digits; returns how many bytes.
 private func writeDigits(_ v: UInt64, into buffer: UnsafeMutablePointer<UInt8>, width: Int) -> Int {
-    var v = v, count = 0
-    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes ≥ 20 digits
-    return withUnsafeMutableBytes(of: &scratch) { raw in
-        let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        repeat {
-            digits[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
-            v /= 10
-            count += 1
-        } while v != 0 || count < width
-        buffer.update(from: digits + 24 - count, count: count)
-        return count
+    var count = 1
+    while count < 20 && (v >= powersOfTen[count] || count < width) { count += 1 }
+    var v = v, position = count
+    digitPairs.withUnsafeBufferPointer { pairs in
+        while position >= 2 {
+            let pair = Int(v % 100) * 2
+            v /= 100
+            position -= 2
+            buffer[position] = pairs[pair]
+            buffer[position + 1] = pairs[pair + 1]
+        }
+        if position == 1 { buffer[0] = UInt8(ascii: "0") + UInt8(v) }
     }
+    return count
 }
+
+/// 10⁰ … 10¹⁹.
+private let powersOfTen: [UInt64] = (0..<20).map { k in (0..<k).reduce(UInt64(1)) { p, _ in p * 10 } }
