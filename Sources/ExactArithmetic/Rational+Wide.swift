@@ -6,9 +6,10 @@ import CGMP
 // GMP with the same result.
 
 /// `.wide`'s payload: |numerator| = numeratorHigh·2⁶⁴ + numeratorLow, denominator =
-/// (denominatorTop bits)·2⁶⁴ + denominatorLow, 32 bytes. The top word is split so that
-/// `negative`, a `Bool`, leaves spare bits for the enum's tag: a `Rational` stays 32 bytes
-/// (`MemoryLayout`, tested) instead of the 48 two `Int128`s and a tag would take.
+/// denominatorHigh·2⁶⁴ + denominatorLow (denominatorHigh < 2⁵⁶, in three fields), 32 bytes. The
+/// top word is split so that `negative`, a `Bool`, leaves spare bits for the enum's tag: a
+/// `Rational` is 32 bytes (`MemoryLayout`, tested; 24 before this form) instead of the 48 that two
+/// `Int128`s and a tag would take.
 @usableFromInline struct WideWords: Sendable, Equatable {
     @usableFromInline var numeratorLow: UInt64
     @usableFromInline var numeratorHigh: UInt64
@@ -76,8 +77,8 @@ extension Rational {
         }
     }
 
-    /// `a + b` (or `a − b`) when an operand is wide or the `Int64` formula overflowed: in 128-bit
-    /// words when the result's intermediates fit, else through GMP.
+    /// `a + b` (or `a − b`) when an operand is not `.small`: in 128-bit words when both are inline
+    /// and the intermediates fit, else through GMP.
     @usableFromInline static func wideSum(_ a: Rational, _ b: Rational, subtracting: Bool) -> Rational {
         if let x = a.wideFraction, let y = b.wideFraction, let s = WideFraction.sum(x, subtracting ? y.negated : y) {
             return Rational(s)
@@ -91,7 +92,7 @@ extension Rational {
         return Rational(WideFraction(negative: f.negative, numerator: f.denominator, denominator: f.numerator))
     }
 
-    /// `a · b` when an operand is wide or the `Int64` formula overflowed.
+    /// `a · b` when an operand is not `.small`.
     @usableFromInline static func wideProduct(_ a: Rational, _ b: Rational) -> Rational {
         if let x = a.wideFraction, let y = b.wideFraction, let p = WideFraction.product(x, y) { return Rational(p) }
         return gmp(a, b) { dln_mpq_mul($0, $1, $2) }
