@@ -64,10 +64,13 @@ func averagedFormulas(_ limit: DLNLimit) -> [IntegerAffine] {
         // B_{k−1} = n/E and s_k(x_k − x_{k−1}) = p(u − v)/(qG) over L = E·(qG/h) = qG·(E/h).
         let h = BigInteger.gcd(b.denominator, qG)
         let scaleB = qG.dividedExactly(by: h), scaleStep = p * b.denominator.dividedExactly(by: h)
+        // The step's scalings folded into two factors: two multiply-adds per changed entry.
+        let stepX = scaleStep * fx, stepPrevious = scaleStep * fy
         let numerators = b.numerators.indices.map { i -> BigInteger in
             var t = b.numerators[i].isZero ? BigInteger(0) : b.numerators[i] * scaleB
             if saddles[k].x[i] != saddles[k - 1].x[i] {
-                t.subtractProduct(scaleStep, x.numerators[i] * fx - previous.numerators[i] * fy)
+                if !x.numerators[i].isZero { t.subtractProduct(stepX, x.numerators[i]) }
+                if !previous.numerators[i].isZero { t.addProduct(stepPrevious, previous.numerators[i]) }
             }
             return t
         }

@@ -74,11 +74,27 @@ extension IntegerVector {
     /// division per entry (whose quotient is kept while the divisor stands), instead of one gcd
     /// per entry.
     static func reducing(_ numerators: [BigInteger], over denominator: BigInteger) -> IntegerVector {
+        reducing(numerators, over: denominator, smallEntryBits: smallEntryBits)
+    }
+
+    /// Entries up to this many bits take a gcd each instead of a division (cheaper there).
+    static let smallEntryBits = 1024
+
+    /// `reducing` with the size up to which entries take a gcd instead of a division (tests
+    /// compare both ways).
+    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger, smallEntryBits: Int) -> IntegerVector {
         var g = denominator
         var quotients = [(BigInteger, divisor: Int)?](repeating: nil, count: numerators.count)
         var divisor = 0 // counts the changes of g
         for (i, n) in numerators.enumerated() where !n.isZero {
             if g.bitWidth == 1 { break }
+            // Entries of a few words (Mairal–Yu's): one gcd, no quotient and remainder to allocate
+            // (there g nearly always shrinks at every entry, so the quotient would be dropped).
+            if n.bitWidth <= smallEntryBits {
+                let h = BigInteger.gcd(g, n)
+                if h != g { g = h; divisor += 1 }
+                continue
+            }
             let (q, r) = n.quotientAndRemainder(dividingBy: g)
             if r.isZero {
                 quotients[i] = (q, divisor)

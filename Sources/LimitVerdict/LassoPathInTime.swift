@@ -41,30 +41,35 @@ public struct LassoPathInTime: Sendable {
     /// Between x at κ − λwd = α and y at κ − λwd = β < α, x(κ) = a + b/s with
     /// b = (x − y)/(α − β) and a = (α·y − β·x)/(α − β): with α = α₁/α₂, β = β₁/β₂ and x, y
     /// over one denominator G, both are integer combinations over (α₁β₂ − β₁α₂)·G, reduced once.
+    /// The scalings to G are folded into four per-segment factors, so an entry costs two
+    /// multiply-adds and two integers (not five products and sums, each a new integer).
     static func segmentFormula(_ x: IntegerVector, _ y: IntegerVector, _ alpha: Rational, _ beta: Rational) -> IntegerAffine {
         // Common factors of α₂ and β₂ cancel between numerators and denominator.
         let h = BigInteger.gcd(alpha.denominator, beta.denominator)
         let (a1, a2) = (alpha.numerator, alpha.denominator.dividedExactly(by: h))
         let (b1, b2) = (beta.numerator, beta.denominator.dividedExactly(by: h))
+        // x = X/Dx = fx·X/G and y = Y/Dy = fy·Y/G over G = lcm(Dx, Dy).
         let g = BigInteger.gcd(x.denominator, y.denominator)
         let fx = y.denominator.dividedExactly(by: g), fy = x.denominator.dividedExactly(by: g)
-        let common = x.denominator * fx
-        let u = x.numerators(scaledBy: fx), v = y.numerators(scaledBy: fy)
-        let denominator = (a1 * b2 - b1 * a2) * common
-        let ya = a1 * b2, xb = b1 * a2, ab = a2 * b2 * h
+        let denominator = (a1 * b2 - b1 * a2) * (x.denominator * fx)
+        // constant = α₁β₂·fy·Y − β₁α₂·fx·X, inverse = α₂β₂h·(fx·X − fy·Y).
+        let ab = a2 * b2 * h
+        let cy = a1 * b2 * fy, cx = b1 * a2 * fx, ix = ab * fx, iy = ab * fy
         var constant: [BigInteger] = [], inverse: [BigInteger] = []
-        constant.reserveCapacity(u.count)
-        inverse.reserveCapacity(u.count)
-        for i in u.indices {
-            if u[i].isZero && v[i].isZero {
-                constant.append(u[i])
-                inverse.append(u[i])
+        constant.reserveCapacity(x.count)
+        inverse.reserveCapacity(x.count)
+        for (xi, yi) in zip(x.numerators, y.numerators) {
+            if xi.isZero && yi.isZero {
+                constant.append(xi)
+                inverse.append(xi)
                 continue
             }
-            var c = ya * v[i]
-            c.subtractProduct(xb, u[i])
+            var c = yi.isZero ? BigInteger(0) : cy * yi
+            if !xi.isZero { c.subtractProduct(cx, xi) }
+            var b = xi.isZero ? BigInteger(0) : ix * xi
+            if !yi.isZero { b.subtractProduct(iy, yi) }
             constant.append(c)
-            inverse.append(ab * (u[i] - v[i]))
+            inverse.append(b)
         }
         return IntegerAffine(constant: .reducing(constant, over: denominator), inverse: .reducing(inverse, over: denominator))
     }

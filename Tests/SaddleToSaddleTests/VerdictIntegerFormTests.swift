@@ -25,6 +25,26 @@ import Testing
         #expect(IntegerVector([q("1/6"), q("-5/4"), q("2")]).oneNorm == q("41/12"))
     }
 
+    /// Both ways of finding the content (a gcd per small entry, a division with the quotient
+    /// kept for big ones) give the unique form, with entries on either side of the threshold.
+    @Test func reducingAgreesAcrossEntrySizes() {
+        var g = SplitMix64(seed: 29)
+        for round in 0..<60 {
+            let shared = Self.big(&g, bits: [3, 70, 200, 1500][round % 4])
+            let numerators = (0..<6).map { k -> BigInteger in
+                if g.nextInt(in: 0...4) == 0 { return BigInteger(0) }
+                let n = Self.big(&g, bits: [40, 130, 900, 1100, 2000][(round + k) % 5])
+                return (g.nextInt(in: 0...1) == 0 ? shared * n : n) * BigInteger(g.nextInt(in: 0...1) == 0 ? 1 : -1)
+            }
+            let denominator = shared * Self.big(&g, bits: [5, 64, 1200][round % 3])
+            let expected = IntegerVector(numerators.map { Rational($0, denominator) })
+            for bits in [0, 64, 1024, Int.max] {
+                #expect(IntegerVector.reducing(numerators, over: denominator, smallEntryBits: bits) == expected, "round \(round), \(bits) bits")
+            }
+            #expect(IntegerVector.reducing(numerators, over: denominator) == expected)
+        }
+    }
+
     @Test func combinationEqualsTheRationalLinearCombination() {
         var g = SplitMix64(seed: 11)
         func vector(_ n: Int) -> [Rational] {
