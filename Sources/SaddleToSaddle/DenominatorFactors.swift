@@ -45,30 +45,39 @@ struct DenominatorFactors: Sendable {
             self.denominator = denominator
         }
 
-        /// n/L reduced. Every prime dividing gcd(n, L) divides some factor f and so
-        /// u_f = gcd(n mod f, f): when all u_f are 1, n/L is already reduced; otherwise the gcd
-        /// is built from U = ∏u_f alone (its primes are U's), with remainders modulo the short U.
-        func reduced(_ n: BigInteger) -> Rational {
-            guard let factors = levels.first, !factors.isEmpty, !n.isZero else { return Rational(n) }
+        /// Every n_j/L reduced. Every prime dividing gcd(n_j, L) divides some factor f and so
+        /// gcd(n_j mod f, f); per factor, the residues of all n_j share one gcd
+        /// (`CommonDenominatorReduction`: G_f = gcd(∏_j (n_j mod f) mod f, f)), and
+        /// U_j = ∏_f gcd(n_j mod G_f, G_f) has exactly the primes of gcd(n_j, L), so the gcd is
+        /// built from remainders modulo the short U_j. When every G_f is 1, no gcd is needed.
+        func reduced(_ numerators: [BigInteger]) -> [Rational] {
+            guard let factors = levels.first, !factors.isEmpty else { return numerators.map { Rational($0) } }
+            let residues = numerators.map { n in n.isZero ? [] : remainders(n) }
+            let shared = factors.indices.map { f in
+                BigInteger.gcd(CommonDenominatorReduction.productResidue(residues.compactMap { $0.isEmpty ? nil : $0[f] }, modulo: factors[f]), factors[f])
+            }
+            return numerators.indices.map { j in
+                let n = numerators[j]
+                if n.isZero { return .zero }
+                var u = BigInteger(1)
+                for (f, g) in shared.enumerated() where g != BigInteger(1) {
+                    let common = BigInteger.gcd(residues[j][f].floorRemainder(dividingBy: g), g)
+                    if common != BigInteger(1) { u *= common }
+                }
+                return CommonDenominatorReduction.dividingCommonPrimes(n, denominator, u: u)
+            }
+        }
+
+        /// n/L reduced (`reduced(_:)` for one numerator).
+        func reduced(_ n: BigInteger) -> Rational { reduced([n])[0] }
+
+        /// n mod f for every factor f, down the product tree.
+        private func remainders(_ n: BigInteger) -> [BigInteger] {
             var residues = [n]
             for level in levels.reversed() {
                 residues = level.indices.map { residues[$0 / 2].floorRemainder(dividingBy: level[$0]) }
             }
-            var u = BigInteger(1)
-            for (r, f) in zip(residues, factors) {
-                let g = BigInteger.gcd(r, f)
-                if g != BigInteger(1) { u *= g }
-            }
-            if u == BigInteger(1) { return Rational(coprime: n, denominator) }
-            // gcd(n, L) = g·gcd(n/g, L/g); stop when gcd(n/g, L/g, U) = 1.
-            var numerator = n, denominator = self.denominator
-            while true {
-                let t = BigInteger.gcd(BigInteger.gcd(numerator.floorRemainder(dividingBy: u), u), denominator.floorRemainder(dividingBy: u))
-                if t == BigInteger(1) { break }
-                numerator = numerator.dividedExactly(by: t)
-                denominator = denominator.dividedExactly(by: t)
-            }
-            return Rational(coprime: numerator, denominator)
+            return residues
         }
     }
 }

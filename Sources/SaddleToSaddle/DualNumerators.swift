@@ -128,13 +128,11 @@ final class DualValues: @unchecked Sendable {
             return q
         case let .integer(dual, b):
             let onBox = dual.scaled(b), below = -onBox
-            let reducer = dual.factors.reducer(denominator: dual.denominator)
-            let q = dual.numerators.map { n -> Rational in
-                if n.isZero { return .zero }
-                if n == onBox { return b }
-                if n == below { return -b }
-                return reducer.reduced(n)
-            }
+            // Coordinates on the box are ±b; the others are reduced together.
+            let inner = dual.numerators.indices.filter { dual.numerators[$0] != onBox && dual.numerators[$0] != below }
+            let reduced = dual.factors.reducer(denominator: dual.denominator).reduced(inner.map { dual.numerators[$0] })
+            var q = dual.numerators.map { $0.isZero ? Rational.zero : $0 == onBox ? b : -b }
+            for (j, i) in inner.enumerated() { q[i] = reduced[j] }
             state = .reduced(q)
             return q
         }

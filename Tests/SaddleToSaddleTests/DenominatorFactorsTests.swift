@@ -32,15 +32,18 @@ import Testing
             l = l.dividedExactly(by: h)
             #expect(factors.factors.reduce(BigInteger(1), *) == l)
             let reducer = factors.reducer(denominator: l)
-            for _ in 0..<20 {
+            let numerators = (0..<20).map { _ in
                 var n = Self.number(&g, words: g.nextInt(in: 1...6))
                 if g.nextInt(in: 0...1) == 0 { n = -n }
                 if g.nextInt(in: 0...4) == 0 { n = n * BigInteger.gcd(l, Self.number(&g, words: 1)) }
-                let expected = Rational(n, l)
-                #expect(reducer.reduced(n) == expected)
-                if expected.denominator != l { unreduced += 1 }
-                compared += 1
+                return n
             }
+            let expected = numerators.map { Rational($0, l) }
+            // Together (one gcd per factor) and one at a time.
+            #expect(reducer.reduced(numerators + [BigInteger(0)]) == expected + [.zero])
+            #expect(numerators.map { reducer.reduced($0) } == expected)
+            unreduced += expected.filter { $0.denominator != l }.count
+            compared += expected.count
             #expect(reducer.reduced(BigInteger(0)) == .zero)
         }
         // Both paths were taken: fractions already reduced and fractions with a common factor.
