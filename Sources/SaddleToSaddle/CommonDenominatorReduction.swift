@@ -1,14 +1,15 @@
 import ExactArithmetic
 
 /// Many fractions n_j/D over one denominator D > 0 reduced together, with one gcd for all of
-/// them instead of one full-length gcd each (the face solution x = v/det, c = C/(L·det), and, per
-/// factor of its denominator, the dual q: `DenominatorFactors`).
+/// them instead of one full-length gcd each: the face solution x = v/det, c = C/(L·det) and a
+/// saddle's dual q = Q/D (`DualValues`; on Gaussian d > n data D reaches ~330,000 bits).
 ///
 /// Why it is exact: every prime dividing some gcd(n_j, D) divides P = ∏ n_j mod D and D, hence
 /// G = gcd(P, D). So u_j = gcd(n_j mod G, G) has exactly the primes of gcd(n_j, D), and
 /// `dividingCommonPrimes` removes their powers using remainders modulo the short u_j only. The
 /// product costs one multiplication and one remainder modulo D per fraction, a few times cheaper
-/// than a gcd of the same length.
+/// than a gcd of the same length (and, for q, cheaper than remainders down a product tree of D's
+/// per-saddle factors: at 300,000 bits and 50 factors, 3.4 against 7.3 ms per fraction).
 enum CommonDenominatorReduction {
     /// The reduced n_j/D for every j (0 for n_j = 0).
     static func reduced(_ numerators: [BigInteger], over denominator: BigInteger) -> [Rational] {

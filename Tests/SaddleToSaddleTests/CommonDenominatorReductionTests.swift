@@ -7,21 +7,52 @@ import Testing
 /// against GMP's reduction of each fraction alone, on seeded numbers that share small primes and
 /// planted large common factors.
 @Suite struct CommonDenominatorReductionTests {
+    /// A random integer with small prime powers (shared between numbers) and a few random words.
+    static func number(_ g: inout SplitMix64, words: Int) -> BigInteger {
+        var v = BigInteger(1)
+        for p in [2, 3, 5, 7, 11, 13] { v *= BigInteger.power(base: UInt(p), exponent: g.nextInt(in: 0...3)) }
+        for _ in 0..<words { v *= BigInteger(Int(g.next() >> 2) + 1) }
+        return v
+    }
+
+    /// The dual's case: D a product of several such numbers (one per saddle that lengthened it),
+    /// numerators that share a random part of D with it.
+    @Test func productDenominators() {
+        var g = SplitMix64(seed: 2026)
+        var compared = 0, unreduced = 0
+        for _ in 0..<60 {
+            let d = (0..<g.nextInt(in: 1...9)).reduce(BigInteger(1)) { p, _ in p * Self.number(&g, words: g.nextInt(in: 0...3)) }
+            let numerators = (0..<20).map { _ in
+                // + 1 half the time: then n is often coprime to d.
+                var n = Self.number(&g, words: g.nextInt(in: 1...6)) + BigInteger(g.nextInt(in: 0...1))
+                if g.nextInt(in: 0...1) == 0 { n = -n }
+                if g.nextInt(in: 0...4) == 0 { n = n * BigInteger.gcd(d, Self.number(&g, words: 1)) }
+                return n
+            }
+            let expected = numerators.map { Rational($0, d) }
+            #expect(CommonDenominatorReduction.reduced(numerators + [BigInteger(0)], over: d) == expected + [.zero])
+            unreduced += expected.filter { $0.denominator != d }.count
+            compared += expected.count
+        }
+        // Both paths were taken: fractions already reduced and fractions with a common factor.
+        #expect(compared == 1200)
+        #expect(unreduced > 100 && unreduced < compared)
+    }
     @Test func reducedEqualsEachFractionReducedAlone() {
         var g = SplitMix64(seed: 611)
         var coprime = 0, notCoprime = 0, allCoprimeBatches = 0
         for batch in 0..<80 {
-            let d = DenominatorFactorsTests.number(&g, words: g.nextInt(in: 0...5))
-            let big = DenominatorFactorsTests.number(&g, words: 2)
+            let d = Self.number(&g, words: g.nextInt(in: 0...5))
+            let big = Self.number(&g, words: 2)
             let numerators = (0..<g.nextInt(in: 0...12)).map { _ -> BigInteger in
                 switch g.nextInt(in: 0...5) {
                 case 0: return BigInteger(0)
                 // A large factor shared with d (so the common gcd is long).
-                case 1: return BigInteger.gcd(d, big) * DenominatorFactorsTests.number(&g, words: 1)
+                case 1: return BigInteger.gcd(d, big) * Self.number(&g, words: 1)
                 // A multiple of d itself (the product residue becomes 0).
                 case 2 where batch % 7 == 0: return -d * BigInteger(3)
                 default:
-                    let n = DenominatorFactorsTests.number(&g, words: g.nextInt(in: 1...4)) + BigInteger(g.nextInt(in: 0...1))
+                    let n = Self.number(&g, words: g.nextInt(in: 1...4)) + BigInteger(g.nextInt(in: 0...1))
                     return g.nextInt(in: 0...1) == 0 ? n : -n
                 }
             }
