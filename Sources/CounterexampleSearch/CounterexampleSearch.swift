@@ -1,5 +1,6 @@
 import ExactArithmetic
 import Foundation
+import ParallelWork
 import ProblemDefinition
 
 /// The search of `dlnpath search`: draw seeded random instances, keep those with a property

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ParallelWork
 import Foundation
 
 /// Every property at once on every instance: how often each holds on a distribution, with a

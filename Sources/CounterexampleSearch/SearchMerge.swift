@@ -2,6 +2,7 @@ import DataFormats
 import JSONFormat
 import ExactArithmetic
 import Foundation
+import ParallelWork
 import ProblemDefinition
 
 /// `dlnpath search-merge DIR…`: the shards of one run merged into the outcome the unsharded run

@@ -1,7 +1,7 @@
-import Dispatch
 import Foundation
 import ExactArithmetic
 import ExactLinearAlgebra
+import ParallelWork
 import ProblemDefinition
 
 /// The exact certificate of docs/math.md §1, written against the problem data only (it does not use
@@ -26,11 +26,10 @@ struct PathCertificate {
         // the knot where the halves meet is checked by both). The first failure, in path order,
         // is reported.
         let halves = knots.count >= 4096 ? [0...(knots.count / 2), (knots.count / 2)...(knots.count - 1)] : [0...(knots.count - 1)]
-        let failures = FailureSlots(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-            do { try check(knots: knots, segments: segments, range: halves[h]) } catch { failures.record(h, error) }
+        let outcomes = parallelMap(halves, jobs: 2, chunk: 1) { range in
+            Result { try check(knots: knots, segments: segments, range: range) }
         }
-        if let error = failures.first { throw error }
+        for outcome in outcomes { try outcome.get() }
     }
 
     /// KKT at the knots of `range`, and the segments between them.
@@ -142,17 +141,4 @@ struct PathCertificate {
             throw fail("segment \(k) misreports its active set or signs")
         }
     }
-}
-
-
-/// The first error of each concurrent half, kept under a lock.
-private final class FailureSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error?]
-
-    init(count: Int) { errors = Array(repeating: nil, count: count) }
-
-    func record(_ slot: Int, _ error: Error) { lock.withLock { errors[slot] = error } }
-
-    var first: Error? { lock.withLock { errors.compactMap { $0 }.first } }
 }

@@ -1,6 +1,7 @@
 import ExactArithmetic
 import JSONFormat
 import LassoHomotopy
+import ParallelWork
 import ProblemDefinition
 import SaddleToSaddle
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LassoHomotopy
+import ParallelWork
 import SaddleToSaddle
 import ProblemDefinition
 

@@ -1,5 +1,6 @@
 import Foundation
 import JSONFormat
+import ParallelWork
 
 /// The elements 0..<count of a long JSON array, rendered ahead on two threads in chunks and
 /// handed out in order: turning exact values into decimal text is most of the cost of writing
@@ -41,26 +42,7 @@ struct ParallelElements: Sequence {
     /// The elements of `range` in order, its two halves rendered concurrently.
     func render(_ range: Range<Int>) -> [JSONValue] {
         let middle = range.lowerBound + (range.count + 1) / 2
-        let halves = [range.lowerBound..<middle, middle..<range.upperBound]
-        let slots = RenderedHalves()
-        DispatchQueue.concurrentPerform(iterations: 2) { h in
-            let rendered = halves[h].map(element)
-            slots.store(h, rendered)
-        }
-        return slots.joined
+        return parallelMap([range.lowerBound..<middle, middle..<range.upperBound], jobs: 2, chunk: 1) { $0.map(element) }
+            .flatMap { $0 }
     }
-}
-
-/// The two halves, each written by one thread before `concurrentPerform` returns.
-private final class RenderedHalves: @unchecked Sendable {
-    private let lock = NSLock()
-    private var halves: [[JSONValue]] = [[], []]
-
-    func store(_ h: Int, _ values: [JSONValue]) {
-        lock.lock()
-        defer { lock.unlock() }
-        halves[h] = values
-    }
-
-    var joined: [JSONValue] { halves[0] + halves[1] }
 }

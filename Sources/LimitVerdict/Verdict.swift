@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ParallelWork
 import SaddleToSaddle
 import ExactLinearAlgebra
 import ProblemDefinition

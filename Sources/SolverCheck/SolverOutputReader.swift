@@ -16,7 +16,7 @@ import Foundation
 public enum SolverOutputReader {
     public static func read(
         _ path: String, coefs coefsPath: String? = nil, dimension d: Int, kind: SolverOutput.Kind = .points,
-        indexColumn: Bool = false
+        indexColumn: Bool = false, limits: NumberLimits = .default
     ) throws -> SolverOutput {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if coefsPath != nil && ext != "npy" {
@@ -31,8 +31,8 @@ public enum SolverOutputReader {
                     throw SolverFileError("\(path): an .npy file holds one array; give the alphas here and the coefficients with --coefs FILE.npy (or save both with np.savez)")
                 }
                 output = try readNPYPair(alphas: path, coefs: coefsPath, dimension: d)
-            case "json": output = try readJSON(path, dimension: d)
-            case "csv", "txt": output = try readCSV(path, dimension: d, indexColumn: indexColumn)
+            case "json": output = try readJSON(path, dimension: d, limits: limits)
+            case "csv", "txt": output = try readCSV(path, dimension: d, indexColumn: indexColumn, limits: limits)
             default:
                 throw SolverFileError("\(path): unknown solver output type '.\(ext)' (expected .npz, .npy, .json, .csv or .txt)")
             }
@@ -67,14 +67,16 @@ public enum SolverOutputReader {
 
     /// A number written as text (JSON literal, string, CSV field): the exact fraction it spells
     /// ("0.1" is 1/10, "3/4" is 3/4); "nan", "inf", "-inf" (any case) are the non-finite values.
-    static func number(_ text: String, at place: String, file: String) throws -> SolverNumber {
+    /// A number beyond `limits` is refused with the option that raises the limit.
+    static func number(_ text: String, at place: String, file: String, limits: NumberLimits) throws -> SolverNumber {
         switch text.lowercased() {
         case "nan", "+nan", "-nan": return .nonFinite(.nan)
         case "inf", "+inf", "infinity", "+infinity": return .nonFinite(.infinity)
         case "-inf", "-infinity": return .nonFinite(-.infinity)
         default:
-            do { return .exact(try Rational(parsing: text)) } catch let error as RationalParseError {
-                throw SolverFileError("\(file): \(place): \(error)")
+            do { return .exact(try Rational(parsing: text, limits: limits)) } catch let error as RationalParseError {
+                let hint = error.exceeded.map { " (raise it with --max-\($0.rawValue))" } ?? ""
+                throw SolverFileError("\(file): \(place): \(error)\(hint)")
             }
         }
     }

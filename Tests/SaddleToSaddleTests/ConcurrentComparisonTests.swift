@@ -19,16 +19,6 @@ import Testing
         }
     }
 
-    struct Failure: Error, Equatable { let side: String }
-
-    @Test func concurrentlyReturnsBothResultsAndTheFirstError() throws {
-        let (a, b) = try concurrently({ (1...1000).reduce(0, +) }, { (1...2000).reduce(0, +) })
-        #expect(a == 500_500 && b == 2_001_000)
-        #expect(throws: Failure(side: "first")) { try concurrently({ throw Failure(side: "first") }, { throw Failure(side: "second") }) }
-        #expect(throws: Failure(side: "first")) { try concurrently({ throw Failure(side: "first") }, { 2 }) }
-        #expect(throws: Failure(side: "second")) { try concurrently({ 1 }, { throw Failure(side: "second") }) }
-    }
-
     /// Positive definite and singular M (d > n), both networks, weight decay, stopped or not.
     @Test(arguments: [UInt64(3), 5, 8, 13, 21])
     func concurrentComparisonIsTheSequentialOne(_ seed: UInt64) throws {

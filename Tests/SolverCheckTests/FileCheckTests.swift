@@ -49,4 +49,26 @@ import Testing
         let (loose, _) = try SolverCheck.check(problem, source: source, solutionFile: solution, tolerance: q(1, 1000))
         #expect(loose.passed)
     }
+
+    /// The solver's file is held to the problem's input limits, and raising them (`--max-digits`
+    /// in the CLI, `source.limits` here) reads it: x₂ = 1/2 written with 1,200 digits (1,199
+    /// zeros after "0.5") against the default 1,000.
+    @Test func solverFileObeysTheInputLimits() throws {
+        var source = ProblemSource(path: try temporaryFile("example.json", #"{"M": [[10, -4], [-4, 2]], "r": [-3, 2]}"#))
+        let long = "0.5" + String(repeating: "0", count: 1_199)
+        let problem = try ProblemReader.read(source)
+        for (name, text) in [("sol.json", #"{"solutions": [{"lambda": 1, "x": [0, \#(long)]}]}"#), ("sol.csv", "1,0,\(long)\n")] {
+            let solution = try temporaryFile(name, text)
+            do {
+                _ = try SolverCheck.check(problem, source: source, solutionFile: solution)
+                Issue.record("\(name): a 1,200-digit number passed the 1,000-digit limit")
+            } catch let error as SolverFileError {
+                #expect(error.message.contains("(raise it with --max-digits)") && error.message.contains(name), "\(error.message)")
+            }
+            source.limits = NumberLimits(maximumDigits: 2_000)
+            let (report, _) = try SolverCheck.check(problem, source: source, solutionFile: solution)
+            #expect(report.passed, "\(name)")
+            source.limits = .default
+        }
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// `items.map(transform)` on `jobs` threads, results in input order whatever the scheduling, so
-/// a parallel search prints and writes exactly what a sequential one would. Threads take chunks
-/// of consecutive items from a shared cursor (cheap instances do not leave a thread idle).
-func parallelMap<T, R>(_ items: [T], jobs: Int, chunk: Int = 16, _ transform: @escaping @Sendable (T) -> R) -> [R]
+/// parallel work prints and writes exactly what a sequential run would. Threads take chunks of
+/// consecutive items from a shared cursor (cheap items do not leave a thread idle).
+public func parallelMap<T, R>(_ items: [T], jobs: Int, chunk: Int = 16, _ transform: @escaping @Sendable (T) -> R) -> [R]
 where T: Sendable, R: Sendable {
     let jobs = max(1, min(jobs, items.count))
     if jobs == 1 { return items.map(transform) }
