@@ -15,6 +15,9 @@ enum CommonDenominatorReduction {
     static func reduced(_ numerators: [BigInteger], over denominator: BigInteger) -> [Rational] {
         precondition(denominator.signum > 0, "the common denominator must be positive")
         let g = BigInteger.gcd(productResidue(numerators.filter { !$0.isZero }, modulo: denominator), denominator)
+        // A long G (a numerator sharing most of D, e.g. a multiple of it) makes the remainders
+        // modulo G as costly as a gcd each: then each fraction is reduced alone.
+        if g.bitWidth * 2 > denominator.bitWidth { return numerators.map { Rational($0, denominator) } }
         return numerators.map { n in
             if n.isZero { return .zero }
             if g == BigInteger(1) { return Rational(coprime: n, denominator) }
