@@ -32,6 +32,16 @@ extension BigInteger {
         dln_mpz_mul(a.storage.ptr, a.storage.ptr, b.storage.ptr)
     }
 
+    /// `self = a * b`, in the storage `self` holds when no other value shares it (no allocation
+    /// once it is large enough): for integer vectors recomputed many times over.
+    public mutating func setProduct(_ a: BigInteger, _ b: BigInteger) {
+        if isKnownUniquelyReferenced(&storage.object) {
+            dln_mpz_mul(storage.ptr, a.storage.ptr, b.storage.ptr)
+        } else {
+            self = a * b
+        }
+    }
+
     /// `self += a * b` in place (GMP's addmul), the inner step of fraction-free elimination.
     public mutating func addProduct(_ a: BigInteger, _ b: BigInteger) {
         makeUnique()
@@ -97,5 +107,11 @@ extension BigInteger {
     public func shiftedLeft(_ k: Int) -> BigInteger {
         precondition(k >= 0)
         return BigInteger.make { dln_mpz_mul_2exp($0, storage.ptr, UInt(k)) }
+    }
+
+    /// ⌊self / 2^k⌋ for k ≥ 0 (rounded down, also for negative values).
+    public func floorShiftedRight(_ k: Int) -> BigInteger {
+        precondition(k >= 0)
+        return k == 0 ? self : BigInteger.make { dln_mpz_fdiv_q_2exp($0, storage.ptr, UInt(k)) }
     }
 }

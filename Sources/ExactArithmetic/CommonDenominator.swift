@@ -24,7 +24,7 @@ public struct CommonDenominator: Sendable {
             numeratorBits = Int64.bitWidth - n.magnitude.leadingZeroBitCount
             denominatorBits = Int64.bitWidth - d.leadingZeroBitCount
             if d != 1, !(value % BigInteger(Int(d))).isZero { widen(by: BigInteger(Int(d))) }
-        case .big:
+        case .wide, .big:
             let d = q.denominator
             numeratorBits = q.numerator.bitWidth
             denominatorBits = d.bitWidth
@@ -57,16 +57,42 @@ extension Sequence where Element == Rational {
 }
 
 extension Rational {
-    /// l ← lcm(l, denominator) for l > 0, in place when the denominator already divides l.
-    func widen(_ l: inout BigInteger) {
+    /// l ← lcm(l, denominator) for l > 0: nothing to do when the denominator already divides l,
+    /// and in l's own storage when no other value shares it.
+    public func widen(_ l: inout BigInteger) {
         switch representation {
         case .small(_, let d):
             if d == 1 || dln_mpz_divisible_ui_p(l.storage.ptr, UInt(d)) != 0 { return }
-            l = BigInteger.make { dln_mpz_lcm_ui($0, l.storage.ptr, UInt(d)) }
-        case .big(let s):
-            let den = dln_mpq_denref_const(s.ptr)
-            if dln_mpz_divisible_p(l.storage.ptr, den) != 0 { return }
-            l = BigInteger.make { dln_mpz_lcm($0, l.storage.ptr, den) }
+            if isKnownUniquelyReferenced(&l.storage.object) {
+                dln_mpz_lcm_ui(l.storage.ptr, l.storage.ptr, UInt(d))
+            } else {
+                l = BigInteger.make { dln_mpz_lcm_ui($0, l.storage.ptr, UInt(d)) }
+            }
+        case .wide, .big:
+            let unique = isKnownUniquelyReferenced(&l.storage.object)
+            let lcm: BigInteger? = withMPQ { q in
+                let den = dln_mpq_denref_const(q)
+                if dln_mpz_divisible_p(l.storage.ptr, den) != 0 { return nil }
+                if unique { dln_mpz_lcm(l.storage.ptr, l.storage.ptr, den); return nil }
+                return BigInteger.make { dln_mpz_lcm($0, l.storage.ptr, den) }
+            }
+            if let lcm { l = lcm }
+        }
+    }
+
+    /// `integer(over:)` into `result`'s storage when no other value shares it (no allocation).
+    public func integer(over l: BigInteger, into result: inout BigInteger) {
+        guard isKnownUniquelyReferenced(&result.storage.object) else { return result = integer(over: l) }
+        let t = result.storage.ptr
+        switch representation {
+        case .small(let n, let d):
+            dln_mpz_divexact_ui(t, l.storage.ptr, UInt(d))
+            dln_mpz_mul_si(t, t, Int(n))
+        case .wide, .big:
+            withMPQ { q in
+                dln_mpz_divexact(t, l.storage.ptr, dln_mpq_denref_const(q))
+                dln_mpz_mul(t, t, dln_mpq_numref_const(q))
+            }
         }
     }
 
@@ -79,10 +105,12 @@ extension Rational {
                 dln_mpz_divexact_ui(t, l.storage.ptr, UInt(d))
                 dln_mpz_mul_si(t, t, Int(n))
             }
-        case .big(let s):
-            return BigInteger.make { t in
-                dln_mpz_divexact(t, l.storage.ptr, dln_mpq_denref_const(s.ptr))
-                dln_mpz_mul(t, t, dln_mpq_numref_const(s.ptr))
+        case .wide, .big:
+            return withMPQ { q in
+                BigInteger.make { t in
+                    dln_mpz_divexact(t, l.storage.ptr, dln_mpq_denref_const(q))
+                    dln_mpz_mul(t, t, dln_mpq_numref_const(q))
+                }
             }
         }
     }

@@ -73,6 +73,11 @@ extension Rational {
         case .small(let n, let d):
             precondition(n != 0, "log₂ of zero")
             (ln, ld) = (log2(Double(n.magnitude)), log2(Double(d)))
+        case .wide(let w):
+            // Two words to a double within 2⁻⁵² relative (not the stdlib's generic UInt128 conversion,
+            // which is slow): log₂ is off by under 2⁻⁵¹, far inside the bound.
+            (ln, ld) = (log2(Double(w.numeratorHigh) * 0x1p64 + Double(w.numeratorLow)),
+                        log2(Double(w.denominatorHigh) * 0x1p64 + Double(w.denominatorLow)))
         case .big(let s):
             precondition(dln_mpq_sgn(s.ptr) != 0, "log₂ of zero")
             var en = 0, ed = 0

@@ -47,8 +47,18 @@ public enum ExactJSON: Sendable, Equatable {
     }
 
     /// Writes `self(v)` straight into `out` (`JSONOutput.appendScalarArray`'s layout at `indent`).
+    /// Fractions of one vector mostly share their denominator (a path's knot, a direction), so its
+    /// digits are converted once and reused while it repeats.
     public func append(_ v: [Rational], to out: inout JSONOutput, indent: Int) {
-        out.appendScalarArray(count: v.count, indent: indent) { i, out in append(v[i], to: &out) }
+        guard self == .exactStrings else {
+            return out.appendScalarArray(count: v.count, indent: indent) { i, out in append(v[i], to: &out) }
+        }
+        var denominator = Rational.DenominatorDigits()
+        out.appendScalarArray(count: v.count, indent: indent) { i, out in
+            out.appendByte(UInt8(ascii: "\""))
+            v[i].appendDescription(to: &out, reusing: &denominator)
+            out.appendByte(UInt8(ascii: "\""))
+        }
     }
 }
 

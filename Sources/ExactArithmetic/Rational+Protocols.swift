@@ -10,8 +10,9 @@ extension Rational: Equatable, Comparable {
     @inlinable public static func == (a: Rational, b: Rational) -> Bool {
         switch (a.representation, b.representation) {
         case (.small(let p, let q), .small(let r, let s)): return p == r && q == s
+        case (.wide(let x), .wide(let y)): return x == y
         case (.big(let x), .big(let y)): return dln_mpq_equal(x.ptr, y.ptr) != 0
-        default: return false // canonical: a value is big only when it does not fit small
+        default: return false // canonical: each value has one representation
         }
     }
 
@@ -22,6 +23,7 @@ extension Rational: Equatable, Comparable {
             let left = p.multipliedFullWidth(by: s), right = r.multipliedFullWidth(by: q)
             return left.high < right.high || (left.high == right.high && left.low < right.low)
         }
+        if let x = a.wideFraction, let y = b.wideFraction { return wideLess(x, y) }
         return a.withMPQ { pa in b.withMPQ { pb in dln_mpq_cmp(pa, pb) < 0 } }
     }
 }
@@ -32,6 +34,12 @@ extension Rational: Hashable {
         case .small(let n, let d):
             hasher.combine(n)
             hasher.combine(d)
+        case .wide(let w):
+            hasher.combine(w.negative)
+            hasher.combine(w.numeratorLow)
+            hasher.combine(w.numeratorHigh)
+            hasher.combine(w.denominatorLow)
+            hasher.combine(w.denominatorHigh)
         case .big:
             hasher.combine(numerator)
             hasher.combine(denominator)
@@ -48,6 +56,8 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     public var description: String {
         switch representation {
         case .small(let n, let d): return d == 1 ? String(n) : "\(n)/\(d)"
+        case .wide(let w):
+            return String(unsafeUninitializedCapacity: 80) { w.writeDescription(into: $0.baseAddress!) }
         case .big(let storage):
             // One call writes "p/q" (or "p"), straight into the string: no copies of p and q.
             let q = UnsafePointer(storage.ptr)
@@ -65,10 +75,14 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     func appendDescription(to out: inout JSONOutput) {
         switch representation {
         case .small(let n, let d):
-            out.appendDecimal(n)
-            if d != 1 {
-                out.appendByte(UInt8(ascii: "/"))
-                out.appendDecimal(d)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+                let count = writeSmallDescription(n, d, into: buffer.baseAddress!)
+                out.append(bytes: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        case .wide(let w):
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buffer in
+                let count = w.writeDescription(into: buffer.baseAddress!)
+                out.append(bytes: UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         case .big(let storage):
             let q = UnsafePointer(storage.ptr)
@@ -80,6 +94,41 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
                 }
             }
         }
+    }
+
+    /// The last denominator `appendDescription(to:reusing:)` wrote, with its decimal digits.
+    struct DenominatorDigits {
+        fileprivate var value: MPQStorage?
+        fileprivate var digits: [UInt8] = []
+    }
+
+    /// `appendDescription(to:)`, converting the denominator to decimal only when it differs from
+    /// the last one written through `last` (the digits are copied otherwise).
+    func appendDescription(to out: inout JSONOutput, reusing last: inout DenominatorDigits) {
+        guard case .big(let storage) = representation else { return appendDescription(to: &out) }
+        let q = UnsafePointer(storage.ptr)
+        let numerator = dln_mpq_numref_const(q), denominator = dln_mpq_denref_const(q)
+        if dln_mpz_sizeinbase(denominator, 2) == 1 { return appendDescription(to: &out) } // an integer
+        out.appendBytes(capacity: dln_mpz_sizeinbase(numerator, 10) + 2) { buffer in
+            buffer.withMemoryRebound(to: CChar.self, capacity: dln_mpz_sizeinbase(numerator, 10) + 2) { chars in
+                _ = dln_mpz_get_str(chars, 10, numerator)
+                return strlen(chars)
+            }
+        }
+        out.appendByte(UInt8(ascii: "/"))
+        if let held = last.value, dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer(held.ptr)), denominator) == 0 {
+            last.digits.withUnsafeBufferPointer { out.append(bytes: $0) }
+            return
+        }
+        let size = dln_mpz_sizeinbase(denominator, 10) + 1
+        last.digits = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = dln_mpz_get_str(chars.baseAddress, 10, denominator)
+                count = strlen(chars.baseAddress!)
+            }
+        }
+        last.value = storage
+        last.digits.withUnsafeBufferPointer { out.append(bytes: $0) }
     }
 
     /// Parses any form accepted by `Rational(parsing:)`.

@@ -2,16 +2,18 @@ import CGMP
 
 /// An exact rational number with value semantics.
 ///
-/// Storage: a fraction of two `Int64`s when it fits (the fast path), otherwise a GMP `mpq_t`.
+/// Storage: a fraction of two `Int64`s when it fits (the fast path), else of two 128-bit words
+/// (`.wide`: |numerator| < 2¹²⁸, denominator < 2¹²⁰), otherwise a GMP `mpq_t`; 32 bytes.
 /// Invariant (so that `==` and hashing can compare representations): the value is always in
-/// lowest terms with a positive denominator, and it is stored as `.big` *only* when it does not
-/// fit `.small` (numerator in `-(2⁶³-1)...2⁶³-1`, denominator in `1...2⁶³-1`).
+/// lowest terms with a positive denominator and held in the first of the three forms it fits
+/// (`.small`: numerator in `-(2⁶³-1)...2⁶³-1`, denominator in `1...2⁶³-1`).
 ///
 /// Numerical contract: every operation is exact. Nothing converts through `Double` except the
 /// explicit `Rational(exactly:)` and `doubleValue` (correctly rounded, ties to even).
 public struct Rational: Sendable {
     @usableFromInline enum Representation: Sendable {
         case small(Int64, Int64)
+        case wide(WideWords)
         case big(MPQStorage)
     }
 
@@ -36,7 +38,7 @@ public struct Rational: Sendable {
         } else {
             let s = MPQStorage.make()
             dln_mpq_set_num(s.ptr, value.storage.ptr)
-            representation = .big(s)
+            self = Rational.demoting(s)
         }
     }
 
@@ -70,6 +72,7 @@ public struct Rational: Sendable {
     public var numerator: BigInteger {
         switch representation {
         case .small(let n, _): return BigInteger(Int(n))
+        case .wide(let w): return BigInteger.make { dln_mpz_set_2($0, UInt(w.numeratorLow), UInt(w.numeratorHigh), w.negative ? 1 : 0) }
         case .big(let s): return BigInteger.make { dln_mpz_set($0, dln_mpq_numref(s.ptr)) }
         }
     }
@@ -78,6 +81,7 @@ public struct Rational: Sendable {
     public var denominator: BigInteger {
         switch representation {
         case .small(_, let d): return BigInteger(Int(d))
+        case .wide(let w): return BigInteger.make { dln_mpz_set_2($0, UInt(w.denominatorLow), UInt(w.denominatorHigh), 0) }
         case .big(let s): return BigInteger.make { dln_mpz_set($0, dln_mpq_denref(s.ptr)) }
         }
     }
@@ -86,6 +90,7 @@ public struct Rational: Sendable {
     @inlinable public var signum: Int {
         switch representation {
         case .small(let n, _): return n == 0 ? 0 : (n < 0 ? -1 : 1)
+        case .wide(let w): return w.negative ? -1 : 1
         case .big(let s): return Int(dln_mpq_sgn(s.ptr))
         }
     }
@@ -95,6 +100,7 @@ public struct Rational: Sendable {
     public var isInteger: Bool {
         switch representation {
         case .small(_, let d): return d == 1
+        case .wide(let w): return w.denominatorLow == 1 && w.denominatorHigh == 0
         case .big(let s):
             // `one` must outlive the call: a temporary `MPZStorage.make(1).ptr` may be freed first.
             let one = MPZStorage.make(1)
@@ -106,6 +112,13 @@ public struct Rational: Sendable {
     public var isSmall: Bool {
         if case .small = representation { return true }
         return false
+    }
+
+    /// True when the value is held without GMP: `.small` or `.wide` (|numerator| < 2¹²⁸,
+    /// denominator < 2¹²⁰). Exposed for tests and benchmarks.
+    public var isInline: Bool {
+        if case .big = representation { return false }
+        return true
     }
 }
 
@@ -121,18 +134,19 @@ extension Rational {
         return Rational(representation: .small(n / g, d / g))
     }
 
-    /// Wraps a canonical mpq, moving it to the fast path when it fits.
+    /// Wraps a canonical mpq, moving it to an inline form when it fits.
     @usableFromInline static func demoting(_ s: MPQStorage) -> Rational {
         let num = dln_mpq_numref(s.ptr), den = dln_mpq_denref(s.ptr)
-        if dln_mpz_fits_slong_p(num) != 0, dln_mpz_fits_slong_p(den) != 0 {
-            let n = dln_mpz_get_si(num), d = dln_mpz_get_si(den)
-            if n != Int.min { return Rational(representation: .small(Int64(n), Int64(d))) }
+        if dln_mpz_size(num) <= 2 && dln_mpz_size(den) <= 2 {
+            let n = UInt128(dln_mpz_getlimbn(num, 1)) << 64 | UInt128(dln_mpz_getlimbn(num, 0))
+            let d = UInt128(dln_mpz_getlimbn(den, 1)) << 64 | UInt128(dln_mpz_getlimbn(den, 0))
+            if d >> 120 == 0 { return Rational(WideFraction(negative: dln_mpz_sgn(num) < 0, numerator: n, denominator: d)) }
         }
         return Rational(representation: .big(s))
     }
 
-    /// Calls `body` with a read-only mpq holding this value (for the fast path, a temporary over
-    /// two limbs on the stack: no allocation).
+    /// Calls `body` with a read-only mpq holding this value (for an inline value, a temporary over
+    /// limbs on the stack: no allocation).
     @usableFromInline func withMPQ<R>(_ body: (UnsafePointer<__mpq_struct>) -> R) -> R {
         switch representation {
         case .big(let s):
@@ -142,6 +156,15 @@ extension Rational {
                 withUnsafeTemporaryAllocation(of: __mpq_struct.self, capacity: 1) { buf in
                     let p = buf.baseAddress!
                     dln_mpq_roinit_si(p, limbs.baseAddress!, Int(n), UInt(d))
+                    return body(p)
+                }
+            }
+        case .wide(let w):
+            return withUnsafeTemporaryAllocation(of: mp_limb_t.self, capacity: 4) { limbs in
+                withUnsafeTemporaryAllocation(of: __mpq_struct.self, capacity: 1) { buf in
+                    let p = buf.baseAddress!
+                    dln_mpq_roinit_2(p, limbs.baseAddress!, UInt(w.numeratorLow), UInt(w.numeratorHigh), w.negative ? 1 : 0,
+                                     UInt(w.denominatorLow), UInt(w.denominatorHigh))
                     return body(p)
                 }
             }

@@ -182,7 +182,7 @@ public struct JSONOutput {
     }
 
     mutating func appendSpaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        for _ in 0..<count { bytes.append(UInt8(ascii: " ")) } // (a Repeated collection appends far slower)
     }
 
     /// Appends `text` as a quoted JSON string: `"` and `\` are escaped, control characters use

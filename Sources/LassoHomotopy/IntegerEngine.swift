@@ -1,6 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import ModularArithmetic
+import Foundation
 
 /// `ActiveSetEngine` over the integers: keeps det(M̃_SS) and the numerators adj(M̃_SS)·r̃_S and
 /// adj(M̃_SS)·s_S of the scaled problem exactly, from M̃_SS⁻¹ held modulo word primes
@@ -15,10 +16,18 @@ struct IntegerEngine: ActiveSetEngine {
     private let system: PrincipalInverse
     private var signOf: [Int: Int] = [:]
 
-    /// `maximumSupport` bounds |S| for a nonsingular M̃_SS (min(n, d) for data with n rows).
-    init(scaled: ScaledProblem, positive: Bool, maximumSupport: Int) {
+    /// E_j of `OutsideCorrelations`, per coordinate.
+    private let rowBounds: [BigInteger]
+    /// Leading bits of U, W, D the outside correlations' approximations keep.
+    private let keptBits: Int
+
+    /// `maximumSupport` bounds |S| for a nonsingular M̃_SS (min(n, d) for data with n rows);
+    /// `keptBits` is the precision of the outside correlations' filter (tests lower it).
+    init(scaled: ScaledProblem, positive: Bool, maximumSupport: Int, keptBits: Int = 192) {
         self.scaled = scaled
         self.positive = positive
+        self.keptBits = keptBits
+        rowBounds = OutsideCorrelations.rowBounds(scaled)
         let ones = [BigInteger](repeating: BigInteger(1), count: scaled.d)
         system = PrincipalInverse(K: scaled.M, dimension: scaled.d, rhsBounds: [scaled.r, ones], maximumSize: maximumSupport)
     }
@@ -54,27 +63,20 @@ struct IntegerEngine: ActiveSetEngine {
         let det = system.determinant
         var U = [BigInteger](repeating: BigInteger(0), count: d), W = U
         for (p, i) in s.enumerated() { U[i] = u[p]; W[i] = w[p] }
-        var c0 = scaled.r.map { $0 * det }, c1 = [BigInteger](repeating: BigInteger(0), count: d)
-        let inSupport = Set(s)
-        for i in s { c0[i] = BigInteger(0); c1[i] = det * BigInteger(signOf[i]!) }
-        for j in 0..<d where !inSupport.contains(j) {
-            for (p, i) in s.enumerated() {
-                let m = scaled.M[j * d + i]
-                if m.isZero { continue }
-                c0[j].subtractProduct(m, u[p])
-                c1[j].addProduct(m, w[p])
-            }
-        }
         let order = s.indices.sorted { s[$0] < s[$1] }
+        let support = order.map { s[$0] }
+        let outside = OutsideCorrelations(
+            scaled: scaled, support: support, U: U, W: W, determinant: det, rowBounds: rowBounds, keptBits: keptBits)
         return IntegerSegment(
-            support: order.map { s[$0] }, signs: order.map { signOf[s[$0]]! },
-            scale: scaled.scale, determinant: det, U: U, W: W, C0: c0, C1: c1, positive: positive)
+            support: support, signs: order.map { signOf[s[$0]]! },
+            scale: scaled.scale, determinant: det, U: U, W: W, outside: outside, positive: positive)
     }
 }
 
 /// `SegmentFormula` over one common denominator, in the scaled penalty κ̃ = Lκ:
-/// `x(κ) = (U − κ̃ W)/D` and `L·c(κ) = (C0 + κ̃ C1)/D`, D = det(M̃_SS) > 0. Events, knots and
-/// equicorrelation tests compare integer cross-products; a `Rational` is formed only for output.
+/// `x(κ) = (U − κ̃ W)/D` and `L·c(κ) = (C0 + κ̃ C1)/D`, D = det(M̃_SS) > 0 (on the support
+/// C0 = 0, C1 = D·s; outside it, `OutsideCorrelations`). Events, knots and equicorrelation tests
+/// compare integer cross-products; a `Rational` is formed only for output.
 struct IntegerSegment: SegmentFormula {
     let support: [Int]
     let signs: [Int]
@@ -82,9 +84,20 @@ struct IntegerSegment: SegmentFormula {
     let determinant: BigInteger
     let U: [BigInteger]
     let W: [BigInteger]
-    let C0: [BigInteger]
-    let C1: [BigInteger]
+    let outside: OutsideCorrelations
     let positive: Bool
+
+    /// The exact (C0_j, C1_j) for any coordinate.
+    private func correlationNumerators(_ j: Int) -> (c0: BigInteger, c1: BigInteger) {
+        if let p = support.firstIndex(of: j) { return (BigInteger(0), determinant * BigInteger(signs[p])) }
+        return outside.exact(j)
+    }
+
+    private var allCorrelationNumerators: [(c0: BigInteger, c1: BigInteger)] {
+        var sign = [Int](repeating: 0, count: U.count)
+        for (i, s) in zip(support, signs) { sign[i] = s }
+        return U.indices.map { j in sign[j] != 0 ? (BigInteger(0), determinant * BigInteger(sign[j])) : outside.exact(j) }
+    }
 
     /// κ̃ = Lκ as (numerator, denominator > 0).
     private func scaledKappa(_ kappa: Rational) -> (BigInteger, BigInteger) {
@@ -93,7 +106,7 @@ struct IntegerSegment: SegmentFormula {
 
     /// v = dx/d(−κ) = L·W/D.
     var direction: [Rational] {
-        W.map { $0.isZero ? .zero : Rational($0 * scale, determinant) }
+        Rational.reducing(W.map { $0.isZero ? $0 : $0 * scale }, over: determinant)
     }
 
     func nextEvent(below kappa: Rational) -> SegmentEnd {
@@ -101,10 +114,16 @@ struct IntegerSegment: SegmentFormula {
         // Candidates are fractions num/den of κ̃. A floating-point filter on log₂ of the
         // magnitudes decides every comparison whose sides differ by more than its error bound;
         // near-ties are decided exactly by cross-multiplication. A Rational is formed only for
-        // the winner.
+        // the winner. Outside the support the logs come from the approximate correlations, with
+        // their truncation in the bound; the exact numerators are formed only when needed.
         func logRatio(_ num: BigInteger, _ den: BigInteger) -> (Double, Double) {
             let ln = num.log2Magnitude, ld = den.log2Magnitude
             return (ln - ld, 1e-9 * (2 + Swift.abs(ln) + Swift.abs(ld))) // (value, error bound)
+        }
+        /// (±num)/den with a positive denominator (minus when `negated`).
+        func normalized(_ num: BigInteger, _ den: BigInteger, negated: Bool) -> (BigInteger, BigInteger) {
+            let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
+            return negated ? (-a, b) : (a, b)
         }
         let (logKappa, kappaError) = logRatio(n, q)
         var best: (BigInteger, BigInteger)? // (num > 0, den > 0)
@@ -112,15 +131,13 @@ struct IntegerSegment: SegmentFormula {
         var drops: [Int] = [], joins: [(Int, Int)] = []
         var signs = [Int](repeating: 0, count: U.count)
         for (i, s) in zip(support, self.signs) { signs[i] = s }
-        /// Whether (±num)/den (minus when `negated`) lies in (0, κ̃) and is at least the best so far.
-        func consider(_ num: BigInteger, _ den: BigInteger, negated: Bool = false) -> Bool {
-            guard num.signum * den.signum * (negated ? -1 : 1) > 0 else { return false } // a/b > 0
-            let (l, error) = logRatio(num, den)
+        /// Whether a positive crossing, within `error` of 2^l and exactly `crossing()` (numerator,
+        /// denominator > 0), lies in (0, κ̃) and is at least the best so far.
+        func consider(log l: Double, error: Double, _ crossing: () -> (BigInteger, BigInteger)) -> Bool {
             var exact: (BigInteger, BigInteger)?
             func fraction() -> (BigInteger, BigInteger) {
                 if let exact { return exact }
-                let (a, b) = den.signum < 0 ? (-num, -den) : (num, den)
-                exact = negated ? (-a, b) : (a, b)
+                exact = crossing()
                 return exact!
             }
             if l > logKappa + error + kappaError { return false }
@@ -143,17 +160,61 @@ struct IntegerSegment: SegmentFormula {
             joins = []
             return true
         }
+        /// `consider` for the exact crossing (±num)/den (minus when `negated`), den ≠ 0.
+        func consider(_ num: BigInteger, _ den: BigInteger, negated: Bool = false) -> Bool {
+            guard num.signum * den.signum * (negated ? -1 : 1) > 0 else { return false } // a/b > 0
+            let (l, error) = logRatio(num, den)
+            return consider(log: l, error: error) { normalized(num, den, negated: negated) }
+        }
         var inSupport = [Bool](repeating: false, count: U.count)
         for i in support {
             inSupport[i] = true
             if !W[i].isZero && consider(U[i], W[i]) { drops.append(i) }  // x_i = 0 at κ̃ = U/W
         }
+        let truncated = outside.shift > 0
         for j in U.indices where !inSupport[j] {
-            let up = determinant - C1[j]                                  // c_j = κ
-            if !up.isZero { if consider(C0[j], up) { joins.append((j, 1)) } } else if C0[j].isZero { signs[j] = 1 }
-            if positive { continue }
-            let down = determinant + C1[j]                                // c_j = −κ
-            if !down.isZero { if consider(C0[j], down, negated: true) { joins.append((j, -1)) } } else if C0[j].isZero { signs[j] = -1 }
+            // c_j = σκ at κ̃ = σC0/(D − σC1): approximately 2^h·Ĉ0 over 2^h·(D̂ − σĈ1), within
+            // 2^h·E and 2^h·(E + 1) (docs/math.md §1).
+            var exactNumerators: (c0: BigInteger, c1: BigInteger)?
+            func exactC() -> (c0: BigInteger, c1: BigInteger) {
+                if exactNumerators == nil { exactNumerators = outside.exact(j) }
+                return exactNumerators!
+            }
+            let error0 = outside.bound[j], c0 = outside.c0[j]
+            let error1 = truncated ? error0 + BigInteger(1) : error0
+            let numeratorKnown = c0.magnitude > error0 // C0 ≠ 0, with Ĉ0's sign
+            for sigma in positive ? [1] : [1, -1] {
+                let den = sigma > 0 ? outside.determinant - outside.c1[j] : outside.determinant + outside.c1[j]
+                if numeratorKnown && den.magnitude > error1 {
+                    guard c0.signum * den.signum * sigma > 0 else { continue }
+                    let ln = c0.log2Magnitude, ld = den.log2Magnitude
+                    var error = 1e-9 * (2 + Swift.abs(ln) + Swift.abs(ld))
+                    if truncated {
+                        // |log₂(true/approximate)| ≤ −log₂(1 − ρ) < 1.45ρ for ρ = error/|approximate| ≤ 2⁻²⁰.
+                        let rho = (error0.isZero ? 0 : exp2(error0.log2Magnitude - ln)) + exp2(error1.log2Magnitude - ld)
+                        if rho <= 0x1p-20 {
+                            error += 4 * rho
+                        } else {
+                            error = .infinity
+                        }
+                    }
+                    if error.isFinite {
+                        let crossing = { () -> (BigInteger, BigInteger) in
+                            let (C0, C1) = exactC()
+                            return normalized(C0, sigma > 0 ? self.determinant - C1 : self.determinant + C1, negated: sigma < 0)
+                        }
+                        if consider(log: ln - ld, error: error, crossing) { joins.append((j, sigma)) }
+                        continue
+                    }
+                }
+                let (C0, C1) = exactC()
+                let exactDen = sigma > 0 ? determinant - C1 : determinant + C1
+                if !exactDen.isZero {
+                    if consider(C0, exactDen, negated: sigma < 0) { joins.append((j, sigma)) }
+                } else if C0.isZero {
+                    signs[j] = sigma
+                }
+            }
         }
         guard let (a, b) = best else { return SegmentEnd(kappa: .zero, drops: [], equicorrelationSigns: signs) }
         for (j, s) in joins { signs[j] = s }
@@ -166,43 +227,47 @@ struct IntegerSegment: SegmentFormula {
     /// fraction is reduced at half the size; the division is checked, never assumed.
     func solution(atEnd end: SegmentEnd) -> [Rational] {
         guard let (a, b) = end.crossing else { return solution(at: end.kappa) }
-        let full = b * determinant
-        return U.indices.map { i in
-            if U[i].isZero && W[i].isZero { return .zero }
+        var quotients = [BigInteger](repeating: BigInteger(0), count: U.count)
+        var indivisible: [(Int, BigInteger)] = []
+        for i in U.indices where !(U[i].isZero && W[i].isZero) {
             var t = b * U[i]
             t.subtractProduct(a, W[i])
             let (q, r) = t.quotientAndRemainder(dividingBy: determinant)
-            return r.isZero ? Rational(q, b) : Rational(t, full)
+            if r.isZero { quotients[i] = q } else { indivisible.append((i, t)) }
         }
+        var x = Rational.reducing(quotients, over: b)
+        if !indivisible.isEmpty {
+            let full = b * determinant
+            for (i, t) in indivisible { x[i] = Rational(t, full) }
+        }
+        return x
     }
 
     func solution(at kappa: Rational) -> [Rational] {
         let (n, q) = scaledKappa(kappa)
-        let den = q * determinant
-        return U.indices.map { i in
-            if U[i].isZero && W[i].isZero { return .zero }
+        return Rational.reducing(U.indices.map { i in
+            if U[i].isZero && W[i].isZero { return BigInteger(0) }
             var t = q * U[i]
             t.subtractProduct(n, W[i])
-            return Rational(t, den)
-        }
+            return t
+        }, over: q * determinant)
     }
 
     func correlation(at kappa: Rational) -> [Rational] {
         let (n, q) = scaledKappa(kappa)
-        let den = q * scale * determinant
-        return C0.indices.map { j in
-            var t = q * C0[j]
-            t.addProduct(n, C1[j])
-            return Rational(t, den)
-        }
+        return Rational.reducing(allCorrelationNumerators.map { c in
+            var t = q * c.c0
+            t.addProduct(n, c.c1)
+            return t
+        }, over: q * scale * determinant)
     }
 
     func equicorrelationSigns(at kappa: Rational) -> [Int] {
         let (n, q) = scaledKappa(kappa)
         let bound = n * determinant                                    // κ̃·D·q
-        return C0.indices.map { j in
-            var t = q * C0[j]
-            t.addProduct(n, C1[j])
+        return allCorrelationNumerators.map { c in
+            var t = q * c.c0
+            t.addProduct(n, c.c1)
             if t == bound { return 1 }
             if !positive && t == -bound { return -1 }
             return 0
@@ -213,6 +278,6 @@ struct IntegerSegment: SegmentFormula {
 
     func correlationSlopeExcess(_ i: Int, sign s: Int) -> Int {
         // c¹_i = C1_i / D (D > 0).
-        (BigInteger(s) * C1[i] - determinant).signum
+        (BigInteger(s) * correlationNumerators(i).c1 - determinant).signum
     }
 }

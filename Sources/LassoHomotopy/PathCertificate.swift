@@ -51,6 +51,9 @@ struct PathCertificate {
         let certificate: PathCertificate
         private var k: Int
         private var previous: (knot: Knot, t: [BigInteger], bound: BigInteger)?
+        /// Integers the next knot's correlation is written into (the knot before the previous
+        /// one's, no longer needed), so that checking allocates nothing once sizes settle.
+        private var spare: [BigInteger] = [], scratch: [BigInteger] = []
 
         init(_ certificate: PathCertificate, firstIndex: Int = 0) {
             self.certificate = certificate
@@ -64,7 +67,9 @@ struct PathCertificate {
             let d = problem.dimension
             if let previous, !(knot.kappa < previous.knot.kappa) { throw fail("knots are not strictly decreasing at \(k)") }
             guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
-            let (c, den) = certificate.scaled.correlation(knot.x)
+            var c = spare
+            spare = []
+            let den = certificate.scaled.correlation(knot.x, into: &c, scratch: &scratch)
             // c_i = ±κ ⇔ t_i = q·C_i = ±n·den (κ = n/q). When q divides den — always if some
             // |c_i| = κ, since gcd(n, q) = 1 — both sides are divided by q: t = C, no products.
             let q = knot.kappa.denominator
@@ -72,11 +77,11 @@ struct PathCertificate {
             let divisible = remainder.isZero
             let bound = knot.kappa.numerator * (divisible ? quotient : den)
             let negativeBound = -bound
-            var t: [BigInteger] = []
-            t.reserveCapacity(d)
+            var t = c
+            if !divisible { for i in 0..<d { t[i] = q * c[i] } }
             var equicorrelation: [Int] = []
             for i in 0..<d {
-                let ti = divisible ? c[i] : q * c[i]
+                let ti = t[i]
                 let xi = knot.x[i]
                 if positive {
                     if xi.signum < 0 { throw fail("x[\(i + 1)] < 0 at κ = \(knot.kappa) in the positive lasso") }
@@ -89,7 +94,6 @@ struct PathCertificate {
                     }
                 }
                 if ti == bound || (!positive && ti == negativeBound) { equicorrelation.append(i) }
-                t.append(ti)
             }
             let active = (0..<d).filter { !knot.x[$0].isZero }
             guard knot.active == active, knot.signs == active.map({ knot.x[$0].signum }) else {
@@ -103,6 +107,7 @@ struct PathCertificate {
                 try certificate.checkSegment(k - 1, above, top: previous.knot, bottom: knot, topT: previous.t, topBound: previous.bound,
                                              bottomT: t, bottomBound: bound)
             }
+            spare = previous?.t ?? []
             previous = (knot, t, bound)
             k += 1
         }

@@ -26,17 +26,30 @@ struct ScaledProblem: Sendable {
     /// c_i = numerators[i] / denominator. x is put over its least common denominator δ, so
     /// c = (δ r̃ − M̃ X) / (L δ): integer products only (docs/math.md §1 certificate, large instances).
     func correlation(_ x: [Rational]) -> (numerators: [BigInteger], denominator: BigInteger) {
-        let support = x.indices.filter { !x[$0].isZero }
+        var c: [BigInteger] = [], scratch: [BigInteger] = []
+        let denominator = correlation(x, into: &c, scratch: &scratch)
+        return (c, denominator)
+    }
+
+    /// `correlation(_:)` written into `c` (numerators) and `scratch` (δx), whose integers are
+    /// reused when no other value shares them: a certificate checking knot after knot allocates
+    /// nothing once the sizes have settled. Returns the denominator.
+    func correlation(_ x: [Rational], into c: inout [BigInteger], scratch: inout [BigInteger]) -> BigInteger {
+        var support: [Int] = []
+        for i in x.indices where !x[i].isZero { support.append(i) }
         // Path solutions mostly share one denominator: test divisibility before taking an lcm.
-        let delta = support.map { x[$0] }.leastCommonDenominator
-        let scaled = support.map { x[$0].integer(over: delta) }
-        var c = r.map { $0 * delta }
+        var delta = BigInteger(1)
+        for i in support { x[i].widen(&delta) }
+        while scratch.count < support.count { scratch.append(BigInteger(0)) }
+        for (p, i) in support.enumerated() { x[i].integer(over: delta, into: &scratch[p]) }
+        if c.count != d { c = (0..<d).map { _ in BigInteger(0) } }
         for j in 0..<d {
+            c[j].setProduct(r[j], delta)
             for (p, i) in support.enumerated() {
                 let m = M[j * d + i]
-                if !m.isZero { c[j].subtractProduct(m, scaled[p]) }
+                if !m.isZero { c[j].subtractProduct(m, scratch[p]) }
             }
         }
-        return (c, scale * delta)
+        return scale * delta
     }
 }

@@ -17,7 +17,10 @@ import ExactArithmetic
 /// ⌈log₂ max_b ‖b‖₂⌉; the primes used for a reconstruction have product above 2^(B+1), so it is
 /// exact. A zero determinant has zero residues, so singularity is decided exactly too. A prime
 /// dividing det(K_SS) (an "unlucky" one, probability about |S|·2⁻⁶¹ per change) cannot hold
-/// K_SS⁻¹; it is replaced by a fresh prime, factorised from scratch.
+/// K_SS⁻¹; it is replaced by a fresh prime, factorised from scratch. K is meant to be positive
+/// semidefinite (the lasso's M̃): a change is then singular exactly when it is so modulo every
+/// prime, and each prime is updated as soon as its own residues show it is not; a change to a
+/// negative determinant (K not PSD) is refused too, by refactorising the previous S.
 ///
 /// A reference type: the per-prime matrices are large and updated in place.
 package final class PrincipalInverse {
@@ -82,6 +85,11 @@ package final class PrincipalInverse {
 
     /// Adds index j with right-hand-side entries `b` (one per right-hand side). On `.singular`
     /// (K on S ∪ {j} is not positive definite) nothing changes.
+    ///
+    /// K is positive semidefinite, so det(K_{S∪j}) = det(K_SS)·σ ≥ 0, and it is 0 exactly when σ
+    /// is 0 modulo every prime (their product exceeds twice the bound; det(K_SS) is a unit modulo
+    /// each). So each prime is bordered and updated in one pass, while its inverse is in cache,
+    /// whenever its σ is nonzero; a singular K_{S∪j} leaves every prime untouched.
     package func append(_ j: Int, rhs b: [BigInteger]) -> Failure? {
         precondition(b.count == rhsCount && !indices.contains(j), "bad index or right-hand side")
         let k = indices.count
@@ -89,13 +97,15 @@ package final class PrincipalInverse {
         ensurePrimes(primes)
         reserve(k + 1)
         let column = indices.map { K[$0 * d + j] }
-        let borders = states.map { $0.border(column: column, diagonal: K[j * d + j]) }
-        let newDeterminant = basis(primes).reconstruct { t in states[t].modulus.multiply(states[t].determinant, borders[t].sigma) }
-        guard newDeterminant.signum > 0 else { return .singular }
+        let diagonal = K[j * d + j]
         var unlucky: [Int] = []
         for (t, s) in states.enumerated() {
-            if borders[t].sigma == 0 { unlucky.append(t) } else { s.apply(borders[t], rhs: b, size: k) }
+            let border = s.border(column: column, diagonal: diagonal)
+            if border.sigma == 0 { unlucky.append(t) } else { s.apply(border, rhs: b, size: k) }
         }
+        if unlucky.count == states.count { return .singular }
+        let newDeterminant = basis(primes).reconstruct { t in unlucky.contains(t) ? 0 : states[t].determinant }
+        guard newDeterminant.signum > 0 else { return restore() }
         indices.append(j)
         rhs.append(b)
         determinant = newDeterminant
@@ -105,20 +115,21 @@ package final class PrincipalInverse {
     }
 
     /// Removes the index at position q; the last index moves to position q. On `.singular`
-    /// (what remains is singular) nothing changes.
+    /// (what remains is singular) nothing changes. As in `append`, det(K_S\q) = det(K_SS)·(K_SS⁻¹)_qq
+    /// is 0 exactly when the pivot is 0 modulo every prime.
     package func remove(at q: Int) -> Failure? {
         let k = indices.count
         precondition(q < k, "position out of range")
         var rest = indices
         rest.remove(at: q)
         let primes = Self.primeCount(bits: bound(rest))
-        let pivots = states.map { $0.inverse[q * capacity + q] }
-        let newDeterminant = basis(primes).reconstruct { t in states[t].modulus.multiply(states[t].determinant, pivots[t]) }
-        guard newDeterminant.signum > 0 else { return .singular }
         var unlucky: [Int] = []
         for (t, s) in states.enumerated() {
-            if pivots[t] == 0 { unlucky.append(t) } else { s.remove(at: q, size: k) }
+            if s.inverse[q * capacity + q] == 0 { unlucky.append(t) } else { s.remove(at: q, size: k) }
         }
+        if unlucky.count == states.count { return .singular }
+        let newDeterminant = basis(primes).reconstruct { t in unlucky.contains(t) ? 0 : states[t].determinant }
+        guard newDeterminant.signum > 0 else { return restore() }
         indices.swapAt(q, k - 1)
         indices.removeLast()
         rhs.swapAt(q, k - 1)
@@ -127,6 +138,17 @@ package final class PrincipalInverse {
         replace(unlucky)
         rebuildNumerators(primes)
         return nil
+    }
+
+    /// Refactorises every prime on S from scratch after an update whose determinant came out
+    /// negative, which a positive semidefinite K never gives (this K is not); reports `.singular`,
+    /// so that, as promised, nothing has changed.
+    private func restore() -> Failure {
+        let count = states.count
+        states = states.compactMap { fresh($0.modulus) }
+        basis = nil
+        ensurePrimes(count)
+        return .singular
     }
 
     /// numerator = det·x, reconstructed from det_t·x_t·w_t modulo each of the first `primes`.

@@ -67,13 +67,13 @@ extension DLNLimit {
         return saddles
     }
 
-    /// c = C/den reduced. Off the support the C_i share one gcd (`CommonDenominatorReduction`);
+    /// c = C/den reduced. Off the support the C_i share one gcd (`Rational.reducing`);
     /// on it c_i = ±λwd, whose numerators share most of den, so they are reduced one by one.
     static func correlation(_ numerators: [BigInteger], over denominator: BigInteger, support: [Int], weightDecay: Rational) -> [Rational] {
-        guard !weightDecay.isZero else { return CommonDenominatorReduction.reduced(numerators, over: denominator) }
+        guard !weightDecay.isZero else { return Rational.reducing(numerators, over: denominator) }
         var off = numerators
         for i in support { off[i] = BigInteger(0) }
-        var c = CommonDenominatorReduction.reduced(off, over: denominator)
+        var c = Rational.reducing(off, over: denominator)
         for i in support { c[i] = Rational(numerators[i], denominator) }
         return c
     }

@@ -126,7 +126,7 @@ final class DualValues: @unchecked Sendable {
             let onBox = dual.scaled(b), below = -onBox
             // Coordinates on the box are ±b; the others are reduced together (one gcd with D).
             let inner = dual.numerators.indices.filter { dual.numerators[$0] != onBox && dual.numerators[$0] != below }
-            let reduced = CommonDenominatorReduction.reduced(inner.map { dual.numerators[$0] }, over: dual.denominator)
+            let reduced = Rational.reducing(inner.map { dual.numerators[$0] }, over: dual.denominator)
             var q = dual.numerators.map { $0.isZero ? Rational.zero : $0 == onBox ? b : -b }
             for (j, i) in inner.enumerated() { q[i] = reduced[j] }
             state = .reduced(q)

@@ -107,7 +107,7 @@ struct WarmFaceSolver {
                 // blocks) reduces each z_a once, for the result.
                 let v = sys.numerators[0], determinant = sys.determinant
                 let blocking = v.indices.filter { sigmas[$0] * v[$0].signum <= 0 }
-                let z = CommonDenominatorReduction.reduced(v, over: determinant)
+                let z = Rational.reducing(v, over: determinant)
                 if blocking.isEmpty { x = z; break }
                 var alpha: Rational?
                 for a in blocking {

@@ -71,14 +71,17 @@ struct Fraction {
     }
 }
 
-/// Checks the representation invariant: lowest terms, positive denominator, and `isSmall`
-/// exactly when numerator ∈ -(2^63-1)...2^63-1 and denominator ≤ 2^63-1.
+/// Checks the representation invariant: lowest terms, positive denominator, `isSmall` exactly
+/// when numerator ∈ -(2^63-1)...2^63-1 and denominator ≤ 2^63-1, and `isInline` exactly when
+/// |numerator| < 2^128 and denominator < 2^120.
 func expectCanonical(_ q: Rational, sourceLocation: SourceLocation = #_sourceLocation) {
     let n = q.numerator, d = q.denominator
     #expect(d.signum == 1, "denominator of \(q) not positive", sourceLocation: sourceLocation)
     #expect(BigInteger.gcd(n, d) == 1, "\(q) not in lowest terms", sourceLocation: sourceLocation)
     let fits = (n.intValue.map { $0 != Int.min } ?? false) && d.intValue != nil
     #expect(q.isSmall == fits, "\(q): isSmall is \(q.isSmall), fits is \(fits)", sourceLocation: sourceLocation)
+    let fitsWords = n.magnitude.bitWidth <= 128 && d.bitWidth <= 120
+    #expect(q.isInline == fitsWords, "\(q): isInline is \(q.isInline), fits is \(fitsWords)", sourceLocation: sourceLocation)
 }
 
 let two = BigInteger(2)

@@ -100,6 +100,21 @@ import Testing
         Self.check(system, K, b)
     }
 
+    /// A bordering whose determinant is negative (K not positive semidefinite: primes are updated
+    /// before the sign is known) is refused like a singular one and leaves the system as it was.
+    @Test func negativeDeterminantIsRefusedAndUndone() {
+        let K = [[2, 3, 1], [3, 2, 0], [1, 0, 5]].map { $0.map { BigInteger($0) } } // det{0,1} = −5
+        let b = [[4, -1, 3].map { BigInteger($0) }, [1, 1, -1].map { BigInteger($0) }]
+        let system = PrincipalInverse(K: K.flatMap { $0 }, dimension: 3, rhsBounds: b, maximumSize: 3)
+        #expect(system.append(0, rhs: [b[0][0], b[1][0]]) == nil)
+        #expect(system.append(1, rhs: [b[0][1], b[1][1]]) == .singular)
+        #expect(system.indices == [0] && system.determinant == BigInteger(2))
+        Self.check(system, K, b)
+        #expect(system.append(2, rhs: [b[0][2], b[1][2]]) == nil)
+        #expect(system.determinant == BigInteger(9))
+        Self.check(system, K, b)
+    }
+
     /// A prime dividing det(K_SS) cannot hold K_SS⁻¹: it is replaced and the values stay exact.
     @Test func unluckyPrimeIsReplaced() {
         let p = WordModulus.primes(count: 1)[0].p

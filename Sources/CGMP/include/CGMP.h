@@ -29,6 +29,7 @@ static inline void dln_mpz_gcd(mpz_ptr z, mpz_srcptr a, mpz_srcptr b) { mpz_gcd(
 static inline void dln_mpz_pow_ui(mpz_ptr z, mpz_srcptr a, unsigned long e) { mpz_pow_ui(z, a, e); }
 static inline void dln_mpz_ui_pow_ui(mpz_ptr z, unsigned long b, unsigned long e) { mpz_ui_pow_ui(z, b, e); }
 static inline void dln_mpz_mul_2exp(mpz_ptr z, mpz_srcptr a, unsigned long e) { mpz_mul_2exp(z, a, e); }
+static inline void dln_mpz_fdiv_q_2exp(mpz_ptr q, mpz_srcptr a, unsigned long e) { mpz_fdiv_q_2exp(q, a, e); }
 static inline int dln_mpz_cmp(mpz_srcptr a, mpz_srcptr b) { return mpz_cmp(a, b); }
 static inline int dln_mpz_sgn(mpz_srcptr a) { return mpz_sgn(a); }
 static inline int dln_mpz_fits_slong_p(mpz_srcptr a) { return mpz_fits_slong_p(a); }
@@ -82,6 +83,24 @@ static inline void dln_mpq_roinit_si(mpq_ptr q, mp_limb_t *limbs, long n, unsign
     limbs[1] = d;
     mpz_roinit_n(mpq_numref(q), limbs, n < 0 ? -1 : (n == 0 ? 0 : 1));
     mpz_roinit_n(mpq_denref(q), limbs + 1, 1);
+}
+
+/// A read-only mpq holding ±(n1·2⁶⁴ + n0)/(d1·2⁶⁴ + d0) (canonical, d > 0) in the caller's four
+/// limbs, with no allocation: the two-word form of `dln_mpq_roinit_si`.
+static inline void dln_mpq_roinit_2(mpq_ptr q, mp_limb_t *limbs, mp_limb_t n0, mp_limb_t n1, int negative,
+                                    mp_limb_t d0, mp_limb_t d1) {
+    limbs[0] = n0; limbs[1] = n1; limbs[2] = d0; limbs[3] = d1;
+    mp_size_t ns = n1 ? 2 : (n0 ? 1 : 0);
+    mpz_roinit_n(mpq_numref(q), limbs, negative ? -ns : ns);
+    mpz_roinit_n(mpq_denref(q), limbs + 2, d1 ? 2 : 1);
+}
+
+/// z = ±(hi·2⁶⁴ + lo).
+static inline void dln_mpz_set_2(mpz_ptr z, mp_limb_t lo, mp_limb_t hi, int negative) {
+    mp_limb_t *p = mpz_limbs_write(z, 2);
+    p[0] = lo; p[1] = hi;
+    mp_size_t n = hi ? 2 : (lo ? 1 : 0);
+    mpz_limbs_finish(z, negative ? -n : n);
 }
 
 /// The double nearest to `q` (ties to even), with overflow to ±inf and correct subnormals.

@@ -3,10 +3,11 @@ import ExactArithmetic
 import SeededRandom
 import Testing
 
-/// Fractions over one denominator reduced together (one gcd for all, `CommonDenominatorReduction`)
-/// against GMP's reduction of each fraction alone, on seeded numbers that share small primes and
-/// planted large common factors.
-@Suite struct CommonDenominatorReductionTests {
+/// Fractions over one denominator reduced together (`Rational.reducing`, as the limit reduces x,
+/// c and q) against GMP's reduction of each fraction alone, on seeded numbers that share small
+/// primes, planted large common factors and denominators that are products of many such numbers
+/// (as the dual's is, one per saddle).
+@Suite struct DualReductionTests {
     /// A random integer with small prime powers (shared between numbers) and a few random words.
     static func number(_ g: inout SplitMix64, words: Int) -> BigInteger {
         var v = BigInteger(1)
@@ -30,7 +31,7 @@ import Testing
                 return n
             }
             let expected = numerators.map { Rational($0, d) }
-            #expect(CommonDenominatorReduction.reduced(numerators + [BigInteger(0)], over: d) == expected + [.zero])
+            #expect(Rational.reducing(numerators + [BigInteger(0)], over: d) == expected + [.zero])
             unreduced += expected.filter { $0.denominator != d }.count
             compared += expected.count
         }
@@ -57,7 +58,7 @@ import Testing
                 }
             }
             let expected = numerators.map { Rational($0, d) }
-            let reduced = CommonDenominatorReduction.reduced(numerators, over: d)
+            let reduced = Rational.reducing(numerators, over: d)
             #expect(reduced == expected)
             // The stored fraction is canonical (numerator and denominator as GMP reduces them).
             #expect(reduced.map(\.denominator) == expected.map(\.denominator))
@@ -71,9 +72,9 @@ import Testing
     }
 
     @Test func denominatorOneAndNoNumerators() {
-        #expect(CommonDenominatorReduction.reduced([BigInteger(-7), BigInteger(0)], over: BigInteger(1)) == [Rational(-7), .zero])
-        #expect(CommonDenominatorReduction.reduced([], over: BigInteger(12)).isEmpty)
-        #expect(CommonDenominatorReduction.reduced([BigInteger(4), BigInteger(9), BigInteger(5)], over: BigInteger(6))
+        #expect(Rational.reducing([BigInteger(-7), BigInteger(0)], over: BigInteger(1)) == [Rational(-7), .zero])
+        #expect(Rational.reducing([], over: BigInteger(12)).isEmpty)
+        #expect(Rational.reducing([BigInteger(4), BigInteger(9), BigInteger(5)], over: BigInteger(6))
             == [Rational(2, 3), Rational(3, 2), Rational(5, 6)])
     }
 }

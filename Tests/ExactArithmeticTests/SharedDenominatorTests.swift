@@ -1,0 +1,66 @@
+import Testing
+import ExactArithmetic
+import JSONFormat
+import SeededRandom
+
+/// Fractions over one shared denominator: `Rational.reducing(_:over:)` (gcd of the product
+/// instead of one gcd per entry) and the JSON writer that converts a repeated denominator once,
+/// both against the plain per-entry computation.
+@Suite struct SharedDenominatorTests {
+    /// Numerators and a denominator that share factors in every way that matters: none, a small
+    /// prime in some entries, a large factor in one, the whole denominator, zeros and signs.
+    static func instance(_ g: inout SplitMix64, bits: Int) -> (numerators: [BigInteger], denominator: BigInteger) {
+        let small = BigInteger(g.nextInt(in: 2...97)), large = g.bigInteger(bits: bits / 3) + BigInteger(1)
+        var denominator = g.bigInteger(bits: bits) + BigInteger(1)
+        if g.nextInt(in: 0...1) == 0 { denominator = denominator * small }
+        if g.nextInt(in: 0...1) == 0 { denominator = denominator * large }
+        let numerators = (0..<g.nextInt(in: 0...12)).map { _ -> BigInteger in
+            var n = g.bigInteger(bits: g.nextInt(in: 0...(bits + 8)))
+            switch g.nextInt(in: 0...5) {
+            case 0: n = n * small
+            case 1: n = n * large
+            case 2: n = denominator * BigInteger(g.nextInt(in: -3...3))
+            case 3: n = BigInteger(0)
+            default: break
+            }
+            return g.nextInt(in: 0...1) == 0 ? n : -n
+        }
+        return (numerators, denominator)
+    }
+
+    @Test(arguments: [40, 200, 3000])
+    func reducingEqualsOneGcdPerEntry(bits: Int) {
+        var g = SplitMix64(seed: UInt64(bits))
+        for trial in 0..<150 {
+            let (numerators, denominator) = Self.instance(&g, bits: bits)
+            let plain = numerators.map { Rational($0, denominator) }
+            #expect(Rational.reducing(numerators, over: denominator) == plain, "trial \(trial)")
+        }
+    }
+
+    @Test func reducingHandCases() {
+        let d = BigInteger(1) .shiftedLeft(80) * BigInteger(3)      // 3·2⁸⁰
+        let reduced = Rational.reducing([BigInteger(6), BigInteger(0), -d, BigInteger(1).shiftedLeft(79), BigInteger(7)], over: d)
+        #expect(reduced.map(\.description) == ["1/" + String(describing: BigInteger(1).shiftedLeft(79)), "0", "-1", "1/6", "7/" + String(describing: d)])
+        #expect(Rational.reducing([], over: d).isEmpty)
+        #expect(Rational.reducing([BigInteger(-4), BigInteger(3)], over: BigInteger(6)) == [Rational(-2, 3), Rational(1, 2)])
+    }
+
+    /// A vector written with the denominator's digits reused is the vector written entry by entry.
+    @Test(arguments: [40, 300])
+    func vectorTextReusesDenominatorDigits(bits: Int) {
+        var g = SplitMix64(seed: 7 + UInt64(bits))
+        for trial in 0..<100 {
+            let (numerators, denominator) = Self.instance(&g, bits: bits)
+            var v = Rational.reducing(numerators, over: denominator)
+            if g.nextInt(in: 0...2) == 0 { v.append(Rational(g.nextInt(in: -9...9), 7)) }
+            if g.nextInt(in: 0...2) == 0 { v.insert(Rational(g.bigInteger(bits: 70) + BigInteger(1)), at: 0) }
+            var out = JSONOutput()
+            ExactJSON.exactStrings.append(v, to: &out, indent: 2)
+            var plain = JSONOutput()
+            ExactJSON.exactStrings(v).write(to: &plain, indent: 2)
+            #expect(out.string == plain.string, "trial \(trial)")
+            #expect(out.string.contains(v.last.map { "\"\($0)\"" } ?? "[]"), "trial \(trial)")
+        }
+    }
+}
