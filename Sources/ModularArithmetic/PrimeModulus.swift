@@ -1,6 +1,6 @@
-/// What `Modulus` (p < 2³⁰) and `WordModulus` (2⁶¹ < p < 2⁶²) share: arithmetic modulo one prime
-/// p on `UInt64` residues in [0, p) that only needs p < 2⁶³, and a deterministic Miller–Rabin
-/// test whose witnesses each type chooses for its range.
+/// Arithmetic modulo one prime p on `UInt64` residues in [0, p) that only needs p < 2⁶³, and a
+/// deterministic Miller–Rabin test whose witnesses the conforming type chooses for its range
+/// (`WordModulus`: 2⁶¹ < p < 2⁶²).
 protocol PrimeModulus: Sendable {
     var p: UInt64 { get }
     init(p: UInt64)

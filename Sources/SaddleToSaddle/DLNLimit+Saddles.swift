@@ -38,7 +38,7 @@ extension DLNLimit {
                 for (a, i) in result.support.enumerated() { x[i] = result.x[a] }
                 let cNumerators = scaled.correlationNumerators(support: result.support, numerators: result.numerators, denominator: result.denominator)
                 let cDenominator = scaled.scale * result.denominator
-                c = cNumerators.map { Rational($0, cDenominator) }
+                c = DLNLimit.correlation(cNumerators, over: cDenominator, support: result.support, weightDecay: problem.weightDecay)
                 velocity = Velocity(numerators: cNumerators, denominator: cDenominator)
                 objective = scaled.objective(support: result.support, numerators: result.numerators, denominator: result.denominator, correlation: cNumerators)
             } else {
@@ -65,6 +65,17 @@ extension DLNLimit {
                 face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective))
         }
         return saddles
+    }
+
+    /// c = C/den reduced. Off the support the C_i share one gcd (`Rational.reducing`);
+    /// on it c_i = ±λwd, whose numerators share most of den, so they are reduced one by one.
+    static func correlation(_ numerators: [BigInteger], over denominator: BigInteger, support: [Int], weightDecay: Rational) -> [Rational] {
+        guard !weightDecay.isZero else { return Rational.reducing(numerators, over: denominator) }
+        var off = numerators
+        for i in support { off[i] = BigInteger(0) }
+        var c = Rational.reducing(off, over: denominator)
+        for i in support { c[i] = Rational(numerators[i], denominator) }
+        return c
     }
 
     /// The first time Δ > 0 at which a coordinate strictly inside the box reaches it, and every

@@ -12,8 +12,6 @@ import Foundation
 struct DualNumerators: Sendable {
     var numerators: [BigInteger]
     var denominator: BigInteger
-    /// The denominator as a product of short factors (`DenominatorFactors`).
-    var factors = DenominatorFactors()
 
     /// q = 0 in dimension d.
     init(zeros d: Int) {
@@ -38,7 +36,6 @@ struct DualNumerators: Sendable {
         let step = delta.numerator.dividedExactly(by: h) * d.dividedExactly(by: t)
         var next = self
         next.denominator = d
-        next.factors.multiply(by: growth)
         let onBox = next.scaled(b)
         for i in numerators.indices {
             if !x[i].isZero {
@@ -68,7 +65,6 @@ struct DualNumerators: Sendable {
         if !onBox.isZero { h = BigInteger.gcd(h, onBox) }
         if h == BigInteger(1) { return }
         denominator = denominator.dividedExactly(by: h)
-        factors.divide(by: h)
         for i in numerators.indices where !numerators[i].isZero { numerators[i] = numerators[i].dividedExactly(by: h) }
     }
 
@@ -128,13 +124,11 @@ final class DualValues: @unchecked Sendable {
             return q
         case let .integer(dual, b):
             let onBox = dual.scaled(b), below = -onBox
-            let reducer = dual.factors.reducer(denominator: dual.denominator)
-            let q = dual.numerators.map { n -> Rational in
-                if n.isZero { return .zero }
-                if n == onBox { return b }
-                if n == below { return -b }
-                return reducer.reduced(n)
-            }
+            // Coordinates on the box are ±b; the others are reduced together (one gcd with D).
+            let inner = dual.numerators.indices.filter { dual.numerators[$0] != onBox && dual.numerators[$0] != below }
+            let reduced = Rational.reducing(inner.map { dual.numerators[$0] }, over: dual.denominator)
+            var q = dual.numerators.map { $0.isZero ? Rational.zero : $0 == onBox ? b : -b }
+            for (j, i) in inner.enumerated() { q[i] = reduced[j] }
             state = .reduced(q)
             return q
         }

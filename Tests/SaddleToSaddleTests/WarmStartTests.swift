@@ -55,4 +55,17 @@ import Testing
             if p.variant == .signed { #expect(-c <= p.weightDecay) }
         }
     }
+
+    /// M_11 = 2⁶² − 57, the first prime the warm solver's `PrincipalInverse` uses: that prime
+    /// cannot hold M_SS⁻¹ once coordinate 1 is on the support, so it is replaced, and the saddles
+    /// are still exactly the general solver's.
+    @Test func unluckyPrimeLeavesTheSaddlesExact() throws {
+        let p = (1 << 62) - 57
+        let problem = try Problem(M: Matrix([[Rational(p), 1], [1, 1]]), r: [Rational(2 * p), 3])
+        let warm = try DLNLimit(problem: problem), cold = try DLNLimit(problem: problem, warmStart: false)
+        #expect(warm.saddles == cold.saddles)
+        #expect(warm.saddles.count == 3)
+        #expect(warm.saddles[1].x == [2, 0])
+        try checkInvariants(warm)
+    }
 }
