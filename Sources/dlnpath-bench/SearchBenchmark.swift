@@ -37,7 +37,7 @@ struct SearchBenchmark: ParsableCommand {
         print("property            found   wall s   inst/s (wall)   inst/CPU-s   × \(jobs) cores")
         for name in properties {
             let property = try SearchProperty(parsing: name)
-            let options = CounterexampleSearch.Options(property: property, seed: seed, count: count, jobs: jobs, maximumFindings: 0)
+            let options = CounterexampleSearch.Options(property: property, seed: seed, count: count, jobs: jobs, shrink: false)
             let cpu0 = cpuSeconds(), wall0 = ContinuousClock.now
             let outcome = try CounterexampleSearch.run(options)
             let wall = seconds(ContinuousClock.now - wall0), cpu = cpuSeconds() - cpu0
