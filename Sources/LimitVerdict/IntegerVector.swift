@@ -129,11 +129,6 @@ extension IntegerVector {
     static func zero(_ d: Int) -> IntegerVector {
         IntegerVector(numerators: Array(repeating: BigInteger(0), count: d), denominator: BigInteger(1))
     }
-
-    /// The numerators over a multiple m·denominator of the denominator.
-    func numerators(scaledBy m: BigInteger) -> [BigInteger] {
-        m.bitWidth == 1 ? numerators : numerators.map { $0.isZero ? $0 : $0 * m }
-    }
 }
 
 /// `InverseAffine` with both vectors over common denominators: the verdict's working form.
