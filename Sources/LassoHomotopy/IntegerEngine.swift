@@ -93,11 +93,7 @@ struct IntegerSegment: SegmentFormula {
         return outside.exact(j)
     }
 
-    private var allCorrelationNumerators: [(c0: BigInteger, c1: BigInteger)] {
-        var sign = [Int](repeating: 0, count: U.count)
-        for (i, s) in zip(support, signs) { sign[i] = s }
-        return U.indices.map { j in sign[j] != 0 ? (BigInteger(0), determinant * BigInteger(sign[j])) : outside.exact(j) }
-    }
+    private var allCorrelationNumerators: [(c0: BigInteger, c1: BigInteger)] { U.indices.map(correlationNumerators) }
 
     /// κ̃ = Lκ as (numerator, denominator > 0).
     private func scaledKappa(_ kappa: Rational) -> (BigInteger, BigInteger) {
