@@ -36,10 +36,10 @@ struct DualNumerators: Sendable {
         let step = delta.numerator.dividedExactly(by: h) * d.dividedExactly(by: t)
         var next = self
         next.denominator = d
-        let onBox = next.scaled(b)
+        let onBox = next.scaled(b), below = -onBox
         for i in numerators.indices {
             if !x[i].isZero {
-                next.numerators[i] = x[i].signum > 0 ? onBox : -onBox
+                next.numerators[i] = x[i].signum > 0 ? onBox : below
             } else if c.numerators[i].isZero {
                 if !numerators[i].isZero { next.numerators[i] = numerators[i] * growth }
             } else {
@@ -52,20 +52,41 @@ struct DualNumerators: Sendable {
         return next
     }
 
-    /// Divides the denominator and every numerator by their common factor, so that the
-    /// denominator is the least common one (the lcm above overshoots it by up to a face solution's
-    /// length per saddle, and the excess would compound). The first gcd is full-length; the
-    /// common factor is then short and the rest are cheap.
-    private mutating func removeContent(onBox: BigInteger) {
-        var h = denominator
-        for n in numerators where !n.isZero && n != onBox && n != -onBox {
-            h = BigInteger.gcd(h, n)
-            if h == BigInteger(1) { return }
-        }
+    /// Divides the denominator and every numerator by their common factor h, so that the
+    /// denominator is the least common one (the lcm above overshoots it by about a face
+    /// solution's length per saddle, and the excess would compound). One full-length gcd, of D
+    /// with a combination Σ (j+1)·Q_j of the numerators inside the box, gives a multiple of h
+    /// (usually h itself); each numerator is then divided with remainder, and a nonzero remainder
+    /// shrinks the candidate (gcd with it; the quotients so far are rescaled). Box coordinates,
+    /// ±b·D, share one value.
+    mutating func removeContent(onBox: BigInteger) {
+        let below = -onBox
+        let isInside = numerators.map { !$0.isZero && $0 != onBox && $0 != below }
+        let inside = numerators.indices.filter { isInside[$0] }
+        var combination = BigInteger(0)
+        for (j, i) in inside.enumerated() { combination.addProduct(BigInteger(j + 1), numerators[i]) }
+        var h = BigInteger.gcd(denominator, combination)
         if !onBox.isZero { h = BigInteger.gcd(h, onBox) }
-        if h == BigInteger(1) { return }
-        denominator = denominator.dividedExactly(by: h)
-        for i in numerators.indices where !numerators[i].isZero { numerators[i] = numerators[i].dividedExactly(by: h) }
+        var quotients: [BigInteger] = []
+        quotients.reserveCapacity(inside.count)
+        for i in inside where h != BigInteger(1) {
+            let (quotient, remainder) = numerators[i].quotientAndRemainder(dividingBy: h)
+            if remainder.isZero { quotients.append(quotient); continue }
+            let smaller = BigInteger.gcd(h, remainder), factor = h.dividedExactly(by: smaller)
+            for a in quotients.indices { quotients[a] *= factor }
+            h = smaller
+            quotients.append(numerators[i].dividedExactly(by: h))
+        }
+        var up = onBox
+        if h != BigInteger(1) {
+            denominator = denominator.dividedExactly(by: h)
+            for (a, i) in inside.enumerated() { numerators[i] = quotients[a] }
+            up = onBox.dividedExactly(by: h)
+        }
+        let down = -up
+        for i in numerators.indices where !numerators[i].isZero && !isInside[i] {
+            numerators[i] = numerators[i].signum > 0 ? up : down
+        }
     }
 
     /// q_i as a reduced rational (one gcd).
@@ -123,15 +144,31 @@ final class DualValues: @unchecked Sendable {
         case .reduced(let q):
             return q
         case let .integer(dual, b):
-            let onBox = dual.scaled(b), below = -onBox
-            // Coordinates on the box are ±b; the others are reduced together (one gcd with D).
-            let inner = dual.numerators.indices.filter { dual.numerators[$0] != onBox && dual.numerators[$0] != below }
-            let reduced = Rational.reducing(inner.map { dual.numerators[$0] }, over: dual.denominator)
-            var q = dual.numerators.map { $0.isZero ? Rational.zero : $0 == onBox ? b : -b }
-            for (j, i) in inner.enumerated() { q[i] = reduced[j] }
+            let q = DualValues.reduced(dual, bound: b)
             state = .reduced(q)
             return q
         }
+    }
+
+    /// `values` without keeping them: for a reader that needs them once (writing JSON), so
+    /// that memory does not grow by a reduced copy of every saddle's q.
+    var valuesOnce: [Rational] {
+        lock.lock()
+        defer { lock.unlock() }
+        switch state {
+        case .reduced(let q): return q
+        case let .integer(dual, b): return DualValues.reduced(dual, bound: b)
+        }
+    }
+
+    private static func reduced(_ dual: DualNumerators, bound b: Rational) -> [Rational] {
+        let onBox = dual.scaled(b), below = -onBox
+        // Coordinates on the box are ±b; the others are reduced together (one gcd with D).
+        let inner = dual.numerators.indices.filter { dual.numerators[$0] != onBox && dual.numerators[$0] != below }
+        let reduced = Rational.reducing(inner.map { dual.numerators[$0] }, over: dual.denominator)
+        var q = dual.numerators.map { $0.isZero ? Rational.zero : $0 == onBox ? b : -b }
+        for (j, i) in inner.enumerated() { q[i] = reduced[j] }
+        return q
     }
 
     /// The common-denominator form while it is still held (before the first read of `values`).

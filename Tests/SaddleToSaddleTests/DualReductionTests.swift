@@ -77,4 +77,45 @@ import Testing
         #expect(Rational.reducing([BigInteger(4), BigInteger(9), BigInteger(5)], over: BigInteger(6))
             == [Rational(2, 3), Rational(3, 2), Rational(5, 6)])
     }
+
+    /// `DualNumerators.removeContent`: the gcd of D with Σ (j+1)·Q_j over the numerators inside
+    /// the box may keep factors some Q_j lacks (here 36 | 1·18 + 2·9, while gcd(36, 18, 9) = 9);
+    /// the remainders refine it to the content. Box coordinates ±D become ±D/9, one shared value.
+    @Test func contentRemovalRefinesTheCombination() {
+        var q = DualNumerators(zeros: 5)
+        q.denominator = BigInteger(36)
+        q.numerators = [18, 36, 9, -36, 0].map { BigInteger($0) }
+        q.removeContent(onBox: BigInteger(36))
+        #expect(q.denominator == BigInteger(4))
+        #expect(q.numerators == [2, 4, 1, -4, 0].map { BigInteger($0) })
+    }
+
+    /// The same against the plain definition, h = gcd(D, b·D, every numerator), on seeded numbers
+    /// with planted common factors (a box bound b = 5/3 whose denominator divides D).
+    @Test func contentRemovalEqualsTheGcdOfAll() {
+        var g = SplitMix64(seed: 11)
+        var removed = 0
+        for _ in 0..<200 {
+            let shared = Self.number(&g, words: g.nextInt(in: 0...2))
+            let d = BigInteger(3) * shared * Self.number(&g, words: g.nextInt(in: 0...2))
+            let onBox = BigInteger(5) * d.dividedExactly(by: BigInteger(3))
+            let numerators = (0..<12).map { _ -> BigInteger in
+                switch g.nextInt(in: 0...5) {
+                case 0: return BigInteger(0)
+                case 1: return onBox
+                case 2: return -onBox
+                default: return shared * Self.number(&g, words: g.nextInt(in: 0...2)) * BigInteger(g.nextInt(in: -3...3))
+                }
+            }
+            let h = numerators.reduce(BigInteger.gcd(d, onBox)) { BigInteger.gcd($0, $1) }
+            var q = DualNumerators(zeros: numerators.count)
+            q.denominator = d
+            q.numerators = numerators
+            q.removeContent(onBox: onBox)
+            #expect(q.denominator == d.dividedExactly(by: h))
+            #expect(q.numerators == numerators.map { $0.dividedExactly(by: h) })
+            if h != BigInteger(1) { removed += 1 }
+        }
+        #expect(removed > 100)
+    }
 }
