@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "ProblemReading", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ProblemDefinition", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat"], exclude: ["README.md"]),
         .target(name: "FaceSolver", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "FaceSolver", "ProblemDefinition", "ParallelWork"], exclude: ["README.md"]),
-        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "ModularArithmetic", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
+        .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "ModularArithmetic", "FaceSolver", "ProblemDefinition", "ParallelWork"], exclude: ["README.md"]),
         .target(name: "LimitVerdict", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "ParallelWork"], exclude: ["README.md"]),
         .target(name: "StiffODE", exclude: ["README.md"]),
         .target(name: "NumericFlow", dependencies: ["StiffODE"], exclude: ["README.md"]),

@@ -47,8 +47,8 @@ public enum ExactJSON: Sendable, Equatable {
     }
 
     /// Writes `self(v)` straight into `out` (`JSONOutput.appendScalarArray`'s layout at `indent`).
-    /// Fractions of one vector mostly share their denominator (a path's knot, a direction), so its
-    /// digits are converted once and reused while it repeats.
+    /// Fractions of one vector mostly share a few denominators (a path's knot, a direction, a
+    /// saddle's q), so each one's digits are converted once and reused wherever it recurs.
     public func append(_ v: [Rational], to out: inout JSONOutput, indent: Int) {
         guard self == .exactStrings else {
             return out.appendScalarArray(count: v.count, indent: indent) { i, out in append(v[i], to: &out) }

@@ -96,15 +96,17 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
-    /// The last denominator `appendDescription(to:reusing:)` wrote, with its decimal digits.
+    /// The last few distinct denominators `appendDescription(to:reusing:)` wrote, with their
+    /// decimal digits (most recent first): a vector's fractions mostly share a handful of
+    /// denominators (q's D divided by small factors), in any order.
     struct DenominatorDigits {
-        fileprivate var value: MPQStorage?
-        fileprivate var digits: [UInt8] = []
+        fileprivate var entries: [(value: MPQStorage, digits: [UInt8])] = []
+        fileprivate static let capacity = 32
     }
 
-    /// `appendDescription(to:)`, converting the denominator to decimal only when it differs from
-    /// the last one written through `last` (the digits are copied otherwise).
-    func appendDescription(to out: inout JSONOutput, reusing last: inout DenominatorDigits) {
+    /// `appendDescription(to:)`, converting the denominator to decimal only when it is none of
+    /// those recently written through `recent` (the digits are copied otherwise).
+    func appendDescription(to out: inout JSONOutput, reusing recent: inout DenominatorDigits) {
         guard case .big(let storage) = representation else { return appendDescription(to: &out) }
         let q = UnsafePointer(storage.ptr)
         let numerator = dln_mpq_numref_const(q), denominator = dln_mpq_denref_const(q)
@@ -116,19 +118,20 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
             }
         }
         out.appendByte(UInt8(ascii: "/"))
-        if let held = last.value, dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer(held.ptr)), denominator) == 0 {
-            last.digits.withUnsafeBufferPointer { out.append(bytes: $0) }
+        if let held = recent.entries.firstIndex(where: { dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer($0.value.ptr)), denominator) == 0 }) {
+            recent.entries[held].digits.withUnsafeBufferPointer { out.append(bytes: $0) }
             return
         }
         let size = dln_mpz_sizeinbase(denominator, 10) + 1
-        last.digits = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let digits = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 _ = dln_mpz_get_str(chars.baseAddress, 10, denominator)
                 count = strlen(chars.baseAddress!)
             }
         }
-        last.value = storage
-        last.digits.withUnsafeBufferPointer { out.append(bytes: $0) }
+        if recent.entries.count == DenominatorDigits.capacity { recent.entries.removeLast() }
+        recent.entries.insert((storage, digits), at: 0)
+        digits.withUnsafeBufferPointer { out.append(bytes: $0) }
     }
 
     /// Parses any form accepted by `Rational(parsing:)`.

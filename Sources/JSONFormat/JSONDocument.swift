@@ -23,6 +23,10 @@ public indirect enum JSONDocument {
     /// copied, never held in memory (`compare --json`'s knots, written while the path is
     /// computed).
     case spilled(count: Int, file: UnsafeMutablePointer<FILE>)
+    /// An array of `count` objects, element i written straight into the output by
+    /// `write(i, &out, indent)` at the element's indent with `JSONOutput.appendMember` (the bytes
+    /// of the same object as a `JSONValue`): long numbers go to text without a tree.
+    case objects(count: Int, write: (Int, inout JSONOutput, Int) throws -> Void)
 
     /// The document as one tree.
     public func value() throws -> JSONValue {
@@ -34,6 +38,10 @@ public indirect enum JSONDocument {
         case .spilled(let count, let file):
             var out = JSONOutput()
             JSONDocument.copy(count: count, file, to: &out, indent: 0)
+            return try JSONValue.parse(out.string)
+        case .objects:
+            var out = JSONOutput()
+            try write(to: &out)
             return try JSONValue.parse(out.string)
         }
     }
@@ -49,6 +57,16 @@ public indirect enum JSONDocument {
             try JSONDocument.writeArray(items, to: &out, indent: indent) { $0 }
         case .spilled(let count, let file):
             JSONDocument.copy(count: count, file, to: &out, indent: indent)
+        case .objects(let count, let element):
+            guard count > 0 else { return out.append("[]") }
+            out.append("[\n")
+            for i in 0..<count {
+                out.appendSpaces(indent + 2)
+                try element(i, &out, indent + 2)
+                out.append(i + 1 < count ? ",\n" : "\n")
+            }
+            out.appendSpaces(indent)
+            out.append("]")
         case .object(let members) where members.isEmpty:
             out.append("{}")
         case .object(let members):

@@ -21,6 +21,12 @@ extension JSONOutput {
         append("}")
     }
 
+    /// A member (not the first) holding indices, as `JSONValue.indices` writes them.
+    public mutating func appendIndexMember(_ key: String, _ indices: [Int], indent: Int) {
+        appendMember(key, first: false, indent: indent)
+        appendScalarArray(count: indices.count, indent: indent + 2) { $1.appendInteger(indices[$0]) }
+    }
+
     /// One ASCII byte (a quote, a separator).
     public mutating func appendByte(_ byte: UInt8) {
         bytes.append(byte)

@@ -144,7 +144,7 @@ extension JSONValue {
     }
 }
 
-public struct JSONOutput {
+public struct JSONOutput: Sendable {
     var bytes: [UInt8] = []
     private let descriptor: Int32?
     private static let block = 1 << 20
@@ -179,6 +179,19 @@ public struct JSONOutput {
     public mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes.append(contentsOf: bytes)
         flushIfFull()
+    }
+
+    /// Appends the text collected by an in-memory output (rendered elsewhere, e.g. on another
+    /// thread), a block at a time: a streamed output flushes as it goes instead of growing by
+    /// the whole text (a saddle's can be tens of MB).
+    public mutating func append(contentsOf other: JSONOutput) {
+        var start = 0
+        while start < other.bytes.count {
+            let end = min(other.bytes.count, start + JSONOutput.block)
+            bytes.append(contentsOf: other.bytes[start..<end])
+            flushIfFull()
+            start = end
+        }
     }
 
     mutating func appendSpaces(_ count: Int) {

@@ -25,8 +25,9 @@ extension Verdict {
         let saddles = limit.saddles
         let zPieces = downwardVariation.pieces, gaps = gap.filter { !$0.maximum.isZero }
         var o: [(String, JSONDocument)] = [
-            // Rendered on two threads: their exact q, c and x are most of the document.
-            ("saddles", .sequence(AnySequence(ParallelElements(count: saddles.count) { saddles[$0].json(exact) }))),
+            // Written straight to text on two threads (`SaddleText`): their exact q, c and x are
+            // most of the document, and q is reduced without being kept.
+            ("saddles", .objects(count: saddles.count, write: SaddleText(saddles, exact).write)),
             ("knots", knots),
         ]
         var v: [(String, JSONValue)] = [

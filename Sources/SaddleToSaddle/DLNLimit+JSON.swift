@@ -1,6 +1,7 @@
 import DataFormats
 import ExactArithmetic
 import JSONFormat
+import ParallelWork
 
 extension DLNLimit {
     /// The `limit --json` document: variant, weightDecay, unique, saddles, and with `times` the
@@ -17,7 +18,7 @@ extension DLNLimit {
             ("variant", .value(.string(problem.variant.rawValue))),
             ("weightDecay", .value(exact(problem.weightDecay))),
             ("unique", .value(.bool(isUnique))),
-            ("saddles", .elements(count: saddles.count) { saddles[$0].json(exact) }),
+            ("saddles", .objects(count: saddles.count, write: SaddleText(saddles, exact).write)),
         ]
         if !times.isEmpty { members.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
         if let horizon { members.append(("stop", .value(.object(JSONObject([("s", exact(horizon))]))))) }
@@ -45,12 +46,70 @@ extension Saddle {
         ]))
     }
 
+    /// Writes `json(_:)` at `indent` straight into `out`, the same bytes without the tree: a
+    /// denominator shared by consecutive entries (q's D, a face solution's det) is converted to
+    /// decimal once, and q is reduced without being kept (`DualValues.valuesOnce`).
+    public func writeJSON(_ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
+        out.appendMember("s", first: true, indent: indent)
+        exact.append(s, to: &out)
+        out.appendMember("x", first: false, indent: indent)
+        exact.append(x, to: &out, indent: indent + 2)
+        out.appendMember("q", first: false, indent: indent)
+        if exact == .nearestDouble {
+            dualJSON(exact).write(to: &out, indent: indent + 2)
+        } else {
+            exact.append(dual.valuesOnce, to: &out, indent: indent + 2)
+        }
+        out.appendMember("c", first: false, indent: indent)
+        exact.append(correlation, to: &out, indent: indent + 2)
+        out.appendMember("unique", first: false, indent: indent)
+        out.appendBool(isUnique)
+        out.appendIndexMember("entering", entering, indent: indent)
+        out.appendIndexMember("face", face, indent: indent)
+        out.appendIndexMember("faceSigns", faceSigns, indent: indent)
+        out.appendMember("objective", first: false, indent: indent)
+        exact.append(objective, to: &out)
+        out.appendObjectEnd(indent: indent)
+    }
+
     /// q; as doubles straight from the common-denominator form when it is still held (the
     /// nearest double of a value does not need the value reduced).
     func dualJSON(_ exact: ExactJSON) -> JSONValue {
         if exact == .nearestDouble, let form = dualOverCommonDenominator {
             return .array(form.numerators.map { ExactJSON.number(Rational.nearestDouble(numerator: $0, denominator: form.denominator)) })
         }
-        return exact(q)
+        return exact(dual.valuesOnce)
+    }
+}
+
+/// Saddles written in order, two at a time rendered on two threads (`parallelMap`): decimal
+/// conversion is most of the cost of writing a limit (1.5 GB of q on a 100×200 Gaussian
+/// design), and saddles are independent. At most two rendered saddles are held.
+public final class SaddleText: @unchecked Sendable {
+    private let saddles: [Saddle]
+    private let exact: ExactJSON
+    private var ahead: (k: Int, text: JSONOutput)?
+
+    public init(_ saddles: [Saddle], _ exact: ExactJSON) {
+        self.saddles = saddles
+        self.exact = exact
+    }
+
+    /// Writes saddle k (called for k = 0, 1, … in order).
+    public func write(_ k: Int, to out: inout JSONOutput, indent: Int) {
+        if let ahead, ahead.k == k {
+            out.append(contentsOf: ahead.text)
+            self.ahead = nil
+            return
+        }
+        guard k + 1 < saddles.count else { return saddles[k].writeJSON(exact, to: &out, indent: indent) }
+        let saddles = self.saddles, exact = self.exact
+        let texts = parallelMap([k, k + 1], jobs: 2, chunk: 1) { j in
+            var text = JSONOutput()
+            saddles[j].writeJSON(exact, to: &text, indent: indent)
+            return text
+        }
+        out.append(contentsOf: texts[0])
+        ahead = (k + 1, texts[1])
     }
 }

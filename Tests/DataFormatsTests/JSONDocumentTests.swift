@@ -36,4 +36,35 @@ import Testing
         _ = try Self.streamed(document)
         #expect(built == 5)
     }
+
+    /// `.objects`: each object written straight into the output (`appendMember`) gives the bytes
+    /// of the same objects as trees, nested or not, empty or not; and a rendering done elsewhere
+    /// (`append(contentsOf:)`) is copied unchanged, longer than one flush block too.
+    @Test func objectsWrittenStraightAreTheTrees() throws {
+        let trees: [JSONValue] = (0..<3).map { n in ["s": .string("\(n)/7"), "x": [.string("1/\(n + 2)"), 0], "unique": .bool(n != 1)] }
+        let write: (Int, inout JSONOutput, Int) -> Void = { n, out, indent in
+            out.appendMember("s", first: true, indent: indent)
+            out.appendQuoted("\(n)/7")
+            out.appendMember("x", first: false, indent: indent)
+            out.appendScalarArray(count: 2, indent: indent + 2) { i, o in i == 0 ? o.appendQuoted("1/\(n + 2)") : o.appendInteger(0) }
+            out.appendMember("unique", first: false, indent: indent)
+            out.appendBool(n != 1)
+            out.appendObjectEnd(indent: indent)
+        }
+        let pairs: [(JSONDocument, JSONValue)] = [
+            (.objects(count: 3, write: write), .array(trees)),
+            (.objects(count: 0, write: write), .array([])),
+            (.object([("a", .value(1)), ("saddles", .objects(count: 2, write: write))]), ["a": 1, "saddles": .array(Array(trees.prefix(2)))]),
+        ]
+        for (n, (document, tree)) in pairs.enumerated() {
+            #expect(try Self.streamed(document) == tree.serialized(pretty: true), "document \(n)")
+            #expect(try document.value() == tree, "document \(n)")
+        }
+        var rendered = JSONOutput()
+        for _ in 0..<300_000 { rendered.append("0123456789") }
+        var copy = JSONOutput()
+        copy.append("[")
+        copy.append(contentsOf: rendered)
+        #expect(copy.string == "[" + rendered.string)
+    }
 }

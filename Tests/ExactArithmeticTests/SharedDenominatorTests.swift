@@ -63,4 +63,20 @@ import SeededRandom
             #expect(out.string.contains(v.last.map { "\"\($0)\"" } ?? "[]"), "trial \(trial)")
         }
     }
+
+    /// Denominators that recur out of order, and more distinct ones (40) than the writer keeps
+    /// (32): the bytes of the plain tree all the same.
+    @Test func recurringDenominatorsOutOfOrder() {
+        let base = BigInteger(10).power(40) + BigInteger(7)
+        var v: [Rational] = []
+        for round in 0..<3 {
+            for k in 1...40 { v.append(Rational(BigInteger(3 * k + round) - BigInteger(60), base * BigInteger(k % (round + 38) + 1))) }
+        }
+        var out = JSONOutput()
+        ExactJSON.exactStrings.append(v, to: &out, indent: 4)
+        var plain = JSONOutput()
+        ExactJSON.exactStrings(v).write(to: &plain, indent: 4)
+        #expect(out.string == plain.string)
+        #expect(out.string.contains("\"-18/\(base)\""))
+    }
 }
