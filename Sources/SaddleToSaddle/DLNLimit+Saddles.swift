@@ -26,7 +26,8 @@ extension DLNLimit {
             let s = previous.s + event.delta
             if let horizon, s > horizon { break }
             let b = problem.bound(at: s)
-            dual = dual.advanced(by: event.delta, velocity: velocity, x: previous.x, bound: b)
+            dual = dual.advanced(gap: event.gap, rate: event.rate, weightDecayDenominator: problem.weightDecay.denominator,
+                                 velocity: velocity, x: previous.x, bound: b)
             let face = try DLNLimit.face(dual, bound: b, problem, at: s)
 
             var x: [Rational]
@@ -83,7 +84,8 @@ extension DLNLimit {
     /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) with q = Q/D, b = B/D,
     /// c = C/L and λwd = a/w gives Δ = g_i/ρ_i · Lw/D with integers g_i = B ∓ Q_i > 0 (the gap)
     /// and ρ_i = ±C_i·w − a·L > 0 (the rate): the factor Lw/D is shared, so arrivals compare as
-    /// g_i·ρ_j against g_j·ρ_i, products of a long and a short integer.
+    /// g_i·ρ_j against g_j·ρ_i, products of a long and a short integer. Returns Δ with the first
+    /// arrival's g and ρ (the dual update's integers).
     ///
     /// Exact, with a floating-point filter (no exact comparison for a coordinate that provably
     /// arrives later): g and ρ are approximated from their leading limbs (relative error below
@@ -91,7 +93,8 @@ extension DLNLimit {
     /// estimate exceeds the smallest one by more than a factor 1 + 10⁻¹² therefore arrives
     /// strictly after the first event; every other one is decided exactly, in index order, so
     /// ties come out as without the filter.
-    static func nextEvent(_ dual: DualNumerators, _ c: Velocity, bound b: Rational, _ problem: Problem) -> (delta: Rational, entering: [Int])? {
+    static func nextEvent(_ dual: DualNumerators, _ c: Velocity, bound b: Rational, _ problem: Problem)
+        -> (delta: Rational, entering: [Int], gap: BigInteger, rate: BigInteger)? {
         let lwd = problem.weightDecay
         let a = lwd.numerator, w = lwd.denominator, aL = lwd.isZero ? BigInteger(0) : a * c.denominator
         let big = dual.scaled(b)
@@ -121,7 +124,7 @@ extension DLNLimit {
             best = (arrival.gap, arrival.rate)
             entering = [arrival.i]
         }
-        return best.map { (Rational($0.gap * c.denominator * w, dual.denominator * $0.rate), entering) }
+        return best.map { (Rational($0.gap * c.denominator * w, dual.denominator * $0.rate), entering, $0.gap, $0.rate) }
     }
 
     /// g/ρ for positive integers as significand · 2^exponent (significand in (1/2, 2)), from

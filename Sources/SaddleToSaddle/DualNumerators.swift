@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Why: q_i + Δ·c_i compounds denominators, so reduced q_i are as long as the saddle time s, and
 /// keeping each one reduced costs full-length gcds per coordinate per saddle. Over one
-/// denominator the update is two products per coordinate, by integers as short as one face
-/// solution, and the single lcm per saddle is the only full-length gcd. Coordinates are reduced
-/// only when read (`Saddle.q`). Exact: every value equals the reduced q it stands for.
+/// denominator the update is two products per coordinate, one of them by an integer as short as
+/// one face solution, and removing the common factor is the only full-length gcd per saddle.
+/// Coordinates are reduced only when read (`Saddle.q`). Exact: every value equals the reduced q it stands for.
 struct DualNumerators: Sendable {
     var numerators: [BigInteger]
     var denominator: BigInteger
@@ -22,18 +22,19 @@ struct DualNumerators: Sendable {
     /// The integer B = b·denominator, for b whose denominator divides this one.
     func scaled(_ b: Rational) -> BigInteger { b.integer(over: denominator) }
 
-    /// q + Δ·c with q_i = ±b exactly where x_i ≠ 0 (there c_i = λwd·σ_i keeps q_i on the box).
-    /// The new denominator is lcm(D, den(Δ·c), den(b)): then q_i·D'/D + Δ·c_i·D' is c_i's
-    /// integer numerator times one shared integer.
-    func advanced(by delta: Rational, velocity c: Velocity, x: [Rational], bound b: Rational) -> DualNumerators {
-        // Δ = g·L·w/(D·ρ) (`nextEvent`) carries c's denominator L in its numerator: cancelled
-        // first, Δ·c_i = (Δn/h)·C_i / (Δd·L/h) and the denominator grows by about ρ per saddle.
-        let h = BigInteger.gcd(delta.numerator, c.denominator)
-        let t = delta.denominator * c.denominator.dividedExactly(by: h)
-        var d = BigInteger.lcm(denominator, t)
-        if !b.isInteger, !(d % b.denominator).isZero { d = BigInteger.lcm(d, b.denominator) }
-        let growth = d.dividedExactly(by: denominator)
-        let step = delta.numerator.dividedExactly(by: h) * d.dividedExactly(by: t)
+    /// q + Δ·c with q_i = ±b exactly where x_i ≠ 0 (there c_i = λwd·σ_i keeps q_i on the box),
+    /// for Δ = g·L·w/(D·ρ) as `nextEvent` finds it (L = c's denominator, λwd = a/w): then
+    /// Δ·c_i = g·w·C_i/(D·ρ), so over D' = D·ρ (times what b's denominator still needs) the
+    /// numerators are Q_i·ρ + g·w·C_i, products only; the factor D' overshoots the least common
+    /// denominator by is removed once (`removeContent`).
+    func advanced(gap g: BigInteger, rate rho: BigInteger, weightDecayDenominator w: BigInteger,
+                  velocity c: Velocity, x: [Rational], bound b: Rational) -> DualNumerators {
+        var d = denominator * rho, extra = BigInteger(1)
+        if !b.isInteger {
+            extra = b.denominator.dividedExactly(by: BigInteger.gcd(d, b.denominator))
+            d *= extra
+        }
+        let growth = rho * extra, step = g * w * extra
         var next = self
         next.denominator = d
         let onBox = next.scaled(b), below = -onBox
