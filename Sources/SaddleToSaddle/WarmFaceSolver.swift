@@ -96,6 +96,8 @@ struct WarmFaceSolver {
                 supportX = x
                 return Result(support: sys.indices, numerators: v, denominator: determinant, x: x, isStrict: isStrict)
             }
+            // x before the bordering over one denominator (x = v/det of the old system), 0 for j.
+            var xs = (numerators: v + [BigInteger(0)], denominator: determinant)
             if sys.append(entering, rhs: [scaled.linearTerm(entering, sign: sign[entering])]) != nil { return nil }
             sigmas.append(sign[entering])
             x.append(.zero)
@@ -107,26 +109,44 @@ struct WarmFaceSolver {
                 // blocks) reduces each z_a once, for the result.
                 let v = sys.numerators[0], determinant = sys.determinant
                 let blocking = v.indices.filter { sigmas[$0] * v[$0].signum <= 0 }
-                let z = Rational.reducing(v, over: determinant)
-                if blocking.isEmpty { x = z; break }
-                var alpha: Rational?
-                for a in blocking {
-                    let gap = x[a] - z[a]
-                    let ratio = gap.isZero ? Rational.zero : x[a] / gap // gap = 0 only when both are 0
-                    if alpha.map({ ratio < $0 }) ?? true { alpha = ratio }
-                }
-                let step = alpha!
-                x = x.indices.map { x[$0] + step * (z[$0] - x[$0]) }
+                if blocking.isEmpty { x = Rational.reducing(v, over: determinant); break }
+                xs = WarmFaceSolver.stepTowards(xs, v, determinant, blocking: blocking)
                 // Descending positions: what moves into a (the last one) was already kept.
-                for a in x.indices.reversed() where x[a].isZero || sigmas[a] * x[a].signum < 0 {
+                for a in xs.numerators.indices.reversed() where sigmas[a] * xs.numerators[a].signum <= 0 {
                     if sys.remove(at: a) != nil { return nil }
                     sigmas.swapAt(a, sigmas.count - 1)
                     sigmas.removeLast()
-                    x.swapAt(a, x.count - 1)
-                    x.removeLast()
+                    xs.numerators.swapAt(a, xs.numerators.count - 1)
+                    xs.numerators.removeLast()
                 }
+                x = []
                 if sys.indices.isEmpty { break }
             }
         }
+    }
+
+    /// x + α(z − x) for x = X/E and z = V/F (E, F > 0), α the least x_a/(x_a − z_a) over the
+    /// blocking positions (0 where x_a = z_a): one coordinate reaches 0 and the others stay
+    /// feasible. Over one denominator, α = P/R (R > 0) gives ((R − P)·X·F + P·V·E)/(R·E·F):
+    /// products only, no gcd (the values are those of the rational formula).
+    static func stepTowards(_ x: (numerators: [BigInteger], denominator: BigInteger), _ v: [BigInteger], _ f: BigInteger,
+                            blocking: [Int]) -> (numerators: [BigInteger], denominator: BigInteger) {
+        let e = x.denominator
+        var alpha: (p: BigInteger, r: BigInteger)?
+        for a in blocking {
+            let n = x.numerators[a] * f
+            var gap = n
+            gap.subtractProduct(v[a], e)
+            let ratio = gap.isZero ? (BigInteger(0), BigInteger(1)) : gap.signum > 0 ? (n, gap) : (-n, -gap)
+            if alpha.map({ ratio.0 * $0.r < $0.p * ratio.1 }) ?? true { alpha = ratio }
+        }
+        let (p, r) = alpha!
+        let keep = (r - p) * f, move = p * e
+        let numerators = x.numerators.indices.map { a in
+            var t = x.numerators[a] * keep
+            t.addProduct(move, v[a])
+            return t
+        }
+        return (numerators, r * e * f)
     }
 }
