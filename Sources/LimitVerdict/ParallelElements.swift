@@ -4,8 +4,8 @@ import ParallelWork
 
 /// The elements 0..<count of a long JSON array, rendered ahead on two threads in chunks and
 /// handed out in order: turning exact values into decimal text is most of the cost of writing
-/// `compare --json` (its saddles alone are 74 MB on a 200×100 Gaussian design), and elements are
-/// independent. The order and the bytes are those of rendering one element at a time.
+/// `compare --json`'s z↓ and gap pieces, and elements are independent. The order and the bytes
+/// are those of rendering one element at a time.
 struct ParallelElements: Sequence {
     let count: Int
     /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time

@@ -85,18 +85,18 @@ extension Saddle {
 /// Saddles written in order, two at a time rendered on two threads (`parallelMap`): decimal
 /// conversion is most of the cost of writing a limit (1.5 GB of q on a 100×200 Gaussian
 /// design), and saddles are independent. At most two rendered saddles are held.
-public final class SaddleText: @unchecked Sendable {
+package final class SaddleText: @unchecked Sendable {
     private let saddles: [Saddle]
     private let exact: ExactJSON
     private var ahead: (k: Int, text: JSONOutput)?
 
-    public init(_ saddles: [Saddle], _ exact: ExactJSON) {
+    package init(_ saddles: [Saddle], _ exact: ExactJSON) {
         self.saddles = saddles
         self.exact = exact
     }
 
     /// Writes saddle k (called for k = 0, 1, … in order).
-    public func write(_ k: Int, to out: inout JSONOutput, indent: Int) {
+    package func write(_ k: Int, to out: inout JSONOutput, indent: Int) {
         if let ahead, ahead.k == k {
             out.append(contentsOf: ahead.text)
             self.ahead = nil
