@@ -82,9 +82,10 @@ extension Saddle {
     }
 }
 
-/// Saddles written in order, two at a time rendered on two threads (`parallelMap`): decimal
+/// Saddles written in order, two at a time on two threads (`concurrently`): saddle k straight
+/// into the output on this thread while k + 1 is rendered into a buffer on the other. Decimal
 /// conversion is most of the cost of writing a limit (1.5 GB of q on a 100×200 Gaussian
-/// design), and saddles are independent. At most two rendered saddles are held.
+/// design), and saddles are independent; at most one rendered saddle is held.
 package final class SaddleText: @unchecked Sendable {
     private let saddles: [Saddle]
     private let exact: ExactJSON
@@ -96,20 +97,20 @@ package final class SaddleText: @unchecked Sendable {
     }
 
     /// Writes saddle k (called for k = 0, 1, … in order).
-    package func write(_ k: Int, to out: inout JSONOutput, indent: Int) {
+    package func write(_ k: Int, to out: inout JSONOutput, indent: Int) throws {
         if let ahead, ahead.k == k {
             out.append(contentsOf: ahead.text)
             self.ahead = nil
             return
         }
-        guard k + 1 < saddles.count else { return saddles[k].writeJSON(exact, to: &out, indent: indent) }
-        let saddles = self.saddles, exact = self.exact
-        let texts = parallelMap([k, k + 1], jobs: 2, chunk: 1) { j in
+        let saddle = saddles[k], exact = self.exact
+        guard k + 1 < saddles.count else { return saddle.writeJSON(exact, to: &out, indent: indent) }
+        let next = saddles[k + 1]
+        let (_, text) = try concurrently({ saddle.writeJSON(exact, to: &out, indent: indent) }) {
             var text = JSONOutput()
-            saddles[j].writeJSON(exact, to: &text, indent: indent)
+            next.writeJSON(exact, to: &text, indent: indent)
             return text
         }
-        out.append(contentsOf: texts[0])
-        ahead = (k + 1, texts[1])
+        ahead = (k + 1, text)
     }
 }
