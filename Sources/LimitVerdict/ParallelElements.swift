@@ -8,14 +8,16 @@ import ParallelWork
 /// independent. The order and the bytes are those of rendering one element at a time.
 struct ParallelElements: Sequence {
     let count: Int
-    /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time
-    /// (one saddle of a 100×200 Gaussian design is ~8 MB of text, so one each by default).
+    /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time.
+    /// By default one each up to 1,024 elements (one saddle of a 100×200 Gaussian design is
+    /// ~8 MB of text), and about 1/1,024 of a longer array (Mairal–Yu's 265,721 small gap
+    /// pieces: a hand-over per pair would cost more than rendering them).
     let chunk: Int
     let element: @Sendable (Int) -> JSONValue
 
-    init(count: Int, chunk: Int = 1, _ element: @escaping @Sendable (Int) -> JSONValue) {
+    init(count: Int, chunk: Int? = nil, _ element: @escaping @Sendable (Int) -> JSONValue) {
         self.count = count
-        self.chunk = chunk
+        self.chunk = chunk ?? Swift.max(1, count / 1024)
         self.element = element
     }
 
