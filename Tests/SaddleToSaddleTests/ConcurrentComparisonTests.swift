@@ -10,20 +10,25 @@ import Testing
 /// renders long arrays on two threads: the results must be those of the plain sequential
 /// computation, in the same order, with the same errors.
 @Suite struct ConcurrentComparisonTests {
-    @Test func parallelElementsKeepTheOrder() {
-        for count in 0...21 {
-            for chunk in 1...5 {
-                let rendered = Array(ParallelElements(count: count, chunk: chunk) { JSONValue.string("element \($0)") })
-                #expect(rendered == (0..<count).map { JSONValue.string("element \($0)") }, "count \(count), chunk \(chunk)")
-            }
+    /// Rendered on two threads in chunks, the array's text is the one written element by element,
+    /// at every depth; a long array goes in chunks of ~1/1,024 of it by default.
+    @Test func parallelElementsKeepTheOrderAndTheText() throws {
+        @Sendable func element(_ k: Int) -> JSONValue {
+            .object(JSONObject([("k", .integer(k)), ("text", .string("element \(k)")), ("list", .array([.integer(k), .array([.null])]))]))
         }
-    }
-
-    /// A long array goes in chunks of ~1/1,024 of it by default, still in order.
-    @Test func longArraysKeepTheOrder() {
-        for count in [1023, 1024, 2049, 5000] {
-            let rendered = Array(ParallelElements(count: count) { JSONValue.integer($0) })
-            #expect(rendered == (0..<count).map { JSONValue.integer($0) }, "count \(count)")
+        func text(_ document: JSONDocument) throws -> String {
+            var out = JSONOutput()
+            try document.write(to: &out)
+            return out.string
+        }
+        for count in [0, 1, 2, 3, 5, 8, 21, 1023, 1024, 2049, 5000] {
+            for chunk in [nil, 1, 2, 5] as [Int?] {
+                let rendered = JSONDocument.rendered(count: count) { indent in AnySequence(ParallelElements(count: count, chunk: chunk, indent: indent, element)) }
+                let plain = JSONDocument.elements(count: count, element: element)
+                let nested: (JSONDocument) -> JSONDocument = { .object([("a", .object([("b", $0)])), ("c", $0)]) }
+                #expect(try text(nested(rendered)) == text(nested(plain)), "count \(count), chunk \(String(describing: chunk))")
+                #expect(try rendered.value() == plain.value())
+            }
         }
     }
 
