@@ -40,6 +40,7 @@ import Testing
             let y = (0..<n).map { _ in Rational(rng.nextInt(in: -5...5), rng.nextInt(in: 1...3)) }
             let problem = try Problem(X: X, y: y, scaling: trial % 2 == 0 ? .sum : .mean, variant: trial % 3 == 2 ? .positive : .signed)
             let scale = ColumnScaling.of(problem)
+            #expect(scale != nil, "trial \(trial)")
             let scaled = try Self.path(problem, scale: scale), plain = try Self.path(problem, scale: nil)
             Self.expectSamePath(scaled, plain, "trial \(trial)")
             Self.expectSamePath(scaled, try LassoPath(problem: problem, factorisation: .integer), "trial \(trial) integer")
@@ -48,8 +49,8 @@ import Testing
         #expect(knots > 150)
     }
 
-    /// Mairal–Yu p = 6 (364 knots): the same path, and M' = S⁻¹MS⁻¹ has integer entries of at most
-    /// 6 bits where M's numerators and denominators reach 70 bits.
+    /// Mairal–Yu p = 6 (365 knots): the same path, and M' = S⁻¹MS⁻¹ has integer entries of at most
+    /// 6 bits where M's denominators pass 40 bits.
     @Test func mairalYuScaledMatrixIsSmall() throws {
         let problem = try MairalYu.instance(p: 6)
         let scale = try #require(ColumnScaling.of(problem))
@@ -58,7 +59,7 @@ import Testing
         #expect(scaledEntries.allSatisfy { $0.isInteger && $0.numerator.bitWidth <= 6 })
         #expect(problem.M.elements.map { $0.denominator.bitWidth }.max()! > 40)
         let scaled = try Self.path(problem, scale: scale)
-        #expect(scaled.knots.count == 364)
+        #expect(scaled.knots.count == 365)
         Self.expectSamePath(scaled, try Self.path(problem, scale: nil), "Mairal–Yu p = 6")
     }
 }
