@@ -40,12 +40,18 @@ public struct Finding: Sendable {
 
     /// One finding per problem up to a signed permutation of coordinates, in index order: the
     /// first of each class, with the indices of the others in `duplicates`.
+    /// Only findings with the same `SignedPermutation.invariant` can relate, so each is compared
+    /// with the kept ones of its invariant, not all: thousands of findings stay linear.
     static func deduplicated(_ findings: [Finding]) -> [Finding] {
         var kept: [Finding] = []
+        var keptWithInvariant: [[[Rational]]: [Int]] = [:]
         for f in findings.sorted(by: { $0.instance.index < $1.instance.index }) {
-            if let k = kept.firstIndex(where: { SignedPermutation.relates($0.problem, f.problem) }) {
+            let invariant = SignedPermutation.invariant(f.problem)
+            let candidates = keptWithInvariant[invariant, default: []]
+            if let k = candidates.first(where: { SignedPermutation.relates(kept[$0].problem, f.problem) }) {
                 kept[k].duplicates = (kept[k].duplicates + [f.instance.index] + f.duplicates).sorted()
             } else {
+                keptWithInvariant[invariant, default: []].append(kept.count)
                 kept.append(f)
             }
         }

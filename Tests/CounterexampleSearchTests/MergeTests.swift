@@ -69,6 +69,28 @@ struct MergeTests {
         #expect(throws: SearchError.self) { try SearchMerge.merge([sa, sa]) }       // shard 1/2 twice
     }
 
+    /// Deduplication (which compares a finding only with kept ones of the same invariant) against
+    /// its definition over all pairs: no two kept findings relate, each duplicate relates to its
+    /// kept finding and to no earlier one, and every index found appears exactly once.
+    @Test func deduplicationAgreesWithAllPairs() throws {
+        let options = CounterexampleSearch.Options(
+            property: .nonMonotone, distribution: Distribution(entries: .integers(-2...2), samples: 2, features: 3),
+            seed: 3, count: 2000, jobs: 2, shrink: false)
+        let outcome = try CounterexampleSearch.run(options)
+        let kept = outcome.findings
+        #expect(kept.count >= 5 && kept.contains { $0.duplicates.count >= 2 }, "the test needs several classes, with duplicates")
+        #expect((kept.map(\.instance.index) + kept.flatMap(\.duplicates)).sorted() == outcome.found)
+        for (i, a) in kept.enumerated() {
+            for b in kept[(i + 1)...] { #expect(!SignedPermutation.relates(a.problem, b.problem)) }
+            for index in a.duplicates {
+                #expect(index > a.instance.index)
+                let problem = try #require(try options.distribution.draw(seed: options.seed, index: index).problem())
+                #expect(SignedPermutation.relates(a.problem, problem))
+                #expect(kept.prefix(i).allSatisfy { !SignedPermutation.relates($0.problem, problem) })
+            }
+        }
+    }
+
     /// M' = PᵀMP, r' = Pᵀr for a signed permutation P: the same problem; not for the positive lasso.
     @Test func signedPermutations() throws {
         let M = Matrix([[q(4), q(1), q(-1)], [q(1), q(3), q(0)], [q(-1), q(0), q(2)]])
