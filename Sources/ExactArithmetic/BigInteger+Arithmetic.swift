@@ -32,6 +32,12 @@ extension BigInteger {
         dln_mpz_mul(a.storage.ptr, a.storage.ptr, b.storage.ptr)
     }
 
+    /// The sign of |self| − |other| (−1, 0 or 1), without forming either magnitude.
+    public func compareMagnitude(to other: BigInteger) -> Int {
+        let c = dln_mpz_cmpabs(storage.ptr, other.storage.ptr)
+        return c < 0 ? -1 : (c > 0 ? 1 : 0)
+    }
+
     /// `self = a * b`, in the storage `self` holds when no other value shares it (no allocation
     /// once it is large enough): for integer vectors recomputed many times over.
     public mutating func setProduct(_ a: BigInteger, _ b: BigInteger) {

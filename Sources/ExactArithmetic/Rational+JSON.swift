@@ -69,3 +69,28 @@ extension JSONValue {
     /// machine-readable output).
     public static func indices(_ v: [Int]) -> JSONValue { .array(v.map(integer)) }
 }
+
+extension ExactJSON {
+    /// At most how many bytes `write(_:to:)` takes for q (quotes included).
+    public static func capacity(_ q: Rational) -> Int { q.quotedTextCapacity }
+
+    /// At most how many bytes `write(_:to:indent:)` takes for v.
+    public static func capacity(_ v: [Rational], indent: Int) -> Int {
+        var elements = 0
+        for q in v { elements += q.quotedTextCapacity }
+        return JSONCursor.scalarArrayCapacity(count: v.count, elements: elements, indent: indent)
+    }
+
+    /// `.exactStrings`' `"p/q"` through a cursor with room for `capacity(q)`.
+    public static func write(_ q: Rational, to cursor: inout JSONCursor) {
+        var none = Rational.DenominatorDigits()
+        q.writeQuoted(to: &cursor, reusing: &none)
+    }
+
+    /// `.exactStrings`' vector (`append(_:to:indent:)`'s bytes) through a cursor with room for
+    /// `capacity(v, indent:)`; a repeated big denominator is converted to decimal once.
+    public static func write(_ v: [Rational], to cursor: inout JSONCursor, indent: Int) {
+        var denominator = Rational.DenominatorDigits()
+        cursor.scalarArray(count: v.count, indent: indent) { i, cursor in v[i].writeQuoted(to: &cursor, reusing: &denominator) }
+    }
+}

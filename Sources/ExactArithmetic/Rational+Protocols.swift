@@ -134,6 +134,54 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
         digits.withUnsafeBufferPointer { out.append(bytes: $0) }
     }
 
+    /// At most how many bytes `writeQuoted` writes: quotes, sign, "/" and GMP's terminating NUL.
+    var quotedTextCapacity: Int {
+        switch representation {
+        case .small: return 44
+        case .wide: return 84
+        case .big(let storage):
+            let q = UnsafePointer(storage.ptr)
+            return dln_mpz_sizeinbase(dln_mpq_numref_const(q), 10) + dln_mpz_sizeinbase(dln_mpq_denref_const(q), 10) + 5
+        }
+    }
+
+    /// `"p/q"` through `cursor` (room for `quotedTextCapacity`), the denominator's digits
+    /// copied from `last` when it repeats (`appendDescription(to:reusing:)`'s bytes).
+    func writeQuoted(to cursor: inout JSONCursor, reusing last: inout DenominatorDigits) {
+        cursor.byte(UInt8(ascii: "\""))
+        switch representation {
+        case .small(let n, let d):
+            cursor.position += writeSmallDescription(n, d, into: cursor.position)
+        case .wide(let w):
+            cursor.position += w.writeDescription(into: cursor.position)
+        case .big(let storage):
+            let q = UnsafePointer(storage.ptr)
+            let numerator = dln_mpq_numref_const(q), denominator = dln_mpq_denref_const(q)
+            cursor.position += Rational.writeDigits(numerator, into: cursor.position)
+            if dln_mpz_sizeinbase(denominator, 2) > 1 { // not an integer
+                cursor.byte(UInt8(ascii: "/"))
+                if let held = last.value, dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer(held.ptr)), denominator) == 0 {
+                    last.digits.withUnsafeBufferPointer { cursor.position.update(from: $0.baseAddress!, count: $0.count) }
+                    cursor.position += last.digits.count
+                } else {
+                    let start = cursor.position
+                    cursor.position += Rational.writeDigits(denominator, into: start)
+                    last.digits = Array(UnsafeBufferPointer(start: start, count: cursor.position - start))
+                    last.value = storage
+                }
+            }
+        }
+        cursor.byte(UInt8(ascii: "\""))
+    }
+
+    /// The decimal text of an mpz into `buffer` (room for sizeinbase 10 + 2); returns its length.
+    private static func writeDigits(_ z: mpz_srcptr?, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        buffer.withMemoryRebound(to: CChar.self, capacity: dln_mpz_sizeinbase(z, 10) + 2) { chars in
+            _ = dln_mpz_get_str(chars, 10, z)
+            return strlen(chars)
+        }
+    }
+
     /// Parses any form accepted by `Rational(parsing:)`.
     public init?(_ description: String) {
         guard let value = try? Rational(parsing: description) else { return nil }

@@ -236,26 +236,23 @@ private func writeDecimal(_ v: UInt128, into buffer: UnsafeMutablePointer<UInt8>
     return length + writeDigits(last, into: buffer + length, width: 19)
 }
 
-/// "00" "01" … "99": two digits per division.
-private let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+/// "00" "01" … "99": two digits per division (a literal: no allocation, no lazy global).
+private let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-/// v in decimal, zero-padded to `width` (≤ 20) digits; returns how many bytes.
+/// v in decimal, zero-padded to `width` (≤ 20) digits, written back to front; returns how many bytes.
 private func writeDigits(_ v: UInt64, into buffer: UnsafeMutablePointer<UInt8>, width: Int) -> Int {
-    var count = 1
-    while count < 20 && (v >= powersOfTen[count] || count < width) { count += 1 }
+    var count = 1, bound: UInt64 = 10
+    while count < 20 && v >= bound { count += 1; bound &*= 10 }
+    if count < width { count = width }
+    let pairs = digitPairs.utf8Start
     var v = v, position = count
-    digitPairs.withUnsafeBufferPointer { pairs in
-        while position >= 2 {
-            let pair = Int(v % 100) * 2
-            v /= 100
-            position -= 2
-            buffer[position] = pairs[pair]
-            buffer[position + 1] = pairs[pair + 1]
-        }
-        if position == 1 { buffer[0] = UInt8(ascii: "0") + UInt8(v) }
+    while position >= 2 {
+        let (rest, pair) = v.quotientAndRemainder(dividingBy: 100)
+        v = rest
+        position -= 2
+        buffer[position] = pairs[Int(pair) &* 2]
+        buffer[position + 1] = pairs[Int(pair) &* 2 + 1]
     }
+    if position == 1 { buffer[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v) }
     return count
 }
-
-/// 10⁰ … 10¹⁹.
-private let powersOfTen: [UInt64] = (0..<20).map { k in (0..<k).reduce(UInt64(1)) { p, _ in p * 10 } }

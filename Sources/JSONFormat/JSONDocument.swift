@@ -27,6 +27,10 @@ public indirect enum JSONDocument {
     /// `write(i, &out, indent)` at the element's indent with `JSONOutput.appendMember` (the bytes
     /// of the same object as a `JSONValue`): long numbers go to text without a tree.
     case objects(count: Int, write: (Int, inout JSONOutput, Int) throws -> Void)
+    /// An array of `count` objects or arrays rendered ahead as pretty text (UTF-8), each at the
+    /// indent its place gives it (`text(indent)` yields them in order): long arrays rendered on
+    /// several threads (`compare --json`), only copied here.
+    case rendered(count: Int, text: (_ indent: Int) -> AnySequence<[UInt8]>)
 
     /// The document as one tree.
     public func value() throws -> JSONValue {
@@ -43,6 +47,8 @@ public indirect enum JSONDocument {
             var out = JSONOutput()
             try write(to: &out)
             return try JSONValue.parse(out.string)
+        case .rendered(_, let text):
+            return .array(try text(0).map { try JSONValue.parse(String(decoding: $0, as: UTF8.self)) })
         }
     }
 
@@ -65,6 +71,18 @@ public indirect enum JSONDocument {
                 try element(i, &out, indent + 2)
                 out.append(i + 1 < count ? ",\n" : "\n")
             }
+            out.appendSpaces(indent)
+            out.append("]")
+        case .rendered(let count, let text):
+            // The layout `writeArray` gives objects and arrays.
+            guard count > 0 else { return out.append("[]") }
+            out.append("[\n")
+            for (i, element) in text(indent + 2).enumerated() {
+                if i > 0 { out.append(",\n") }
+                out.appendSpaces(indent + 2)
+                element.withUnsafeBufferPointer { out.append(bytes: $0) }
+            }
+            out.append("\n")
             out.appendSpaces(indent)
             out.append("]")
         case .object(let members) where members.isEmpty:

@@ -24,10 +24,17 @@ protocol ActiveSetEngine {
 /// `w −= (w_i/b_ii) b`, and with t = M_:S b, `c0 += (a_i/b_ii) t`, `c1 −= (w_i/b_ii) t`.
 /// Exact arithmetic, so the updates equal the fresh formulas (no drift); best when entries are
 /// small or structured, since gcd reduction keeps them small (e.g. Mairal–Yu).
+///
+/// With a scale s > 0 per coordinate (`ColumnScaling`) it works on x̃ = s∘x: M' = S⁻¹MS⁻¹,
+/// r' = S⁻¹r and each sign σ_j weighted to σ_j/s_j, with the same updates (c' = c/s);
+/// `segment()` scales back (a = ã/s, w = w̃/s, c = s∘c'). Mairal–Yu's M' has integer entries of
+/// a few bits where M's reach 195, so its inverse and vectors stay on the `Int64` fast path.
 struct RationalEngine: ActiveSetEngine {
     let M: Matrix
     let r: [Rational]
     let positive: Bool
+    /// s and 1/s, or nil (s = 1).
+    private let scale: (s: [Rational], inverse: [Rational])?
     private var inverse = BorderedInverse()
     private var a: [Rational]
     private var w: [Rational]
@@ -35,15 +42,31 @@ struct RationalEngine: ActiveSetEngine {
     private var c1: [Rational]
     private var sign: [Int]
 
-    init(M: Matrix, r: [Rational], positive: Bool) {
-        self.M = M
-        self.r = r
+    init(M: Matrix, r: [Rational], positive: Bool, scale: [Rational]? = nil) {
+        if let scale {
+            let inverseScale = scale.map(\.reciprocal)
+            var scaled = M
+            for i in 0..<M.rows { for j in 0..<M.columns { scaled.elements[i * M.columns + j] = M[i, j] * inverseScale[i] * inverseScale[j] } }
+            self.M = scaled
+            self.r = zip(r, inverseScale).map { $0 * $1 }
+            self.scale = (scale, inverseScale)
+        } else {
+            self.M = M
+            self.r = r
+            self.scale = nil
+        }
         self.positive = positive
         a = Array(repeating: .zero, count: r.count)
         w = a
-        c0 = r
+        c0 = self.r
         c1 = a
         sign = Array(repeating: 0, count: r.count)
+    }
+
+    /// The sign's weight in the scaled problem: s_j, or s_j/scale_j.
+    private func weight(_ j: Int, _ s: Int) -> Rational {
+        guard let scale else { return Rational(s) }
+        return s > 0 ? scale.inverse[j] : -scale.inverse[j]
     }
 
     mutating func join(_ j: Int, sign s: Int) -> Bool {
@@ -51,7 +74,8 @@ struct RationalEngine: ActiveSetEngine {
         guard let bordering = inverse.append(j, of: M) else { return false }
         let y = bordering.y
         let rhoA = c0[j] / bordering.sigma
-        let rhoW = (Rational(s) - c1[j]) / bordering.sigma
+        let weight = weight(j, s)
+        let rhoW = (weight - c1[j]) / bordering.sigma
         for (p, i) in old.enumerated() where !y[p].isZero {
             a[i].subtractProduct(rhoA, y[p])
             w[i].subtractProduct(rhoW, y[p])
@@ -66,7 +90,7 @@ struct RationalEngine: ActiveSetEngine {
             c1[l].addProduct(rhoW, q)
         }
         c0[j] = .zero
-        c1[j] = Rational(s)
+        c1[j] = weight
         sign[j] = s
         return true
     }
@@ -107,14 +131,14 @@ struct RationalEngine: ActiveSetEngine {
         sign = Array(repeating: 0, count: d)
         for (i, s) in zip(support, signs) { sign[i] = s }
         let aS = fresh.apply(support.map { r[$0] })
-        let wS = fresh.apply(signs: signs)
+        let wS = scale == nil ? fresh.apply(signs: signs) : fresh.apply(zip(support, signs).map { weight($0, $1) })
         a = Array(repeating: .zero, count: d)
         w = a
         for (p, i) in support.enumerated() { a[i] = aS[p]; w[i] = wS[p] }
         c0 = r
         c1 = Array(repeating: .zero, count: d)
         for l in 0..<d {
-            if sign[l] != 0 { c0[l] = .zero; c1[l] = Rational(sign[l]); continue }
+            if sign[l] != 0 { c0[l] = .zero; c1[l] = weight(l, sign[l]); continue }
             for (p, i) in support.enumerated() {
                 let m = M[l, i]
                 if m.isZero { continue }
@@ -127,6 +151,15 @@ struct RationalEngine: ActiveSetEngine {
 
     func segment() -> any SegmentFormula {
         let support = sign.indices.filter { sign[$0] != 0 }
+        var a = a, w = w, c0 = c0, c1 = c1
+        if let scale {
+            for i in support { a[i] *= scale.inverse[i]; w[i] *= scale.inverse[i] }
+            for l in c0.indices {
+                if sign[l] != 0 { c1[l] = Rational(sign[l]); continue } // c0 = 0, c1 = s_l·weight = sign
+                c0[l] *= scale.s[l]
+                c1[l] *= scale.s[l]
+            }
+        }
         return RationalSegment(
             support: support, signs: support.map { sign[$0] }, a: a, w: w, c0: c0, c1: c1, positive: positive)
     }

@@ -65,6 +65,7 @@ extension Knot {
     /// tree (streamed paths write one per knot).
     public func writeJSON(weightDecay: Rational, _ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
         let excess = kappa - weightDecay
+        if exact == .exactStrings { return writeExactJSON(mu: excess.signum > 0 ? excess.reciprocal : nil, to: &out, indent: indent) }
         out.appendMember("lambda", first: true, indent: indent)
         exact.append(kappa, to: &out)
         out.appendMember("mu", first: false, indent: indent)
@@ -93,6 +94,7 @@ extension JSONOutput {
 extension Segment {
     /// Writes `json(_:)` at `indent` straight into `out`, the same bytes without the tree.
     public func writeJSON(_ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
+        if exact == .exactStrings { return writeExactJSON(to: &out, indent: indent) }
         out.appendMember("upper", first: true, indent: indent)
         exact.append(upper, to: &out)
         out.appendMember("lower", first: false, indent: indent)
@@ -115,5 +117,62 @@ extension Segment {
             ("direction", exact(direction)),
             ("unique", .bool(isUnique)),
         ]))
+    }
+}
+
+// The same bytes for exact strings, composed with raw writes (`JSONCursor`): a long path writes
+// one knot and one segment per step, and the layout cost more than the digits.
+
+extension Knot {
+    fileprivate func writeExactJSON(mu: Rational?, to out: inout JSONOutput, indent: Int) {
+        var capacity = 12 * (indent + 24) + ExactJSON.capacity(kappa) + (mu.map(ExactJSON.capacity) ?? 4)
+            + ExactJSON.capacity(x, indent: indent + 2)
+        for list in [active, signs, equicorrelation, joined, dropped] { capacity += JSONCursor.scalarArrayCapacity(count: list.count, elements: 21 * list.count, indent: indent + 2) }
+        out.compose(capacity: capacity) { cursor in
+            cursor.member("lambda", first: true, indent: indent)
+            ExactJSON.write(kappa, to: &cursor)
+            cursor.member("mu", first: false, indent: indent)
+            if let mu { ExactJSON.write(mu, to: &cursor) } else { cursor.text("null") }
+            cursor.member("x", first: false, indent: indent)
+            ExactJSON.write(x, to: &cursor, indent: indent + 2)
+            cursor.indices("active", active, indent: indent)
+            cursor.indices("signs", signs, indent: indent)
+            cursor.indices("equicorrelation", equicorrelation, indent: indent)
+            cursor.indices("joined", joined, indent: indent)
+            cursor.indices("dropped", dropped, indent: indent)
+            cursor.member("unique", first: false, indent: indent)
+            cursor.bool(isUnique)
+            cursor.objectEnd(indent: indent)
+        }
+    }
+}
+
+extension Segment {
+    fileprivate func writeExactJSON(to out: inout JSONOutput, indent: Int) {
+        let direction = direction
+        var capacity = 8 * (indent + 24) + ExactJSON.capacity(upper) + ExactJSON.capacity(lower)
+            + ExactJSON.capacity(direction, indent: indent + 2)
+        for list in [active, signs] { capacity += JSONCursor.scalarArrayCapacity(count: list.count, elements: 21 * list.count, indent: indent + 2) }
+        out.compose(capacity: capacity) { cursor in
+            cursor.member("upper", first: true, indent: indent)
+            ExactJSON.write(upper, to: &cursor)
+            cursor.member("lower", first: false, indent: indent)
+            ExactJSON.write(lower, to: &cursor)
+            cursor.indices("active", active, indent: indent)
+            cursor.indices("signs", signs, indent: indent)
+            cursor.member("direction", first: false, indent: indent)
+            ExactJSON.write(direction, to: &cursor, indent: indent + 2)
+            cursor.member("unique", first: false, indent: indent)
+            cursor.bool(isUnique)
+            cursor.objectEnd(indent: indent)
+        }
+    }
+}
+
+extension JSONCursor {
+    /// A member (not the first) holding indices (at most 21 bytes each).
+    fileprivate mutating func indices(_ key: StaticString, _ indices: [Int], indent: Int) {
+        member(key, first: false, indent: indent)
+        scalarArray(count: indices.count, indent: indent + 2) { $1.integer(indices[$0]) }
     }
 }

@@ -59,7 +59,7 @@ public struct LassoPath: Sendable {
         let engine: any ActiveSetEngine = chosen == .integer
             ? IntegerEngine(scaled: scaled, positive: positive,
                             maximumSupport: min(problem.dimension, problem.data?.X.rows ?? problem.dimension))
-            : RationalEngine(M: problem.M, r: problem.r, positive: positive)
+            : RationalEngine(M: problem.M, r: problem.r, positive: positive, scale: ColumnScaling.of(problem))
         return (engine, chosen)
     }
 

@@ -9,11 +9,37 @@ import ProblemDefinition
 /// c = r − Mx; for every segment (the linear interpolation of its end knots), that each
 /// coordinate keeps one sign inside with c_i = κ·s_i at both ends. x and c are affine on a
 /// segment and the conditions are linear in κ, so this certifies every κ in between.
+///
+/// When the data's columns have very different scales (`ColumnScaling`: Mairal–Yu), c is computed
+/// as s∘(r' − M'x̃) with x̃ = s∘x, M' = S⁻¹MS⁻¹ and r' = S⁻¹r over the integers (an exact identity
+/// for any s > 0): M' has entries of a few bits where L·M has hundreds.
 struct PathCertificate {
     let problem: Problem
+    /// The integer problem c is computed from: (M, r), or (M', r') with `columnScale`.
     let scaled: ScaledProblem
+    /// s, and each s_j's numerator and denominator, when `scaled` is (M', r') (else empty).
+    let columnScale: [Rational], scaleNumerators: [BigInteger], scaleDenominators: [BigInteger]
 
     var positive: Bool { problem.variant == .positive }
+
+    /// `scaled` is (M, r) over the integers; the certificate takes (M', r') instead when that
+    /// at least halves the entries' bits.
+    init(problem: Problem, scaled: ScaledProblem) {
+        self.problem = problem
+        if let s = ColumnScaling.of(problem) {
+            let inverse = s.map(\.reciprocal), d = problem.dimension
+            var primedM = Matrix(rows: d, columns: d)
+            primedM.elements = (0..<(d * d)).map { problem.M.elements[$0] * inverse[$0 / d] * inverse[$0 % d] }
+            let primed = ScaledProblem(M: primedM, r: zip(problem.r, inverse).map { $0 * $1 })
+            if 2 * primed.entryBits < scaled.entryBits {
+                self.scaled = primed
+                (columnScale, scaleNumerators, scaleDenominators) = (s, s.map(\.numerator), s.map(\.denominator))
+                return
+            }
+        }
+        self.scaled = scaled
+        (columnScale, scaleNumerators, scaleDenominators) = ([], [], [])
+    }
 
     func check(knots: [Knot], segments: [Segment]) throws {
         func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
@@ -50,10 +76,10 @@ struct PathCertificate {
     struct Running {
         let certificate: PathCertificate
         private var k: Int
-        private var previous: (knot: Knot, t: [BigInteger], bound: BigInteger)?
+        private var previous: (knot: Knot, t: [BigInteger], bounds: [BigInteger])?
         /// Integers the next knot's correlation is written into (the knot before the previous
         /// one's, no longer needed), so that checking allocates nothing once sizes settle.
-        private var spare: [BigInteger] = [], scratch: [BigInteger] = []
+        private var spare: [BigInteger] = [], scratch: [BigInteger] = [], spareBounds: [BigInteger] = []
 
         init(_ certificate: PathCertificate, firstIndex: Int = 0) {
             self.certificate = certificate
@@ -69,31 +95,49 @@ struct PathCertificate {
             guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
             var c = spare
             spare = []
-            let den = certificate.scaled.correlation(knot.x, into: &c, scratch: &scratch)
-            // c_i = ±κ ⇔ t_i = q·C_i = ±n·den (κ = n/q). When q divides den — always if some
-            // |c_i| = κ, since gcd(n, q) = 1 — both sides are divided by q: t = C, no products.
-            let q = knot.kappa.denominator
-            let (quotient, remainder) = den.quotientAndRemainder(dividingBy: q)
-            let divisible = remainder.isZero
-            let bound = knot.kappa.numerator * (divisible ? quotient : den)
-            let negativeBound = -bound
-            var t = c
-            if !divisible { for i in 0..<d { t[i] = q * c[i] } }
+            let q = knot.kappa.denominator, n = knot.kappa.numerator
+            var t: [BigInteger], bounds: [BigInteger]
+            if !certificate.columnScale.isEmpty {
+                // c_j = s_j·C'_j/den = ±n/q ⇔ t_j = a_j·q·C'_j = ±n·b_j·den = ±bound_j (s_j = a_j/b_j).
+                let s = certificate.columnScale, numerators = certificate.scaleNumerators, denominators = certificate.scaleDenominators
+                let den = certificate.scaled.correlation(zip(knot.x, s).map { $0 * $1 }, into: &c, scratch: &scratch)
+                let scaledBound = n * den
+                bounds = spareBounds
+                spareBounds = []
+                if bounds.count != d { bounds = (0..<d).map { _ in BigInteger(0) } }
+                for i in 0..<d {
+                    c[i] *= numerators[i]
+                    c[i] *= q
+                    bounds[i].setProduct(denominators[i], scaledBound)
+                }
+                t = c
+            } else {
+                let den = certificate.scaled.correlation(knot.x, into: &c, scratch: &scratch)
+                // c_i = ±κ ⇔ t_i = q·C_i = ±n·den (κ = n/q). When q divides den — always if some
+                // |c_i| = κ, since gcd(n, q) = 1 — both sides are divided by q: t = C, no products.
+                let (quotient, remainder) = den.quotientAndRemainder(dividingBy: q)
+                let divisible = remainder.isZero
+                bounds = Array(repeating: n * (divisible ? quotient : den), count: d)
+                t = c
+                if !divisible { for i in 0..<d { t[i] = q * c[i] } }
+            }
             var equicorrelation: [Int] = []
             for i in 0..<d {
-                let ti = t[i]
+                // bound ≥ 0: |t_i| ≤ bound, and t_i = ±bound where x_i ≠ 0 (the sign of x_i).
+                let sign = t[i].signum, magnitude = t[i].compareMagnitude(to: bounds[i])
+                let atUpper = magnitude == 0 && sign >= 0, atLower = !positive && magnitude == 0 && sign <= 0
                 let xi = knot.x[i]
                 if positive {
                     if xi.signum < 0 { throw fail("x[\(i + 1)] < 0 at κ = \(knot.kappa) in the positive lasso") }
-                    if ti > bound { throw fail("c[\(i + 1)] > κ at κ = \(knot.kappa)") }
-                    if xi.signum > 0 && ti != bound { throw fail("c[\(i + 1)] ≠ κ where x[\(i + 1)] > 0 at κ = \(knot.kappa)") }
+                    if sign > 0 && magnitude > 0 { throw fail("c[\(i + 1)] > κ at κ = \(knot.kappa)") }
+                    if xi.signum > 0 && !atUpper { throw fail("c[\(i + 1)] ≠ κ where x[\(i + 1)] > 0 at κ = \(knot.kappa)") }
                 } else {
-                    if ti > bound || ti < negativeBound { throw fail("|c[\(i + 1)]| > κ at κ = \(knot.kappa)") }
-                    if (xi.signum > 0 && ti != bound) || (xi.signum < 0 && ti != negativeBound) {
+                    if magnitude > 0 { throw fail("|c[\(i + 1)]| > κ at κ = \(knot.kappa)") }
+                    if (xi.signum > 0 && !atUpper) || (xi.signum < 0 && !atLower) {
                         throw fail("c[\(i + 1)] ≠ κ·sign(x[\(i + 1)]) at κ = \(knot.kappa)")
                     }
                 }
-                if ti == bound || (!positive && ti == negativeBound) { equicorrelation.append(i) }
+                if atUpper || atLower { equicorrelation.append(i) }
             }
             let active = (0..<d).filter { !knot.x[$0].isZero }
             guard knot.active == active, knot.signs == active.map({ knot.x[$0].signum }) else {
@@ -104,11 +148,12 @@ struct PathCertificate {
             }
             if let previous {
                 guard let above else { throw fail("segment \(k - 1) is missing") }
-                try certificate.checkSegment(k - 1, above, top: previous.knot, bottom: knot, topT: previous.t, topBound: previous.bound,
-                                             bottomT: t, bottomBound: bound)
+                try certificate.checkSegment(k - 1, above, top: previous.knot, bottom: knot, topT: previous.t, topBounds: previous.bounds,
+                                             bottomT: t, bottomBounds: bounds)
             }
             spare = previous?.t ?? []
-            previous = (knot, t, bound)
+            spareBounds = certificate.columnScale.isEmpty ? [] : previous?.bounds ?? []
+            previous = (knot, t, bounds)
             k += 1
         }
     }
@@ -119,7 +164,7 @@ struct PathCertificate {
     /// drop) needs the extra test.
     fileprivate func checkSegment(
         _ k: Int, _ segment: Segment, top: Knot, bottom: Knot,
-        topT: [BigInteger], topBound: BigInteger, bottomT: [BigInteger], bottomBound: BigInteger
+        topT: [BigInteger], topBounds: [BigInteger], bottomT: [BigInteger], bottomBounds: [BigInteger]
     ) throws {
         func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
         guard segment.upper == top.kappa, segment.lower == bottom.kappa else { throw fail("segment \(k) has the wrong ends") }
@@ -133,10 +178,10 @@ struct PathCertificate {
             guard a * b >= 0 else { throw fail("segment \(k): x[\(i + 1)] changes sign inside a segment") }
             let s = a != 0 ? a : b
             if positive && s < 0 { throw fail("segment \(k): x[\(i + 1)] < 0 in the positive lasso") }
-            if a == 0 && topT[i] != (s > 0 ? topBound : -topBound) {
+            if a == 0 && topT[i] != (s > 0 ? topBounds[i] : -topBounds[i]) {
                 throw fail("segment \(k): c[\(i + 1)] ≠ κ·s at κ = \(top.kappa), where x[\(i + 1)] joins")
             }
-            if b == 0 && bottomT[i] != (s > 0 ? bottomBound : -bottomBound) {
+            if b == 0 && bottomT[i] != (s > 0 ? bottomBounds[i] : -bottomBounds[i]) {
                 throw fail("segment \(k): c[\(i + 1)] ≠ κ·s at κ = \(bottom.kappa), where x[\(i + 1)] drops")
             }
             active.append(i)

@@ -101,4 +101,43 @@ import Foundation
         #expect(streamed.utf8.count > 2 << 20)
         #expect(streamed == expected.string)
     }
+
+    /// `JSONCursor`'s raw writes give `appendScalarArray`'s and `appendMember`'s bytes: arrays on
+    /// both sides of the width (spread out in place), integers at the Int64 edges, within the
+    /// capacity it states.
+    @Test func cursorMatchesThePieceWriter() {
+        var rng = SplitMix64(seed: 11_1204)
+        let edges = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.min + 1, 1_000_000_007]
+        for trial in 0..<400 {
+            let count = rng.nextInt(in: 0...30), indent = rng.nextInt(in: 0...70)
+            let items: [Int] = (0..<count).map { _ in
+                rng.nextInt(in: 0...2) == 0 ? edges[rng.nextInt(in: 0...(edges.count - 1))] : rng.nextInt(in: -1_000_000...1_000_000)
+            }
+            var pieces = JSONOutput()
+            pieces.appendMember("k", first: true, indent: indent)
+            pieces.appendScalarArray(count: count, indent: indent + 2) { i, out in out.appendInteger(items[i]) }
+            pieces.appendMember("flag", first: false, indent: indent)
+            pieces.appendBool(trial % 2 == 0)
+            pieces.appendObjectEnd(indent: indent)
+            let capacity = 3 * (indent + 12) + JSONCursor.scalarArrayCapacity(count: count, elements: 20 * count, indent: indent + 2)
+            var cursor = JSONOutput()
+            cursor.compose(capacity: capacity) { c in
+                c.member("k", first: true, indent: indent)
+                c.scalarArray(count: count, indent: indent + 2) { i, c in c.integer(items[i]) }
+                c.member("flag", first: false, indent: indent)
+                c.bool(trial % 2 == 0)
+                c.objectEnd(indent: indent)
+            }
+            #expect(cursor.string == pieces.string, "trial \(trial)")
+        }
+        // One line up to the width and spread out from it: `[` + 9 items of 6 digits + 8 separators.
+        for indent in 30...50 {
+            var cursor = JSONOutput()
+            cursor.compose(capacity: JSONCursor.scalarArrayCapacity(count: 9, elements: 54, indent: indent)) { c in
+                c.scalarArray(count: 9, indent: indent) { i, c in c.integer(100_000 + i) }
+            }
+            #expect(cursor.string.contains("\n") == (indent + 71 >= 100), "indent \(indent)")
+            #expect(cursor.string == Self.tree(.array((0..<9).map { .number(String(100_000 + $0)) }), indent: indent))
+        }
+    }
 }
