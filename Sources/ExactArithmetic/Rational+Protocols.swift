@@ -100,8 +100,19 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     /// decimal digits (most recent first): a vector's fractions mostly share a handful of
     /// denominators (q's D divided by small factors), in any order.
     struct DenominatorDigits {
-        fileprivate var entries: [(value: MPQStorage, digits: [UInt8])] = []
-        fileprivate static let capacity = 32
+        private var entries: [(value: MPQStorage, digits: [UInt8])] = []
+        private static let capacity = 32
+
+        /// The digits of `denominator` if it is one of the recent ones.
+        fileprivate func digits(of denominator: mpz_srcptr?) -> [UInt8]? {
+            entries.first { dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer($0.value.ptr)), denominator) == 0 }?.digits
+        }
+
+        /// Keeps the denominator of `value` with its digits (the oldest one goes when full).
+        fileprivate mutating func remember(_ value: MPQStorage, _ digits: [UInt8]) {
+            if entries.count == DenominatorDigits.capacity { entries.removeLast() }
+            entries.insert((value, digits), at: 0)
+        }
     }
 
     /// `appendDescription(to:)`, converting the denominator to decimal only when it is none of
@@ -118,8 +129,8 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
             }
         }
         out.appendByte(UInt8(ascii: "/"))
-        if let held = recent.entries.firstIndex(where: { dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer($0.value.ptr)), denominator) == 0 }) {
-            recent.entries[held].digits.withUnsafeBufferPointer { out.append(bytes: $0) }
+        if let held = recent.digits(of: denominator) {
+            held.withUnsafeBufferPointer { out.append(bytes: $0) }
             return
         }
         let size = dln_mpz_sizeinbase(denominator, 10) + 1
@@ -129,8 +140,7 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
                 count = strlen(chars.baseAddress!)
             }
         }
-        if recent.entries.count == DenominatorDigits.capacity { recent.entries.removeLast() }
-        recent.entries.insert((storage, digits), at: 0)
+        recent.remember(storage, digits)
         digits.withUnsafeBufferPointer { out.append(bytes: $0) }
     }
 
@@ -146,7 +156,7 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// `"p/q"` through `cursor` (room for `quotedTextCapacity`), the denominator's digits
-    /// copied from `last` when it repeats (`appendDescription(to:reusing:)`'s bytes).
+    /// copied from `last` when it recurs (`appendDescription(to:reusing:)`'s bytes).
     func writeQuoted(to cursor: inout JSONCursor, reusing last: inout DenominatorDigits) {
         cursor.byte(UInt8(ascii: "\""))
         switch representation {
@@ -160,14 +170,13 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
             cursor.position += Rational.writeDigits(numerator, into: cursor.position)
             if dln_mpz_sizeinbase(denominator, 2) > 1 { // not an integer
                 cursor.byte(UInt8(ascii: "/"))
-                if let held = last.value, dln_mpz_cmp(dln_mpq_denref_const(UnsafePointer(held.ptr)), denominator) == 0 {
-                    last.digits.withUnsafeBufferPointer { cursor.position.update(from: $0.baseAddress!, count: $0.count) }
-                    cursor.position += last.digits.count
+                if let held = last.digits(of: denominator) {
+                    held.withUnsafeBufferPointer { cursor.position.update(from: $0.baseAddress!, count: $0.count) }
+                    cursor.position += held.count
                 } else {
                     let start = cursor.position
                     cursor.position += Rational.writeDigits(denominator, into: start)
-                    last.digits = Array(UnsafeBufferPointer(start: start, count: cursor.position - start))
-                    last.value = storage
+                    last.remember(storage, Array(UnsafeBufferPointer(start: start, count: cursor.position - start)))
                 }
             }
         }
