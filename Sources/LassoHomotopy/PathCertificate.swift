@@ -193,6 +193,8 @@ struct PathCertificate {
             throw fail("segment \(k) does not meet its knots (κ = \(top.kappa) to \(bottom.kappa))")
         }
         var active: [Int] = [], signs: [Int] = []
+        active.reserveCapacity(problem.dimension)
+        signs.reserveCapacity(problem.dimension)
         for i in 0..<problem.dimension {
             let a = top.x[i].signum, b = bottom.x[i].signum
             if a == 0 && b == 0 { continue } // zero at both ends: zero on the whole segment
