@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "FaceSolver", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "LassoHomotopy", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "FaceSolver", "ProblemDefinition", "ParallelWork"], exclude: ["README.md"]),
         .target(name: "SaddleToSaddle", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProgressReporting", "ModularArithmetic", "FaceSolver", "ProblemDefinition"], exclude: ["README.md"]),
-        .target(name: "LimitVerdict", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "ParallelWork"], exclude: ["README.md"]),
+        .target(name: "LimitVerdict", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy", "SaddleToSaddle", "ParallelWork", "ProgressReporting"], exclude: ["README.md"]),
         .target(name: "StiffODE", exclude: ["README.md"]),
         .target(name: "NumericFlow", dependencies: ["StiffODE"], exclude: ["README.md"]),
         .target(name: "ProgressReporting", exclude: ["README.md"]),

@@ -23,6 +23,10 @@ public indirect enum JSONDocument {
     /// copied, never held in memory (`compare --json`'s knots, written while the path is
     /// computed).
     case spilled(count: Int, file: UnsafeMutablePointer<FILE>)
+    /// An array of `count` objects or arrays rendered ahead as pretty text (UTF-8), each at the
+    /// indent its place gives it (`text(indent)` yields them in order): long arrays rendered on
+    /// several threads (`compare --json`), only copied here.
+    case rendered(count: Int, text: (_ indent: Int) -> AnySequence<[UInt8]>)
 
     /// The document as one tree.
     public func value() throws -> JSONValue {
@@ -35,6 +39,8 @@ public indirect enum JSONDocument {
             var out = JSONOutput()
             JSONDocument.copy(count: count, file, to: &out, indent: 0)
             return try JSONValue.parse(out.string)
+        case .rendered(_, let text):
+            return .array(try text(0).map { try JSONValue.parse(String(decoding: $0, as: UTF8.self)) })
         }
     }
 
@@ -49,6 +55,18 @@ public indirect enum JSONDocument {
             try JSONDocument.writeArray(items, to: &out, indent: indent) { $0 }
         case .spilled(let count, let file):
             JSONDocument.copy(count: count, file, to: &out, indent: indent)
+        case .rendered(let count, let text):
+            // The layout `writeArray` gives objects and arrays.
+            guard count > 0 else { return out.append("[]") }
+            out.append("[\n")
+            for (i, element) in text(indent + 2).enumerated() {
+                if i > 0 { out.append(",\n") }
+                out.appendSpaces(indent + 2)
+                element.withUnsafeBufferPointer { out.append(bytes: $0) }
+            }
+            out.append("\n")
+            out.appendSpaces(indent)
+            out.append("]")
         case .object(let members) where members.isEmpty:
             out.append("{}")
         case .object(let members):

@@ -166,6 +166,9 @@ public struct JSONOutput {
     /// The text collected so far (in-memory output).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The same as UTF-8 bytes.
+    public var utf8: [UInt8] { bytes }
+
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
     /// Appends raw text (already valid JSON where it matters).

@@ -30,21 +30,21 @@ public struct DownwardVariation: Equatable, Sendable {
 
     /// z↓ on [0, ∞), or on [0, horizon] (the last piece then ends there).
     init(_ path: LassoPathInTime, horizon: Rational? = nil) {
-        // Breakpoints: segment starts and every coordinate's end of decrease.
-        var decreasing: [SegmentDecrease] = []
-        var cuts: Set<Rational> = [.zero]
+        // Breakpoints: segment starts and every coordinate's end of decrease, in increasing
+        // order without repeats. A decrease on segment j ends in (μ_j, μ_{j+1}], so sorting each
+        // segment's few cuts suffices (no global sort: Mairal–Yu p = 12 has 265,721 segments).
+        var decreasing: [SegmentDecrease] = [] // by increasing start, as the segments
+        var cuts: [Rational] = [.zero]
         for j in path.reachedSegments {
-            cuts.insert(path.time(ofKnot: j)!)
-            for dec in decreases(onSegment: j, path) {
-                decreasing.append(dec)
-                if let to = dec.to { cuts.insert(to) }
-            }
+            let segment = decreases(onSegment: j, path)
+            decreasing.append(contentsOf: segment)
+            var local = [path.time(ofKnot: j)!]
+            local.append(contentsOf: segment.compactMap(\.to))
+            for c in local.sorted() where c != cuts[cuts.count - 1] { cuts.append(c) }
         }
         // Sweep the cuts in order, keeping the decreases in force (at most d at a time).
-        decreasing.sort { $0.from < $1.from }
-        let sorted = cuts.sorted().filter { c in horizon.map { c < $0 } ?? true }
+        let sorted = horizon.map { h in cuts.filter { $0 < h } } ?? cuts
         var pieces: [DownwardVariationPiece] = []
-        var value = Rational.zero
         var next = 0
         var inForce: [SegmentDecrease] = []
         for (n, from) in sorted.enumerated() {
@@ -60,9 +60,10 @@ public struct DownwardVariation: Equatable, Sendable {
                 pieces[pieces.count - 1] = DownwardVariationPiece(
                     from: last.from, to: to, rate: rate, valueAtFrom: last.valueAtFrom, coordinates: coordinates)
             } else {
+                // z↓ at `from`, the end of the piece before (evaluated only where a piece starts).
+                let value = pieces.last?.value(at: from) ?? .zero
                 pieces.append(DownwardVariationPiece(from: from, to: to, rate: rate, valueAtFrom: value, coordinates: coordinates))
             }
-            if let to { value = pieces[pieces.count - 1].value(at: to) }
         }
         self.pieces = pieces
     }

@@ -3,6 +3,7 @@ import JSONFormat
 import LassoHomotopy
 import ParallelWork
 import ProblemDefinition
+import ProgressReporting
 import SaddleToSaddle
 #if canImport(Glibc)
 import Glibc
@@ -22,8 +23,9 @@ extension ExactComparison {
         _ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings,
         spill: UnsafeMutablePointer<FILE>
     ) throws -> (verdict: Verdict, document: JSONDocument) {
-        // The limit and its x̄ formulas on this thread, the path streamed on a second one.
-        let file = Handover(value: spill)
+        // The limit and its x̄ formulas on this thread, the path streamed on a second one, which
+        // reports its knots to this thread's progress handler (it cannot bind one of its own).
+        let file = Handover(value: spill), progress = ProgressReport.handler
         let (averaged, (side, count)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon)) }) {
             var kappa: [Rational] = [], x: [[Rational]] = [], unique = true
             var out = JSONOutput(fileDescriptor: fileno(file.value))
@@ -34,11 +36,12 @@ extension ExactComparison {
                 knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
                 kappa.append(knot.kappa)
                 x.append(knot.x)
+                progress?("lasso path: knots", kappa.count) { "κ = \(knot.kappa.decimalString())" }
                 return true
             }
             out.flush()
             fflush(file.value)
-            return (PathSide(LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay), horizon: horizon), kappa.count)
+            return (PathSide(LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, jobs: 2)), kappa.count)
         }
         let verdict = try Verdict(averaged, side, parallel: true)
         return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))

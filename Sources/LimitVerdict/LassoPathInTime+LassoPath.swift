@@ -4,8 +4,9 @@ import ProblemDefinition
 
 extension LassoPathInTime {
     /// A computed lasso path, all its knots.
-    public init(_ path: LassoPath) {
-        self.init(path.knots, isUnique: path.isUnique, weightDecay: path.problem.weightDecay)
+    public init(_ path: LassoPath, jobs: Int = 1) {
+        self.init(kappa: path.knots.map(\.kappa), x: path.knots.map(\.x), isUnique: path.isUnique,
+                  weightDecay: path.problem.weightDecay, jobs: jobs)
     }
 }
 

@@ -2,30 +2,40 @@ import Foundation
 import JSONFormat
 import ParallelWork
 
-/// The elements 0..<count of a long JSON array, rendered ahead on two threads in chunks and
-/// handed out in order: turning exact values into decimal text is most of the cost of writing
-/// `compare --json` (its saddles alone are 74 MB on a 200×100 Gaussian design), and elements are
-/// independent. The order and the bytes are those of rendering one element at a time.
+/// The elements 0..<count of a long JSON array, rendered ahead on two threads in chunks as their
+/// pretty text at `indent` and handed out in order (`JSONDocument.rendered`): turning exact
+/// values into decimal text is most of the cost of writing `compare --json` (its saddles alone
+/// are 74 MB on a 200×100 Gaussian design), and elements are independent. The order and the
+/// bytes are those of rendering one element at a time.
 struct ParallelElements: Sequence {
     let count: Int
-    /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time
-    /// (one saddle of a 100×200 Gaussian design is ~8 MB of text, so one each by default).
+    /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time.
+    /// By default one each up to 1,024 elements (one saddle of a 100×200 Gaussian design is
+    /// ~8 MB of text), and about 1/1,024 of a longer array (Mairal–Yu's 265,721 small gap
+    /// pieces: a hand-over per pair would cost more than rendering them).
     let chunk: Int
+    let indent: Int
     let element: @Sendable (Int) -> JSONValue
 
-    init(count: Int, chunk: Int = 1, _ element: @escaping @Sendable (Int) -> JSONValue) {
+    init(count: Int, chunk: Int? = nil, indent: Int, _ element: @escaping @Sendable (Int) -> JSONValue) {
         self.count = count
-        self.chunk = chunk
+        self.chunk = chunk ?? Swift.max(1, count / 1024)
+        self.indent = indent
         self.element = element
+    }
+
+    /// An array of `count` elements as a document part.
+    static func document(count: Int, _ element: @escaping @Sendable (Int) -> JSONValue) -> JSONDocument {
+        .rendered(count: count) { indent in AnySequence(ParallelElements(count: count, indent: indent, element)) }
     }
 
     struct Iterator: IteratorProtocol {
         let elements: ParallelElements
         var start = 0
-        var ready: [JSONValue] = []
+        var ready: [[UInt8]] = []
         var position = 0
 
-        mutating func next() -> JSONValue? {
+        mutating func next() -> [UInt8]? {
             if position == ready.count {
                 guard start < elements.count else { return nil }
                 ready = elements.render(start..<Swift.min(elements.count, start + 2 * elements.chunk))
@@ -39,10 +49,16 @@ struct ParallelElements: Sequence {
 
     func makeIterator() -> Iterator { Iterator(elements: self) }
 
-    /// The elements of `range` in order, its two halves rendered concurrently.
-    func render(_ range: Range<Int>) -> [JSONValue] {
-        let middle = range.lowerBound + (range.count + 1) / 2
-        return parallelMap([range.lowerBound..<middle, middle..<range.upperBound], jobs: 2, chunk: 1) { $0.map(element) }
-            .flatMap { $0 }
+    /// The text of the elements of `range` in order, its two halves rendered concurrently.
+    func render(_ range: Range<Int>) -> [[UInt8]] {
+        let middle = range.lowerBound + (range.count + 1) / 2, element = element, indent = indent
+        return parallelMap([range.lowerBound..<middle, middle..<range.upperBound], jobs: 2, chunk: 1) { half in
+            half.map { k in
+                var out = JSONOutput()
+                element(k).write(to: &out, indent: indent)
+                return out.utf8
+            }
+        }
+        .flatMap { $0 }
     }
 }

@@ -26,7 +26,7 @@ extension Verdict {
         let zPieces = downwardVariation.pieces, gaps = gap.filter { !$0.maximum.isZero }
         var o: [(String, JSONDocument)] = [
             // Rendered on two threads: their exact q, c and x are most of the document.
-            ("saddles", .sequence(AnySequence(ParallelElements(count: saddles.count) { saddles[$0].json(exact) }))),
+            ("saddles", ParallelElements.document(count: saddles.count) { saddles[$0].json(exact) }),
             ("knots", knots),
         ]
         var v: [(String, JSONValue)] = [
@@ -51,16 +51,16 @@ extension Verdict {
         o += v.map { ($0.0, .value($0.1)) }
         o.append(("zDown", .object([
             ("total", .value(exact.optional(downwardVariation.total))),
-            ("pieces", .sequence(AnySequence(ParallelElements(count: zPieces.count) { n in
+            ("pieces", ParallelElements.document(count: zPieces.count) { n in
                 let p = zPieces[n], c = p.coefficients
                 return .object(JSONObject([
                     ("from", exact(p.from)), ("to", exact.optional(p.to)), ("rate", exact(p.rate)),
                     ("valueAtFrom", exact(p.valueAtFrom)), ("c0", exact(c.c0)), ("c1", exact(c.c1)), ("c2", exact(c.c2)),
                     ("coordinates", .indices(p.coordinates)),
                 ]))
-            }))),
+            }),
         ])))
-        o.append(("gap", .sequence(AnySequence(ParallelElements(count: gaps.count) { n in
+        o.append(("gap", ParallelElements.document(count: gaps.count) { n in
             let g = gaps[n]
             return .object(JSONObject([
                 ("from", exact(g.from)), ("to", exact.optional(g.to)), ("maximum", exact(g.maximum)),
@@ -70,7 +70,7 @@ extension Verdict {
                                         ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
                 })),
             ]))
-        }))))
+        }))
         o.append(("statements", .value(.array(statements.map { .string($0) }))))
         o.append(("contradiction", .value(contradiction.map { .string($0) } ?? .null)))
         if !times.isEmpty { o.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }

@@ -31,7 +31,7 @@ public struct Verdict: Sendable {
     public let contradiction: String?
 
     public init(limit: DLNLimit, path: LassoPathInTime) throws {
-        try self.init(AveragedLimit(limit), PathSide(path, horizon: limit.horizon))
+        try self.init(AveragedLimit(limit), PathSide(path))
     }
 
     /// From the parts each side determines alone (`ExactComparison` forms them on two threads);
@@ -48,33 +48,31 @@ public struct Verdict: Sendable {
         self.pieces = pieces
         monotonicityBreak = side.monotonicityBreak
         monotone = monotonicityBreak == nil
-        downwardVariation = side.downwardVariation
         let images = !problem.isPositiveDefinite
         comparesImages = images
 
-        var products = VerdictProducts(limit, path)
         let calculator = GapCalculator(weightDecay: problem.weightDecay, images: images)
-        // Pieces are compared and their gaps computed independently: with `parallel`, the later half
-        // of the work on a second thread, halved by the size of the numbers involved (they grow with time).
-        let work = pieces.indices.filter { images || pieces[$0].averagedFormula != pieces[$0].lassoFormula }
-        var split = pieces.count
-        if parallel && work.count >= 8 {
-            let weights = work.map { pieces[$0].averagedFormula.inverse.denominator.bitWidth + pieces[$0].lassoFormula.constant.denominator.bitWidth }
-            var total = weights.reduce(0, +) / 2, n = 0
-            while n + 1 < work.count && total > 0 { total -= weights[n]; n += 1 }
-            split = work[max(1, n)]
+        // z↓ and the pieces' comparisons and gaps are independent: with `parallel`, on two
+        // threads, the pieces in chunks of about equal work cut where the saddle changes if
+        // possible (a chunk recomputes its first saddle's products).
+        let chunks = parallel ? Verdict.chunks(pieces, count: 16) : [pieces.indices]
+        let horizon = limit.horizon
+        let results = parallelMap([nil] + chunks, jobs: parallel ? 2 : 1, chunk: 1) { range -> VerdictPart in
+            guard let range else { return .downward(DownwardVariation(path, horizon: horizon)) }
+            var products = VerdictProducts(limit, path)
+            return .pieces(calculator.compareAndGap(pieces, in: range, horizon: horizon, &products))
         }
-        let later = split..<pieces.count, horizon = limit.horizon
-        let compared: [PieceComparison]
-        if !later.isEmpty {
-            let (early, late) = try concurrently({ calculator.compareAndGap(pieces, in: 0..<later.lowerBound, horizon: horizon, &products) }) {
-                var own = VerdictProducts(limit, path)
-                return calculator.compareAndGap(pieces, in: later, horizon: horizon, &own)
+        var compared: [PieceComparison] = [], gap: [GapPiece] = [], downward: DownwardVariation?
+        for part in results {
+            switch part {
+            case .downward(let z): downward = z
+            case .pieces(let p):
+                compared.append(contentsOf: p.compared)
+                gap.append(contentsOf: p.gap)
             }
-            (compared, gap) = (early.compared + late.compared, early.gap + late.gap)
-        } else {
-            (compared, gap) = calculator.compareAndGap(pieces, in: pieces.indices, horizon: horizon, &products)
         }
+        downwardVariation = downward!
+        self.gap = gap
         divergence = divergences(pieces, compared: compared)
         equivalent = divergence.isEmpty
         // Stopped at S: whether the two sides still differ at S (the last piece ends there).
@@ -89,6 +87,27 @@ public struct Verdict: Sendable {
         } else {
             contradiction = nil
         }
+    }
+
+    /// About `count` consecutive ranges of `pieces` of equal work, weighted by the size of the
+    /// numbers (they grow with time), each starting where the saddle changes unless that would
+    /// make it half as long again (Mairal–Yu's last saddles span most of its 265,721 pieces).
+    static func chunks(_ pieces: [CommonPiece], count: Int) -> [Range<Int>] {
+        // Pieces with equal formulas only compare them (M positive definite): weight 1.
+        let weights = pieces.map { p in
+            p.averagedFormula == p.lassoFormula ? 1 : 1 + p.averagedFormula.inverse.denominator.bitWidth + p.lassoFormula.constant.denominator.bitWidth
+        }
+        let target = max(1, weights.reduce(0, +) / count)
+        var out: [Range<Int>] = [], start = 0, load = 0
+        for n in pieces.indices {
+            if load >= target, pieces[n].saddle != pieces[n - 1].saddle || 2 * load >= 3 * target {
+                out.append(start..<n)
+                (start, load) = (n, 0)
+            }
+            load += weights[n]
+        }
+        out.append(start..<pieces.count)
+        return out
     }
 
     /// The exact limit gap Lasso(x̄(s), κ) − Lasso*(κ) at κ = λwd + 1/s, s > 0.
@@ -129,7 +148,14 @@ public struct Verdict: Sendable {
     /// where (nil: only approached as s → ∞); the first in time order on a tie.
     public func maximumGap(from: Rational, to: Rational?) -> (maximum: Rational, maximiser: Rational?)? {
         var best: (maximum: Rational, maximiser: Rational?)?
-        for g in gap {
+        // Pieces are in time order: skip those ending before `from` (binary search), stop after `to`.
+        var lo = 0, hi = gap.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if let end = gap[mid].to, end < from { lo = mid + 1 } else { hi = mid }
+        }
+        for g in gap[lo..<gap.count] {
+            if let to, to < g.from { break }
             // A piece inside [from, to] has its maximum computed already (the same clipping).
             let inside = from <= g.from && (to.map { end in g.to.map { $0 <= end } ?? false } ?? true)
             guard let m = inside ? (value: g.maximum, at: g.maximiser) : g.maximum(from: from, to: to) else { continue }
@@ -151,15 +177,20 @@ struct AveragedLimit: Sendable {
     }
 }
 
-/// What the verdict reads from the lasso path alone: monotonicity of z and z↓ (up to the horizon).
+/// What the verdict reads from the lasso path alone, formed beside the limit: monotonicity of
+/// z (z↓ is formed with the gap, on whichever thread is free).
 struct PathSide: Sendable {
     let path: LassoPathInTime
     let monotonicityBreak: MonotonicityBreak?
-    let downwardVariation: DownwardVariation
 
-    init(_ path: LassoPathInTime, horizon: Rational?) {
+    init(_ path: LassoPathInTime) {
         self.path = path
         monotonicityBreak = firstMonotonicityBreak(path)
-        downwardVariation = DownwardVariation(path, horizon: horizon)
     }
+}
+
+/// One task of the verdict's parallel part: z↓, or the comparisons and gaps of a chunk of pieces.
+private enum VerdictPart: Sendable {
+    case downward(DownwardVariation)
+    case pieces((compared: [PieceComparison], gap: [GapPiece]))
 }

@@ -10,12 +10,49 @@ import Testing
 /// renders long arrays on two threads: the results must be those of the plain sequential
 /// computation, in the same order, with the same errors.
 @Suite struct ConcurrentComparisonTests {
-    @Test func parallelElementsKeepTheOrder() {
-        for count in 0...21 {
-            for chunk in 1...5 {
-                let rendered = Array(ParallelElements(count: count, chunk: chunk) { JSONValue.string("element \($0)") })
-                #expect(rendered == (0..<count).map { JSONValue.string("element \($0)") }, "count \(count), chunk \(chunk)")
+    /// Rendered on two threads in chunks, the array's text is the one written element by element,
+    /// at every depth; a long array goes in chunks of ~1/1,024 of it by default.
+    @Test func parallelElementsKeepTheOrderAndTheText() throws {
+        @Sendable func element(_ k: Int) -> JSONValue {
+            .object(JSONObject([("k", .integer(k)), ("text", .string("element \(k)")), ("list", .array([.integer(k), .array([.null])]))]))
+        }
+        func text(_ document: JSONDocument) throws -> String {
+            var out = JSONOutput()
+            try document.write(to: &out)
+            return out.string
+        }
+        for count in [0, 1, 2, 3, 5, 8, 21, 1023, 1024, 2049, 5000] {
+            for chunk in [nil, 1, 2, 5] as [Int?] {
+                let rendered = JSONDocument.rendered(count: count) { indent in AnySequence(ParallelElements(count: count, chunk: chunk, indent: indent, element)) }
+                let plain = JSONDocument.elements(count: count, element: element)
+                let nested: (JSONDocument) -> JSONDocument = { .object([("a", .object([("b", $0)])), ("c", $0)]) }
+                #expect(try text(nested(rendered)) == text(nested(plain)), "count \(count), chunk \(String(describing: chunk))")
+                #expect(try rendered.value() == plain.value())
             }
+        }
+    }
+
+    /// The segment formulas built on two threads are the sequential ones.
+    @Test(arguments: [UInt64(4), 9])
+    func pathInTimeOnTwoThreadsIsTheSequentialOne(_ seed: UInt64) throws {
+        let problem = try randomProblem(seed: seed, n: 9, d: 14, variant: .signed, weightDecay: Rational(1, 7), range: -9...9)
+        let path = try LassoPath(problem: problem)
+        let one = LassoPathInTime(path), two = LassoPathInTime(path, jobs: 2)
+        #expect(one.reachedSegments == two.reachedSegments && one.reachedSegments.count >= 4, "\(one.reachedSegments)")
+        for j in one.reachedSegments { #expect(one.inverseAffine(j) == two.inverseAffine(j), "segment \(j)") }
+    }
+
+    /// The chunks of the verdict's parallel part cover the pieces in order, none empty, and
+    /// start where the saddle changes unless the chunk would be half as long again.
+    @Test(arguments: [UInt64(2), 7])
+    func verdictChunksCoverThePieces(_ seed: UInt64) throws {
+        let problem = try randomProblem(seed: seed, n: 9, d: 14, variant: .signed, range: -9...9)
+        let verdict = try Verdict(problem: problem)
+        for count in [1, 2, 5, 16, 1000] {
+            let chunks = Verdict.chunks(verdict.pieces, count: count)
+            #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == verdict.pieces.count)
+            #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound } && chunks.allSatisfy { !$0.isEmpty })
+            if count == 1 { #expect(chunks.count == 1) }
         }
     }
 
@@ -46,7 +83,7 @@ import Testing
             let limit = try DLNLimit(problem: problem, horizon: horizon)
             let path = LassoPathInTime(try LassoPath(problem: problem, kappaMin: horizon.map { $0.reciprocal }))
             let sequential = try Verdict(limit: limit, path: path)
-            let parallel = try Verdict(AveragedLimit(limit), PathSide(path, horizon: horizon), parallel: true)
+            let parallel = try Verdict(AveragedLimit(limit), PathSide(path), parallel: true)
             if d > n && horizon == nil { #expect(sequential.pieces.count >= 8, "the split is exercised (\(sequential.pieces.count) pieces)") }
             #expect(parallel.gap == sequential.gap && parallel.divergence == sequential.divergence, "seed \(seed), \(n)×\(d)")
             #expect(parallel.apartAtHorizon == sequential.apartAtHorizon && parallel.statements == sequential.statements)
