@@ -56,6 +56,13 @@ extension Rational {
         }
     }
 
+    /// Sign, |numerator| and denominator in 128-bit words (lowest terms), or nil when GMP holds
+    /// the value: for word-sized fast paths in other modules (the path certificate's correlation).
+    package var words: (negative: Bool, numerator: UInt128, denominator: UInt128)? {
+        guard let f = wideFraction else { return nil }
+        return (f.negative, f.numerator, f.denominator)
+    }
+
     /// The canonical `Rational` of a reduced fraction: `.small` or `.wide` when it fits, else GMP.
     init(_ f: WideFraction) {
         let n = f.numerator, d = f.denominator

@@ -150,17 +150,30 @@ struct RationalEngine: ActiveSetEngine {
     }
 
     func segment() -> any SegmentFormula {
-        let support = sign.indices.filter { sign[$0] != 0 }
-        var a = a, w = w, c0 = c0, c1 = c1
-        if let scale {
-            for i in support { a[i] *= scale.inverse[i]; w[i] *= scale.inverse[i] }
-            for l in c0.indices {
-                if sign[l] != 0 { c1[l] = Rational(sign[l]); continue } // c0 = 0, c1 = s_l·weight = sign
-                c0[l] *= scale.s[l]
-                c1[l] *= scale.s[l]
+        let d = sign.count
+        var support: [Int] = []
+        support.reserveCapacity(d)
+        for i in 0..<d where sign[i] != 0 { support.append(i) }
+        let signs = support.map { sign[$0] }
+        guard let scale else {
+            return RationalSegment(support: support, signs: signs, a: a, w: w, c0: c0, c1: c1, positive: positive)
+        }
+        // Scaled back into new arrays (not copies mutated in place: one write per entry).
+        var a: [Rational] = [], w: [Rational] = [], c0: [Rational] = [], c1: [Rational] = []
+        a.reserveCapacity(d); w.reserveCapacity(d); c0.reserveCapacity(d); c1.reserveCapacity(d)
+        for l in 0..<d {
+            if sign[l] != 0 {
+                a.append(self.a[l] * scale.inverse[l])
+                w.append(self.w[l] * scale.inverse[l])
+                c0.append(self.c0[l])                   // 0
+                c1.append(Rational(sign[l]))            // s_l·weight = sign
+            } else {
+                a.append(self.a[l])
+                w.append(self.w[l])
+                c0.append(self.c0[l] * scale.s[l])
+                c1.append(self.c1[l] * scale.s[l])
             }
         }
-        return RationalSegment(
-            support: support, signs: support.map { sign[$0] }, a: a, w: w, c0: c0, c1: c1, positive: positive)
+        return RationalSegment(support: support, signs: signs, a: a, w: w, c0: c0, c1: c1, positive: positive)
     }
 }

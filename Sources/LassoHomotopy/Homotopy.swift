@@ -66,7 +66,13 @@ struct Homotopy {
             let signs = end?.equicorrelationSigns ?? problem.r.map { r in
                 r == kappa ? 1 : (!positive && r == -kappa ? -1 : 0)
             }
-            let joins = (0..<d).filter { signs[$0] != 0 && !inSupport[$0] }
+            var joins: [Int] = [], equicorrelation: [Int] = []   // reserved: no regrowth per knot
+            joins.reserveCapacity(d)
+            equicorrelation.reserveCapacity(d)
+            for i in 0..<d where signs[i] != 0 {
+                equicorrelation.append(i)
+                if !inSupport[i] { joins.append(i) }
+            }
             let drops = end?.drops ?? []
             var below: (any SegmentFormula)?
             if engineInSync && joins.count == 1 && drops.isEmpty {
@@ -102,7 +108,6 @@ struct Homotopy {
                 engineInSync = true
             }
             guard let below else { throw LassoPathError.internalError("no segment below κ = \(kappa)") }
-            let equicorrelation = (0..<d).filter { signs[$0] != 0 }
             var knotUnique = generic || first
             if !knotUnique {
                 knotUnique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: signs)

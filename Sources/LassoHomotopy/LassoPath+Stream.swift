@@ -39,7 +39,9 @@ extension LassoPath {
         var count = 0, unique = true, stopped = false
 
         func knot(_ draft: KnotDraft, above: Segment?, below: Segment?) -> Knot {
-            let active = draft.x.indices.filter { !draft.x[$0].isZero }
+            var active: [Int] = []
+            active.reserveCapacity(draft.x.count)
+            for i in draft.x.indices where !draft.x[i].isZero { active.append(i) }
             let (joined, dropped) = LassoPath.events(above: above, below: below)
             return Knot(kappa: draft.kappa, x: draft.x, active: active, signs: active.map { draft.x[$0].signum },
                         equicorrelation: draft.equicorrelation, joined: joined, dropped: dropped, isUnique: draft.isUnique)

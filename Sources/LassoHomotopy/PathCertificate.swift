@@ -19,6 +19,8 @@ struct PathCertificate {
     let scaled: ScaledProblem
     /// s, and each s_j's numerator and denominator, when `scaled` is (M', r') (else empty).
     let columnScale: [Rational], scaleNumerators: [BigInteger], scaleDenominators: [BigInteger]
+    /// The same correlation in machine words when (M', r') and s fit them (Mairal–Yu).
+    let words: WordCorrelation?
 
     var positive: Bool { problem.variant == .positive }
 
@@ -34,11 +36,13 @@ struct PathCertificate {
             if 2 * primed.entryBits < scaled.entryBits {
                 self.scaled = primed
                 (columnScale, scaleNumerators, scaleDenominators) = (s, s.map(\.numerator), s.map(\.denominator))
+                words = WordCorrelation(scaled: primed, numerators: scaleNumerators, denominators: scaleDenominators)
                 return
             }
         }
         self.scaled = scaled
         (columnScale, scaleNumerators, scaleDenominators) = ([], [], [])
+        words = nil
     }
 
     func check(knots: [Knot], segments: [Segment]) throws {
@@ -76,10 +80,11 @@ struct PathCertificate {
     struct Running {
         let certificate: PathCertificate
         private var k: Int
-        private var previous: (knot: Knot, t: [BigInteger], bounds: [BigInteger])?
-        /// Integers the next knot's correlation is written into (the knot before the previous
-        /// one's, no longer needed), so that checking allocates nothing once sizes settle.
-        private var spare: [BigInteger] = [], scratch: [BigInteger] = [], spareBounds: [BigInteger] = []
+        private var previous: Knot?, previousRelations: [CorrelationRelation] = []
+        /// Integers the correlation is written into, reused knot after knot (no allocation once
+        /// sizes settle), and the relations array of the knot before the previous one.
+        private var c: [BigInteger] = [], scratch: [BigInteger] = [], bounds: [BigInteger] = []
+        private var spare: [CorrelationRelation] = []
 
         init(_ certificate: PathCertificate, firstIndex: Int = 0) {
             self.certificate = certificate
@@ -91,40 +96,23 @@ struct PathCertificate {
             func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
             let problem = certificate.problem, positive = certificate.positive
             let d = problem.dimension
-            if let previous, !(knot.kappa < previous.knot.kappa) { throw fail("knots are not strictly decreasing at \(k)") }
+            if let top = previous?.kappa, !(knot.kappa < top) { throw fail("knots are not strictly decreasing at \(k)") }
             guard knot.x.count == d else { throw fail("knot \(k) has the wrong dimension") }
-            var c = spare
+            var relations = spare
             spare = []
-            let q = knot.kappa.denominator, n = knot.kappa.numerator
-            var t: [BigInteger], bounds: [BigInteger]
             if !certificate.columnScale.isEmpty {
-                // c_j = s_j·C'_j/den = ±n/q ⇔ t_j = a_j·q·C'_j = ±n·b_j·den = ±bound_j (s_j = a_j/b_j).
-                let s = certificate.columnScale, numerators = certificate.scaleNumerators, denominators = certificate.scaleDenominators
-                let den = certificate.scaled.correlation(zip(knot.x, s).map { $0 * $1 }, into: &c, scratch: &scratch)
-                let scaledBound = n * den
-                bounds = spareBounds
-                spareBounds = []
-                if bounds.count != d { bounds = (0..<d).map { _ in BigInteger(0) } }
-                for i in 0..<d {
-                    c[i] *= numerators[i]
-                    c[i] *= q
-                    bounds[i].setProduct(denominators[i], scaledBound)
+                let xt = zip(knot.x, certificate.columnScale).map { $0 * $1 }
+                if !(certificate.words?.relations(xt, kappa: knot.kappa, into: &relations) ?? false) {
+                    relationsThroughGMP(scaledX: xt, kappa: knot.kappa, into: &relations)
                 }
-                t = c
             } else {
-                let den = certificate.scaled.correlation(knot.x, into: &c, scratch: &scratch)
-                // c_i = ±κ ⇔ t_i = q·C_i = ±n·den (κ = n/q). When q divides den — always if some
-                // |c_i| = κ, since gcd(n, q) = 1 — both sides are divided by q: t = C, no products.
-                let (quotient, remainder) = den.quotientAndRemainder(dividingBy: q)
-                let divisible = remainder.isZero
-                bounds = Array(repeating: n * (divisible ? quotient : den), count: d)
-                t = c
-                if !divisible { for i in 0..<d { t[i] = q * c[i] } }
+                relationsThroughGMP(scaledX: knot.x, kappa: knot.kappa, into: &relations)
             }
             var equicorrelation: [Int] = []
+            equicorrelation.reserveCapacity(d)
             for i in 0..<d {
                 // bound ≥ 0: |t_i| ≤ bound, and t_i = ±bound where x_i ≠ 0 (the sign of x_i).
-                let sign = t[i].signum, magnitude = t[i].compareMagnitude(to: bounds[i])
+                let sign = Int(relations[i].sign), magnitude = Int(relations[i].magnitude)
                 let atUpper = magnitude == 0 && sign >= 0, atLower = !positive && magnitude == 0 && sign <= 0
                 let xi = knot.x[i]
                 if positive {
@@ -139,22 +127,55 @@ struct PathCertificate {
                 }
                 if atUpper || atLower { equicorrelation.append(i) }
             }
-            let active = (0..<d).filter { !knot.x[$0].isZero }
+            var active: [Int] = []
+            active.reserveCapacity(d)
+            for i in 0..<d where !knot.x[i].isZero { active.append(i) }
             guard knot.active == active, knot.signs == active.map({ knot.x[$0].signum }) else {
                 throw fail("knot at κ = \(knot.kappa) misreports its active set or signs")
             }
             if !knot.kappa.isZero && knot.equicorrelation != equicorrelation {
                 throw fail("knot at κ = \(knot.kappa) misreports its equicorrelation set")
             }
-            if let previous {
+            if previous != nil {
                 guard let above else { throw fail("segment \(k - 1) is missing") }
-                try certificate.checkSegment(k - 1, above, top: previous.knot, bottom: knot, topT: previous.t, topBounds: previous.bounds,
-                                             bottomT: t, bottomBounds: bounds)
+                try certificate.checkSegment(k - 1, above, top: previous!, bottom: knot, topRelations: previousRelations,
+                                             bottomRelations: relations)
             }
-            spare = previous?.t ?? []
-            spareBounds = certificate.columnScale.isEmpty ? [] : previous?.bounds ?? []
-            previous = (knot, t, bounds)
+            spare = previousRelations
+            previousRelations = relations
+            previous = knot
             k += 1
+        }
+
+        /// t and its bounds over GMP integers (c = r − Mx from the integer problem; the scaled
+        /// problem's c = s∘(r' − M'x̃) when x is x̃), and their relations.
+        private mutating func relationsThroughGMP(scaledX x: [Rational], kappa: Rational, into relations: inout [CorrelationRelation]) {
+            let d = x.count
+            let q = kappa.denominator, n = kappa.numerator
+            if !certificate.columnScale.isEmpty {
+                // c_j = s_j·C'_j/den = ±n/q ⇔ t_j = a_j·q·C'_j = ±n·b_j·den = ±bound_j (s_j = a_j/b_j).
+                let numerators = certificate.scaleNumerators, denominators = certificate.scaleDenominators
+                let den = certificate.scaled.correlation(x, into: &c, scratch: &scratch)
+                let scaledBound = n * den
+                if bounds.count != d { bounds = (0..<d).map { _ in BigInteger(0) } }
+                for i in 0..<d {
+                    c[i] *= numerators[i]
+                    c[i] *= q
+                    bounds[i].setProduct(denominators[i], scaledBound)
+                }
+            } else {
+                let den = certificate.scaled.correlation(x, into: &c, scratch: &scratch)
+                // c_i = ±κ ⇔ t_i = q·C_i = ±n·den (κ = n/q). When q divides den — always if some
+                // |c_i| = κ, since gcd(n, q) = 1 — both sides are divided by q: t = C, no products.
+                let (quotient, remainder) = den.quotientAndRemainder(dividingBy: q)
+                let divisible = remainder.isZero
+                bounds = Array(repeating: n * (divisible ? quotient : den), count: d)
+                if !divisible { for i in 0..<d { c[i] *= q } }
+            }
+            if relations.count != d { relations = Array(repeating: .zero, count: d) }
+            for i in 0..<d {
+                relations[i] = CorrelationRelation(sign: Int8(c[i].signum), magnitude: Int8(c[i].compareMagnitude(to: bounds[i])))
+            }
         }
     }
 
@@ -164,7 +185,7 @@ struct PathCertificate {
     /// drop) needs the extra test.
     fileprivate func checkSegment(
         _ k: Int, _ segment: Segment, top: Knot, bottom: Knot,
-        topT: [BigInteger], topBounds: [BigInteger], bottomT: [BigInteger], bottomBounds: [BigInteger]
+        topRelations: [CorrelationRelation], bottomRelations: [CorrelationRelation]
     ) throws {
         func fail(_ message: String) -> LassoPathError { .certificateFailed(message) }
         guard segment.upper == top.kappa, segment.lower == bottom.kappa else { throw fail("segment \(k) has the wrong ends") }
@@ -172,16 +193,18 @@ struct PathCertificate {
             throw fail("segment \(k) does not meet its knots (κ = \(top.kappa) to \(bottom.kappa))")
         }
         var active: [Int] = [], signs: [Int] = []
+        active.reserveCapacity(problem.dimension)
+        signs.reserveCapacity(problem.dimension)
         for i in 0..<problem.dimension {
             let a = top.x[i].signum, b = bottom.x[i].signum
             if a == 0 && b == 0 { continue } // zero at both ends: zero on the whole segment
             guard a * b >= 0 else { throw fail("segment \(k): x[\(i + 1)] changes sign inside a segment") }
             let s = a != 0 ? a : b
             if positive && s < 0 { throw fail("segment \(k): x[\(i + 1)] < 0 in the positive lasso") }
-            if a == 0 && topT[i] != (s > 0 ? topBounds[i] : -topBounds[i]) {
+            if a == 0 && !topRelations[i].equals(sign: s) {
                 throw fail("segment \(k): c[\(i + 1)] ≠ κ·s at κ = \(top.kappa), where x[\(i + 1)] joins")
             }
-            if b == 0 && bottomT[i] != (s > 0 ? bottomBounds[i] : -bottomBounds[i]) {
+            if b == 0 && !bottomRelations[i].equals(sign: s) {
                 throw fail("segment \(k): c[\(i + 1)] ≠ κ·s at κ = \(bottom.kappa), where x[\(i + 1)] drops")
             }
             active.append(i)
