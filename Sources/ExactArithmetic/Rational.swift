@@ -175,7 +175,7 @@ extension Rational {
 /// Binary gcd of two magnitudes; gcd(0, b) = b.
 /// One Euclid step first: binary gcd alone needs ~one loop turn per bit of difference in size,
 /// and the fast path mostly takes gcds of a large numerator with a small denominator.
-@inlinable func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
+@inlinable package func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
     var a = a, b = b
     if a > b { swap(&a, &b) } // a ≤ b
     if a == 0 { return b }

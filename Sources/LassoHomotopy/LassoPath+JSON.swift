@@ -72,22 +72,14 @@ extension Knot {
         exact.append(optional: excess.signum > 0 ? excess.reciprocal : nil, to: &out)
         out.appendMember("x", first: false, indent: indent)
         exact.append(x, to: &out, indent: indent + 2)
-        out.appendIndices("active", active, indent: indent)
-        out.appendIndices("signs", signs, indent: indent)
-        out.appendIndices("equicorrelation", equicorrelation, indent: indent)
-        out.appendIndices("joined", joined, indent: indent)
-        out.appendIndices("dropped", dropped, indent: indent)
+        out.appendIndexMember("active", active, indent: indent)
+        out.appendIndexMember("signs", signs, indent: indent)
+        out.appendIndexMember("equicorrelation", equicorrelation, indent: indent)
+        out.appendIndexMember("joined", joined, indent: indent)
+        out.appendIndexMember("dropped", dropped, indent: indent)
         out.appendMember("unique", first: false, indent: indent)
         out.appendBool(isUnique)
         out.appendObjectEnd(indent: indent)
-    }
-}
-
-extension JSONOutput {
-    /// A member (not the first) holding indices, as `JSONValue.indices` writes them.
-    fileprivate mutating func appendIndices(_ key: String, _ indices: [Int], indent: Int) {
-        appendMember(key, first: false, indent: indent)
-        appendScalarArray(count: indices.count, indent: indent + 2) { $1.appendInteger(indices[$0]) }
     }
 }
 
@@ -99,8 +91,8 @@ extension Segment {
         exact.append(upper, to: &out)
         out.appendMember("lower", first: false, indent: indent)
         exact.append(lower, to: &out)
-        out.appendIndices("active", active, indent: indent)
-        out.appendIndices("signs", signs, indent: indent)
+        out.appendIndexMember("active", active, indent: indent)
+        out.appendIndexMember("signs", signs, indent: indent)
         out.appendMember("direction", first: false, indent: indent)
         exact.append(direction, to: &out, indent: indent + 2)
         out.appendMember("unique", first: false, indent: indent)

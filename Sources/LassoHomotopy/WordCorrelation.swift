@@ -52,7 +52,7 @@ struct WordCorrelation: Sendable {
         for v in xt where !v.isZero {
             guard let w = v.words, w.denominator <= UInt128(UInt64.max) else { return false }
             let den = UInt64(w.denominator)
-            let (product, overflow) = (delta / Self.gcd(delta, den)).multipliedReportingOverflow(by: den)
+            let (product, overflow) = (delta / gcdMagnitude(delta, den)).multipliedReportingOverflow(by: den)
             if overflow { return false }
             delta = product
         }
@@ -89,19 +89,5 @@ struct WordCorrelation: Sendable {
             }
             return true
         }
-    }
-
-    /// Binary gcd of two words, the first nonzero.
-    static func gcd(_ x: UInt64, _ y: UInt64) -> UInt64 {
-        if y == 0 { return x }
-        var u = x, v = y
-        let shift = (u | v).trailingZeroBitCount
-        u >>= u.trailingZeroBitCount
-        repeat {
-            v >>= v.trailingZeroBitCount
-            if u > v { swap(&u, &v) }
-            v -= u
-        } while v != 0
-        return u << shift
     }
 }

@@ -27,20 +27,24 @@ import ProblemDefinition
     }
 
     func replacingKnot(_ k: Int, x: [Rational]? = nil, kappa: Rational? = nil) -> (knots: [Knot], segments: [Segment]) {
+        Self.replacing(path, k, x: x ?? path.knots[k].x, kappa: kappa ?? path.knots[k].kappa)
+    }
+
+    /// The path with knot k's x and κ replaced (the segments on both sides follow it).
+    static func replacing(_ path: LassoPath, _ k: Int, x: [Rational], kappa: Rational) -> (knots: [Knot], segments: [Segment]) {
         var knots = path.knots, segments = path.segments
         let old = knots[k]
-        let newX = x ?? old.x, newKappa = kappa ?? old.kappa
-        let active = newX.indices.filter { !newX[$0].isZero }
-        knots[k] = Knot(kappa: newKappa, x: newX, active: active, signs: active.map { newX[$0].signum },
+        let active = x.indices.filter { !x[$0].isZero }
+        knots[k] = Knot(kappa: kappa, x: x, active: active, signs: active.map { x[$0].signum },
                         equicorrelation: old.equicorrelation, joined: old.joined, dropped: old.dropped, isUnique: old.isUnique)
         if k > 0 {
             let s = segments[k - 1]
-            segments[k - 1] = Segment(upper: s.upper, lower: newKappa, upperSolution: s.upperSolution, lowerSolution: newX,
+            segments[k - 1] = Segment(upper: s.upper, lower: kappa, upperSolution: s.upperSolution, lowerSolution: x,
                                       active: s.active, signs: s.signs, isUnique: s.isUnique)
         }
         if k < segments.count {
             let s = segments[k]
-            segments[k] = Segment(upper: newKappa, lower: s.lower, upperSolution: newX, lowerSolution: s.lowerSolution,
+            segments[k] = Segment(upper: kappa, lower: s.lower, upperSolution: x, lowerSolution: s.lowerSolution,
                                   active: s.active, signs: s.signs, isUnique: s.isUnique)
         }
         return (knots, segments)

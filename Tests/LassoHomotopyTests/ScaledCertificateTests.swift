@@ -17,26 +17,6 @@ import Testing
         }
     }
 
-    /// The path with knot k's x and κ replaced (the segments on both sides follow it).
-    static func replacing(_ path: LassoPath, _ k: Int, x: [Rational], kappa: Rational) -> ([Knot], [Segment]) {
-        var knots = path.knots, segments = path.segments
-        let old = knots[k]
-        let active = x.indices.filter { !x[$0].isZero }
-        knots[k] = Knot(kappa: kappa, x: x, active: active, signs: active.map { x[$0].signum },
-                        equicorrelation: old.equicorrelation, joined: old.joined, dropped: old.dropped, isUnique: old.isUnique)
-        if k > 0 {
-            let s = segments[k - 1]
-            segments[k - 1] = Segment(upper: s.upper, lower: kappa, upperSolution: s.upperSolution, lowerSolution: x,
-                                      active: s.active, signs: s.signs, isUnique: s.isUnique)
-        }
-        if k < segments.count {
-            let s = segments[k]
-            segments[k] = Segment(upper: kappa, lower: s.lower, upperSolution: x, lowerSolution: s.lowerSolution,
-                                  active: s.active, signs: s.signs, isUnique: s.isUnique)
-        }
-        return (knots, segments)
-    }
-
     @Test func scaledCertificateRejectsWhatTheUnscaledRejects() throws {
         let problem = try MairalYu.instance(p: 4)
         let plain = try Problem(M: problem.M, r: problem.r) // no data: the unscaled certificate
@@ -59,7 +39,7 @@ import Testing
                 corruptions.append((x, knot.kappa))
             }
             for (x, kappa) in corruptions {
-                let (knots, segments) = Self.replacing(path, k, x: x, kappa: kappa)
+                let (knots, segments) = CertificateTests.replacing(path, k, x: x, kappa: kappa)
                 let message = Self.verdict(problem, knots, segments)
                 #expect(message != nil, "knot \(k)")
                 #expect(message == Self.verdict(plain, knots, segments), "knot \(k)")

@@ -15,7 +15,7 @@ Instances:
 
 Usage (from the repository root; builds nothing — build the release binary first):
 
-  swift build -c release -j 1 --scratch-path .build-release --product dlnpath
+  swift build -c release --static-swift-stdlib -j 1 --scratch-path .build-release --product dlnpath
   PY=$(bash .ci/python-env)
   $PY examples/bench/real_data.py                       # the table
   $PY examples/bench/real_data.py --only gaussian-200x100 --commands compare-json
