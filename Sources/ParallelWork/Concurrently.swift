@@ -8,7 +8,11 @@ import Foundation
 /// never written; GMP itself is reentrant). Progress (`ProgressReport`) is shown for `first`
 /// only: a task-local handler cannot be bound on the second thread (the runtime crashes), and
 /// reads there find none.
+///
+/// Values cross between the two threads (a path's knots, rendered saddles), so the first call
+/// makes every thread allocate from one malloc arena (`useOneMallocArena`).
 public func concurrently<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
+    _ = oneMallocArena
     let box = ResultBox<B>()
     let thread = Thread {
         box.result = Result { try second() }
@@ -22,6 +26,9 @@ public func concurrently<A, B: Sendable>(_ first: () throws -> A, _ second: @esc
     let a = try mine.get()
     return (a, try box.result!.get())
 }
+
+/// Set once, before the first second thread starts (a global is initialised once, thread-safely).
+private let oneMallocArena = useOneMallocArena()
 
 /// The second thread's result; written before `done` is signalled and read after waiting on it.
 private final class ResultBox<B>: @unchecked Sendable {

@@ -45,12 +45,6 @@ struct CompareCommand: ParsableCommand {
     var expectMonotone = false
 
     func run() throws {
-        #if canImport(Glibc)
-        // One malloc arena: compare's threads hand big values to each other, and with one arena
-        // per thread neither reuses what the other freed (Mairal–Yu p = 12: peak 1.56 → 1.35 GB).
-        // Small blocks still come from each thread's cache, without the arena's lock.
-        _ = mallopt(-8, 1) // M_ARENA_MAX (glibc's malloc.h)
-        #endif
         let times = try at.parse(quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
         let horizon = try stop.stop(p, reaching: times)?.horizon
@@ -74,8 +68,3 @@ struct CompareCommand: ParsableCommand {
         }
     }
 }
-
-#if canImport(Glibc)
-/// glibc's `mallopt` (malloc.h, which the Glibc module does not import).
-@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif

@@ -28,4 +28,13 @@ import ParallelWork
         #expect(throws: Failure(side: "first")) { try concurrently({ throw Failure(side: "first") }, { 2 }) }
         #expect(throws: Failure(side: "second")) { try concurrently({ 1 }, { throw Failure(side: "second") }) }
     }
+
+    /// glibc takes the setting (a wrong parameter or symbol would make mallopt return 0).
+    @Test func oneMallocArenaIsTaken() {
+        #if os(Linux)
+        #expect(useOneMallocArena())
+        #else
+        #expect(!useOneMallocArena())
+        #endif
+    }
 }
