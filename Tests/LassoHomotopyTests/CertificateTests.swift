@@ -16,6 +16,11 @@ import ProblemDefinition
     }
 
     func verdict(_ knots: [Knot], _ segments: [Segment]) -> String? {
+        Self.verdict(problem, knots, segments)
+    }
+
+    /// The certificate's failure message for these knots and segments of `problem`, nil if it accepts.
+    static func verdict(_ problem: Problem, _ knots: [Knot], _ segments: [Segment]) -> String? {
         do {
             try PathCertificate(problem: problem, scaled: ScaledProblem(M: problem.M, r: problem.r)).check(knots: knots, segments: segments)
             return nil

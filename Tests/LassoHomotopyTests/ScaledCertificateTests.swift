@@ -6,17 +6,6 @@ import Testing
 /// The certificate over the column-scaled problem (M', r', x̃ = s∘x; Mairal–Yu) accepts the true
 /// path and rejects each corruption with the message the unscaled certificate gives.
 @Suite struct ScaledCertificateTests {
-    static func verdict(_ problem: Problem, _ knots: [Knot], _ segments: [Segment]) -> String? {
-        do {
-            try PathCertificate(problem: problem, scaled: ScaledProblem(M: problem.M, r: problem.r)).check(knots: knots, segments: segments)
-            return nil
-        } catch LassoPathError.certificateFailed(let message) {
-            return message
-        } catch {
-            return "unexpected error \(error)"
-        }
-    }
-
     @Test func scaledCertificateRejectsWhatTheUnscaledRejects() throws {
         let problem = try MairalYu.instance(p: 4)
         let plain = try Problem(M: problem.M, r: problem.r) // no data: the unscaled certificate
@@ -25,7 +14,7 @@ import Testing
         #expect(PathCertificate(problem: plain, scaled: ScaledProblem(M: plain.M, r: plain.r)).columnScale.isEmpty)
         let path = try LassoPath(problem: problem)
         #expect(path.knots.count == 41)
-        #expect(Self.verdict(problem, path.knots, path.segments) == nil)
+        #expect(CertificateTests.verdict(problem, path.knots, path.segments) == nil)
         let tiny = Rational(BigInteger(1), BigInteger.power(base: 10, exponent: 30))
         var rejected = 0
         for k in stride(from: 1, to: path.knots.count - 1, by: 3) {
@@ -40,9 +29,9 @@ import Testing
             }
             for (x, kappa) in corruptions {
                 let (knots, segments) = CertificateTests.replacing(path, k, x: x, kappa: kappa)
-                let message = Self.verdict(problem, knots, segments)
+                let message = CertificateTests.verdict(problem, knots, segments)
                 #expect(message != nil, "knot \(k)")
-                #expect(message == Self.verdict(plain, knots, segments), "knot \(k)")
+                #expect(message == CertificateTests.verdict(plain, knots, segments), "knot \(k)")
                 if message != nil { rejected += 1 }
             }
         }
