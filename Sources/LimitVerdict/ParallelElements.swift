@@ -5,13 +5,13 @@ import ParallelWork
 /// The elements 0..<count of a long JSON array, rendered ahead on two threads in chunks as their
 /// pretty text at `indent` and handed out in order (`JSONDocument.rendered`): turning exact
 /// values into decimal text is most of the cost of writing `compare --json`'s z↓ and gap pieces,
-/// and elements are independent. The order and the
-/// bytes are those of rendering one element at a time.
+/// and elements are independent. The order and the bytes are those of rendering one element at
+/// a time.
 struct ParallelElements: Sequence {
     let count: Int
     /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time.
-    /// By default one each up to 1,024 elements (one saddle of a 100×200 Gaussian design is
-    /// ~8 MB of text), and about 1/1,024 of a longer array (Mairal–Yu's 265,721 small gap
+    /// By default one each up to 1,024 elements (a z↓ piece of a Gaussian design holds numbers of
+    /// ~500,000 bits), and about 1/1,024 of a longer array (Mairal–Yu's 265,721 small gap
     /// pieces: a hand-over per pair would cost more than rendering them).
     let chunk: Int
     let indent: Int
