@@ -246,20 +246,35 @@ private func writeDecimal(_ v: UInt128, into buffer: UnsafeMutablePointer<UInt8>
 /// "00" "01" … "99": two digits per division (a literal: no allocation, no lazy global).
 private let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-/// v in decimal, zero-padded to `width` (≤ 20) digits, written back to front; returns how many bytes.
+/// v in decimal, zero-padded to `width` (≤ 20) digits; returns how many bytes. Written back to
+/// front into 20 bytes on the stack and copied, so the digits need not be counted first.
 private func writeDigits(_ v: UInt64, into buffer: UnsafeMutablePointer<UInt8>, width: Int) -> Int {
-    var count = 1, bound: UInt64 = 10
-    while count < 20 && v >= bound { count += 1; bound &*= 10 }
-    if count < width { count = width }
-    let pairs = digitPairs.utf8Start
-    var v = v, position = count
-    while position >= 2 {
-        let (rest, pair) = v.quotientAndRemainder(dividingBy: 100)
-        v = rest
-        position -= 2
-        buffer[position] = pairs[Int(pair) &* 2]
-        buffer[position + 1] = pairs[Int(pair) &* 2 + 1]
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+        let pairs = digitPairs.utf8Start
+        let end = scratch.baseAddress! + 20
+        var p = end, v = v
+        while v >= 100 {
+            let (rest, pair) = v.quotientAndRemainder(dividingBy: 100)
+            v = rest
+            p -= 2
+            p[0] = pairs[Int(pair) &* 2]
+            p[1] = pairs[Int(pair) &* 2 + 1]
+        }
+        if v >= 10 {
+            p -= 2
+            p[0] = pairs[Int(v) &* 2]
+            p[1] = pairs[Int(v) &* 2 + 1]
+        } else {
+            p -= 1
+            p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
+        }
+        var count = end - p
+        if count < width {
+            p -= width - count
+            p.update(repeating: UInt8(ascii: "0"), count: width - count)
+            count = width
+        }
+        buffer.update(from: p, count: count)
+        return count
     }
-    if position == 1 { buffer[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v) }
-    return count
 }

@@ -36,13 +36,22 @@ struct RationalEngine: ActiveSetEngine {
     /// s and 1/s, or nil (s = 1).
     private let scale: (s: [Rational], inverse: [Rational])?
     private var inverse = BorderedInverse()
+    /// The inverse as an adjugate in words (`WordAdjugate`) while M is integer and every value
+    /// fits; `inverse` is then unused. An overflow moves the inverse to `inverse` until a reset.
+    private var words: WordAdjugate?
+    /// M in words with A empty (nil when M is not integer in words): what a reset starts from.
+    private let wordMatrix: WordAdjugate?
     private var a: [Rational]
     private var w: [Rational]
     private var c0: [Rational]
     private var c1: [Rational]
     private var sign: [Int]
 
-    init(M: Matrix, r: [Rational], positive: Bool, scale: [Rational]? = nil) {
+    /// How often an overflow moved the inverse out of words (tests).
+    private(set) var wordFallbacks = 0
+
+    /// `words: false` keeps the inverse in `Rational` throughout (tests compare the two).
+    init(M: Matrix, r: [Rational], positive: Bool, scale: [Rational]? = nil, words: Bool = true) {
         if let scale {
             let inverseScale = scale.map(\.reciprocal)
             var scaled = M
@@ -61,6 +70,8 @@ struct RationalEngine: ActiveSetEngine {
         c0 = self.r
         c1 = a
         sign = Array(repeating: 0, count: r.count)
+        wordMatrix = words ? WordAdjugate(self.M.elements, dimension: r.count) : nil
+        self.words = wordMatrix
     }
 
     /// The sign's weight in the scaled problem: s_j, or s_j/scale_j.
@@ -70,6 +81,20 @@ struct RationalEngine: ActiveSetEngine {
     }
 
     mutating func join(_ j: Int, sign s: Int) -> Bool {
+        if let adjugate = words {
+            switch adjugate.bordering(j) {
+            case .success(let bordering):
+                if let q = outsideProducts(adjugate, j, bordering.z) {
+                    joinInWords(j, sign: s, adjugate, bordering, q)
+                    return true
+                }
+            case .failure(.singular):
+                return false
+            case .failure(.overflow):
+                break
+            }
+            guard leaveWords() else { return false }
+        }
         let old = inverse.indices
         guard let bordering = inverse.append(j, of: M) else { return false }
         let y = bordering.y
@@ -96,6 +121,17 @@ struct RationalEngine: ActiveSetEngine {
     }
 
     mutating func drop(_ i: Int) -> Bool {
+        if let adjugate = words {
+            guard let p = adjugate.indices.firstIndex(of: i) else { return false }
+            if adjugate[p, p] == 0 { return false }
+            var smaller = adjugate
+            if case .success = smaller.remove(at: p), let t = columnProducts(adjugate, p, dropping: i) {
+                dropInWords(i, at: p, adjugate, t)
+                words = smaller
+                return true
+            }
+            guard leaveWords() else { return false }
+        }
         let s = inverse.indices
         guard let p = s.firstIndex(of: i) else { return false }
         let pivot = inverse[p, p]
@@ -127,6 +163,7 @@ struct RationalEngine: ActiveSetEngine {
     mutating func reset(support: [Int], signs: [Int]) -> Bool {
         guard let fresh = BorderedInverse(M, indices: support) else { return false }
         inverse = fresh
+        words = wordMatrix.flatMap { WordAdjugate.bordered($0.emptied, by: support) }
         let d = r.count
         sign = Array(repeating: 0, count: d)
         for (i, s) in zip(support, signs) { sign[i] = s }
@@ -175,5 +212,101 @@ struct RationalEngine: ActiveSetEngine {
             }
         }
         return RationalSegment(support: support, signs: signs, a: a, w: w, c0: c0, c1: c1, positive: positive)
+    }
+
+    // MARK: The updates over the adjugate in words (the same values as the rational formulas above)
+
+    /// Q_l = Δ·M_lj − Σ_p M_{l,A_p} z_p for each l outside the support other than j (0 elsewhere):
+    /// q_l = Q_l/Δ of the rational join. Nil on overflow.
+    private func outsideProducts(_ adjugate: WordAdjugate, _ j: Int, _ z: [Int64]) -> [Int64]? {
+        let d = r.count, delta = Int128(adjugate.determinant)
+        var q = [Int64](repeating: 0, count: d)
+        for l in 0..<d where sign[l] == 0 && l != j {
+            var v = delta * Int128(adjugate.m(l, j))
+            for (p, i) in adjugate.indices.enumerated() where z[p] != 0 {
+                guard let t = WordAdjugate.add(v, -(Int128(adjugate.m(l, i)) * Int128(z[p]))) else { return nil }
+                v = t
+            }
+            guard let w = Int64(exactly: v) else { return nil }
+            q[l] = w
+        }
+        return q
+    }
+
+    /// The join with y = z/Δ, σ = Δ'/Δ: with α = c0_j/Δ' and β = (s_j − c1_j)/Δ' (ρ_a = αΔ,
+    /// ρ_w = βΔ), `a_A −= α z`, `c0 −= α Q`, `c1 += β Q`.
+    private mutating func joinInWords(_ j: Int, sign s: Int, _ adjugate: WordAdjugate, _ bordering: WordAdjugate.Bordering, _ q: [Int64]) {
+        let newDeterminant = Rational(Int(bordering.determinant))
+        let weight = weight(j, s)
+        let alpha = c0[j] / newDeterminant, beta = (weight - c1[j]) / newDeterminant
+        for (p, i) in adjugate.indices.enumerated() where bordering.z[p] != 0 {
+            let z = Rational(Int(bordering.z[p]))
+            a[i].subtractProduct(alpha, z)
+            w[i].subtractProduct(beta, z)
+        }
+        let determinant = Rational(Int(adjugate.determinant))
+        a[j] = alpha * determinant
+        w[j] = beta * determinant
+        for l in 0..<r.count where q[l] != 0 {
+            let v = Rational(Int(q[l]))
+            c0[l].subtractProduct(alpha, v)
+            c1[l].addProduct(beta, v)
+        }
+        c0[j] = .zero
+        c1[j] = weight
+        sign[j] = s
+        words!.commit(j, bordering)
+    }
+
+    /// T_l = Σ_u M_{l,A_u}·adj_{u,p} for l outside the support once i (at position p) leaves
+    /// (T_i = Δ): t_l = T_l/Δ of the rational drop. Nil on overflow.
+    private func columnProducts(_ adjugate: WordAdjugate, _ p: Int, dropping i: Int) -> [Int64]? {
+        let d = r.count
+        var t = [Int64](repeating: 0, count: d)
+        for l in 0..<d where sign[l] == 0 {
+            var v: Int128 = 0
+            for (u, k) in adjugate.indices.enumerated() {
+                let e = adjugate[u, p]
+                if e == 0 { continue }
+                guard let next = WordAdjugate.add(v, Int128(adjugate.m(l, k)) * Int128(e)) else { return nil }
+                v = next
+            }
+            guard let value = Int64(exactly: v) else { return nil }
+            t[l] = value
+        }
+        t[i] = adjugate.determinant                    // (M_AA adj)_pp = Δ
+        return t
+    }
+
+    /// The drop of i at position p with b = adj_{:,p}/Δ: with α = a_i/adj_pp and β = w_i/adj_pp,
+    /// `a_A −= α adj_{:,p}`, `c0 += α T`, `c1 −= β T`.
+    private mutating func dropInWords(_ i: Int, at p: Int, _ adjugate: WordAdjugate, _ t: [Int64]) {
+        let pivot = Rational(Int(adjugate[p, p]))
+        let alpha = a[i] / pivot, beta = w[i] / pivot
+        for (u, l) in adjugate.indices.enumerated() {
+            let e = adjugate[u, p]
+            if e == 0 { continue }
+            let v = Rational(Int(e))
+            a[l].subtractProduct(alpha, v)
+            w[l].subtractProduct(beta, v)
+        }
+        sign[i] = 0
+        for l in 0..<r.count where t[l] != 0 {
+            let v = Rational(Int(t[l]))
+            c0[l].addProduct(alpha, v)
+            c1[l].subtractProduct(beta, v)
+        }
+        a[i] = .zero
+        w[i] = .zero
+    }
+
+    /// Moves the inverse from words to `Rational` (after an overflow); false if that fails.
+    private mutating func leaveWords() -> Bool {
+        guard let adjugate = words else { return true }
+        words = nil
+        wordFallbacks += 1
+        guard let fresh = BorderedInverse(M, indices: adjugate.indices) else { return false }
+        inverse = fresh
+        return true
     }
 }
