@@ -126,10 +126,10 @@ extension WideFraction {
             guard let (negative, t) = signedSum(x.negative, x.numerator, y.negative, y.numerator) else { return nil }
             if t == 0 { return .zero }
             if x.denominator == 1 { return WideFraction(negative: negative, numerator: t, denominator: 1) }
-            let g = gcdWide(t, x.denominator)
+            let g = gcdMagnitude(t, x.denominator)
             return WideFraction(negative: negative, numerator: t / g, denominator: x.denominator / g)
         }
-        let g = gcdWide(x.denominator, y.denominator)
+        let g = gcdMagnitude(x.denominator, y.denominator)
         let bg = exactQuotient(x.denominator, g), dg = exactQuotient(y.denominator, g)
         let (p, o1) = x.numerator.multipliedReportingOverflow(by: dg)
         let (q, o2) = y.numerator.multipliedReportingOverflow(by: bg)
@@ -137,7 +137,7 @@ extension WideFraction {
         guard let (negative, t) = signedSum(x.negative, p, y.negative, q) else { return nil }
         if t == 0 { return .zero }
         // gcd(t, b·d/g) divides g (Knuth 4.5.1); with g = 1 the result is already reduced.
-        let g2 = g == 1 ? 1 : gcdWide(t, g)
+        let g2 = g == 1 ? 1 : gcdMagnitude(t, g)
         let (denominator, o3) = bg.multipliedReportingOverflow(by: exactQuotient(y.denominator, g2))
         if o3 { return nil }
         return WideFraction(negative: negative, numerator: exactQuotient(t, g2), denominator: denominator)
@@ -146,7 +146,7 @@ extension WideFraction {
     /// x · y, cancelling across before multiplying; nil when a word overflows.
     static func product(_ x: WideFraction, _ y: WideFraction) -> WideFraction? {
         if x.numerator == 0 || y.numerator == 0 { return .zero }
-        let g1 = gcdWide(x.numerator, y.denominator), g2 = gcdWide(y.numerator, x.denominator)
+        let g1 = gcdMagnitude(x.numerator, y.denominator), g2 = gcdMagnitude(y.numerator, x.denominator)
         let (n, o1) = exactQuotient(x.numerator, g1).multipliedReportingOverflow(by: exactQuotient(y.numerator, g2))
         let (d, o2) = exactQuotient(x.denominator, g2).multipliedReportingOverflow(by: exactQuotient(y.denominator, g1))
         if o1 || o2 { return nil }
@@ -168,29 +168,6 @@ extension WideFraction {
         if a >> 64 == 0 { return UInt128(UInt64(truncatingIfNeeded: a) / UInt64(truncatingIfNeeded: g)) }
         return a / g
     }
-}
-
-/// gcd of two 128-bit magnitudes (gcd(0, b) = b): one Euclid step, then binary gcd, handing over
-/// to the one-word `gcdMagnitude` as soon as both fit a word.
-func gcdWide(_ a: UInt128, _ b: UInt128) -> UInt128 {
-    var a = a, b = b
-    if a > b { swap(&a, &b) } // a ≤ b
-    if b >> 64 == 0 { return UInt128(gcdMagnitude(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))) }
-    if a == 0 { return b }
-    b %= a
-    if b == 0 { return a }
-    if a >> 64 == 0 { return UInt128(gcdMagnitude(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))) }
-    let shift = (a | b).trailingZeroBitCount
-    a >>= a.trailingZeroBitCount
-    repeat {
-        b >>= b.trailingZeroBitCount
-        if a > b { swap(&a, &b) }
-        b -= a
-        if b >> 64 == 0 && a >> 64 == 0 { // a stays odd, so the common power of two is `shift`
-            return UInt128(gcdMagnitude(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))) << shift
-        }
-    } while b != 0
-    return a << shift
 }
 
 extension WideWords {

@@ -172,21 +172,28 @@ extension Rational {
     }
 }
 
-/// Binary gcd of two magnitudes; gcd(0, b) = b.
+/// gcd of two magnitudes of one unsigned word width (gcd(0, b) = b): the inline forms' `UInt64`
+/// and `UInt128` (and the path certificate's words) share this one function.
 /// One Euclid step first: binary gcd alone needs ~one loop turn per bit of difference in size,
-/// and the fast path mostly takes gcds of a large numerator with a small denominator.
-@inlinable package func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
+/// and the fast path mostly takes gcds of a large numerator with a small denominator. Then binary
+/// gcd; a width above 64 bits hands over to `UInt64` as soon as both values fit one word.
+@inlinable package func gcdMagnitude<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
     var a = a, b = b
     if a > b { swap(&a, &b) } // a ≤ b
+    if T.bitWidth > 64 && b >> 64 == 0 { return T(gcdMagnitude(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))) }
     if a == 0 { return b }
     b %= a
     if b == 0 { return a }
+    if T.bitWidth > 64 && a >> 64 == 0 { return T(gcdMagnitude(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))) }
     let shift = (a | b).trailingZeroBitCount
-    a >>= a.trailingZeroBitCount
+    a >>= a.trailingZeroBitCount                  // a odd from here on
     repeat {
         b >>= b.trailingZeroBitCount
         if a > b { swap(&a, &b) }
         b -= a
+        if T.bitWidth > 64 && b >> 64 == 0 && a >> 64 == 0 { // a is odd: the common power of two is `shift`
+            return T(gcdMagnitude(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))) << shift
+        }
     } while b != 0
     return a << shift
 }
