@@ -87,3 +87,28 @@ extension Rational {
         return (ln - ld, 1e-9 * (2 + Swift.abs(ln) + Swift.abs(ld)))
     }
 }
+
+extension Rational {
+    /// log₂|num/den| for num, den ≠ 0 and a bound on its error, as `log2MagnitudeWithError` of
+    /// the quotient, without forming it. Both inline: one double quotient of the four words
+    /// (each word to a double within 2⁻⁵² relative, three roundings after: under 2⁻⁴⁹ in all,
+    /// so log₂ is off by under 10⁻¹³ with the logarithm's own ulp) and one logarithm, bound
+    /// 10⁻⁹; otherwise the two logarithms' difference and their bounds added. Only for
+    /// floating-point filters that decide exactly whenever two values are closer than their bounds.
+    public static func log2MagnitudeOfQuotient(_ num: Rational, _ den: Rational) -> (value: Double, error: Double) {
+        if let x = num.wideFraction, let y = den.wideFraction {
+            precondition(x.numerator != 0 && y.numerator != 0, "log₂ of zero or of a quotient by zero")
+            let q = (Double(words: x.numerator) * Double(words: y.denominator)) / (Double(words: x.denominator) * Double(words: y.numerator))
+            return (log2(q), 1e-9)
+        }
+        let (n, d) = (num.log2MagnitudeWithError, den.log2MagnitudeWithError)
+        return (n.value - d.value, n.error + d.error)
+    }
+}
+
+extension Double {
+    /// A 128-bit word within 2⁻⁵² relative (two roundings; not the stdlib's generic conversion).
+    init(words v: UInt128) {
+        self = Double(UInt64(truncatingIfNeeded: v >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: v))
+    }
+}

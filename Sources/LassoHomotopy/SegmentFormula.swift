@@ -43,7 +43,7 @@ struct SegmentEnd {
 
     /// Collects the candidates while scanning: keeps the largest crossing below κ and its ties.
     /// A candidate is the fraction ±num/den; a floating-point filter on log₂ of the magnitudes
-    /// (`Rational.log2MagnitudeWithError`) decides every comparison whose sides differ by more
+    /// (`Rational.log2MagnitudeOfQuotient`) decides every comparison whose sides differ by more
     /// than their error bounds, so the exact quotient is formed, and compared exactly, only for
     /// near-ties with κ or the best so far and for each new best.
     struct Scan {
@@ -65,8 +65,7 @@ struct SegmentEnd {
         /// the best so far (a larger one replaces the best and its ties).
         private mutating func admit(_ num: Rational, _ den: Rational, negated: Bool) -> Bool {
             guard num.signum * den.signum * (negated ? -1 : 1) > 0 else { return false }
-            let (n, d) = (num.log2MagnitudeWithError, den.log2MagnitudeWithError)
-            let l = n.value - d.value, error = n.error + d.error
+            let (l, error) = Rational.log2MagnitudeOfQuotient(num, den)
             var exact: Rational?
             func crossing() -> Rational {
                 if let exact { return exact }
