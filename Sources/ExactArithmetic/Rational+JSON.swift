@@ -23,10 +23,11 @@ public enum ExactJSON: Sendable, Equatable {
     }
 
     /// A nearest double as `.nearestDouble` writes it: `null` when infinite.
-    public static func number(_ x: Double) -> JSONValue {
-        // Swift prints the shortest text that reads back to the same double.
-        x.isFinite ? .number(x == 0 ? "0.0" : "\(x)") : .null
-    }
+    public static func number(_ x: Double) -> JSONValue { numberText(x).map { .number($0) } ?? .null }
+
+    /// The text of a nearest double as a JSON number, nil when infinite: Swift prints the
+    /// shortest text that reads back to the same double (at most 24 characters).
+    static func numberText(_ x: Double) -> String? { x.isFinite ? (x == 0 ? "0.0" : "\(x)") : nil }
 
     public func callAsFunction(_ v: [Rational]) -> JSONValue { .array(v.map { self($0) }) }
     public func callAsFunction(_ m: [[Rational]]) -> JSONValue { .array(m.map { self($0) }) }
@@ -71,26 +72,44 @@ extension JSONValue {
 }
 
 extension ExactJSON {
-    /// At most how many bytes `write(_:to:)` takes for q (quotes included).
-    public static func capacity(_ q: Rational) -> Int { q.quotedTextCapacity }
+    /// At most how many bytes `write(_:to:)` takes for q: the quoted "p/q", or a double's text.
+    public func capacity(_ q: Rational) -> Int { self == .exactStrings ? q.quotedTextCapacity : 32 }
 
     /// At most how many bytes `write(_:to:indent:)` takes for v.
-    public static func capacity(_ v: [Rational], indent: Int) -> Int {
+    public func capacity(_ v: [Rational], indent: Int) -> Int {
         var elements = 0
-        for q in v { elements += q.quotedTextCapacity }
+        if self == .exactStrings { for q in v { elements += q.quotedTextCapacity } } else { elements = 32 * v.count }
         return JSONCursor.scalarArrayCapacity(count: v.count, elements: elements, indent: indent)
     }
 
-    /// `.exactStrings`' `"p/q"` through a cursor with room for `capacity(q)`.
-    public static func write(_ q: Rational, to cursor: inout JSONCursor) {
+    /// `self(q)`'s bytes (what `append(_:to:)` writes) through a cursor with room for `capacity(q)`.
+    public func write(_ q: Rational, to cursor: inout JSONCursor) {
         var none = Rational.DenominatorDigits()
-        q.writeQuoted(to: &cursor, reusing: &none)
+        write(q, to: &cursor, reusing: &none)
     }
 
-    /// `.exactStrings`' vector (`append(_:to:indent:)`'s bytes) through a cursor with room for
-    /// `capacity(v, indent:)`; a repeated big denominator is converted to decimal once.
-    public static func write(_ v: [Rational], to cursor: inout JSONCursor, indent: Int) {
+    /// `optional(q)`'s bytes through a cursor with room for `capacity(q)` (or 4 for `null`).
+    public func write(optional q: Rational?, to cursor: inout JSONCursor) {
+        if let q { write(q, to: &cursor) } else { cursor.text("null") }
+    }
+
+    /// `self(v)`'s bytes (`append(_:to:indent:)`'s) through a cursor with room for
+    /// `capacity(v, indent:)`; in exact strings a repeated big denominator is converted to decimal once.
+    public func write(_ v: [Rational], to cursor: inout JSONCursor, indent: Int) {
         var denominator = Rational.DenominatorDigits()
-        cursor.scalarArray(count: v.count, indent: indent) { i, cursor in v[i].writeQuoted(to: &cursor, reusing: &denominator) }
+        switch self {
+        case .exactStrings:
+            cursor.scalarArray(count: v.count, indent: indent) { i, cursor in v[i].writeQuoted(to: &cursor, reusing: &denominator) }
+        case .nearestDouble:
+            cursor.scalarArray(count: v.count, indent: indent) { i, cursor in ExactJSON.nearestDouble.write(v[i], to: &cursor, reusing: &denominator) }
+        }
+    }
+
+    private func write(_ q: Rational, to cursor: inout JSONCursor, reusing denominator: inout Rational.DenominatorDigits) {
+        switch self {
+        case .exactStrings: q.writeQuoted(to: &cursor, reusing: &denominator)
+        case .nearestDouble:
+            if let text = ExactJSON.numberText(q.doubleValue) { cursor.ascii(text) } else { cursor.text("null") }
+        }
     }
 }

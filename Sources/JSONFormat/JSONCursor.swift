@@ -26,6 +26,15 @@ public struct JSONCursor {
         position += s.utf8CodeUnitCount
     }
 
+    /// ASCII text held in a `String` (a number's text).
+    public mutating func ascii(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes in
+            position.update(from: bytes.baseAddress!, count: bytes.count)
+            position += bytes.count
+        }
+    }
+
     @inlinable public mutating func spaces(_ count: Int) {
         position.update(repeating: UInt8(ascii: " "), count: count)
         position += count

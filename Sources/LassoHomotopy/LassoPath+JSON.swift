@@ -60,73 +60,25 @@ extension Knot {
     }
 }
 
+// Knots and segments are written with raw byte writes (`JSONCursor`), the same bytes as the
+// trees above in both forms of `ExactJSON`: a long path writes one knot and one segment per step,
+// and the layout cost more than the digits.
+
 extension Knot {
     /// Writes `json(weightDecay:_:)` at `indent` straight into `out`, the same bytes without the
     /// tree (streamed paths write one per knot).
     public func writeJSON(weightDecay: Rational, _ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
         let excess = kappa - weightDecay
-        if exact == .exactStrings { return writeExactJSON(mu: excess.signum > 0 ? excess.reciprocal : nil, to: &out, indent: indent) }
-        out.appendMember("lambda", first: true, indent: indent)
-        exact.append(kappa, to: &out)
-        out.appendMember("mu", first: false, indent: indent)
-        exact.append(optional: excess.signum > 0 ? excess.reciprocal : nil, to: &out)
-        out.appendMember("x", first: false, indent: indent)
-        exact.append(x, to: &out, indent: indent + 2)
-        out.appendIndexMember("active", active, indent: indent)
-        out.appendIndexMember("signs", signs, indent: indent)
-        out.appendIndexMember("equicorrelation", equicorrelation, indent: indent)
-        out.appendIndexMember("joined", joined, indent: indent)
-        out.appendIndexMember("dropped", dropped, indent: indent)
-        out.appendMember("unique", first: false, indent: indent)
-        out.appendBool(isUnique)
-        out.appendObjectEnd(indent: indent)
-    }
-}
-
-extension Segment {
-    /// Writes `json(_:)` at `indent` straight into `out`, the same bytes without the tree.
-    public func writeJSON(_ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
-        if exact == .exactStrings { return writeExactJSON(to: &out, indent: indent) }
-        out.appendMember("upper", first: true, indent: indent)
-        exact.append(upper, to: &out)
-        out.appendMember("lower", first: false, indent: indent)
-        exact.append(lower, to: &out)
-        out.appendIndexMember("active", active, indent: indent)
-        out.appendIndexMember("signs", signs, indent: indent)
-        out.appendMember("direction", first: false, indent: indent)
-        exact.append(direction, to: &out, indent: indent + 2)
-        out.appendMember("unique", first: false, indent: indent)
-        out.appendBool(isUnique)
-        out.appendObjectEnd(indent: indent)
-    }
-
-    public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
-        .object(JSONObject([
-            ("upper", exact(upper)),
-            ("lower", exact(lower)),
-            ("active", .indices(active)),
-            ("signs", .indices(signs)),
-            ("direction", exact(direction)),
-            ("unique", .bool(isUnique)),
-        ]))
-    }
-}
-
-// The same bytes for exact strings, composed with raw writes (`JSONCursor`): a long path writes
-// one knot and one segment per step, and the layout cost more than the digits.
-
-extension Knot {
-    fileprivate func writeExactJSON(mu: Rational?, to out: inout JSONOutput, indent: Int) {
-        var capacity = 12 * (indent + 24) + ExactJSON.capacity(kappa) + (mu.map(ExactJSON.capacity) ?? 4)
-            + ExactJSON.capacity(x, indent: indent + 2)
+        let mu = excess.signum > 0 ? excess.reciprocal : nil
+        var capacity = 12 * (indent + 24) + exact.capacity(kappa) + (mu.map(exact.capacity) ?? 4) + exact.capacity(x, indent: indent + 2)
         for list in [active, signs, equicorrelation, joined, dropped] { capacity += JSONCursor.scalarArrayCapacity(count: list.count, elements: 21 * list.count, indent: indent + 2) }
         out.compose(capacity: capacity) { cursor in
             cursor.member("lambda", first: true, indent: indent)
-            ExactJSON.write(kappa, to: &cursor)
+            exact.write(kappa, to: &cursor)
             cursor.member("mu", first: false, indent: indent)
-            if let mu { ExactJSON.write(mu, to: &cursor) } else { cursor.text("null") }
+            exact.write(optional: mu, to: &cursor)
             cursor.member("x", first: false, indent: indent)
-            ExactJSON.write(x, to: &cursor, indent: indent + 2)
+            exact.write(x, to: &cursor, indent: indent + 2)
             cursor.indices("active", active, indent: indent)
             cursor.indices("signs", signs, indent: indent)
             cursor.indices("equicorrelation", equicorrelation, indent: indent)
@@ -140,24 +92,35 @@ extension Knot {
 }
 
 extension Segment {
-    fileprivate func writeExactJSON(to out: inout JSONOutput, indent: Int) {
+    /// Writes `json(_:)` at `indent` straight into `out`, the same bytes without the tree.
+    public func writeJSON(_ exact: ExactJSON = .exactStrings, to out: inout JSONOutput, indent: Int) {
         let direction = direction
-        var capacity = 8 * (indent + 24) + ExactJSON.capacity(upper) + ExactJSON.capacity(lower)
-            + ExactJSON.capacity(direction, indent: indent + 2)
+        var capacity = 8 * (indent + 24) + exact.capacity(upper) + exact.capacity(lower) + exact.capacity(direction, indent: indent + 2)
         for list in [active, signs] { capacity += JSONCursor.scalarArrayCapacity(count: list.count, elements: 21 * list.count, indent: indent + 2) }
         out.compose(capacity: capacity) { cursor in
             cursor.member("upper", first: true, indent: indent)
-            ExactJSON.write(upper, to: &cursor)
+            exact.write(upper, to: &cursor)
             cursor.member("lower", first: false, indent: indent)
-            ExactJSON.write(lower, to: &cursor)
+            exact.write(lower, to: &cursor)
             cursor.indices("active", active, indent: indent)
             cursor.indices("signs", signs, indent: indent)
             cursor.member("direction", first: false, indent: indent)
-            ExactJSON.write(direction, to: &cursor, indent: indent + 2)
+            exact.write(direction, to: &cursor, indent: indent + 2)
             cursor.member("unique", first: false, indent: indent)
             cursor.bool(isUnique)
             cursor.objectEnd(indent: indent)
         }
+    }
+
+    public func json(_ exact: ExactJSON = .exactStrings) -> JSONValue {
+        .object(JSONObject([
+            ("upper", exact(upper)),
+            ("lower", exact(lower)),
+            ("active", .indices(active)),
+            ("signs", .indices(signs)),
+            ("direction", exact(direction)),
+            ("unique", .bool(isUnique)),
+        ]))
     }
 }
 

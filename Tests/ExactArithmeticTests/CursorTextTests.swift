@@ -4,23 +4,29 @@ import Testing
 @testable import ExactArithmetic
 
 /// `ExactJSON.write(_:to:)` through a `JSONCursor` (the knot writer's raw path) gives the bytes of
-/// `description` and of the tree writer, within the capacity it states.
+/// `description` and of the tree writer, within the capacity it states; `--float`'s doubles too.
 @Suite struct CursorTextTests {
-    static func cursorText(_ q: Rational) -> String {
+    static func cursorText(_ q: Rational, _ exact: ExactJSON = .exactStrings) -> String {
         var out = JSONOutput()
-        out.compose(capacity: ExactJSON.capacity(q)) { ExactJSON.write(q, to: &$0) }
+        out.compose(capacity: exact.capacity(q)) { exact.write(q, to: &$0) }
         return out.string
     }
 
-    static func cursorText(_ v: [Rational], indent: Int) -> String {
+    static func cursorText(_ v: [Rational], indent: Int, _ exact: ExactJSON = .exactStrings) -> String {
         var out = JSONOutput()
-        out.compose(capacity: ExactJSON.capacity(v, indent: indent)) { ExactJSON.write(v, to: &$0, indent: indent) }
+        out.compose(capacity: exact.capacity(v, indent: indent)) { exact.write(v, to: &$0, indent: indent) }
         return out.string
     }
 
-    static func treeText(_ v: [Rational], indent: Int) -> String {
+    static func treeText(_ v: [Rational], indent: Int, _ exact: ExactJSON = .exactStrings) -> String {
         var out = JSONOutput()
-        ExactJSON.exactStrings(v).write(to: &out, indent: indent)
+        exact(v).write(to: &out, indent: indent)
+        return out.string
+    }
+
+    static func treeText(_ q: Rational, _ exact: ExactJSON) -> String {
+        var out = JSONOutput()
+        exact(q).write(to: &out, indent: 0)
         return out.string
     }
 
@@ -40,7 +46,9 @@ import Testing
                     let q = Rational(sign * n, d)
                     forms.insert(q.isSmall ? "small" : q.isInline ? "wide" : "big")
                     #expect(Self.cursorText(q) == "\"\(q.description)\"", "\(q)")
-                    #expect(Self.cursorText(q).utf8.count <= ExactJSON.capacity(q))
+                    #expect(Self.cursorText(q).utf8.count <= ExactJSON.exactStrings.capacity(q))
+                    let float = Self.cursorText(q, .nearestDouble)
+                    #expect(float == Self.treeText(q, .nearestDouble) && float.utf8.count <= ExactJSON.nearestDouble.capacity(q), "\(q)")
                 }
             }
         }
@@ -64,7 +72,24 @@ import Testing
             let indent = rng.nextInt(in: 0...40)
             let text = Self.cursorText(v, indent: indent)
             #expect(text == Self.treeText(v, indent: indent), "trial \(trial)")
-            #expect(text.utf8.count <= ExactJSON.capacity(v, indent: indent))
+            #expect(text.utf8.count <= ExactJSON.exactStrings.capacity(v, indent: indent))
+            let float = Self.cursorText(v, indent: indent, .nearestDouble)
+            #expect(float == Self.treeText(v, indent: indent, .nearestDouble), "trial \(trial)")
+            #expect(float.utf8.count <= ExactJSON.nearestDouble.capacity(v, indent: indent))
         }
+    }
+
+    /// `--float` by hand: the nearest double's shortest text, "0.0" for zero (and for a value
+    /// that rounds to −0.0), `null` beyond the double range, the longest texts within capacity.
+    @Test func floatsByHand() {
+        #expect(Self.cursorText(Rational(1, 3), .nearestDouble) == "0.3333333333333333")
+        #expect(Self.cursorText(Rational(-5, 2), .nearestDouble) == "-2.5")
+        #expect(Self.cursorText(.zero, .nearestDouble) == "0.0")
+        #expect(Self.cursorText(Rational(BigInteger(-1), pow10(400)), .nearestDouble) == "0.0")
+        #expect(Self.cursorText(Rational(pow10(400)), .nearestDouble) == "null")
+        #expect(Self.cursorText(Rational(-pow10(400)), .nearestDouble) == "null")
+        let longest = Rational(BigInteger(-22250738585072014), pow10(324))  // −2.2250738585072014e-308
+        #expect(Self.cursorText(longest, .nearestDouble) == "-2.2250738585072014e-308")
+        #expect(Self.cursorText([Rational(1, 3), Rational(pow10(400)), .zero], indent: 0, .nearestDouble) == "[0.3333333333333333, null, 0.0]")
     }
 }
