@@ -101,8 +101,8 @@ struct PathCertificate {
             var relations = spare
             spare = []
             if !certificate.columnScale.isEmpty {
-                let xt = zip(knot.x, certificate.columnScale).map { $0 * $1 }
-                if !(certificate.words?.relations(xt, kappa: knot.kappa, into: &relations) ?? false) {
+                if !(certificate.words?.relations(x: knot.x, kappa: knot.kappa, into: &relations) ?? false) {
+                    let xt = zip(knot.x, certificate.columnScale).map { $0 * $1 }
                     relationsThroughGMP(scaledX: xt, kappa: knot.kappa, into: &relations)
                 }
             } else {

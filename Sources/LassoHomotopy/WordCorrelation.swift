@@ -47,11 +47,46 @@ struct WordCorrelation: Sendable {
     /// The relations at a knot with x̃ = s∘x and κ ≥ 0 written into `out` (d entries); false when
     /// some value leaves the words (`out` is then unspecified).
     func relations(_ xt: [Rational], kappa: Rational, into out: inout [CorrelationRelation]) -> Bool {
-        guard let k = kappa.words, !k.negative, xt.count == d else { return false }
+        guard xt.count == d else { return false }
+        return withUnsafeTemporaryAllocation(of: ScaledEntry.self, capacity: d) { entries in
+            for i in 0..<d {
+                guard let w = xt[i].words, w.denominator <= UInt128(UInt64.max) else { return false }
+                entries[i] = ScaledEntry(negative: w.negative, numerator: w.numerator, denominator: UInt64(w.denominator))
+            }
+            return relations(UnsafeBufferPointer(entries), kappa: kappa, into: &out)
+        }
+    }
+
+    /// The same relations from the knot's x itself: x̃_i = (n_i·a_i)/(d_i·b_i) reduced in words
+    /// (gcd(n_i, b_i), gcd(a_i, d_i)), with no `Rational` formed; false when a value leaves them.
+    func relations(x: [Rational], kappa: Rational, into out: inout [CorrelationRelation]) -> Bool {
+        guard x.count == d else { return false }
+        return withUnsafeTemporaryAllocation(of: ScaledEntry.self, capacity: d) { entries in
+            for i in 0..<d {
+                guard let w = x[i].words else { return false }
+                if w.numerator == 0 { entries[i] = ScaledEntry(negative: false, numerator: 0, denominator: 1); continue }
+                let g1 = gcdMagnitude(w.numerator, UInt128(b[i])), g2 = gcdMagnitude(w.denominator, UInt128(a[i]))
+                let (numerator, o1) = (w.numerator / g1).multipliedReportingOverflow(by: UInt128(a[i]) / g2)
+                let (denominator, o2) = (w.denominator / g2).multipliedReportingOverflow(by: UInt128(b[i]) / g1)
+                if o1 || o2 || denominator > UInt128(UInt64.max) { return false }
+                entries[i] = ScaledEntry(negative: w.negative, numerator: numerator, denominator: UInt64(denominator))
+            }
+            return relations(UnsafeBufferPointer(entries), kappa: kappa, into: &out)
+        }
+    }
+
+    /// One entry of x̃ in lowest terms: sign, |numerator|, denominator.
+    struct ScaledEntry {
+        var negative: Bool
+        var numerator: UInt128
+        var denominator: UInt64
+    }
+
+    private func relations(_ xt: UnsafeBufferPointer<ScaledEntry>, kappa: Rational, into out: inout [CorrelationRelation]) -> Bool {
+        guard let k = kappa.words, !k.negative else { return false }
         var delta: UInt64 = 1
-        for v in xt where !v.isZero {
-            guard let w = v.words, w.denominator <= UInt128(UInt64.max) else { return false }
-            let den = UInt64(w.denominator)
+        for v in xt where v.numerator != 0 {
+            let den = v.denominator
             let (product, overflow) = (delta / gcdMagnitude(delta, den)).multipliedReportingOverflow(by: den)
             if overflow { return false }
             delta = product
@@ -61,8 +96,9 @@ struct WordCorrelation: Sendable {
             var sum: UInt128 = 0                              // Σ|X̃_i|
             for i in 0..<d {
                 X[i] = 0
-                guard let w = xt[i].words, w.numerator != 0 else { continue }
-                let (m, overflow) = w.numerator.multipliedReportingOverflow(by: UInt128(delta / UInt64(w.denominator)))
+                let w = xt[i]
+                if w.numerator == 0 { continue }
+                let (m, overflow) = w.numerator.multipliedReportingOverflow(by: UInt128(delta / w.denominator))
                 if overflow || m > UInt128(Int128.max) { return false }
                 X[i] = w.negative ? -Int128(m) : Int128(m)
                 let (next, o) = sum.addingReportingOverflow(m)

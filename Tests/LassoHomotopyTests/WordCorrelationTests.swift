@@ -111,4 +111,50 @@ import Testing
         #expect(words.relations([Rational(5)], kappa: big - Rational(5), into: &out))
         #expect(out == [CorrelationRelation(sign: 1, magnitude: 0)])
     }
+
+    /// `relations(x:)`, which forms x̃ = s∘x in words from the knot's x, against `relations(_:)` on
+    /// x̃ formed as `Rational`s: the same acceptance and the same relations (s in lowest terms, as
+    /// the certificate's scales are), from small x to entries past the words.
+    @Test func fromXEqualsFromScaledX() throws {
+        var random = SplitMix64(seed: 0x5EED_0812)
+        let d = 3
+        var accepted = 0, rejected = 0
+        for _ in 0..<2000 {
+            func pick(_ options: [Int]) -> Int { options[random.nextInt(in: 0..<options.count)] }
+            var M = Matrix(rows: d, columns: d)
+            for i in 0..<d { for j in i..<d {
+                let v = Rational(Self.signed(bits: random.nextInt(in: 1...6), &random))
+                M[i, j] = v
+                M[j, i] = v
+            } }
+            let r = (0..<d).map { _ in Rational(Self.signed(bits: random.nextInt(in: 1...6), &random)) }
+            let scaled = ScaledProblem(M: M, r: r)
+            let ab = pick([1, 20, 45, 63])
+            let s = (0..<d).map { _ in Rational(Self.integer(bits: random.nextInt(in: 1...ab), &random), Self.integer(bits: random.nextInt(in: 1...ab), &random)) }
+            let words = try #require(WordCorrelation(scaled: scaled, numerators: s.map(\.numerator), denominators: s.map(\.denominator)))
+            let numeratorBits = pick([1, 30, 63, 64, 100, 127]), denominatorBits = pick([1, 20, 40, 63, 64])
+            var x = (0..<d).map { _ in
+                Rational(Self.signed(bits: random.nextInt(in: 1...numeratorBits), &random),
+                         Self.integer(bits: random.nextInt(in: 1...denominatorBits), &random))
+            }
+            if random.next() % 4 == 0 { x[random.nextInt(in: 0..<d)] = .zero }
+            let xt = zip(x, s).map { $0 * $1 }
+            var kappa = Rational(Self.integer(bits: pick([1, 20, 45]), &random), Self.integer(bits: pick([1, 40, 63]), &random))
+            if random.next() % 2 == 0 {
+                let j = random.nextInt(in: 0..<d)
+                let (C, den) = scaled.correlation(xt)
+                kappa = Rational(C[j].magnitude * s[j].numerator, den * s[j].denominator)
+            }
+            var fromXt: [CorrelationRelation] = [], fromX: [CorrelationRelation] = []
+            let a = words.relations(xt, kappa: kappa, into: &fromXt), b = words.relations(x: x, kappa: kappa, into: &fromX)
+            #expect(a == b, "\(x) ∘ \(s)")
+            if a && b {
+                #expect(fromX == fromXt)
+                accepted += 1
+            } else {
+                rejected += 1
+            }
+        }
+        #expect(accepted > 300 && rejected > 300, "\(accepted) accepted, \(rejected) rejected")
+    }
 }
