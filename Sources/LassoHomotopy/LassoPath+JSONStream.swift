@@ -111,9 +111,24 @@ extension LassoPath {
         }
     }
 
+    /// Copies the segments' file to `fileDescriptor`: in the kernel where it can (`sendfile`, no
+    /// buffer to fault in and fill), else through a 64 KB buffer.
     private static func copy(_ file: UnsafeMutablePointer<FILE>, to fileDescriptor: Int32) {
-        rewind(file)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var copied = 0
+        #if os(Linux)
+        let source = fileno(file)
+        let size = Int(lseek(source, 0, SEEK_END))
+        var offset = off_t(0)
+        while copied < size {
+            let sent = sendfile(fileDescriptor, source, &offset, size - copied)
+            if sent < 0 && errno == EINTR { continue }
+            if sent <= 0 { break }
+            copied += sent
+        }
+        if copied == size { return }
+        #endif
+        fseek(file, copied, SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = fread(&buffer, 1, buffer.count, file)
             if count == 0 { break }
