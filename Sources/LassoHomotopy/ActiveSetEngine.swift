@@ -220,7 +220,7 @@ struct RationalEngine: ActiveSetEngine {
     /// q_l = Q_l/Δ of the rational join. Nil on overflow.
     private func outsideProducts(_ adjugate: WordAdjugate, _ j: Int, _ z: [Int64]) -> [Int64]? {
         let d = r.count, delta = Int128(adjugate.determinant)
-        var q = [Int64](repeating: 0, count: d)
+        var q = [Int64](filled: 0, count: d)
         for l in 0..<d where sign[l] == 0 && l != j {
             var v = delta * Int128(adjugate.m(l, j))
             for (p, i) in adjugate.indices.enumerated() where z[p] != 0 {
@@ -262,7 +262,7 @@ struct RationalEngine: ActiveSetEngine {
     /// (T_i = Δ): t_l = T_l/Δ of the rational drop. Nil on overflow.
     private func columnProducts(_ adjugate: WordAdjugate, _ p: Int, dropping i: Int) -> [Int64]? {
         let d = r.count
-        var t = [Int64](repeating: 0, count: d)
+        var t = [Int64](filled: 0, count: d)
         for l in 0..<d where sign[l] == 0 {
             var v: Int128 = 0
             for (u, k) in adjugate.indices.enumerated() {

@@ -127,7 +127,7 @@ struct Homotopy {
             }
             guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique,
                                                   direction: below.direction, keptInMemory: below is IntegerSegment)) else { return }
-            inSupport = [Bool](repeating: false, count: d)
+            inSupport = [Bool](filled: false, count: d)
             for i in below.support { inSupport[i] = true }
             x = below.solution(atEnd: ending)
             above = below

@@ -57,7 +57,7 @@ struct SegmentEnd {
         init(kappa: Rational, dimension: Int, support: [Int], signs supportSigns: [Int]) {
             self.kappa = kappa
             logKappa = kappa.log2MagnitudeWithError
-            signs = Array(repeating: 0, count: dimension)
+            signs = Array(filled: 0, count: dimension)
             for (i, s) in zip(support, supportSigns) { signs[i] = s }
         }
 
@@ -120,7 +120,7 @@ struct RationalSegment: SegmentFormula {
 
     func nextEvent(below kappa: Rational) -> SegmentEnd {
         var scan = SegmentEnd.Scan(kappa: kappa, dimension: a.count, support: support, signs: signs)
-        var inSupport = [Bool](repeating: false, count: a.count)
+        var inSupport = [Bool](filled: false, count: a.count)
         for i in support {
             inSupport[i] = true
             if !w[i].isZero { scan.drop(i, a[i], over: w[i]) }     // x_i = a_i − κ'w_i = 0

@@ -57,7 +57,7 @@ struct WordAdjugate {
     /// a value leaves the words. Nothing changes until `commit`.
     func bordering(_ j: Int) -> Result<Bordering, Failure> {
         let k = indices.count
-        var z = [Int64](repeating: 0, count: k)
+        var z = [Int64](filled: 0, count: k)
         var next = Int128(determinant) * Int128(m(j, j))
         for a in 0..<k {
             var s: Int128 = 0
@@ -75,7 +75,7 @@ struct WordAdjugate {
         guard let newDeterminant = Int64(exactly: next) else { return .failure(.overflow) }
         if newDeterminant == 0 { return .failure(.singular) }
         let n = k + 1
-        var result = [Int64](repeating: 0, count: n * n)
+        var result = [Int64](filled: 0, count: n * n)
         let d = Int128(newDeterminant), old = Int128(determinant)
         for a in 0..<k {
             for b in a..<k {
@@ -105,7 +105,7 @@ struct WordAdjugate {
         let remaining = adjugate[p * k + p]
         if remaining == 0 { return .failure(.singular) }
         let n = k - 1
-        var result = [Int64](repeating: 0, count: n * n)
+        var result = [Int64](filled: 0, count: n * n)
         let r = Int128(remaining), d = Int128(determinant)
         var a2 = 0
         for a in 0..<k where a != p {
@@ -144,5 +144,16 @@ struct WordAdjugate {
     @inline(__always) static func add(_ s: Int128, _ t: Int128) -> Int128? {
         let (v, o) = s.addingReportingOverflow(t)
         return o ? nil : v
+    }
+}
+
+extension Array {
+    /// `Array(repeating:count:)` built by reserving and appending: the standard initializer
+    /// allocates through an unspecialised entry point that looks up the storage's generic
+    /// metadata on every call (~500 instructions; thousands of small arrays per path).
+    @inline(__always) init(filled value: Element, count: Int) {
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<count { append(value) }
     }
 }

@@ -145,4 +145,13 @@ import Testing
         }
         #expect(operations > 600 && fallbacks > 5, "\(operations) operations, \(fallbacks) fallbacks")
     }
+
+    /// `Array(filled:count:)` is `Array(repeating:count:)`, empty included.
+    @Test func filledArraysRepeatTheValue() {
+        for count in [0, 1, 7, 64] {
+            #expect([Int64](filled: -3, count: count) == [Int64](repeating: -3, count: count))
+            #expect([Bool](filled: true, count: count) == [Bool](repeating: true, count: count))
+            #expect([Int64](filled: 0, count: count).capacity >= count)
+        }
+    }
 }
