@@ -25,8 +25,21 @@ extension ExactComparison {
     ) throws -> (verdict: Verdict, document: JSONDocument) {
         // The limit and its x̄ formulas on this thread, the path streamed on a second one, which
         // reports its knots to this thread's progress handler (it cannot bind one of its own).
+        // Once the limit is done, this thread builds the path's segment formulas and z↓ from the
+        // knots found so far (`Channel`) while the path goes on; the rest is built after it, the
+        // formulas on both threads, z↓ beside the gap.
         let file = Handover(value: spill), progress = ProgressReport.handler
-        let (averaged, (side, count)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon)) }) {
+        let knots = Channel<(kappa: Rational, x: [Rational])>()
+        let ((averaged, built), (kappa, x, unique)) = try concurrently({
+            let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon))
+            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+            // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).
+            while case let (batch, false) = knots.receive(atLeast: 64) {
+                for knot in batch { built.add(kappa: knot.kappa, x: knot.x) }
+            }
+            return (averaged, built)
+        }) {
+            defer { knots.close() }
             var kappa: [Rational] = [], x: [[Rational]] = [], unique = true
             var out = JSONOutput(fileDescriptor: fileno(file.value))
             try LassoPath.stream(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal }) { knot, below in
@@ -36,13 +49,16 @@ extension ExactComparison {
                 knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
                 kappa.append(knot.kappa)
                 x.append(knot.x)
+                knots.send((knot.kappa, knot.x))
                 progress?("lasso path: knots", kappa.count) { "κ = \(knot.kappa.decimalString())" }
                 return true
             }
             out.flush()
             fflush(file.value)
-            return (PathSide(LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, jobs: 2)), kappa.count)
+            return (kappa, x, unique)
         }
+        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, built: built.formulas, jobs: 2)
+        let side = PathSide(path, horizon: horizon, downward: built.downward), count = kappa.count
         let verdict = try Verdict(averaged, side, parallel: true)
         return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))
     }
