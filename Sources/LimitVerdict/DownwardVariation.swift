@@ -28,45 +28,15 @@ public struct DownwardVariationPiece: Equatable, Sendable {
 public struct DownwardVariation: Equatable, Sendable {
     public let pieces: [DownwardVariationPiece]
 
-    /// z↓ on [0, ∞), or on [0, horizon] (the last piece then ends there).
+    /// z↓ on [0, ∞), or on [0, horizon] (the last piece then ends there), swept segment by
+    /// segment (`Builder`).
     init(_ path: LassoPathInTime, horizon: Rational? = nil) {
-        // Breakpoints: segment starts and every coordinate's end of decrease, in increasing
-        // order without repeats. A decrease on segment j ends in (μ_j, μ_{j+1}], so sorting each
-        // segment's few cuts suffices (no global sort: Mairal–Yu p = 12 has 265,721 segments).
-        var decreasing: [SegmentDecrease] = [] // by increasing start, as the segments
-        var cuts: [Rational] = [.zero]
-        for j in path.reachedSegments {
-            let segment = decreases(onSegment: j, path)
-            decreasing.append(contentsOf: segment)
-            var local = [path.time(ofKnot: j)!]
-            local.append(contentsOf: segment.compactMap(\.to))
-            for c in local.sorted() where c != cuts[cuts.count - 1] { cuts.append(c) }
-        }
-        // Sweep the cuts in order, keeping the decreases in force (at most d at a time).
-        let sorted = horizon.map { h in cuts.filter { $0 < h } } ?? cuts
-        var pieces: [DownwardVariationPiece] = []
-        var next = 0
-        var inForce: [SegmentDecrease] = []
-        for (n, from) in sorted.enumerated() {
-            let to = n + 1 < sorted.count ? sorted[n + 1] : horizon
-            while next < decreasing.count, decreasing[next].from <= from {
-                inForce.append(decreasing[next])
-                next += 1
-            }
-            inForce.removeAll { e in e.to.map { $0 <= from } ?? false }
-            let rate = inForce.reduce(Rational.zero) { $0 + $1.rate }
-            let coordinates = Array(Set(inForce.map(\.coordinate))).sorted()
-            if let last = pieces.last, last.rate == rate, last.coordinates == coordinates {
-                pieces[pieces.count - 1] = DownwardVariationPiece(
-                    from: last.from, to: to, rate: rate, valueAtFrom: last.valueAtFrom, coordinates: coordinates)
-            } else {
-                // z↓ at `from`, the end of the piece before (evaluated only where a piece starts).
-                let value = pieces.last?.value(at: from) ?? .zero
-                pieces.append(DownwardVariationPiece(from: from, to: to, rate: rate, valueAtFrom: value, coordinates: coordinates))
-            }
-        }
-        self.pieces = pieces
+        var builder = Builder(horizon: horizon)
+        builder.add(through: path)
+        self = builder.finish()
     }
+
+    init(pieces: [DownwardVariationPiece]) { self.pieces = pieces }
 
     /// z↓(μ) for μ ≥ 0.
     public func value(at mu: Rational) -> Rational {

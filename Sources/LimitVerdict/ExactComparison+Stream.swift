@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Foundation
 import JSONFormat
 import LassoHomotopy
 import ParallelWork
@@ -25,8 +26,23 @@ extension ExactComparison {
     ) throws -> (verdict: Verdict, document: JSONDocument) {
         // The limit and its x̄ formulas on this thread, the path streamed on a second one, which
         // reports its knots to this thread's progress handler (it cannot bind one of its own).
+        // Once the limit is done, this thread builds the path's segment formulas and z↓ from the
+        // knots found so far (`Channel`) while the path goes on. A path done first builds them
+        // itself until the limit is (`limitDone`: exactly one side builds). The rest is built
+        // after both, the formulas on both threads, z↓ beside the gap.
         let file = Handover(value: spill), progress = ProgressReport.handler
-        let (averaged, (side, count)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon)) }) {
+        let knots = Channel<(kappa: Rational, x: [Rational])>(), limitDone = Flag()
+        let ((averaged, streamed), (kappa, x, unique, builtAfter)) = try concurrently({
+            let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon))
+            limitDone.set()
+            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+            // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).
+            while case let (batch, false) = knots.receive(atLeast: 64) {
+                for knot in batch { built.add(kappa: knot.kappa, x: knot.x) }
+            }
+            return (averaged, built)
+        }) {
+            defer { knots.close() }
             var kappa: [Rational] = [], x: [[Rational]] = [], unique = true
             var out = JSONOutput(fileDescriptor: fileno(file.value))
             try LassoPath.stream(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal }) { knot, below in
@@ -36,14 +52,44 @@ extension ExactComparison {
                 knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
                 kappa.append(knot.kappa)
                 x.append(knot.x)
+                knots.send((knot.kappa, knot.x))
                 progress?("lasso path: knots", kappa.count) { "κ = \(knot.kappa.decimalString())" }
                 return true
             }
             out.flush()
             fflush(file.value)
-            return (PathSide(LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, jobs: 2)), kappa.count)
+            knots.close()
+            // The limit still running (its thread has not read a knot): build from the first knot.
+            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+            for k in kappa.indices {
+                if limitDone.isSet { break }
+                built.add(kappa: kappa[k], x: x[k])
+            }
+            return (kappa, x, unique, built)
         }
+        // One of the two is empty.
+        let built = streamed.formulas.isEmpty ? builtAfter : streamed
+        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, built: built.formulas, jobs: 2)
+        let side = PathSide(path, horizon: horizon, downward: built.downward), count = kappa.count
         let verdict = try Verdict(averaged, side, parallel: true)
         return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))
+    }
+}
+
+/// Set once by one thread, read by the other.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

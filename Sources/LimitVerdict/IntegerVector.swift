@@ -73,7 +73,7 @@ extension IntegerVector {
     /// denominator and every numerator. The gcd is found by one gcd per distinct factor and a
     /// division per entry (whose quotient is kept while the divisor stands), instead of one gcd
     /// per entry.
-    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger) -> IntegerVector {
+    static func reducing(_ numerators: consuming [BigInteger], over denominator: BigInteger) -> IntegerVector {
         reducing(numerators, over: denominator, smallEntryBits: smallEntryBits)
     }
 
@@ -81,8 +81,9 @@ extension IntegerVector {
     static let smallEntryBits = 1024
 
     /// `reducing` with the size up to which entries take a gcd instead of a division (tests
-    /// compare both ways).
-    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger, smallEntryBits: Int) -> IntegerVector {
+    /// compare both ways). Entries no other value holds are divided in place.
+    static func reducing(_ numerators: consuming [BigInteger], over denominator: BigInteger, smallEntryBits: Int) -> IntegerVector {
+        var numerators = numerators
         var g = denominator
         var quotients = [(BigInteger, divisor: Int)?](repeating: nil, count: numerators.count)
         var divisor = 0 // counts the changes of g
@@ -91,8 +92,11 @@ extension IntegerVector {
             // Entries of a few words (Mairal–Yu's): one gcd, no quotient and remainder to allocate
             // (there g nearly always shrinks at every entry, so the quotient would be dropped).
             if n.bitWidth <= smallEntryBits {
-                let h = BigInteger.gcd(g, n)
-                if h != g { g = h; divisor += 1 }
+                // In g's own storage once it is not the denominator's; a proper divisor of g has
+                // fewer bits, so the width tells whether g changed.
+                let before = g.bitWidth
+                g.formGCD(with: n)
+                if g.bitWidth < before { divisor += 1 }
                 continue
             }
             let (q, r) = n.quotientAndRemainder(dividingBy: g)
@@ -104,11 +108,14 @@ extension IntegerVector {
             }
         }
         if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
-        return IntegerVector(numerators: numerators.indices.map { i in
-            if numerators[i].isZero { return numerators[i] }
-            if let (q, d) = quotients[i], d == divisor { return q }
-            return numerators[i].dividedExactly(by: g)
-        }, denominator: denominator.dividedExactly(by: g))
+        for i in numerators.indices where !numerators[i].isZero {
+            if let (q, d) = quotients[i], d == divisor {
+                numerators[i] = q
+            } else {
+                numerators[i].divideExactly(by: g)
+            }
+        }
+        return IntegerVector(numerators: numerators, denominator: denominator.dividedExactly(by: g))
     }
 
     /// α·u + β·v in the unique form, over the least common denominator of the two terms and

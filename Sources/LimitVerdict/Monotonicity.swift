@@ -33,11 +33,14 @@ struct SegmentDecrease {
 
 func decreases(onSegment j: Int, _ path: LassoPathInTime) -> [SegmentDecrease] {
     guard let muFrom = path.time(ofKnot: j) else { return [] }
-    let muTo = path.time(ofKnot: j + 1)
-    let f = path.integerFormula(j)
+    return decreases(path.integerFormula(j), start: path.x[j], from: muFrom, to: path.time(ofKnot: j + 1))
+}
+
+/// The same on a segment given by its formula, x at its start and its μ-interval.
+func decreases(_ f: IntegerAffine, start x: [Rational], from muFrom: Rational, to muTo: Rational?) -> [SegmentDecrease] {
     var out: [SegmentDecrease] = []
-    for i in 0..<path.dimension {
-        let start = path.x[j][i] // z_i(μ_j) = μ_j x_i(κ_j): same sign
+    for i in x.indices {
+        let start = x[i] // z_i(μ_j) = μ_j x_i(κ_j): same sign
         guard f.constant.signum(i) * start.signum < 0 else { continue }
         let a = f.constant.rational(i)
         let crossing = Rational(-f.inverse.numerators[i] * f.constant.denominator, f.constant.numerators[i] * f.inverse.denominator)

@@ -31,7 +31,7 @@ public struct Verdict: Sendable {
     public let contradiction: String?
 
     public init(limit: DLNLimit, path: LassoPathInTime) throws {
-        try self.init(AveragedLimit(limit), PathSide(path))
+        try self.init(AveragedLimit(limit), PathSide(path, horizon: limit.horizon))
     }
 
     /// From the parts each side determines alone (`ExactComparison` forms them on two threads);
@@ -39,6 +39,7 @@ public struct Verdict: Sendable {
     init(_ averaged: AveragedLimit, _ side: PathSide, parallel: Bool = false) throws {
         let limit = averaged.limit, path = side.path
         let problem = limit.problem
+        precondition(side.downward.horizon == limit.horizon, "z↓ stopped elsewhere")
         guard path.dimension == problem.dimension, path.weightDecay == problem.weightDecay else {
             throw LimitError("the lasso path (d = \(path.dimension), λwd = \(path.weightDecay)) is not for this problem (d = \(problem.dimension), λwd = \(problem.weightDecay))")
         }
@@ -58,7 +59,12 @@ public struct Verdict: Sendable {
         let chunks = parallel ? Verdict.chunks(pieces, count: 16) : [pieces.indices]
         let horizon = limit.horizon
         let results = parallelMap([nil] + chunks, jobs: parallel ? 2 : 1, chunk: 1) { range -> VerdictPart in
-            guard let range else { return .downward(DownwardVariation(path, horizon: horizon)) }
+            guard let range else {
+                // z↓ swept over the segments not swept yet.
+                var z = side.downward
+                z.add(through: path)
+                return .downward(z.finish())
+            }
             var products = VerdictProducts(limit, path)
             return .pieces(calculator.compareAndGap(pieces, in: range, horizon: horizon, &products))
         }
@@ -178,14 +184,19 @@ struct AveragedLimit: Sendable {
 }
 
 /// What the verdict reads from the lasso path alone, formed beside the limit: monotonicity of
-/// z (z↓ is formed with the gap, on whichever thread is free).
+/// z, and z↓ swept over the first segments (`downward`: as many as were built while the path
+/// streamed; the rest with the gap, on whichever thread is free).
 struct PathSide: Sendable {
     let path: LassoPathInTime
     let monotonicityBreak: MonotonicityBreak?
+    let downward: DownwardVariation.Builder
 
-    init(_ path: LassoPathInTime) {
+    /// `horizon`: the verdict's, where z↓ stops (`downward`'s when given).
+    init(_ path: LassoPathInTime, horizon: Rational?, downward: DownwardVariation.Builder? = nil) {
         self.path = path
         monotonicityBreak = firstMonotonicityBreak(path)
+        self.downward = downward ?? DownwardVariation.Builder(horizon: horizon)
+        precondition(self.downward.horizon == horizon, "z↓ stopped elsewhere")
     }
 }
 

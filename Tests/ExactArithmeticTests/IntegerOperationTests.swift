@@ -25,6 +25,28 @@ struct IntegerOperationTests {
         #expect(Rational(-pow2(100)).floor == -pow2(100) && Rational(-pow2(100)).ceiling == -pow2(100))
     }
 
+    /// In-place gcd and exact division give the values of `gcd` and `dividedExactly`, and never
+    /// change another value that shares the storage (copy-on-write).
+    @Test func inPlaceGCDAndExactDivision() {
+        let a = pow2(130) * BigInteger(45), b = -(pow2(70) * BigInteger(105))
+        var g = a
+        g.formGCD(with: b) // shared with a: a new storage
+        #expect(g == pow2(70) * BigInteger(15) && a == pow2(130) * BigInteger(45))
+        g.formGCD(with: BigInteger(-36)) // unique now: in place
+        #expect(g == BigInteger(12))
+        var zero = BigInteger(0)
+        zero.formGCD(with: BigInteger(-7))
+        #expect(zero == BigInteger(7))
+        var q = b
+        q.divideExactly(by: pow2(70)) // shared with b
+        #expect(q == BigInteger(-105) && b == -(pow2(70) * BigInteger(105)))
+        q.divideExactly(by: BigInteger(-15)) // in place
+        #expect(q == BigInteger(7))
+        var big = a * a
+        big.divideExactly(by: a)
+        #expect(big == a)
+    }
+
     @Test func powers() {
         #expect(Rational(2, 3).power(3) == Rational(8, 27))
         #expect(Rational(-2, 3).power(-3) == Rational(-27, 8))

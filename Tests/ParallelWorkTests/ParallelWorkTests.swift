@@ -29,6 +29,44 @@ import ParallelWork
         #expect(throws: Failure(side: "second")) { try concurrently({ 1 }, { throw Failure(side: "second") }) }
     }
 
+    /// Values sent on one thread arrive on the other in order, each once, in batches of at
+    /// least the minimum asked for until the channel closes; a producer that fails still closes it.
+    @Test func channelDeliversInOrderInBatches() throws {
+        for (count, minimum) in [(0, 1), (1, 1), (1, 5), (1000, 1), (1000, 7), (5000, 64), (10, 64)] {
+            let channel = Channel<Int>()
+            let (batches, sent) = try concurrently({ () -> [[Int]] in
+                var batches: [[Int]] = []
+                while true {
+                    let (values, closed) = channel.receive(atLeast: minimum)
+                    batches.append(values)
+                    if closed { return batches }
+                }
+            }, {
+                defer { channel.close() }
+                for k in 0..<count { channel.send(k) }
+                return count
+            })
+            #expect(batches.flatMap { $0 } == Array(0..<sent), "count \(count), minimum \(minimum)")
+            // Every batch before the last holds at least `minimum` values.
+            #expect(batches.dropLast().allSatisfy { $0.count >= minimum }, "count \(count), minimum \(minimum)")
+        }
+        let channel = Channel<Int>()
+        #expect(throws: Failure(side: "second")) {
+            try concurrently({ () -> Int in
+                var got = 0
+                while true {
+                    let (values, closed) = channel.receive(atLeast: 100)
+                    got += values.count
+                    if closed { return got }
+                }
+            }, {
+                defer { channel.close() }
+                for k in 0..<10 { channel.send(k) }
+                throw Failure(side: "second")
+            })
+        }
+    }
+
     /// glibc takes the setting (a wrong parameter or symbol would make mallopt return 0).
     @Test func oneMallocArenaIsTaken() {
         #if os(Linux)

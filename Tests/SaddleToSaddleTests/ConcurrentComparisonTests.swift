@@ -42,6 +42,36 @@ import Testing
         for j in one.reachedSegments { #expect(one.inverseAffine(j) == two.inverseAffine(j), "segment \(j)") }
     }
 
+    /// `compare --json` builds the segment formulas and z↓ from the first knots while the path
+    /// streams, and the rest after it: whatever the split, the formulas and z↓ are those of the
+    /// whole path (weight decay, whose last segments are not reached; a stop at S).
+    @Test(arguments: [UInt64(3), 6])
+    func streamedSegmentsAreTheWholePathsAtEverySplit(_ seed: UInt64) throws {
+        let cases: [(Problem, Rational?)] = [
+            (try MairalYu.instance(p: 4), nil),
+            (try randomProblem(seed: seed, n: 9, d: 12, variant: .signed, weightDecay: Rational(1, 3), range: -9...9), nil),
+            (try randomProblem(seed: seed, n: 9, d: 12, variant: .signed, range: -9...9), q("1/2")),
+        ]
+        for (n, (problem, horizon)) in cases.enumerated() {
+            let path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
+            let kappa = path.knots.map(\.kappa), x = path.knots.map(\.x)
+            let whole = LassoPathInTime(path)
+            let downward = DownwardVariation(whole, horizon: horizon)
+            #expect(whole.reachedSegments.count >= 4 && !downward.isZero, "case \(n): the split is exercised")
+            for split in 0...kappa.count {
+                var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+                for k in 0..<split { built.add(kappa: kappa[k], x: x[k]) }
+                let finished = LassoPathInTime(kappa: kappa, x: x, isUnique: path.isUnique, weightDecay: problem.weightDecay,
+                                               built: built.formulas, jobs: 2)
+                #expect(finished.reachedSegments == whole.reachedSegments, "case \(n), split \(split)")
+                for j in whole.reachedSegments { #expect(finished.integerFormula(j) == whole.integerFormula(j), "case \(n), split \(split), segment \(j)") }
+                var z = built.downward
+                z.add(through: finished)
+                #expect(z.finish() == downward, "case \(n), split \(split)")
+            }
+        }
+    }
+
     /// The chunks of the verdict's parallel part cover the pieces in order, none empty, and
     /// start where the saddle changes unless the chunk would be half as long again.
     @Test(arguments: [UInt64(2), 7])
@@ -83,7 +113,7 @@ import Testing
             let limit = try DLNLimit(problem: problem, horizon: horizon)
             let path = LassoPathInTime(try LassoPath(problem: problem, kappaMin: horizon.map { $0.reciprocal }))
             let sequential = try Verdict(limit: limit, path: path)
-            let parallel = try Verdict(AveragedLimit(limit), PathSide(path), parallel: true)
+            let parallel = try Verdict(AveragedLimit(limit), PathSide(path, horizon: horizon), parallel: true)
             if d > n && horizon == nil { #expect(sequential.pieces.count >= 8, "the split is exercised (\(sequential.pieces.count) pieces)") }
             #expect(parallel.gap == sequential.gap && parallel.divergence == sequential.divergence, "seed \(seed), \(n)×\(d)")
             #expect(parallel.apartAtHorizon == sequential.apartAtHorizon && parallel.statements == sequential.statements)
