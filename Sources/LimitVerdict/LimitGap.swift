@@ -76,22 +76,11 @@ struct GapCalculator {
         return (compared, gap)
     }
 
-    /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u. c₂ = ℓ₂ + σᵀB is one fraction
-    /// over ℓ₂'s denominator (a multiple of B's), reduced once: its terms are ~100,000 bits, where
-    /// reducing ℓ₂ and σᵀB and then adding them costs three more large gcds.
+    /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.
     func objective(_ side: VerdictProducts.AveragedSide, signs: [Int]) -> (Rational, Rational, Rational) {
-        let sa = side.constant.signedSum(signs)
-        var sb = BigInteger(0) // σᵀB·den(B)
-        for (i, sigma) in signs.enumerated() where sigma != 0 && !side.inverse.numerators[i].isZero {
-            if sigma > 0 { sb += side.inverse.numerators[i] } else { sb -= side.inverse.numerators[i] }
-        }
-        let (l0, l1) = side.loss, l2 = side.quadratic
-        var c2 = l2.numerator
-        if !sb.isZero { c2.addProduct(sb, l2.scale) }
-        let x2 = c2.isZero ? Rational.zero : Rational(c2, l2.scale * side.inverse.denominator)
-        if weightDecay.isZero { return (l0, l1 + sa, x2) }
-        let b = sb.isZero ? Rational.zero : Rational(sb, side.inverse.denominator)
-        return (l0 + weightDecay * sa, l1 + sa + weightDecay * b, x2)
+        let sa = side.constant.signedSum(signs), sb = side.inverse.signedSum(signs)
+        let (l0, l1, l2) = side.loss
+        return (l0 + weightDecay * sa, l1 + sa + weightDecay * sb, l2 + sb)
     }
 
     /// `start`: the gap at p.from when known (the previous piece's value at its end: the gap is

@@ -7,9 +7,9 @@ import SeededRandom
 import Testing
 @testable import LimitVerdict
 
-/// The verdict's floating-point filters and unreduced sums against the exact rational
-/// computations they replace: ordering of big rationals, the gap's vertex test and maxima, the
-/// divergence's product equalities, and the gap's u² coefficient formed over one denominator.
+/// The verdict's floating-point filters against the exact rational computations they replace:
+/// ordering of big rationals, the gap's vertex test and maxima, the divergence's product
+/// equalities; and the gap's DLN objective against ℓ and M evaluated directly.
 @Suite struct VerdictFilterTests {
     /// A random rational of about `bits` bits in numerator and denominator, of either sign.
     static func rational(_ g: inout SplitMix64, bits: Int) -> Rational {
@@ -164,8 +164,8 @@ import Testing
         }
     }
 
-    /// The gap's DLN objective ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) from `objective`, whose u²
-    /// coefficient is summed over one denominator, against ℓ and M evaluated directly.
+    /// The gap's DLN objective ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) from `objective` (ℓ₁, ℓ₂ from
+    /// the saddle's c and q) against ℓ and M evaluated directly.
     @Test(arguments: VerdictIntegerFormTests.cases)
     func objectiveIsTheDirectOne(_ c: VerdictIntegerFormTests.Case) throws {
         let problem = try randomProblem(seed: c.seed, n: c.n, d: c.d, variant: c.variant, weightDecay: c.weightDecay)
