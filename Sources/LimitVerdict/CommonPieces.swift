@@ -29,14 +29,15 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [Integer
     var lassoStarts: [(s: Rational, segment: Int?, f: IntegerAffine)] = [(.zero, nil, .zero(d))]
     for j in path.reachedSegments { lassoStarts.append((path.time(ofKnot: j)!, j, path.integerFormula(j))) }
     let dlnStarts = zip(limit.saddles.indices, averaged ?? averagedFormulas(limit)).map { k, f in (s: limit.saddles[k].s, saddle: k, f: f) }
-    var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted()
-    if let horizon = limit.horizon { cuts.removeAll { $0 >= horizon } }
+    // Ordered through `compareRationals`: the times are tens of thousands of bits.
+    var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted(by: Rational.filteredLess)
+    if let horizon = limit.horizon { cuts.removeAll { compareRationals($0, horizon) >= 0 } }
     if cuts.isEmpty { cuts = [.zero] }
     var pieces: [CommonPiece] = []
     var a = 0, b = 0
     for (n, from) in cuts.enumerated() {
-        while a + 1 < dlnStarts.count, dlnStarts[a + 1].s <= from { a += 1 }
-        while b + 1 < lassoStarts.count, lassoStarts[b + 1].s <= from { b += 1 }
+        while a + 1 < dlnStarts.count, compareRationals(dlnStarts[a + 1].s, from) <= 0 { a += 1 }
+        while b + 1 < lassoStarts.count, compareRationals(lassoStarts[b + 1].s, from) <= 0 { b += 1 }
         pieces.append(CommonPiece(
             from: from, to: n + 1 < cuts.count ? cuts[n + 1] : limit.horizon, saddle: dlnStarts[a].saddle,
             segment: lassoStarts[b].segment, averagedFormula: dlnStarts[a].f, lassoFormula: lassoStarts[b].f))

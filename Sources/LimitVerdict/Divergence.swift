@@ -52,7 +52,7 @@ struct PieceDifference {
             guard let (c, v) = component(i) else { continue }
             if v.isZero { return nil } // a nonzero constant: never 0
             if let r = root {
-                if r.c * v != c * r.v { return nil }
+                if !Self.productsEqual(r.c, v, c, r.v) { return nil }
             } else {
                 root = (c, v)
             }
@@ -75,11 +75,18 @@ struct PieceDifference {
         let da = a.constant.denominator * b.constant.denominator, db = a.inverse.denominator * b.inverse.denominator
         for i in a.constant.numerators.indices {
             guard let (c, v) = component(i) else { continue }
-            var t = c * db * p
-            t.addProduct(v * da, q)
-            if !t.isZero { return true }
+            if c.isZero || v.isZero { return true }
+            // c·DB·p = −v·DA·q needs opposite signs of c and v, then equal magnitudes.
+            if c.signum == v.signum || compareProducts([c, db, p], [v, da, q]) != 0 { return true }
         }
         return false
+    }
+
+    /// Whether a·b = c·d, by signs and then `compareProducts` (no product unless they nearly agree).
+    static func productsEqual(_ a: BigInteger, _ b: BigInteger, _ c: BigInteger, _ d: BigInteger) -> Bool {
+        let left = a.signum * b.signum, right = c.signum * d.signum
+        if left != right { return false }
+        return left == 0 || compareProducts([a, b], [c, d]) == 0
     }
 }
 

@@ -120,21 +120,26 @@ extension GapPiece {
     /// u* = −g₁/(2g₂) of a concave part (proofs/gap-maxima.md).
     /// `start` is the gap at `from` when known; parts meet continuously, so each inner end is
     /// evaluated once. Also returns the value at the last end evaluated (`to`, when finite).
+    /// Values and ends are ordered through `compareRationals`, and u* is formed only when it
+    /// lies inside the part (`vertexInside`): it rarely does, and its quotient of two ~100,000-bit
+    /// coefficients costs two large gcds.
     static func maximum(_ parts: [GapPolynomial], from: Rational, to: Rational?, start: Rational?)
         -> (best: (value: Rational, at: Rational?)?, end: Rational?) {
         var best: (value: Rational, at: Rational?)?
         func consider(_ value: Rational, _ s: Rational?) {
-            if best.map({ $0.value < value }) ?? true { best = (value, s) }
+            if best.map({ compareRationals($0.value, value) < 0 }) ?? true { best = (value, s) }
         }
+        func larger(_ a: Rational, _ b: Rational) -> Rational { compareRationals(a, b) < 0 ? b : a }
+        func smaller(_ a: Rational, _ b: Rational) -> Rational { compareRationals(b, a) < 0 ? b : a }
         var known: (s: Rational, value: Rational)? = start.map { (from, $0) }
         for part in parts {
-            let lo = Rational.max(part.from, from)
+            let lo = larger(part.from, from)
             let hi: Rational? = switch (part.to, to) {
-            case let (a?, b?): Rational.min(a, b)
+            case let (a?, b?): smaller(a, b)
             case let (a?, nil): a
             case let (nil, b): b
             }
-            if let hi, hi < lo { continue }
+            if let hi, compareRationals(hi, lo) < 0 { continue }
             let atLo = known.flatMap { $0.s == lo ? $0.value : nil }
             if let hi {
                 let value = part.value(at: hi)
@@ -145,12 +150,25 @@ extension GapPiece {
                 known = nil
             }
             if !lo.isZero { consider(atLo ?? part.value(at: lo), lo) }
-            if part.g2.signum < 0 {
+            if part.vertexInside(lo: lo, hi: hi) {
                 let u = -part.g1 / (Rational(2) * part.g2)
-                let lower = hi.map(\.reciprocal) ?? .zero
-                if u > lower, lo.isZero || u < lo.reciprocal { consider(part.value(atInverse: u), u.reciprocal) }
+                consider(part.value(atInverse: u), u.reciprocal)
             }
         }
         return (best, known.flatMap { k in to.flatMap { k.s == $0 ? k.value : nil } })
+    }
+}
+
+extension GapPolynomial {
+    /// Whether the part is concave (g₂ < 0) with its vertex u* = −g₁/(2g₂) strictly inside
+    /// (1/hi, 1/lo) in u = 1/s (hi nil: u > 0; lo = 0: no upper limit), decided without forming
+    /// u*: with g₁ = n₁/d₁, g₂ = n₂/d₂ and an end s = p/q, u* > q/p ⇔ n₁·p·d₂ > 2|n₂|·q·d₁
+    /// (both sides positive once n₁ > 0, which u* > 0 needs), compared by `compareProducts`.
+    func vertexInside(lo: Rational, hi: Rational?) -> Bool {
+        guard g2.signum < 0, g1.signum > 0 else { return false }
+        let n1 = g1.numerator, d1 = g1.denominator, n2 = g2.numerator, d2 = g2.denominator, two = BigInteger(2)
+        if let hi, compareProducts([n1, hi.numerator, d2], [two, n2, hi.denominator, d1]) <= 0 { return false }
+        if !lo.isZero, compareProducts([n1, lo.numerator, d2], [two, n2, lo.denominator, d1]) >= 0 { return false }
+        return true
     }
 }

@@ -36,3 +36,22 @@ extension IntegerVector {
         return compareProducts([a, v.denominator], [b, u.denominator]) == 0
     }
 }
+
+/// The sign of a − b. Inline values compare as usual; for big ones (the verdict's times and gap
+/// values, tens of thousands of bits) a·den(b) against b·den(a) goes through `compareProducts`,
+/// so two values that are not nearly equal are ordered without a multiplication (mpq_cmp
+/// cross-multiplies whenever the sizes are close, which they are for neighbouring times).
+func compareRationals(_ a: Rational, _ b: Rational) -> Int {
+    if a.isInline && b.isInline { return a < b ? -1 : (a == b ? 0 : 1) }
+    if a == b { return 0 } // equal reduced forms: limbs compared, no product
+    let sa = a.signum, sb = b.signum
+    if sa != sb { return sa < sb ? -1 : 1 }
+    if sa == 0 { return 0 }
+    let c = compareProducts([a.numerator, b.denominator], [b.numerator, a.denominator])
+    return sa > 0 ? c : -c
+}
+
+extension Rational {
+    /// `a < b` through `compareRationals`.
+    static func filteredLess(_ a: Rational, _ b: Rational) -> Bool { compareRationals(a, b) < 0 }
+}

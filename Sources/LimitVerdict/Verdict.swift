@@ -158,14 +158,14 @@ public struct Verdict: Sendable {
         var lo = 0, hi = gap.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if let end = gap[mid].to, end < from { lo = mid + 1 } else { hi = mid }
+            if let end = gap[mid].to, compareRationals(end, from) < 0 { lo = mid + 1 } else { hi = mid }
         }
         for g in gap[lo..<gap.count] {
-            if let to, to < g.from { break }
+            if let to, compareRationals(to, g.from) < 0 { break }
             // A piece inside [from, to] has its maximum computed already (the same clipping).
-            let inside = from <= g.from && (to.map { end in g.to.map { $0 <= end } ?? false } ?? true)
+            let inside = compareRationals(from, g.from) <= 0 && (to.map { end in g.to.map { compareRationals($0, end) <= 0 } ?? false } ?? true)
             guard let m = inside ? (value: g.maximum, at: g.maximiser) : g.maximum(from: from, to: to) else { continue }
-            if best.map({ $0.maximum < m.value }) ?? true { best = (m.value, m.at) }
+            if best.map({ compareRationals($0.maximum, m.value) < 0 }) ?? true { best = (m.value, m.at) }
         }
         return best
     }
