@@ -37,6 +37,8 @@ extension ExactComparison {
             limitDone.set()
             var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
             // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).
+            // The batch that comes with the close is left, with any knots the path's thread did not
+            // build, to the finish after both: so a limit done after the path builds nothing here.
             while case let (batch, false) = knots.receive(atLeast: 64) {
                 for knot in batch { built.add(kappa: knot.kappa, x: knot.x) }
             }
