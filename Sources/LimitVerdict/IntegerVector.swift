@@ -121,6 +121,13 @@ extension IntegerVector {
     /// α·u + β·v in the unique form, over the least common denominator of the two terms and
     /// reduced once (no gcd per entry).
     static func combination(_ alpha: Rational, _ u: IntegerVector, _ beta: Rational, _ v: IntegerVector) -> IntegerVector {
+        let t = unreducedCombination(alpha, u, beta, v)
+        return .reducing(t.numerators, over: t.denominator)
+    }
+
+    /// α·u + β·v over the least common denominator of the two terms, not reduced (for
+    /// comparisons entry by entry, which need no unique form).
+    static func unreducedCombination(_ alpha: Rational, _ u: IntegerVector, _ beta: Rational, _ v: IntegerVector) -> IntegerVector {
         // α·u = αn·U/(αd·Du), β·v = βn·V/(βd·Dv), over E = lcm(αd·Du, βd·Dv).
         let eu = alpha.denominator * u.denominator, ev = beta.denominator * v.denominator
         let g = BigInteger.gcd(eu, ev)
@@ -130,7 +137,7 @@ extension IntegerVector {
             if !v.numerators[i].isZero { t.addProduct(fv, v.numerators[i]) }
             return t
         }
-        return .reducing(numerators, over: eu * ev.dividedExactly(by: g))
+        return IntegerVector(numerators: numerators, denominator: eu * ev.dividedExactly(by: g))
     }
 
     static func zero(_ d: Int) -> IntegerVector {

@@ -3,9 +3,10 @@ import SaddleToSaddle
 import ExactLinearAlgebra
 
 /// What the verdict needs per saddle and per lasso segment, computed on first use and kept
-/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular) and each
-/// side's objective ℓ(x) + κ‖x‖₁ along its formula, for the gap. Pieces where the two sides agree
-/// need none of it when M is positive definite, so little of this is computed on a monotone path.
+/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular: their
+/// difference per piece) and each side's objective ℓ(x) + κ‖x‖₁ along its formula, for the gap.
+/// Pieces where the two sides agree need none of it when M is positive definite, so little of
+/// this is computed on a monotone path.
 /// No product with M is formed for the gap, and no per-entry gcd: vectors are `IntegerVector`s.
 ///
 /// DLN side, from the saddle itself (x̄ = A + B/s with A = x_k, B = Z(s_k) − s_k x_k): M·A = r − c_k
@@ -14,7 +15,7 @@ import ExactLinearAlgebra
 /// Lasso side, from the KKT conditions (docs/math.md §1): on a segment with signs σ, c = r − Mx
 /// equals κσ wherever x ≠ 0, so xᵀMx = rᵀx − κσᵀx and Lasso(x, κ) = ½(κσᵀx − rᵀx).
 ///
-/// Only the latest saddle's, segment's and two knots' results are kept: the verdict asks in time
+/// Only the latest saddle's and segment's results are kept: the verdict asks in time
 /// order, so memory does not grow with the number of knots (265,721 on Mairal–Yu p = 12).
 struct VerdictProducts {
     /// The DLN side on one saddle's pieces.
@@ -39,10 +40,10 @@ struct VerdictProducts {
     private var averagedSide: (k: Int, side: AveragedSide)?
     /// Saddle k's c and q over common denominators (both the image and the gap read them).
     private var dual: (k: Int, c: IntegerVector, q: IntegerVector)?
-    private var saddleImage: (k: Int, image: IntegerAffine)?
+    /// M·A = r − c_k on saddle k's pieces.
+    private var saddleImage: (k: Int, constant: IntegerVector)?
     private var segmentObjective: (j: Int, y: (Rational, Rational, Rational))?
     private var segmentImage: (j: Int, image: IntegerAffine)?
-    private var knotImages: [(j: Int, image: IntegerVector)] = []
 
     init(_ limit: DLNLimit, _ path: LassoPathInTime) {
         self.limit = limit
@@ -50,23 +51,35 @@ struct VerdictProducts {
         r = IntegerVector(limit.problem.r)
     }
 
-    /// M·(x̄ formula) on saddle k's pieces: M·A = r − c_k and M·B = s_k c_k − q_k.
-    mutating func averagedImage(_ k: Int) -> IntegerAffine {
-        if let cached = saddleImage, cached.k == k { return cached.image }
+    /// M·x̄ − M·x(κ) on a piece of saddle k and segment j (nil: before κ₀, where x = 0), as
+    /// (r − c_k − M·a) + u·(s_k c_k − M·b − q_k) for the lasso formula a + u·b: M·B = s_k c_k − q_k
+    /// is never formed (q's entries reach ~300,000 bits on a 100×200 Gaussian design, the rest
+    /// ~12,000), so an entry of the inverse part is compared with q's by the filter of
+    /// `IntegerVector.entriesEqual`, multiplied out only on a near tie.
+    mutating func imageDifference(_ k: Int, _ segment: Int?) -> PieceDifference {
         let (c, q) = correlationAndDual(k)
-        let image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .combination(limit.saddles[k].s, c, -.one, q))
-        saddleImage = (k, image)
-        return image
+        let constant: IntegerVector
+        if let cached = saddleImage, cached.k == k { constant = cached.constant } else {
+            constant = .combination(.one, r, -.one, c)
+            saddleImage = (k, constant)
+        }
+        let image = lassoImage(segment)
+        let w = IntegerVector.unreducedCombination(limit.saddles[k].s, c, -.one, image.inverse)
+        return PieceDifference(constant: (constant, image.constant), inverse: (w, q))
     }
 
-    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), from M·x at its two knots.
+    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), as (L·M)·a over L·den(a) and
+    /// the same for b, not reduced (only compared entry by entry).
     mutating func lassoImage(_ segment: Int?) -> IntegerAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
         if let cached = segmentImage, cached.j == j { return cached.image }
-        let (upper, lower) = (knotImage(j), knotImage(j + 1))
-        let image = LassoPathInTime.segmentFormula(upper, lower, path.kappa[j] - path.weightDecay, path.kappa[j + 1] - path.weightDecay)
-        segmentImage = (j, image)
-        return image
+        let f = path.integerFormula(j), scaled = limit.scaled
+        func image(_ v: IntegerVector) -> IntegerVector {
+            IntegerVector(numerators: scaled.times(numerators: v.numerators), denominator: scaled.scale * v.denominator)
+        }
+        let result = IntegerAffine(constant: image(f.constant), inverse: image(f.inverse))
+        segmentImage = (j, result)
+        return result
     }
 
     private mutating func correlationAndDual(_ k: Int) -> (c: IntegerVector, q: IntegerVector) {
@@ -128,14 +141,5 @@ struct VerdictProducts {
         let y = (half * (weightDecay * sa - r.dot(a)), half * (sa + weightDecay * sb - r.dot(b)), half * sb)
         segmentObjective = (j, y)
         return y
-    }
-
-    /// M·x at knot j: (L·M)·v over L·D for x = v/D, reduced once.
-    private mutating func knotImage(_ j: Int) -> IntegerVector {
-        if let cached = knotImages.first(where: { $0.j == j }) { return cached.image }
-        let x = IntegerVector(path.x[j])
-        let v = IntegerVector.reducing(limit.scaled.times(numerators: x.numerators), over: limit.scaled.scale * x.denominator)
-        knotImages = [knotImages.last, (j, v)].compactMap { $0 }
-        return v
     }
 }
