@@ -53,11 +53,17 @@ struct IntegerVector: Sendable, Equatable {
 
     /// Σ σ_i v_i for signs σ_i ∈ {−1, 0, 1}.
     func signedSum(_ signs: [Int]) -> Rational {
+        let t = signedNumeratorSum(signs)
+        return t.isZero ? .zero : Rational(t, denominator)
+    }
+
+    /// Σ σ_i v_i times the denominator (no normalisation).
+    func signedNumeratorSum(_ signs: [Int]) -> BigInteger {
         var t = BigInteger(0)
         for (i, s) in signs.enumerated() where s != 0 && !numerators[i].isZero {
             if s > 0 { t += numerators[i] } else { t -= numerators[i] }
         }
-        return t.isZero ? .zero : Rational(t, denominator)
+        return t
     }
 
     /// ‖v‖₁.

@@ -22,8 +22,11 @@ struct VerdictProducts {
     struct AveragedSide {
         let constant: IntegerVector
         let inverse: IntegerVector
-        /// ℓ(A + uB) as (ℓ₀, ℓ₁, ℓ₂).
-        let loss: (Rational, Rational, Rational)
+        /// ℓ₀ and ℓ₁ of ℓ(A + uB) = ℓ₀ + ℓ₁u + ℓ₂u².
+        let loss: (Rational, Rational)
+        /// ℓ₂ = numerator/denominator, not reduced: the gap adds σᵀB and reduces once (ℓ₂ reaches
+        /// ~600,000 bits on a 100×200 Gaussian design, where a gcd costs as much as ten products).
+        let quadratic: (numerator: BigInteger, denominator: BigInteger)
         /// Per coordinate, the sign of A_i + B_i/s on the saddle's pieces, or the time strictly
         /// inside the saddle's interval where it changes (from sign(B_i) to sign(A_i)).
         let signs: [CoordinateSign]
@@ -97,17 +100,17 @@ struct VerdictProducts {
         if let cached = averagedSide, cached.k == k { return cached.side }
         let saddle = limit.saddles[k]
         let a = formula.constant, b = formula.inverse
-        // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products, each normalised once.
+        // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products (ℓ₂ left unreduced).
         let (c, q) = correlationAndDual(k)
         let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
         var t = saddle.s.numerator * cb * q.denominator
         t.subtractProduct(saddle.s.denominator * qb, c.denominator)
-        let l2 = t.isZero ? Rational.zero : Rational(t, BigInteger(2) * saddle.s.denominator * c.denominator * q.denominator * b.denominator)
+        let l2Denominator = BigInteger(2) * saddle.s.denominator * c.denominator * q.denominator * b.denominator
         let weightDecay = limit.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
         let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
-        let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1, l2),
+        let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1), quadratic: (t, l2Denominator),
                                 signs: VerdictProducts.signs(a, b, from: saddle.s, to: end))
         averagedSide = (k, side)
         return side
