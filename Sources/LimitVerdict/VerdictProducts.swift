@@ -43,8 +43,8 @@ struct VerdictProducts {
     private var averagedSide: (k: Int, side: AveragedSide)?
     /// Saddle k's c and q over common denominators (both the image and the gap read them).
     private var dual: (k: Int, c: IntegerVector, q: IntegerVector)?
-    /// M·A = r − c_k on saddle k's pieces.
-    private var saddleImage: (k: Int, constant: IntegerVector)?
+    /// M·x̄'s formula on saddle k's pieces: M·A = r − c_k and M·B = s_k c_k − q_k (not reduced).
+    private var saddleImage: (k: Int, image: IntegerAffine)?
     private var segmentObjective: (j: Int, y: (Rational, Rational, Rational))?
     private var segmentImage: (j: Int, image: IntegerAffine)?
 
@@ -55,20 +55,20 @@ struct VerdictProducts {
     }
 
     /// M·x̄ − M·x(κ) on a piece of saddle k and segment j (nil: before κ₀, where x = 0), as
-    /// (r − c_k − M·a) + u·(s_k c_k − M·b − q_k) for the lasso formula a + u·b: M·B = s_k c_k − q_k
-    /// is never formed (q's entries reach ~300,000 bits on a 100×200 Gaussian design, the rest
-    /// ~12,000), so an entry of the inverse part is compared with q's by the filter of
-    /// `IntegerVector.entriesEqual`, multiplied out only on a near tie.
+    /// (r − c_k − M·a) + u·(s_k c_k − q_k − M·b) for the lasso formula a + u·b. M·B = s_k c_k − q_k
+    /// is formed once per saddle but not reduced (q's entries reach ~300,000 bits on a 100×200
+    /// Gaussian design, the rest ~12,000); its entries are compared with M·b's by the filter of
+    /// `IntegerVector.entriesEqual`, multiplied out only on a near tie. (Comparing s_k c_k − M·b
+    /// with q_k instead would tie nearly always: s_k c_k and q_k share their leading digits.)
     mutating func imageDifference(_ k: Int, _ segment: Int?) -> PieceDifference {
-        let (c, q) = correlationAndDual(k)
-        let constant: IntegerVector
-        if let cached = saddleImage, cached.k == k { constant = cached.constant } else {
-            constant = .combination(.one, r, -.one, c)
-            saddleImage = (k, constant)
+        let image: IntegerAffine
+        if let cached = saddleImage, cached.k == k { image = cached.image } else {
+            let (c, q) = correlationAndDual(k)
+            image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .unreducedCombination(limit.saddles[k].s, c, -.one, q))
+            saddleImage = (k, image)
         }
-        let image = lassoImage(segment)
-        let w = IntegerVector.unreducedCombination(limit.saddles[k].s, c, -.one, image.inverse)
-        return PieceDifference(constant: (constant, image.constant), inverse: (w, q))
+        let lasso = lassoImage(segment)
+        return PieceDifference(constant: (image.constant, lasso.constant), inverse: (image.inverse, lasso.inverse))
     }
 
     /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), as (L·M)·a over L·den(a) and
