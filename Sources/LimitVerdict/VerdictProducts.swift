@@ -61,14 +61,18 @@ struct VerdictProducts {
     /// `IntegerVector.entriesEqual`, multiplied out only on a near tie. (Comparing s_k c_k − M·b
     /// with q_k instead would tie nearly always: s_k c_k and q_k share their leading digits.)
     mutating func imageDifference(_ k: Int, _ segment: Int?) -> PieceDifference {
-        let image: IntegerAffine
-        if let cached = saddleImage, cached.k == k { image = cached.image } else {
-            let (c, q) = correlationAndDual(k)
-            image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .unreducedCombination(limit.saddles[k].s, c, -.one, q))
-            saddleImage = (k, image)
-        }
+        let image = averagedImage(k)
         let lasso = lassoImage(segment)
         return PieceDifference(constant: (image.constant, lasso.constant), inverse: (image.inverse, lasso.inverse))
+    }
+
+    /// M·A = r − c_k and M·B = s_k c_k − q_k on saddle k's pieces (M·B not reduced).
+    mutating func averagedImage(_ k: Int) -> IntegerAffine {
+        if let cached = saddleImage, cached.k == k { return cached.image }
+        let (c, q) = correlationAndDual(k)
+        let image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .unreducedCombination(limit.saddles[k].s, c, -.one, q))
+        saddleImage = (k, image)
+        return image
     }
 
     /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), as (L·M)·a over L·den(a) and
@@ -100,13 +104,11 @@ struct VerdictProducts {
         if let cached = averagedSide, cached.k == k { return cached.side }
         let saddle = limit.saddles[k]
         let a = formula.constant, b = formula.inverse
-        // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products (ℓ₂ left unreduced).
-        let (c, q) = correlationAndDual(k)
-        let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
+        // ℓ₁ = −cᵀB from the integer dot product, ℓ₂ = ½Bᵀ(M·B) (left unreduced).
+        let (c, _) = correlationAndDual(k)
+        let cb = c.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
-        var t = saddle.s.numerator * cb * q.denominator
-        t.subtractProduct(saddle.s.denominator * qb, c.denominator)
-        let l2Denominator = BigInteger(2) * saddle.s.denominator * c.denominator * q.denominator * b.denominator
+        let (t, l2Denominator) = VerdictProducts.halfQuadratic(b, averagedImage(k).inverse)
         let weightDecay = limit.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
         let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
@@ -114,6 +116,28 @@ struct VerdictProducts {
                                 signs: VerdictProducts.signs(a, b, from: saddle.s, to: end))
         averagedSide = (k, side)
         return side
+    }
+
+    /// ½bᵀv as numerator over 2·den(b)·den(v), not reduced. An entry of v that is an integer t
+    /// (v_i = t·den(v); M·B's entries are mostly ±1 on the saddle's support of a Gaussian design,
+    /// with numerators as long as q's) adds b_i·t, and their sum is multiplied by den(v) once:
+    /// the test is a division with a one-word quotient, where b_i·v_i was a product of two
+    /// numbers of ~300,000 bits at 100×200.
+    static func halfQuadratic(_ b: IntegerVector, _ v: IntegerVector) -> (numerator: BigInteger, denominator: BigInteger) {
+        var long = BigInteger(0), integers = BigInteger(0)
+        let d = v.denominator, width = d.bitWidth
+        for (x, y) in zip(b.numerators, v.numerators) where !x.isZero && !y.isZero {
+            if y.bitWidth <= width + 62 {
+                let (t, remainder) = y.quotientAndRemainder(dividingBy: d)
+                if remainder.isZero {
+                    integers.addProduct(x, t)
+                    continue
+                }
+            }
+            long.addProduct(x, y)
+        }
+        if !integers.isZero { long.addProduct(integers, d) }
+        return (long, BigInteger(2) * b.denominator * d)
     }
 
     /// sign(A_i + B_i/s) on [from, to]: where A_i and B_i have opposite signs it changes at

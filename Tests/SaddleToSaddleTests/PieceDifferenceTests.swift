@@ -70,3 +70,62 @@ extension VerdictFilterTests {
         #expect(zero >= 40 && rooted >= 20)
     }
 }
+
+extension VerdictIntegerFormTests {
+    /// A vector of the given values over their common denominator times a random factor (not
+    /// the unique form, as M·B and M·b are kept).
+    static func spread(_ values: [Rational], _ g: inout SplitMix64, bits: Int) -> IntegerVector {
+        let u = IntegerVector(values), f = Self.big(&g, bits: bits)
+        return IntegerVector(numerators: u.numerators.map { $0 * f }, denominator: u.denominator * f)
+    }
+
+    /// `entriesEqual` against equality of the rational entries, on near ties above all: equal
+    /// integers (the shortcut) and equal fractions over unrelated long denominators, neighbours
+    /// one unit apart, and integers against fractions near them.
+    @Test func entriesEqualIsRationalEquality() {
+        var g = SplitMix64(seed: 907)
+        var equal = 0, integers = 0
+        for round in 0..<500 {
+            let bits = [3, 100, 900, 2500][round % 4]
+            let x: Rational = switch round % 5 {
+            case 0, 1: Rational(g.nextInt(in: -3...3))
+            case 2: Rational(BigInteger(g.nextInt(in: -5...5)) * Self.big(&g, bits: bits))
+            default: VerdictFilterTests.rational(&g, bits: bits)
+            }
+            let tiny = Rational(BigInteger(1), Self.big(&g, bits: bits + 64))
+            let y: Rational = switch round % 3 {
+            case 0: x
+            case 1: x + (g.nextInt(in: 0...1) == 0 ? tiny : -tiny)
+            default: g.nextInt(in: 0...1) == 0 ? x : VerdictFilterTests.rational(&g, bits: bits)
+            }
+            let u = Self.spread([x, y], &g, bits: [1, 64, 3000][round % 3]), v = Self.spread([y, x], &g, bits: [2000, 5, 70][round % 3])
+            #expect(IntegerVector.entriesEqual(u, v, 0) == (x == y), "round \(round)")
+            #expect(IntegerVector.entriesEqual(v, u, 1) == (x == y), "round \(round)")
+            if x == y { equal += 1 }
+            if x == y && x.isInteger { integers += 1 }
+        }
+        #expect(equal >= 150 && integers >= 60)
+    }
+
+    /// `halfQuadratic` against ½Σ b_i v_i in rationals, with v's entries integers (some, all or
+    /// none) or fractions, over spread denominators of up to ~3,000 bits.
+    @Test func halfQuadraticIsTheRationalOne() {
+        var g = SplitMix64(seed: 419)
+        for round in 0..<120 {
+            let bits = [4, 200, 1500][round % 3], d = 1 + round % 7
+            let b = (0..<d).map { _ in g.nextInt(in: 0...4) == 0 ? Rational.zero : VerdictFilterTests.rational(&g, bits: bits) }
+            let v = (0..<d).map { _ -> Rational in
+                switch (round / 3 + g.nextInt(in: 0...2)) % 4 {
+                case 0: .zero
+                case 1: Rational(g.nextInt(in: -2...2))
+                case 2: Rational(Self.big(&g, bits: 130)) // an integer too long for a one-word quotient
+                default: VerdictFilterTests.rational(&g, bits: bits)
+                }
+            }
+            var expected = Rational.zero
+            for i in 0..<d { expected += b[i] * v[i] }
+            let (n, den) = VerdictProducts.halfQuadratic(Self.spread(b, &g, bits: 30), Self.spread(v, &g, bits: [1, 90, 2500][round % 3]))
+            #expect(Rational(n, den) == Rational(1, 2) * expected, "round \(round)")
+        }
+    }
+}
