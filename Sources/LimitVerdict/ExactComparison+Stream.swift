@@ -31,8 +31,8 @@ extension ExactComparison {
         // itself until the limit is (`limitDone`: exactly one side builds). The rest is built
         // after both, the formulas on both threads, z↓ beside the gap.
         let file = Handover(value: spill), progress = ProgressReport.handler
-        let knots = Channel<(kappa: Rational, x: [Rational])>(), limitDone = Flag()
-        let ((averaged, streamed), (kappa, x, unique, builtAfter)) = try concurrently({
+        let knots = Channel<(kappa: Rational, x: [Rational], below: SegmentNumerators?)>(), limitDone = Flag()
+        let ((averaged, streamed), (kappa, x, numerators, unique, builtAfter)) = try concurrently({
             let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon))
             limitDone.set()
             var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
@@ -40,12 +40,13 @@ extension ExactComparison {
             // The batch that comes with the close is left, with any knots the path's thread did not
             // build, to the finish after both: so a limit done after the path builds nothing here.
             while case let (batch, false) = knots.receive(atLeast: 64) {
-                for knot in batch { built.add(kappa: knot.kappa, x: knot.x) }
+                for knot in batch { built.add(kappa: knot.kappa, x: knot.x, below: knot.below) }
             }
             return (averaged, built)
         }) {
             defer { knots.close() }
-            var kappa: [Rational] = [], x: [[Rational]] = [], unique = true
+            // With each knot, the formula of the segment below it (the integer engine's).
+            var kappa: [Rational] = [], x: [[Rational]] = [], numerators: [SegmentNumerators?] = [], unique = true
             var out = JSONOutput(fileDescriptor: fileno(file.value))
             try LassoPath.stream(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal }) { knot, below in
                 unique = unique && knot.isUnique && (below?.isUnique ?? true)
@@ -54,7 +55,8 @@ extension ExactComparison {
                 knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
                 kappa.append(knot.kappa)
                 x.append(knot.x)
-                knots.send((knot.kappa, knot.x))
+                numerators.append(below?.numerators)
+                knots.send((knot.kappa, knot.x, below?.numerators))
                 progress?("lasso path: knots", kappa.count) { "κ = \(knot.kappa.decimalString())" }
                 return true
             }
@@ -65,13 +67,14 @@ extension ExactComparison {
             var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
             for k in kappa.indices {
                 if limitDone.isSet { break }
-                built.add(kappa: kappa[k], x: x[k])
+                built.add(kappa: kappa[k], x: x[k], below: numerators[k])
             }
-            return (kappa, x, unique, built)
+            return (kappa, x, numerators, unique, built)
         }
         // One of the two is empty.
         let built = streamed.formulas.isEmpty ? builtAfter : streamed
-        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, built: built.formulas, jobs: 2)
+        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, built: built.formulas,
+                                   numerators: numerators, jobs: 2)
         let side = PathSide(path, horizon: horizon, downward: built.downward), count = kappa.count
         let verdict = try Verdict(averaged, side, parallel: true)
         return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))
