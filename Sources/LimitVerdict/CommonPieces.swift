@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ParallelWork
 import SaddleToSaddle
 
 /// One interval of time on which both the averaged DLN limit and the lasso solution have a single
@@ -48,8 +49,10 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [Integer
 /// x̄ = x_k + B_k/s on each saddle's interval (docs/math.md §3), with B_k = B_{k−1} − s_k(x_k − x_{k−1})
 /// (B₀ = 0; `DLNLimit.averagedInverseCoefficients` in rationals). Summed over one common denominator
 /// per saddle, reduced once: the B_k of a Gaussian design have ~50,000-bit entries, and a gcd per
-/// entry would cost more than the rest of the verdict.
-func averagedFormulas(_ limit: DLNLimit) -> [IntegerAffine] {
+/// entry would cost more than the rest of the verdict. With `jobs` > 1, a saddle whose entries are
+/// big (Gaussian designs) has its entries summed and reduced on that many threads: from
+/// `threadBits` bits of B's denominator and the step's scaling (tests lower it).
+func averagedFormulas(_ limit: DLNLimit, jobs: Int = 1, threadBits: Int = averagedThreadBits) -> [IntegerAffine] {
     let saddles = limit.saddles
     guard !saddles.isEmpty else { return [] }
     let xs = saddles.map { IntegerVector($0.x) }
@@ -67,16 +70,23 @@ func averagedFormulas(_ limit: DLNLimit) -> [IntegerAffine] {
         let scaleB = qG.dividedExactly(by: h), scaleStep = p * b.denominator.dividedExactly(by: h)
         // The step's scalings folded into two factors: two multiply-adds per changed entry.
         let stepX = scaleStep * fx, stepPrevious = scaleStep * fy
-        let numerators = b.numerators.indices.map { i -> BigInteger in
-            var t = b.numerators[i].isZero ? BigInteger(0) : b.numerators[i] * scaleB
-            if saddles[k].x[i] != saddles[k - 1].x[i] {
+        let last = b, changed = saddles[k].x, before = saddles[k - 1].x
+        // Threads only when an entry's products outweigh handing the work over.
+        let threads = last.denominator.bitWidth + scaleB.bitWidth >= threadBits ? jobs : 1
+        let numerators = parallelMap(Array(last.numerators.indices), jobs: threads, chunk: (last.count + threads - 1) / threads) { i in
+            var t = last.numerators[i].isZero ? BigInteger(0) : last.numerators[i] * scaleB
+            if changed[i] != before[i] {
                 if !x.numerators[i].isZero { t.subtractProduct(stepX, x.numerators[i]) }
                 if !previous.numerators[i].isZero { t.addProduct(stepPrevious, previous.numerators[i]) }
             }
             return t
         }
-        b = .reducing(numerators, over: b.denominator * scaleB)
+        b = .reducing(numerators, over: last.denominator * scaleB, jobs: threads)
         out.append(IntegerAffine(constant: x, inverse: b))
     }
     return out
 }
+
+/// The size (bits of B's denominator and the step's scaling) from which `averagedFormulas` sums a
+/// saddle's entries on several threads (Mairal–Yu's, a few words, stay on one).
+let averagedThreadBits = 4096

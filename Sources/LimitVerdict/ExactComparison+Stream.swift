@@ -33,7 +33,7 @@ extension ExactComparison {
         let file = Handover(value: spill), progress = ProgressReport.handler
         let knots = Channel<(kappa: Rational, x: [Rational], below: SegmentNumerators?)>(), limitDone = Flag()
         let ((averaged, streamed), (kappa, x, numerators, unique, builtAfter)) = try concurrently({
-            let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon))
+            let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon), jobs: 2)
             limitDone.set()
             var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
             // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).

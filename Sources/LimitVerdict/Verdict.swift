@@ -177,9 +177,10 @@ struct AveragedLimit: Sendable {
     let limit: DLNLimit
     let formulas: [IntegerAffine]
 
-    init(_ limit: DLNLimit) {
+    /// `jobs`: threads for the formulas' big entries (`averagedFormulas`).
+    init(_ limit: DLNLimit, jobs: Int = 1) {
         self.limit = limit
-        formulas = averagedFormulas(limit)
+        formulas = averagedFormulas(limit, jobs: jobs)
     }
 }
 
