@@ -1,5 +1,4 @@
 import ExactArithmetic
-import ParallelWork
 import SaddleToSaddle
 
 /// One interval of time on which both the averaged DLN limit and the lasso solution have a single
@@ -45,48 +44,3 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [Integer
     }
     return pieces
 }
-
-/// x̄ = x_k + B_k/s on each saddle's interval (docs/math.md §3), with B_k = B_{k−1} − s_k(x_k − x_{k−1})
-/// (B₀ = 0; `DLNLimit.averagedInverseCoefficients` in rationals). Summed over one common denominator
-/// per saddle, reduced once: the B_k of a Gaussian design have ~50,000-bit entries, and a gcd per
-/// entry would cost more than the rest of the verdict. With `jobs` > 1, a saddle whose entries are
-/// big (Gaussian designs) has its entries summed and reduced on that many threads: from
-/// `threadBits` bits of B's denominator and the step's scaling (tests lower it).
-func averagedFormulas(_ limit: DLNLimit, jobs: Int = 1, threadBits: Int = averagedThreadBits) -> [IntegerAffine] {
-    let saddles = limit.saddles
-    guard !saddles.isEmpty else { return [] }
-    let xs = saddles.map { IntegerVector($0.x) }
-    var b = IntegerVector.zero(limit.problem.dimension)
-    var out = [IntegerAffine(constant: xs[0], inverse: b)]
-    for k in saddles.indices.dropFirst() {
-        let x = xs[k], previous = xs[k - 1]
-        let p = saddles[k].s.numerator, q = saddles[k].s.denominator
-        // x_k − x_{k−1} = (u − v)/G over G = lcm of their denominators.
-        let g = BigInteger.gcd(x.denominator, previous.denominator)
-        let fx = previous.denominator.dividedExactly(by: g), fy = x.denominator.dividedExactly(by: g)
-        let qG = q * x.denominator * fx
-        // B_{k−1} = n/E and s_k(x_k − x_{k−1}) = p(u − v)/(qG) over L = E·(qG/h) = qG·(E/h).
-        let h = BigInteger.gcd(b.denominator, qG)
-        let scaleB = qG.dividedExactly(by: h), scaleStep = p * b.denominator.dividedExactly(by: h)
-        // The step's scalings folded into two factors: two multiply-adds per changed entry.
-        let stepX = scaleStep * fx, stepPrevious = scaleStep * fy
-        let last = b, changed = saddles[k].x, before = saddles[k - 1].x
-        // Threads only when an entry's products outweigh handing the work over.
-        let threads = last.denominator.bitWidth + scaleB.bitWidth >= threadBits ? jobs : 1
-        let numerators = parallelMap(Array(last.numerators.indices), jobs: threads, chunk: (last.count + threads - 1) / threads) { i in
-            var t = last.numerators[i].isZero ? BigInteger(0) : last.numerators[i] * scaleB
-            if changed[i] != before[i] {
-                if !x.numerators[i].isZero { t.subtractProduct(stepX, x.numerators[i]) }
-                if !previous.numerators[i].isZero { t.addProduct(stepPrevious, previous.numerators[i]) }
-            }
-            return t
-        }
-        b = .reducing(numerators, over: last.denominator * scaleB, jobs: threads)
-        out.append(IntegerAffine(constant: x, inverse: b))
-    }
-    return out
-}
-
-/// The size (bits of B's denominator and the step's scaling) from which `averagedFormulas` sums a
-/// saddle's entries on several threads (Mairal–Yu's, a few words, stay on one).
-let averagedThreadBits = 4096

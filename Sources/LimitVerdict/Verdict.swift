@@ -182,6 +182,13 @@ struct AveragedLimit: Sendable {
         self.limit = limit
         formulas = averagedFormulas(limit, jobs: jobs)
     }
+
+    /// With the formulas already built from `limit`'s saddles (`AveragedFormulas`).
+    init(_ limit: DLNLimit, formulas: [IntegerAffine]) {
+        precondition(formulas.count == limit.saddles.count, "x̄ formulas of other saddles")
+        self.limit = limit
+        self.formulas = formulas
+    }
 }
 
 /// What the verdict reads from the lasso path alone, formed beside the limit: monotonicity of

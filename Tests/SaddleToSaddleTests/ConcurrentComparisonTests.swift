@@ -2,6 +2,7 @@ import ExactArithmetic
 import ExactLinearAlgebra
 import JSONFormat
 import LassoHomotopy
+import ParallelWork
 import ProblemDefinition
 import SaddleToSaddle
 import Testing
@@ -83,6 +84,30 @@ import Testing
                     #expect(z.finish() == downward, "case \(n), numerators \(m), split \(split)")
                 }
             }
+        }
+    }
+
+    /// The limit hands each saddle over as it is found, in order; x̄'s formulas built from them
+    /// one at a time on another thread, as they come through the channel (on two threads where
+    /// the numbers are big), are `averagedFormulas` of the whole limit.
+    @Test(arguments: [UInt64(2), 5])
+    func averagedFormulasFromStreamedSaddlesAreTheWholeLimits(_ seed: UInt64) throws {
+        for (n, d, weightDecay, horizon) in [(9, 14, Rational.zero, nil), (16, 10, Rational(1, 4), nil), (9, 14, .zero, q("1/2"))]
+            as [(Int, Int, Rational, Rational?)] {
+            let problem = try randomProblem(seed: seed, n: n, d: d, variant: .signed, weightDecay: weightDecay, range: -9...9)
+            let saddles = Channel<(s: Rational, x: [Rational])>()
+            var seen: [Rational] = []
+            let (limit, built) = try concurrently({
+                defer { saddles.close() }
+                return try DLNLimit(problem: problem, horizon: horizon) { saddle in
+                    seen.append(saddle.s)
+                    saddles.send((saddle.s, saddle.x))
+                }
+            }) { ExactComparison.averagedFormulas(saddles, dimension: d) }
+            #expect(limit.saddles.count >= 4 && seen == limit.saddles.map(\.s), "seed \(seed), \(n)×\(d)")
+            #expect(built.formulas == averagedFormulas(limit), "seed \(seed), \(n)×\(d)")
+            #expect(built.formulas == averagedFormulas(limit, jobs: 2, threadBits: 0))
+            #expect(try DLNLimit(problem: problem, horizon: horizon).saddles == limit.saddles)
         }
     }
 
