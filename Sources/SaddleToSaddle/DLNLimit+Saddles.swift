@@ -1,6 +1,7 @@
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
+import ParallelWork
 import ProblemDefinition
 import ProgressReporting
 
@@ -10,7 +11,27 @@ extension DLNLimit {
     /// then one face problem over F(q) gives the next saddle. Ties need no rule: every coordinate
     /// on the box at that time is on the face.
     /// With `horizon` S the loop stops before the first saddle later than S.
-    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil) throws -> [Saddle] {
+    ///
+    /// With `reducingDuals`, each saddle's q is handed to a second thread that finds the factors
+    /// reducing it (`DualValues.prepareFactors`) while the loop goes on: the loop uses one core,
+    /// and a caller that writes every q (`limit --json`) then has that much less to do. The
+    /// second thread stops when the loop does; saddles it has not reached are reduced when read.
+    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil,
+                        reducingDuals: Bool = false) throws -> [Saddle] {
+        guard reducingDuals else { return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: nil) }
+        let found = Channel<DualValues>()
+        return try concurrently({
+            defer { found.close() }
+            return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: found)
+        }) {
+            while case let (batch, false) = found.receive() {
+                for dual in batch { dual.prepareFactors() }
+            }
+        }.0
+    }
+
+    private static func eventLoop(_ problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational?,
+                                  found: Channel<DualValues>?) throws -> [Saddle] {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
@@ -64,6 +85,7 @@ extension DLNLimit {
             saddles.append(Saddle(
                 s: s, x: x, dual: dual, bound: b, correlation: c, isUnique: isUnique, entering: event.entering,
                 face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective))
+            found?.send(saddles[saddles.count - 1].dual)
         }
         return saddles
     }
