@@ -12,22 +12,24 @@ extension DLNLimit {
     /// on the box at that time is on the face.
     /// With `horizon` S the loop stops before the first saddle later than S.
     ///
-    /// With `reducingDuals`, each saddle's q is handed to a second thread that finds the factors
-    /// reducing it (`DualValues.prepareFactors`) while the loop goes on: the loop uses one core,
-    /// and a caller that writes every q (`limit --json`) then has that much less to do. The
-    /// second thread stops when the loop does; saddles it has not reached are reduced when read.
+    /// With `reducingDuals`, each saddle's q is handed to a background thread that finds the
+    /// factors reducing it (`DualValues.prepareFactors`) while the loop goes on (the loop uses
+    /// one core) and after it returns, in order, until it has done them all; a reader that
+    /// reaches a saddle first finds them itself, or waits for the thread if it is on that saddle.
     static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil,
                         reducingDuals: Bool = false) throws -> [Saddle] {
         guard reducingDuals else { return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: nil) }
         let found = Channel<DualValues>()
-        return try concurrently({
-            defer { found.close() }
-            return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: found)
-        }) {
-            while case let (batch, false) = found.receive() {
+        inBackground {
+            var closed = false
+            while !closed {
+                let batch: [DualValues]
+                (batch, closed) = found.receive()
                 for dual in batch { dual.prepareFactors() }
             }
-        }.0
+        }
+        defer { found.close() }
+        return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: found)
     }
 
     private static func eventLoop(_ problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational?,

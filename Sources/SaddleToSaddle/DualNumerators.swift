@@ -128,58 +128,87 @@ struct Velocity: Sendable {
 
 /// A saddle's q: held over the loop's common denominator until first read, then reduced once
 /// (coordinates on the box, q_i = ±b, without a gcd) and kept reduced (thread-safe). The factors
-/// g_i = gcd(Q_i, D) that reduce it may be found ahead (`prepareFactors`, on a core the event loop
-/// leaves idle) and kept beside the integer form: a few words per coordinate.
+/// g_i = gcd(Q_i, D) that reduce it are found once (`prepareFactors` may find them ahead, on a
+/// core the event loop leaves idle) and kept beside the integer form: a few words per coordinate.
 final class DualValues: @unchecked Sendable {
     private enum State {
         case integer(DualNumerators, bound: Rational)
         case reduced([Rational])
     }
-    private let lock = NSLock()
+    private enum Factors {
+        case unknown
+        case finding
+        /// g_i for the coordinates strictly inside the box and nonzero (`Inside.indices`).
+        case found([BigInteger])
+    }
+    private let condition = NSCondition()
     private var state: State
-    /// g_i for the coordinates strictly inside the box and nonzero (`Inside`), once found.
-    private var factors: [BigInteger]?
+    private var factors = Factors.unknown
 
     init(reduced q: [Rational]) { state = .reduced(q) }
     init(_ q: DualNumerators, bound b: Rational) { state = .integer(q, bound: b) }
 
     var values: [Rational] {
-        lock.lock()
-        defer { lock.unlock() }
-        switch state {
-        case .reduced(let q):
-            return q
-        case let .integer(dual, b):
-            let q = DualValues.reduced(dual, bound: b, factors: factors)
-            state = .reduced(q)
-            factors = nil
-            return q
-        }
+        guard let (dual, b, factors) = integerWithFactors() else { return reducedValues! }
+        let q = DualValues.reduced(dual, bound: b, factors: factors)
+        condition.lock()
+        state = .reduced(q)
+        self.factors = .unknown
+        condition.unlock()
+        return q
     }
 
     /// `values` without keeping them: for a reader that needs them once, so that memory does not
     /// grow by a reduced copy of every saddle's q.
     var valuesOnce: [Rational] {
-        lock.lock()
-        defer { lock.unlock() }
-        switch state {
-        case .reduced(let q): return q
-        case let .integer(dual, b): return DualValues.reduced(dual, bound: b, factors: factors)
-        }
+        guard let (dual, b, factors) = integerWithFactors() else { return reducedValues! }
+        return DualValues.reduced(dual, bound: b, factors: factors)
+    }
+
+    private var reducedValues: [Rational]? {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .reduced(let q) = state { return q }
+        return nil
     }
 
     /// Finds and keeps the factors g_i (one product modulo D and a gcd: `Rational.sharedFactors`)
-    /// while q is still held over D; nothing to do otherwise. Safe beside any reader (a reader
-    /// that comes first finds them itself).
+    /// unless they are known, being found, or q is reduced already.
     func prepareFactors() {
-        lock.lock()
-        let state = self.state, known = factors != nil
-        lock.unlock()
-        guard case let .integer(dual, b) = state, !known else { return }
-        let found = Inside(dual, bound: b).factors
-        lock.lock()
-        if case .integer = self.state { factors = found }
-        lock.unlock()
+        condition.lock()
+        guard case let .integer(dual, b) = state, case .unknown = factors else { return condition.unlock() }
+        factors = .finding
+        condition.unlock()
+        found(Inside(dual, bound: b).factors)
+    }
+
+    private func found(_ g: [BigInteger]) {
+        condition.lock()
+        factors = .found(g)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The integer form and its factors (found here, or waited for while another thread finds
+    /// them); nil once q is reduced.
+    private func integerWithFactors() -> (DualNumerators, Rational, [BigInteger])? {
+        condition.lock()
+        while true {
+            guard case let .integer(dual, b) = state else { condition.unlock(); return nil }
+            switch factors {
+            case .found(let g):
+                condition.unlock()
+                return (dual, b, g)
+            case .finding:
+                condition.wait()
+            case .unknown:
+                factors = .finding
+                condition.unlock()
+                let g = Inside(dual, bound: b).factors
+                found(g)
+                return (dual, b, g)
+            }
+        }
     }
 
     /// The coordinates of Q strictly inside the box and nonzero, which need reducing; the others
@@ -212,9 +241,9 @@ final class DualValues: @unchecked Sendable {
         }
     }
 
-    private static func reduced(_ dual: DualNumerators, bound b: Rational, factors: [BigInteger]?) -> [Rational] {
+    private static func reduced(_ dual: DualNumerators, bound b: Rational, factors: [BigInteger]) -> [Rational] {
         let inside = Inside(dual, bound: b), d = dual.denominator
-        let factor = inside.spread(factors ?? inside.factors)
+        let factor = inside.spread(factors)
         var last: (g: BigInteger, reduced: BigInteger)? // D/g for the last g ≠ 1
         return dual.numerators.indices.map { i in
             guard let g = factor[i] else { return inside.boundValue(i, b) }
@@ -231,12 +260,9 @@ final class DualValues: @unchecked Sendable {
     /// come from D's digits by a short division (`DecimalQuotients`) instead of a conversion
     /// each. Coordinates on the box are ±b. Nothing is kept (memory stays that of the integer form).
     func appendExactJSON(to out: inout JSONOutput, indent: Int) {
-        lock.lock()
-        let state = self.state, prepared = factors
-        lock.unlock()
-        guard case let .integer(dual, b) = state else { return ExactJSON.exactStrings.append(values, to: &out, indent: indent) }
+        guard let (dual, b, factors) = integerWithFactors() else { return ExactJSON.exactStrings.append(values, to: &out, indent: indent) }
         let inside = Inside(dual, bound: b), d = dual.denominator
-        let factor = inside.spread(prepared ?? inside.factors)
+        let factor = inside.spread(factors)
         var digits = DecimalQuotients(d)
         var wide: [BigInteger: [UInt8]] = [:] // D/g for the g beyond a word
         let quote = UInt8(ascii: "\"")
@@ -267,8 +293,8 @@ final class DualValues: @unchecked Sendable {
 
     /// The common-denominator form while it is still held (before the first read of `values`).
     var integerForm: (numerators: [BigInteger], denominator: BigInteger)? {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         if case let .integer(dual, _) = state { return (dual.numerators, dual.denominator) }
         return nil
     }

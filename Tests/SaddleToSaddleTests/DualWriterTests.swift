@@ -1,5 +1,6 @@
 import ExactArithmetic
 import JSONFormat
+import ParallelWork
 @testable import SaddleToSaddle
 import SeededRandom
 import Testing
@@ -71,5 +72,38 @@ import Testing
             #expect(try SaddleWriterTests.bytes { try alongside.document(exact).write(to: &$0) } == expected)
         }
         #expect(alongside.saddles.map(\.q) == plain.saddles.map(\.q))
+    }
+
+    /// Factors found on another thread while a reader writes and reduces the same duals (the
+    /// reader waits for a dual the other thread is on, or finds the factors first): the bytes
+    /// and values of the plain computation, whoever finds them.
+    @Test func factorsFoundOnAnotherThreadWhileWriting() throws {
+        var g = SplitMix64(seed: 77)
+        let d = (0..<6).reduce(BigInteger(3)) { p, _ in p * DualReductionTests.number(&g, words: 5) }
+        let b = Rational(5, 3), onBox = b.integer(over: d)
+        let duals = (0..<60).map { _ -> (DualNumerators, [Rational]) in
+            var q = DualNumerators(zeros: 30)
+            q.denominator = d
+            q.numerators = (0..<30).map { _ in
+                g.nextInt(in: 0...4) == 0 ? onBox : DualReductionTests.number(&g, words: 30) * BigInteger(g.nextInt(in: -2...2))
+            }
+            return (q, q.numerators.map { Rational($0, d) })
+        }
+        for round in 0..<3 {
+            let values = duals.map { DualValues($0.0, bound: b) }
+            let shared = Handover(value: values)
+            let (written, _) = try concurrently({
+                values.indices.map { k in
+                    if round == 2 && k % 2 == 0 { return Self.bytes { ExactJSON.exactStrings.append(values[k].values, to: &$0, indent: 2) } }
+                    return Self.bytes { values[k].appendExactJSON(to: &$0, indent: 2) }
+                }
+            }) {
+                for dual in round == 0 ? shared.value : shared.value.reversed() { dual.prepareFactors() }
+            }
+            for k in duals.indices {
+                #expect(written[k] == Self.bytes { ExactJSON.exactStrings.append(duals[k].1, to: &$0, indent: 2) }, "round \(round), dual \(k)")
+                #expect(values[k].valuesOnce == duals[k].1)
+            }
+        }
     }
 }
