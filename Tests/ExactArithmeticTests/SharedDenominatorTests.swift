@@ -59,6 +59,14 @@ import SeededRandom
         let d = BigInteger(1).shiftedLeft(100) * BigInteger(9) // 9·2¹⁰⁰: G = 3·2¹⁰⁰
         let n = [BigInteger(1).shiftedLeft(100) + BigInteger(1), BigInteger(12), BigInteger(1).shiftedLeft(101) * BigInteger(3)]
         #expect(Rational.sharedFactors(n, over: d) == [BigInteger(1), BigInteger(12), BigInteger(1).shiftedLeft(100) * BigInteger(3)])
+        // d of one and two bits; numerators far longer than d (the product step then divides
+        // instead of Barrett's estimate) and shorter; a product that becomes 0 modulo d.
+        #expect(Rational.sharedFactors([BigInteger(3), BigInteger(5), BigInteger(-4)], over: BigInteger(2)) == [BigInteger(1), BigInteger(1), BigInteger(2)])
+        #expect(Rational.sharedFactors([BigInteger(9), BigInteger(-2)], over: BigInteger(3)) == [BigInteger(3), BigInteger(1)])
+        let e = BigInteger(1).shiftedLeft(64) * BigInteger(15) + BigInteger(1)
+        let long = [BigInteger(7) * (e * BigInteger(1).shiftedLeft(300) + BigInteger(5)), -(e * BigInteger(10).power(90) + BigInteger(35)), BigInteger(21), e * BigInteger(4)]
+        #expect(Rational.sharedFactors(long, over: e * BigInteger(35)) == long.map { BigInteger.gcd($0, e * BigInteger(35)) })
+        #expect(Rational.sharedFactors(long, over: e * BigInteger(35)) == [BigInteger(7), BigInteger(5), BigInteger(7), e])
     }
 
     @Test func reducingHandCases() {
