@@ -33,7 +33,8 @@ extension ExactComparison {
         let file = Handover(value: spill), progress = ProgressReport.handler
         let knots = Channel<(kappa: Rational, x: [Rational])>(), limitDone = Flag()
         let ((averaged, streamed), (kappa, x, unique, builtAfter)) = try concurrently({
-            let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon))
+            // Exact JSON writes every saddle's q: its reduction goes on in the background.
+            let averaged = AveragedLimit(try DLNLimit(problem: problem, horizon: horizon, reducingDuals: exact == .exactStrings))
             limitDone.set()
             var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
             // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).
