@@ -37,7 +37,8 @@ extension ExactComparison {
         let saddles = Channel<(s: Rational, x: [Rational])>(), averagedBy = Claim(), d = problem.dimension
         let ((limit, limitAveraged, streamed), (kappa, x, numerators, unique, builtAfter, pathAveraged)) = try concurrently({
             defer { saddles.close() } // also when the limit fails: the path's thread may be reading
-            let limit = try DLNLimit(problem: problem, horizon: horizon) { saddles.send(($0.s, $0.x)) }
+            // Exact JSON writes every saddle's q: its reduction goes on in the background.
+            let limit = try DLNLimit(problem: problem, horizon: horizon, reducingDuals: exact == .exactStrings) { saddles.send(($0.s, $0.x)) }
             saddles.close()
             let averaged = averagedBy.claim() ? Self.averagedFormulas(saddles, dimension: d) : nil
             limitDone.set()

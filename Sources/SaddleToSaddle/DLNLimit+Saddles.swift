@@ -1,6 +1,7 @@
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
+import ParallelWork
 import ProblemDefinition
 import ProgressReporting
 
@@ -11,8 +12,32 @@ extension DLNLimit {
     /// on the box at that time is on the face.
     /// With `horizon` S the loop stops before the first saddle later than S. `found` sees each
     /// saddle as soon as it is known, in order from the first.
+    ///
+    /// With `reducingDuals`, each saddle's q is handed to a background thread that finds the
+    /// factors reducing it (`DualValues.prepareFactors`) while the loop goes on (the loop uses
+    /// one core) and after it returns, in order, until it has done them all; a reader that
+    /// reaches a saddle first finds them itself, or waits for the thread if it is on that saddle.
     static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil,
-                        found: ((Saddle) -> Void)? = nil) throws -> [Saddle] {
+                        reducingDuals: Bool = false, found: ((Saddle) -> Void)? = nil) throws -> [Saddle] {
+        guard reducingDuals else { return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: found) }
+        let duals = Channel<DualValues>()
+        inBackground {
+            var closed = false
+            while !closed {
+                let batch: [DualValues]
+                (batch, closed) = duals.receive()
+                for dual in batch { dual.prepareFactors() }
+            }
+        }
+        defer { duals.close() }
+        return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon) { saddle in
+            duals.send(saddle.dual)
+            found?(saddle)
+        }
+    }
+
+    private static func eventLoop(_ problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational?,
+                                  found: ((Saddle) -> Void)?) throws -> [Saddle] {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
