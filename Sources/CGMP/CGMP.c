@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdint.h>
 
-// Round |n/d| to the nearest double, ties to even (the only non-trivial routine in the shim).
+// Round |n/d| to the nearest double, ties to even.
 // We take an integer quotient with at least two bits beyond the target precision, fold the
 // remainder into a sticky bit, then round once in integer arithmetic, so there is no double
 // rounding, also in the subnormal range.
@@ -40,4 +40,38 @@ double dln_mpq_get_d_nearest(mpq_srcptr q) {
     }
     mpz_clear(a); mpz_clear(d); mpz_clear(quo); mpz_clear(rem);
     return sign < 0 ? -result : result;
+}
+
+// r = |a[0]·a[1]⋯| mod d over the nonzero a[i] (d > 0), the residue `Rational.sharedFactors`
+// takes a gcd with: every step multiplies by |a[i]| and reduces by Barrett's method with one
+// reciprocal ⌊4^k/d⌋ for all steps (k = bits of d). Two multiplications replace a division
+// that would recompute the reciprocal each time (about 16% of the product at 300,000 bits).
+// Barrett (Handbook of Applied Cryptography 14.42): for 0 ≤ x < 4^k the estimate
+// ⌊⌊x/2^(k−1)⌋·⌊4^k/d⌋/2^(k+1)⌋ is at most ⌊x/d⌋ and at least ⌊x/d⌋ − 2, so x minus its
+// multiple of d is in [0, 3d). A longer x (a factor above d) is divided as usual.
+void dln_mpz_product_mod(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d) {
+    size_t k = mpz_sizeinbase(d, 2);
+    mpz_t reciprocal, x, q;
+    mpz_init(reciprocal); mpz_init(x); mpz_init(q);
+    mpz_set_ui(x, 1);
+    mpz_mul_2exp(x, x, 2 * k);
+    mpz_fdiv_q(reciprocal, x, d);
+    mpz_set_ui(r, 1);
+    mpz_fdiv_r(r, r, d); // 0 when d = 1
+    for (size_t i = 0; i < count; i++) {
+        if (mpz_sgn(a[i]) == 0) continue;
+        mpz_mul(x, r, a[i]);
+        mpz_abs(x, x);
+        if (mpz_sizeinbase(x, 2) > 2 * k) {
+            mpz_fdiv_r(r, x, d);
+            continue;
+        }
+        mpz_fdiv_q_2exp(q, x, k - 1);
+        mpz_mul(q, q, reciprocal);
+        mpz_fdiv_q_2exp(q, q, k + 1);
+        mpz_submul(x, q, d);
+        while (mpz_cmp(x, d) >= 0) mpz_sub(x, x, d);
+        mpz_swap(r, x);
+    }
+    mpz_clear(reciprocal); mpz_clear(x); mpz_clear(q);
 }

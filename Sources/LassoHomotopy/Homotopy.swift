@@ -19,6 +19,9 @@ struct Homotopy {
     var engine: any ActiveSetEngine
     /// How many knots needed the face solver (ties and degenerate steps).
     private(set) var faceSolverKnots = 0
+    /// Whether each segment draft carries the integer engine's formula (`SegmentNumerators`):
+    /// a streamed path hands it over; a path kept in memory would hold every segment's.
+    var handsOverNumerators = false
 
     init(problem: Problem, engine: any ActiveSetEngine) {
         self.problem = problem
@@ -126,7 +129,8 @@ struct Homotopy {
                     equicorrelationSigns: below.equicorrelationSigns(at: middle))
             }
             guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique,
-                                                  direction: below.direction, keptInMemory: below is IntegerSegment)) else { return }
+                                                  direction: below.direction, keptInMemory: below is IntegerSegment,
+                                                  numerators: handsOverNumerators ? (below as? IntegerSegment)?.numerators : nil)) else { return }
             inSupport = [Bool](filled: false, count: d)
             for i in below.support { inSupport[i] = true }
             x = below.solution(atEnd: ending)
@@ -171,4 +175,6 @@ struct SegmentDraft {
     /// Whether a whole path in memory keeps `direction` (read off the integer factorisation, far
     /// cheaper than interpolating the end knots); otherwise only streamed segments carry it.
     let keptInMemory: Bool
+    /// The integer engine's formula, when `Homotopy.handsOverNumerators` asks for it.
+    let numerators: SegmentNumerators?
 }

@@ -100,6 +100,9 @@ struct IntegerSegment: SegmentFormula {
         (kappa.numerator * scale, kappa.denominator)
     }
 
+    /// The formula itself, for a streamed path's reader.
+    var numerators: SegmentNumerators { SegmentNumerators(U: U, W: W, scale: scale, determinant: determinant) }
+
     /// v = dx/d(−κ) = L·W/D.
     var direction: [Rational] {
         Rational.reducing(W.map { $0.isZero ? $0 : $0 * scale }, over: determinant)

@@ -30,7 +30,8 @@ extension LassoPath {
             guard below.lower < kappaMin else { return try handOver(knot, below) }
             let x = below.solution(at: kappaMin)
             let cut = Segment(upper: below.upper, lower: kappaMin, upperSolution: below.upperSolution, lowerSolution: x,
-                              active: below.active, signs: below.signs, isUnique: below.isUnique)
+                              active: below.active, signs: below.signs, isUnique: below.isUnique, direction: nil,
+                              numerators: below.numerators) // the same formula, cut
             guard try handOver(knot, cut) else { return false }
             cutOff = true
             _ = try handOver(point(problem, kappa: kappaMin, x: x, isUnique: below.isUnique), nil)

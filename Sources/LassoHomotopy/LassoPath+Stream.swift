@@ -30,6 +30,7 @@ extension LassoPath {
         let scaled = ScaledProblem(M: problem.M, r: problem.r)
         let (engine, chosen) = LassoPath.engine(problem, scaled, factorisation)
         var homotopy = Homotopy(problem: problem, engine: engine)
+        homotopy.handsOverNumerators = true
         let certificate = PathCertificate(problem: problem, scaled: scaled)
         var running = PathCertificate.Running(certificate)
         // The pipeline: knot k is handed over once knot k + 1 is checked (which certifies the
@@ -63,7 +64,8 @@ extension LassoPath {
             }
             let s = previousBelow!
             let segment = Segment(upper: s.upper, lower: s.lower, upperSolution: previous.x, lowerSolution: draft.x,
-                                  active: s.support, signs: s.signs, isUnique: s.isUnique, direction: s.direction)
+                                  active: s.support, signs: s.signs, isUnique: s.isUnique, direction: s.direction,
+                                  numerators: s.numerators)
             // Checks this knot's KKT and the segment above it; the events are not part of that.
             try running.add(knot(draft, above: segment, below: nil), above: segment)
             guard try handOver(knot(previous, above: segmentAbove, below: segment), segment) else {

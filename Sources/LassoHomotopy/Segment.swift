@@ -21,6 +21,9 @@ public struct Segment: Sendable, Equatable {
     /// The direction when the homotopy already knows it exactly (from the factorisation that
     /// produced the segment); nil means it is computed from the end knots.
     private let knownDirection: [Rational]?
+    /// The integer engine's formula of the segment, handed over by a streamed path
+    /// (`LassoPath.stream`); nil otherwise.
+    package let numerators: SegmentNumerators?
 
     public init(upper: Rational, lower: Rational, upperSolution: [Rational], lowerSolution: [Rational],
                 active: [Int], signs: [Int], isUnique: Bool) {
@@ -30,9 +33,10 @@ public struct Segment: Sendable, Equatable {
 
     /// `direction` must be the slope of the interpolation, negated: the homotopy passes the
     /// direction of a nonsingular M_SS's formula, which the certificate pins to the two knots
-    /// (c_S = κs_S at both ends with support S, so x_S = M_SS⁻¹(r_S − κs_S) there).
+    /// (c_S = κs_S at both ends with support S, so x_S = M_SS⁻¹(r_S − κs_S) there). The same
+    /// pins `numerators`, that formula over det(M̃_SS): it equals the chord of the two knots.
     init(upper: Rational, lower: Rational, upperSolution: [Rational], lowerSolution: [Rational],
-         active: [Int], signs: [Int], isUnique: Bool, direction: [Rational]?) {
+         active: [Int], signs: [Int], isUnique: Bool, direction: [Rational]?, numerators: SegmentNumerators? = nil) {
         self.upper = upper
         self.lower = lower
         self.upperSolution = upperSolution
@@ -41,6 +45,7 @@ public struct Segment: Sendable, Equatable {
         self.signs = signs
         self.isUnique = isUnique
         knownDirection = direction
+        self.numerators = numerators
     }
 
     public static func == (a: Segment, b: Segment) -> Bool {

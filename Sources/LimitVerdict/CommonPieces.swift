@@ -44,39 +44,3 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [Integer
     }
     return pieces
 }
-
-/// x̄ = x_k + B_k/s on each saddle's interval (docs/math.md §3), with B_k = B_{k−1} − s_k(x_k − x_{k−1})
-/// (B₀ = 0; `DLNLimit.averagedInverseCoefficients` in rationals). Summed over one common denominator
-/// per saddle, reduced once: the B_k of a Gaussian design have ~50,000-bit entries, and a gcd per
-/// entry would cost more than the rest of the verdict.
-func averagedFormulas(_ limit: DLNLimit) -> [IntegerAffine] {
-    let saddles = limit.saddles
-    guard !saddles.isEmpty else { return [] }
-    let xs = saddles.map { IntegerVector($0.x) }
-    var b = IntegerVector.zero(limit.problem.dimension)
-    var out = [IntegerAffine(constant: xs[0], inverse: b)]
-    for k in saddles.indices.dropFirst() {
-        let x = xs[k], previous = xs[k - 1]
-        let p = saddles[k].s.numerator, q = saddles[k].s.denominator
-        // x_k − x_{k−1} = (u − v)/G over G = lcm of their denominators.
-        let g = BigInteger.gcd(x.denominator, previous.denominator)
-        let fx = previous.denominator.dividedExactly(by: g), fy = x.denominator.dividedExactly(by: g)
-        let qG = q * x.denominator * fx
-        // B_{k−1} = n/E and s_k(x_k − x_{k−1}) = p(u − v)/(qG) over L = E·(qG/h) = qG·(E/h).
-        let h = BigInteger.gcd(b.denominator, qG)
-        let scaleB = qG.dividedExactly(by: h), scaleStep = p * b.denominator.dividedExactly(by: h)
-        // The step's scalings folded into two factors: two multiply-adds per changed entry.
-        let stepX = scaleStep * fx, stepPrevious = scaleStep * fy
-        let numerators = b.numerators.indices.map { i -> BigInteger in
-            var t = b.numerators[i].isZero ? BigInteger(0) : b.numerators[i] * scaleB
-            if saddles[k].x[i] != saddles[k - 1].x[i] {
-                if !x.numerators[i].isZero { t.subtractProduct(stepX, x.numerators[i]) }
-                if !previous.numerators[i].isZero { t.addProduct(stepPrevious, previous.numerators[i]) }
-            }
-            return t
-        }
-        b = .reducing(numerators, over: b.denominator * scaleB)
-        out.append(IntegerAffine(constant: x, inverse: b))
-    }
-    return out
-}

@@ -18,7 +18,7 @@ public struct ExactComparison: Sendable {
     /// The limit (with the verdict's x̄ formulas) is computed on this thread while a second one
     /// computes the path (`concurrently`); the results are those of running them one after the other.
     public init(_ problem: Problem, horizon: Rational? = nil) throws {
-        let (averaged, (path, side)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon)) }, {
+        let (averaged, (path, side)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon), jobs: 2) }, {
             let path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
             return (path, PathSide(LassoPathInTime(path, jobs: 2), horizon: horizon))
         })

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ParallelWork
 
 /// A rational vector over one common denominator: v = numerators / denominator, denominator > 0.
 ///
@@ -122,6 +123,54 @@ extension IntegerVector {
             }
         }
         return IntegerVector(numerators: numerators, denominator: denominator.dividedExactly(by: g))
+    }
+
+    /// `reducing` with the per-entry work on `jobs` threads, in contiguous parts: the first big
+    /// entry's gcd with the denominator (the one at full size) first, then each part divides its
+    /// entries by that gcd and shrinks it where needed, and the parts' contents meet in one gcd
+    /// of small numbers (x̄'s B_k on Gaussian 100×200: 200 entries of ~50,000 bits per saddle).
+    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger, jobs: Int) -> IntegerVector {
+        guard jobs > 1, numerators.count >= 2 * jobs,
+              let first = numerators.firstIndex(where: { $0.bitWidth > smallEntryBits }) else {
+            return reducing(numerators, over: denominator)
+        }
+        let start = BigInteger.gcd(denominator, numerators[first])
+        if start.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
+        let parts = (0..<jobs).map { p in numerators.count * p / jobs..<numerators.count * (p + 1) / jobs }
+        // Each part's content (a divisor of `start`) and the quotients by it found on the way.
+        let contents = parallelMap(parts, jobs: jobs, chunk: 1) { range -> (g: BigInteger, quotients: [BigInteger?]) in
+            var g = start, quotients = [BigInteger?](repeating: nil, count: range.count)
+            var valid = range.lowerBound // quotients before this index were by a larger g
+            for i in range where !numerators[i].isZero {
+                if g.bitWidth == 1 { break }
+                if numerators[i].bitWidth <= smallEntryBits {
+                    let before = g.bitWidth
+                    g = BigInteger.gcd(g, numerators[i])
+                    if g.bitWidth < before { valid = i + 1 }
+                    continue
+                }
+                let (q, r) = numerators[i].quotientAndRemainder(dividingBy: g)
+                if r.isZero {
+                    quotients[i - range.lowerBound] = q
+                } else {
+                    g = BigInteger.gcd(g, r)
+                    valid = i + 1
+                }
+            }
+            for i in range where i < valid { quotients[i - range.lowerBound] = nil }
+            return (g, quotients)
+        }
+        let g = contents.dropFirst().reduce(contents[0].g) { BigInteger.gcd($0, $1.g) }
+        if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
+        let reduced = parallelMap(Array(parts.indices), jobs: jobs, chunk: 1) { p -> [BigInteger] in
+            let same = contents[p].g == g
+            return parts[p].map { i in
+                if numerators[i].isZero { return numerators[i] }
+                if same, let q = contents[p].quotients[i - parts[p].lowerBound] { return q }
+                return numerators[i].dividedExactly(by: g)
+            }
+        }
+        return IntegerVector(numerators: Array(reduced.joined()), denominator: denominator.dividedExactly(by: g))
     }
 
     /// α·u + β·v in the unique form, over the least common denominator of the two terms and

@@ -32,8 +32,11 @@ public struct LassoPathInTime: Sendable {
     }
 
     /// The same, with the formulas of the first segments already built from these knots
-    /// (`compare --json` builds them while the path is still running); the rest on `jobs` threads.
-    init(kappa: [Rational], x: [[Rational]], isUnique: Bool, weightDecay: Rational, built: [IntegerAffine], jobs: Int) {
+    /// (`compare --json` builds them while the path is still running); the rest on `jobs` threads,
+    /// read off `numerators[j]` (segment j's own formula, from a streamed path) where given and
+    /// interpolated between the end knots elsewhere.
+    init(kappa: [Rational], x: [[Rational]], isUnique: Bool, weightDecay: Rational, built: [IntegerAffine],
+         numerators: [SegmentNumerators?] = [], jobs: Int) {
         precondition(!kappa.isEmpty && kappa.count == x.count, "a path needs knots")
         self.kappa = kappa
         self.x = x
@@ -48,10 +51,35 @@ public struct LassoPathInTime: Sendable {
         }
         // Chunks of 1/256 of the knots: Mairal–Yu p = 12 has 265,721 small ones.
         let chunk = max(1, (reached - done) / 256)
-        let vectors = parallelMap(Array(x[done...reached]), jobs: jobs, chunk: chunk) { IntegerVector($0) }
-        formulas = built + parallelMap(Array(done..<reached), jobs: jobs, chunk: chunk) { j in
-            Self.segmentFormula(vectors[j - done], vectors[j - done + 1], kappa[j] - weightDecay, kappa[j + 1] - weightDecay)
+        let given = (0..<reached).map { j in j < numerators.count ? numerators[j] : nil }
+        // Knot vectors only where a segment next to the knot is interpolated.
+        let vectors = parallelMap(Array(done...reached), jobs: jobs, chunk: chunk) { k in
+            (k > done && given[k - 1] == nil) || (k < reached && given[k] == nil) ? IntegerVector(x[k]) : nil
         }
+        formulas = built + parallelMap(Array(done..<reached), jobs: jobs, chunk: chunk) { j in
+            if let f = given[j] { return Self.segmentFormula(f, weightDecay: weightDecay) }
+            return Self.segmentFormula(vectors[j - done]!, vectors[j - done + 1]!, kappa[j] - weightDecay, kappa[j + 1] - weightDecay)
+        }
+    }
+
+    /// A segment's s-form read off the integer engine's x(κ) = (U − κLW)/D: at κ = λwd + 1/s
+    /// with λwd = p/q, x = (qU − pLW)/(qD) − (LW/D)/s, reduced once per vector. Equal to
+    /// interpolating the end knots (the certificate pins the formula to both), with no products
+    /// when λwd = 0: on Gaussian 200×100 the interpolation's common denominator has ~4× the
+    /// bits of D, all cancelled by its reduction.
+    static func segmentFormula(_ f: SegmentNumerators, weightDecay: Rational) -> IntegerAffine {
+        let l = f.scale
+        let inverse = f.W.map { w in w.isZero ? w : -(l * w) }
+        guard !weightDecay.isZero else {
+            return IntegerAffine(constant: .reducing(f.U, over: f.determinant), inverse: .reducing(inverse, over: f.determinant))
+        }
+        let p = weightDecay.numerator * l, q = weightDecay.denominator
+        let constant = zip(f.U, f.W).map { u, w -> BigInteger in
+            var t = u.isZero ? u : q * u
+            if !w.isZero { t.subtractProduct(p, w) }
+            return t
+        }
+        return IntegerAffine(constant: .reducing(constant, over: q * f.determinant), inverse: .reducing(inverse, over: f.determinant))
     }
 
     /// Between x at κ − λwd = α and y at κ − λwd = β < α, x(κ) = a + b/s with

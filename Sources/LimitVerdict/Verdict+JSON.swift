@@ -62,12 +62,24 @@ extension Verdict {
             }),
         ])))
         o.append(("gap", ParallelElements.document(count: gaps.count) { n in
+            // A piece's ends are its first part's start and last part's end, and each part ends
+            // where the next starts: each end is converted to text once (a fifth of the gap's
+            // text). Kept: the piece's two ends and the last part end.
             let g = gaps[n]
+            var ends: [(value: Rational, text: JSONValue)] = []
+            func end(_ q: Rational?) -> JSONValue {
+                guard let q else { return .null }
+                if let known = ends.first(where: { $0.value == q }) { return known.text }
+                let text = exact(q)
+                if ends.count == 3 { ends.removeLast() }
+                ends.append((q, text))
+                return text
+            }
             return .object(JSONObject([
-                ("from", exact(g.from)), ("to", exact.optional(g.to)), ("maximum", exact(g.maximum)),
+                ("from", end(g.from)), ("to", end(g.to)), ("maximum", exact(g.maximum)),
                 ("maximiser", exact.optional(g.maximiser)),
                 ("parts", .array(g.parts.map { part in
-                    .object(JSONObject([("from", exact(part.from)), ("to", exact.optional(part.to)),
+                    .object(JSONObject([("from", end(part.from)), ("to", end(part.to)),
                                         ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
                 })),
             ]))

@@ -177,9 +177,17 @@ struct AveragedLimit: Sendable {
     let limit: DLNLimit
     let formulas: [IntegerAffine]
 
-    init(_ limit: DLNLimit) {
+    /// `jobs`: threads for the formulas' big entries (`averagedFormulas`).
+    init(_ limit: DLNLimit, jobs: Int = 1) {
         self.limit = limit
-        formulas = averagedFormulas(limit)
+        formulas = averagedFormulas(limit, jobs: jobs)
+    }
+
+    /// With the formulas already built from `limit`'s saddles (`AveragedFormulas`).
+    init(_ limit: DLNLimit, formulas: [IntegerAffine]) {
+        precondition(formulas.count == limit.saddles.count, "x̄ formulas of other saddles")
+        self.limit = limit
+        self.formulas = formulas
     }
 }
 

@@ -58,7 +58,7 @@ extension Saddle {
         if exact == .nearestDouble {
             dualJSON(exact).write(to: &out, indent: indent + 2)
         } else {
-            exact.append(dual.valuesOnce, to: &out, indent: indent + 2)
+            dual.appendExactJSON(to: &out, indent: indent + 2)
         }
         out.appendMember("c", first: false, indent: indent)
         exact.append(correlation, to: &out, indent: indent + 2)

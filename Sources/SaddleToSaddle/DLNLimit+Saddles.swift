@@ -1,6 +1,7 @@
 import DataFormats
 import ExactArithmetic
 import ExactLinearAlgebra
+import ParallelWork
 import ProblemDefinition
 import ProgressReporting
 
@@ -9,8 +10,34 @@ extension DLNLimit {
     /// coordinate reaches the growing box |q_i| = 1 + λwd·s (positive case: q_i = 1 + λwd·s);
     /// then one face problem over F(q) gives the next saddle. Ties need no rule: every coordinate
     /// on the box at that time is on the face.
-    /// With `horizon` S the loop stops before the first saddle later than S.
-    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil) throws -> [Saddle] {
+    /// With `horizon` S the loop stops before the first saddle later than S. `found` sees each
+    /// saddle as soon as it is known, in order from the first.
+    ///
+    /// With `reducingDuals`, each saddle's q is handed to a background thread that finds the
+    /// factors reducing it (`DualValues.prepareFactors`) while the loop goes on (the loop uses
+    /// one core) and after it returns, in order, until it has done them all; a reader that
+    /// reaches a saddle first finds them itself, or waits for the thread if it is on that saddle.
+    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil,
+                        reducingDuals: Bool = false, found: ((Saddle) -> Void)? = nil) throws -> [Saddle] {
+        guard reducingDuals else { return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: found) }
+        let duals = Channel<DualValues>()
+        inBackground {
+            var closed = false
+            while !closed {
+                let batch: [DualValues]
+                (batch, closed) = duals.receive()
+                for dual in batch { dual.prepareFactors() }
+            }
+        }
+        defer { duals.close() }
+        return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon) { saddle in
+            duals.send(saddle.dual)
+            found?(saddle)
+        }
+    }
+
+    private static func eventLoop(_ problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational?,
+                                  found: ((Saddle) -> Void)?) throws -> [Saddle] {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
@@ -20,6 +47,7 @@ extension DLNLimit {
         var velocity = Velocity(numerators: scaled.r, denominator: scaled.scale)
         var saddles = [Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
                               entering: [], face: [], faceSigns: [], objective: .zero)]
+        found?(saddles[0])
         while let event = nextEvent(dual, velocity, bound: problem.bound(at: saddles[saddles.count - 1].s), problem) {
             let previous = saddles[saddles.count - 1]
             ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
@@ -64,6 +92,7 @@ extension DLNLimit {
             saddles.append(Saddle(
                 s: s, x: x, dual: dual, bound: b, correlation: c, isUnique: isUnique, entering: event.entering,
                 face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective))
+            found?(saddles[saddles.count - 1])
         }
         return saddles
     }

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import Foundation
+import JSONFormat
 
 /// The dual q over one common denominator, q_i = numerators[i] / denominator (denominator > 0,
 /// not reduced): the event loop's working form (docs/math.md §3).
@@ -126,56 +127,174 @@ struct Velocity: Sendable {
 }
 
 /// A saddle's q: held over the loop's common denominator until first read, then reduced once
-/// (coordinates on the box, q_i = ±b, without a gcd) and kept reduced (thread-safe).
+/// (coordinates on the box, q_i = ±b, without a gcd) and kept reduced (thread-safe). The factors
+/// g_i = gcd(Q_i, D) that reduce it are found once (`prepareFactors` may find them ahead, on a
+/// core the event loop leaves idle) and kept beside the integer form: a few words per coordinate.
 final class DualValues: @unchecked Sendable {
     private enum State {
         case integer(DualNumerators, bound: Rational)
         case reduced([Rational])
     }
-    private let lock = NSLock()
+    private enum Factors {
+        case unknown
+        case finding
+        /// g_i for the coordinates strictly inside the box and nonzero (`Inside.indices`).
+        case found([BigInteger])
+    }
+    private let condition = NSCondition()
     private var state: State
+    private var factors = Factors.unknown
 
     init(reduced q: [Rational]) { state = .reduced(q) }
     init(_ q: DualNumerators, bound b: Rational) { state = .integer(q, bound: b) }
 
     var values: [Rational] {
-        lock.lock()
-        defer { lock.unlock() }
-        switch state {
-        case .reduced(let q):
-            return q
-        case let .integer(dual, b):
-            let q = DualValues.reduced(dual, bound: b)
-            state = .reduced(q)
-            return q
-        }
-    }
-
-    /// `values` without keeping them: for a reader that needs them once (writing JSON), so
-    /// that memory does not grow by a reduced copy of every saddle's q.
-    var valuesOnce: [Rational] {
-        lock.lock()
-        defer { lock.unlock() }
-        switch state {
-        case .reduced(let q): return q
-        case let .integer(dual, b): return DualValues.reduced(dual, bound: b)
-        }
-    }
-
-    private static func reduced(_ dual: DualNumerators, bound b: Rational) -> [Rational] {
-        let onBox = dual.scaled(b), below = -onBox
-        // Coordinates on the box are ±b; the others are reduced together (one gcd with D).
-        let inner = dual.numerators.indices.filter { dual.numerators[$0] != onBox && dual.numerators[$0] != below }
-        let reduced = Rational.reducing(inner.map { dual.numerators[$0] }, over: dual.denominator)
-        var q = dual.numerators.map { $0.isZero ? Rational.zero : $0 == onBox ? b : -b }
-        for (j, i) in inner.enumerated() { q[i] = reduced[j] }
+        guard let (dual, b, factors) = integerWithFactors() else { return reducedValues! }
+        let q = DualValues.reduced(dual, bound: b, factors: factors)
+        condition.lock()
+        state = .reduced(q)
+        self.factors = .unknown
+        condition.unlock()
         return q
+    }
+
+    /// `values` without keeping them: for a reader that needs them once, so that memory does not
+    /// grow by a reduced copy of every saddle's q.
+    var valuesOnce: [Rational] {
+        guard let (dual, b, factors) = integerWithFactors() else { return reducedValues! }
+        return DualValues.reduced(dual, bound: b, factors: factors)
+    }
+
+    private var reducedValues: [Rational]? {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .reduced(let q) = state { return q }
+        return nil
+    }
+
+    /// Finds and keeps the factors g_i (one product modulo D and a gcd: `Rational.sharedFactors`)
+    /// unless they are known, being found, or q is reduced already.
+    func prepareFactors() {
+        condition.lock()
+        guard case let .integer(dual, b) = state, case .unknown = factors else { return condition.unlock() }
+        factors = .finding
+        condition.unlock()
+        found(Inside(dual, bound: b).factors)
+    }
+
+    private func found(_ g: [BigInteger]) {
+        condition.lock()
+        factors = .found(g)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The integer form and its factors (found here, or waited for while another thread finds
+    /// them); nil once q is reduced.
+    private func integerWithFactors() -> (DualNumerators, Rational, [BigInteger])? {
+        condition.lock()
+        while true {
+            guard case let .integer(dual, b) = state else { condition.unlock(); return nil }
+            switch factors {
+            case .found(let g):
+                condition.unlock()
+                return (dual, b, g)
+            case .finding:
+                condition.wait()
+            case .unknown:
+                factors = .finding
+                condition.unlock()
+                let g = Inside(dual, bound: b).factors
+                found(g)
+                return (dual, b, g)
+            }
+        }
+    }
+
+    /// The coordinates of Q strictly inside the box and nonzero, which need reducing; the others
+    /// are ±b or 0.
+    private struct Inside {
+        let dual: DualNumerators
+        let onBox: BigInteger
+        let indices: [Int]
+
+        init(_ dual: DualNumerators, bound b: Rational) {
+            self.dual = dual
+            onBox = dual.scaled(b)
+            let below = -onBox, onBox = onBox
+            indices = dual.numerators.indices.filter { !dual.numerators[$0].isZero && dual.numerators[$0] != onBox && dual.numerators[$0] != below }
+        }
+
+        var factors: [BigInteger] { Rational.sharedFactors(indices.map { dual.numerators[$0] }, over: dual.denominator) }
+
+        /// The factor of each coordinate (nil: ±b or 0) from those of `indices`.
+        func spread(_ factors: [BigInteger]) -> [BigInteger?] {
+            var all = [BigInteger?](repeating: nil, count: dual.numerators.count)
+            for (j, i) in indices.enumerated() { all[i] = factors[j] }
+            return all
+        }
+
+        /// q_i for a coordinate that needs no reducing.
+        func boundValue(_ i: Int, _ b: Rational) -> Rational {
+            let n = dual.numerators[i]
+            return n.isZero ? .zero : n == onBox ? b : -b
+        }
+    }
+
+    private static func reduced(_ dual: DualNumerators, bound b: Rational, factors: [BigInteger]) -> [Rational] {
+        let inside = Inside(dual, bound: b), d = dual.denominator
+        let factor = inside.spread(factors)
+        var last: (g: BigInteger, reduced: BigInteger)? // D/g for the last g ≠ 1
+        return dual.numerators.indices.map { i in
+            guard let g = factor[i] else { return inside.boundValue(i, b) }
+            let n = dual.numerators[i]
+            if g.bitWidth == 1 { return Rational(coprime: n, d) }
+            if last?.g != g { last = (g, d.dividedExactly(by: g)) }
+            return Rational(coprime: n.dividedExactly(by: g), last!.reduced)
+        }
+    }
+
+    /// Writes `ExactJSON.exactStrings.append(values, to:indent:)`'s bytes without forming the
+    /// reduced values: q_i = Q_i/D in lowest terms is (Q_i/g_i)/(D/g_i) with g_i = gcd(Q_i, D)
+    /// (`Rational.sharedFactors`, or as prepared), and the digits of every D/g_i with g_i a word
+    /// come from D's digits by a short division (`DecimalQuotients`) instead of a conversion
+    /// each. Coordinates on the box are ±b. Nothing is kept (memory stays that of the integer form).
+    func appendExactJSON(to out: inout JSONOutput, indent: Int) {
+        guard let (dual, b, factors) = integerWithFactors() else { return ExactJSON.exactStrings.append(values, to: &out, indent: indent) }
+        let inside = Inside(dual, bound: b), d = dual.denominator
+        let factor = inside.spread(factors)
+        var digits = DecimalQuotients(d)
+        var wide: [BigInteger: [UInt8]] = [:] // D/g for the g beyond a word
+        let quote = UInt8(ascii: "\"")
+        out.appendScalarArray(count: dual.numerators.count, indent: indent) { i, out in
+            guard let g = factor[i] else { return ExactJSON.exactStrings.append(inside.boundValue(i, b), to: &out) }
+            let n = dual.numerators[i]
+            out.appendByte(quote)
+            let denominator: [UInt8]
+            if let word = g.intValue {
+                (g.bitWidth == 1 ? n : n.dividedExactly(byWord: UInt(word))).appendDecimal(to: &out)
+                denominator = digits.digits(dividedBy: UInt(word))
+            } else {
+                n.dividedExactly(by: g).appendDecimal(to: &out)
+                if let held = wide[g] {
+                    denominator = held
+                } else {
+                    denominator = Array(d.dividedExactly(by: g).description.utf8)
+                    wide[g] = denominator
+                }
+            }
+            if denominator.count != 1 || denominator[0] != UInt8(ascii: "1") {
+                out.appendByte(UInt8(ascii: "/"))
+                denominator.withUnsafeBufferPointer { out.append(bytes: $0) }
+            }
+            out.appendByte(quote)
+        }
     }
 
     /// The common-denominator form while it is still held (before the first read of `values`).
     var integerForm: (numerators: [BigInteger], denominator: BigInteger)? {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         if case let .integer(dual, _) = state { return (dual.numerators, dual.denominator) }
         return nil
     }

@@ -32,7 +32,8 @@ struct LimitCommand: ParsableCommand {
         let times = try at.parse(quantity: "s", command: "limit")
         let p = try problem.load()
         let early = try stop.stop(p, reaching: times), horizon = early?.horizon
-        try output.emit({ try DLNLimit(problem: p, horizon: horizon) }, streamed: { try $0.document(at: times, $1) },
+        // Exact JSON writes every saddle's q: its reduction starts beside the event loop.
+        try output.emit({ try DLNLimit(problem: p, horizon: horizon, reducingDuals: output.json && !output.float) }, streamed: { try $0.document(at: times, $1) },
                         text: { try $0.text(file: problem.file, at: times, format: $1) + (early?.note($1, inTime: true) ?? "") })
     }
 }

@@ -38,6 +38,37 @@ import SeededRandom
         }
     }
 
+    /// `sharedFactors` is gcd(n_i, d) for every entry (d for a zero numerator).
+    @Test(arguments: [40, 200, 3000])
+    func sharedFactorsEqualOneGcdPerEntry(bits: Int) {
+        var g = SplitMix64(seed: 17 + UInt64(bits))
+        var common = 0
+        for trial in 0..<150 {
+            let (numerators, denominator) = Self.instance(&g, bits: bits)
+            let factors = Rational.sharedFactors(numerators, over: denominator)
+            #expect(factors == numerators.map { BigInteger.gcd($0, denominator) }, "trial \(trial)")
+            common += factors.filter { $0 != BigInteger(1) }.count
+        }
+        #expect(common > 50) // factors other than 1 were found, not only the coprime shortcut
+    }
+
+    @Test func sharedFactorsHandCases() {
+        let factors = Rational.sharedFactors([BigInteger(6), BigInteger(0), BigInteger(5), BigInteger(-10), BigInteger(7)], over: BigInteger(30))
+        #expect(factors == [BigInteger(6), BigInteger(30), BigInteger(5), BigInteger(10), BigInteger(1)])
+        #expect(Rational.sharedFactors([BigInteger(4), BigInteger(0)], over: BigInteger(1)) == [BigInteger(1), BigInteger(1)])
+        let d = BigInteger(1).shiftedLeft(100) * BigInteger(9) // 9·2¹⁰⁰: G = 3·2¹⁰⁰
+        let n = [BigInteger(1).shiftedLeft(100) + BigInteger(1), BigInteger(12), BigInteger(1).shiftedLeft(101) * BigInteger(3)]
+        #expect(Rational.sharedFactors(n, over: d) == [BigInteger(1), BigInteger(12), BigInteger(1).shiftedLeft(100) * BigInteger(3)])
+        // d of one and two bits; numerators far longer than d (the product step then divides
+        // instead of Barrett's estimate) and shorter; a product that becomes 0 modulo d.
+        #expect(Rational.sharedFactors([BigInteger(3), BigInteger(5), BigInteger(-4)], over: BigInteger(2)) == [BigInteger(1), BigInteger(1), BigInteger(2)])
+        #expect(Rational.sharedFactors([BigInteger(9), BigInteger(-2)], over: BigInteger(3)) == [BigInteger(3), BigInteger(1)])
+        let e = BigInteger(1).shiftedLeft(64) * BigInteger(15) + BigInteger(1)
+        let long = [BigInteger(7) * (e * BigInteger(1).shiftedLeft(300) + BigInteger(5)), -(e * BigInteger(10).power(90) + BigInteger(35)), BigInteger(21), e * BigInteger(4)]
+        #expect(Rational.sharedFactors(long, over: e * BigInteger(35)) == long.map { BigInteger.gcd($0, e * BigInteger(35)) })
+        #expect(Rational.sharedFactors(long, over: e * BigInteger(35)) == [BigInteger(7), BigInteger(5), BigInteger(7), e])
+    }
+
     @Test func reducingHandCases() {
         let d = BigInteger(1) .shiftedLeft(80) * BigInteger(3)      // 3·2⁸⁰
         let reduced = Rational.reducing([BigInteger(6), BigInteger(0), -d, BigInteger(1).shiftedLeft(79), BigInteger(7)], over: d)

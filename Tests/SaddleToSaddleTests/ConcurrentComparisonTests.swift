@@ -1,6 +1,8 @@
 import ExactArithmetic
+import ExactLinearAlgebra
 import JSONFormat
 import LassoHomotopy
+import ParallelWork
 import ProblemDefinition
 import SaddleToSaddle
 import Testing
@@ -44,32 +46,110 @@ import Testing
 
     /// `compare --json` builds the segment formulas and z↓ from the first knots while the path
     /// streams, and the rest after it: whatever the split, the formulas and z↓ are those of the
-    /// whole path (weight decay, whose last segments are not reached; a stop at S).
+    /// whole path (weight decay, whose last segments are not reached; a stop at S). The formulas
+    /// are read off the integer engine's segments (`SegmentNumerators`) where the stream hands
+    /// them over, and interpolated elsewhere: with all, none, or every other one given.
     @Test(arguments: [UInt64(3), 6])
     func streamedSegmentsAreTheWholePathsAtEverySplit(_ seed: UInt64) throws {
         let cases: [(Problem, Rational?)] = [
             (try MairalYu.instance(p: 4), nil),
             (try randomProblem(seed: seed, n: 9, d: 12, variant: .signed, weightDecay: Rational(1, 3), range: -9...9), nil),
             (try randomProblem(seed: seed, n: 9, d: 12, variant: .signed, range: -9...9), q("1/2")),
+            (try randomProblem(seed: seed, n: 14, d: 8, variant: .signed, weightDecay: Rational(1, 7), range: -9...9), nil),
         ]
         for (n, (problem, horizon)) in cases.enumerated() {
-            let path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
+            let kappaMin = horizon.map { problem.weightDecay + $0.reciprocal }
+            let path = try LassoPath(problem: problem, kappaMin: kappaMin)
             let kappa = path.knots.map(\.kappa), x = path.knots.map(\.x)
             let whole = LassoPathInTime(path)
             let downward = DownwardVariation(whole, horizon: horizon)
-            #expect(whole.reachedSegments.count >= 4 && !downward.isZero, "case \(n): the split is exercised")
-            for split in 0...kappa.count {
-                var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
-                for k in 0..<split { built.add(kappa: kappa[k], x: x[k]) }
-                let finished = LassoPathInTime(kappa: kappa, x: x, isUnique: path.isUnique, weightDecay: problem.weightDecay,
-                                               built: built.formulas, jobs: 2)
-                #expect(finished.reachedSegments == whole.reachedSegments, "case \(n), split \(split)")
-                for j in whole.reachedSegments { #expect(finished.integerFormula(j) == whole.integerFormula(j), "case \(n), split \(split), segment \(j)") }
-                var z = built.downward
-                z.add(through: finished)
-                #expect(z.finish() == downward, "case \(n), split \(split)")
+            // Case 3 (M positive definite) is monotone: its z↓ is 0.
+            #expect(whole.reachedSegments.count >= 4 && (n == 3 || !downward.isZero), "case \(n): the split is exercised")
+            let given = try Self.streamedNumerators(problem, kappaMin: kappaMin, knots: kappa)
+            if n > 0 { #expect(given.filter { $0 != nil }.count >= 3, "case \(n): formulas handed over (\(given.filter { $0 != nil }.count))") }
+            let none = [SegmentNumerators?](repeating: nil, count: given.count)
+            let alternate = given.indices.map { $0 % 2 == 0 ? given[$0] : nil }
+            for (m, numerators) in [given, none, alternate].enumerated() {
+                for split in 0...kappa.count {
+                    var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+                    for k in 0..<split { built.add(kappa: kappa[k], x: x[k], below: numerators[k]) }
+                    let finished = LassoPathInTime(kappa: kappa, x: x, isUnique: path.isUnique, weightDecay: problem.weightDecay,
+                                                   built: built.formulas, numerators: numerators, jobs: 2)
+                    #expect(finished.reachedSegments == whole.reachedSegments, "case \(n), split \(split)")
+                    for j in whole.reachedSegments {
+                        #expect(finished.integerFormula(j) == whole.integerFormula(j), "case \(n), numerators \(m), split \(split), segment \(j)")
+                    }
+                    var z = built.downward
+                    z.add(through: finished)
+                    #expect(z.finish() == downward, "case \(n), numerators \(m), split \(split)")
+                }
             }
         }
+    }
+
+    /// The limit hands each saddle over as it is found, in order; x̄'s formulas built from them
+    /// one at a time on another thread, as they come through the channel (on two threads where
+    /// the numbers are big), are `averagedFormulas` of the whole limit.
+    @Test(arguments: [UInt64(2), 5])
+    func averagedFormulasFromStreamedSaddlesAreTheWholeLimits(_ seed: UInt64) throws {
+        for (n, d, weightDecay, horizon) in [(9, 14, Rational.zero, nil), (16, 10, Rational(1, 4), nil), (9, 14, .zero, q("1/2"))]
+            as [(Int, Int, Rational, Rational?)] {
+            let problem = try randomProblem(seed: seed, n: n, d: d, variant: .signed, weightDecay: weightDecay, range: -9...9)
+            let saddles = Channel<(s: Rational, x: [Rational])>()
+            var seen: [Rational] = []
+            let (limit, built) = try concurrently({
+                defer { saddles.close() }
+                return try DLNLimit(problem: problem, horizon: horizon) { saddle in
+                    seen.append(saddle.s)
+                    saddles.send((saddle.s, saddle.x))
+                }
+            }) { ExactComparison.averagedFormulas(saddles, dimension: d) }
+            #expect(limit.saddles.count >= 4 && seen == limit.saddles.map(\.s), "seed \(seed), \(n)×\(d)")
+            #expect(built.formulas == averagedFormulas(limit), "seed \(seed), \(n)×\(d)")
+            #expect(built.formulas == averagedFormulas(limit, jobs: 2, threadBits: 0))
+            #expect(try DLNLimit(problem: problem, horizon: horizon).saddles == limit.saddles)
+        }
+    }
+
+    /// The integer engine's formula of each segment below a knot, as the stream hands it over
+    /// (the same knots as `knots`, checked).
+    static func streamedNumerators(_ problem: Problem, kappaMin: Rational?, knots: [Rational]) throws -> [SegmentNumerators?] {
+        var kappa: [Rational] = [], numerators: [SegmentNumerators?] = []
+        try LassoPath.stream(problem: problem, factorisation: .integer, kappaMin: kappaMin) { knot, below in
+            kappa.append(knot.kappa)
+            numerators.append(below?.numerators)
+            return true
+        }
+        #expect(kappa == knots)
+        return numerators
+    }
+
+    /// Read off the integer engine, each reached segment's s-form equals the interpolation of its
+    /// end knots (`segmentFormula(_:_:_:_:)`) and the rational definition; by hand on a 2×2 case.
+    @Test(arguments: [UInt64(1), 4, 9])
+    func segmentNumeratorsGiveTheKnotsFormula(_ seed: UInt64) throws {
+        for (weightDecay, horizon) in [(Rational.zero, nil), (Rational(2, 5), nil), (.zero, q("1/3"))] as [(Rational, Rational?)] {
+            let problem = try randomProblem(seed: seed, n: 11, d: 7, variant: .signed, weightDecay: weightDecay, range: -9...9)
+            let kappaMin = horizon.map { weightDecay + $0.reciprocal }
+            let path = try LassoPath(problem: problem, kappaMin: kappaMin)
+            let knots = LassoPathInTime(path)
+            let numerators = try Self.streamedNumerators(problem, kappaMin: kappaMin, knots: knots.kappa)
+            #expect(knots.reachedSegments.count >= 3)
+            for j in knots.reachedSegments {
+                let f = try #require(numerators[j], "segment \(j) comes from the integer engine")
+                let read = LassoPathInTime.segmentFormula(f, weightDecay: weightDecay)
+                #expect(read == knots.integerFormula(j), "seed \(seed), λwd \(weightDecay), segment \(j)")
+                let b = (knots.kappa[j] - knots.kappa[j + 1]).reciprocal * knots.x[j].subtracting(knots.x[j + 1])
+                #expect(read.rational == InverseAffine(constant: knots.x[j].subtracting((knots.kappa[j] - weightDecay) * b), inverse: b))
+            }
+        }
+        // x(κ) = (U − κ·L·W)/D with U = (6, 0, −4), W = (3, 0, 2), L = 2, D = 4, at κ = 1/3 + 1/s:
+        // x = (U − (2/3)W)/4 − (2W/4)/s = (1, 0, −4/3) − (3/2, 0, 1)/s.
+        let f = SegmentNumerators(U: [6, 0, -4], W: [3, 0, 2], scale: 2, determinant: 4)
+        #expect(LassoPathInTime.segmentFormula(f, weightDecay: Rational(1, 3)).rational
+            == InverseAffine(constant: [q("1"), .zero, q("-4/3")], inverse: [q("-3/2"), .zero, q("-1")]))
+        #expect(LassoPathInTime.segmentFormula(f, weightDecay: .zero).rational
+            == InverseAffine(constant: [q("3/2"), .zero, q("-1")], inverse: [q("-3/2"), .zero, q("-1")]))
     }
 
     /// The chunks of the verdict's parallel part cover the pieces in order, none empty, and

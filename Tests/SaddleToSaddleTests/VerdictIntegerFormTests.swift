@@ -45,6 +45,35 @@ import Testing
         }
     }
 
+    /// On several threads (the parts' contents meet in one gcd) the unique form is the same:
+    /// parts whose content is larger than the whole's, a first big entry that fixes it, small
+    /// entries, zeros, and all entries divisible.
+    @Test func reducingOnThreadsIsTheSequentialForm() {
+        var g = SplitMix64(seed: 31)
+        for round in 0..<80 {
+            let shared = Self.big(&g, bits: [3, 70, 1500, 3000][round % 4])
+            let count = [4, 5, 9, 16][round % 4]
+            let numerators = (0..<count).map { k -> BigInteger in
+                if g.nextInt(in: 0...5) == 0 { return BigInteger(0) }
+                let n = Self.big(&g, bits: [40, 1100, 2000, 5000][(round + k) % 4])
+                // Entries of the second half share a factor the first half does not.
+                let factor = k >= count / 2 && round % 3 != 0 ? shared * BigInteger(6) : shared
+                return (g.nextInt(in: 0...3) == 0 ? n : factor * n) * BigInteger(g.nextInt(in: 0...1) == 0 ? 1 : -1)
+            }
+            let denominator = shared * BigInteger(6) * Self.big(&g, bits: [5, 64, 1200][round % 3])
+            let expected = IntegerVector.reducing(numerators, over: denominator)
+            #expect(expected == IntegerVector(numerators.map { Rational($0, denominator) }))
+            for jobs in [1, 2, 3] {
+                #expect(IntegerVector.reducing(numerators, over: denominator, jobs: jobs) == expected, "round \(round), \(jobs) jobs")
+            }
+        }
+        // By hand: gcd(36, 12·2²⁰⁰⁰) = 12 is the first part's content, the second part's is
+        // gcd(12, 6, 9·(2¹⁵⁰⁰ + 1)) = 3, and so is the whole's.
+        let p = BigInteger(1).shiftedLeft(1500)
+        let v = IntegerVector.reducing([BigInteger(12) * p.shiftedLeft(500), 24, 6, BigInteger(9) * (p + 1)], over: 36, jobs: 2)
+        #expect(v.numerators == [BigInteger(4) * p.shiftedLeft(500), 8, 2, BigInteger(3) * (p + 1)] && v.denominator == 12)
+    }
+
     @Test func combinationEqualsTheRationalLinearCombination() {
         var g = SplitMix64(seed: 11)
         func vector(_ n: Int) -> [Rational] {
@@ -120,6 +149,8 @@ import Testing
         }
         // x̄ = x_k + B_k/s with DLNLimit's rational B_k.
         let formulas = averagedFormulas(limit)
+        // Summed on threads at every saddle: the same.
+        #expect(averagedFormulas(limit, jobs: 2, threadBits: 0) == formulas && averagedFormulas(limit, jobs: 3, threadBits: 0) == formulas)
         #expect(formulas.map(\.rational) == zip(limit.saddles, limit.averagedInverseCoefficients).map {
             InverseAffine(constant: $0.x, inverse: $1)
         })
