@@ -23,32 +23,64 @@ public struct Divergence: Equatable, Sendable {
 /// affine, so its zero set is the whole piece, one time, or empty — never an irrational point.
 /// Components are compared lazily and by cross-multiplication: most pieces agree exactly, two
 /// components with different roots settle the rest, and the one root is formed once.
+///
+/// Each part is the difference of two vectors over their own denominators (`constant`: A and
+/// A', `inverse`: B and B'), which need not be the two sides' formulas: with M singular the
+/// images are compared, as (r − c_k) − M·a and (s_k c_k − M·b) − q_k (docs/math.md §4), so that
+/// no vector as large as q is ever formed or reduced. `uniqueForms`: all four vectors are in
+/// the unique form (`IntegerVector(_:)`), so equal vectors have equal numerators.
 struct PieceDifference {
-    let a: IntegerAffine
-    let b: IntegerAffine
+    let constant: (IntegerVector, IntegerVector)
+    let inverse: (IntegerVector, IntegerVector)
+    let uniqueForms: Bool
+
+    /// The difference of two formulas in the unique form.
+    init(a: IntegerAffine, b: IntegerAffine) {
+        constant = (a.constant, b.constant)
+        inverse = (a.inverse, b.inverse)
+        uniqueForms = true
+    }
+
+    /// (constant.0 − constant.1) + u·(inverse.0 − inverse.1), vectors in any form.
+    init(constant: (IntegerVector, IntegerVector), inverse: (IntegerVector, IntegerVector)) {
+        self.constant = constant
+        self.inverse = inverse
+        uniqueForms = false
+    }
 
     /// Component i of A − A' and of B − B' as numerators over DA = den(A)·den(A') and
     /// DB = den(B)·den(B'); nil when both vanish.
     private func component(_ i: Int) -> (c: BigInteger, v: BigInteger)? {
-        let sameConstant = IntegerVector.entriesEqual(a.constant, b.constant, i)
-        let sameInverse = IntegerVector.entriesEqual(a.inverse, b.inverse, i)
+        let sameConstant = IntegerVector.entriesEqual(constant.0, constant.1, i)
+        let sameInverse = IntegerVector.entriesEqual(inverse.0, inverse.1, i)
         if sameConstant && sameInverse { return nil }
         func difference(_ x: IntegerVector, _ y: IntegerVector) -> BigInteger {
             var t = x.numerators[i] * y.denominator
             t.subtractProduct(y.numerators[i], x.denominator)
             return t
         }
-        return (sameConstant ? BigInteger(0) : difference(a.constant, b.constant),
-                sameInverse ? BigInteger(0) : difference(a.inverse, b.inverse))
+        return (sameConstant ? BigInteger(0) : difference(constant.0, constant.1),
+                sameInverse ? BigInteger(0) : difference(inverse.0, inverse.1))
     }
 
-    var isZero: Bool { a == b }
+    private var dimension: Int { constant.0.count }
+
+    /// Entry i of both parts vanishes (no multiplication unless the entries nearly agree).
+    private func vanishes(_ i: Int) -> Bool {
+        IntegerVector.entriesEqual(constant.0, constant.1, i) && IntegerVector.entriesEqual(inverse.0, inverse.1, i)
+    }
+
+    /// Unique forms: equal vectors; else entry by entry, stopping at the first that differs.
+    var isZero: Bool {
+        if uniqueForms { return constant.0 == constant.1 && inverse.0 == inverse.1 }
+        return (0..<dimension).allSatisfy(vanishes)
+    }
 
     /// The one u > 0 where every component vanishes, if the difference is not identically 0:
     /// u = −c/v per component, i.e. −(c·DB)/(v·DA); two components agree iff c₁v₂ = c₂v₁.
     var commonRoot: Rational? {
         var root: (c: BigInteger, v: BigInteger)?
-        for i in a.constant.numerators.indices {
+        for i in 0..<dimension {
             guard let (c, v) = component(i) else { continue }
             if v.isZero { return nil } // a nonzero constant: never 0
             if let r = root {
@@ -58,22 +90,18 @@ struct PieceDifference {
             }
         }
         guard let (c, v) = root else { return nil }
-        let u = Rational(-c * a.inverse.denominator * b.inverse.denominator, v * a.constant.denominator * b.constant.denominator)
+        let u = Rational(-c * inverse.0.denominator * inverse.1.denominator, v * constant.0.denominator * constant.1.denominator)
         return u.signum > 0 ? u : nil
     }
 
-    var differingComponents: [Int] {
-        a.constant.numerators.indices.filter {
-            !IntegerVector.entriesEqual(a.constant, b.constant, $0) || !IntegerVector.entriesEqual(a.inverse, b.inverse, $0)
-        }
-    }
+    var differingComponents: [Int] { (0..<dimension).filter { !vanishes($0) } }
 
     /// Whether the difference is nonzero at time s = p/q (stops at the first nonzero component):
     /// c/DA + (q/p)·v/DB ≠ 0 ⇔ c·DB·p + v·DA·q ≠ 0.
     func isNonzero(at s: Rational) -> Bool {
         let p = s.numerator, q = s.denominator
-        let da = a.constant.denominator * b.constant.denominator, db = a.inverse.denominator * b.inverse.denominator
-        for i in a.constant.numerators.indices {
+        let da = constant.0.denominator * constant.1.denominator, db = inverse.0.denominator * inverse.1.denominator
+        for i in 0..<dimension {
             guard let (c, v) = component(i) else { continue }
             if c.isZero || v.isZero { return true }
             // c·DB·p = −v·DA·q needs opposite signs of c and v, then equal magnitudes.
@@ -146,8 +174,8 @@ func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Diver
 func comparePiece(_ pieces: [CommonPiece], _ n: Int, images: Bool, horizon: Rational?,
                   _ products: inout VerdictProducts) -> PieceComparison {
     let p = pieces[n]
-    let (a, b) = images ? (products.averagedImage(p.saddle), products.lassoImage(p.segment)) : (p.averagedFormula, p.lassoFormula)
-    return PieceComparison(PieceDifference(a: a, b: b), from: p.from, end: n == pieces.count - 1 ? horizon : nil)
+    let d = images ? products.imageDifference(p.saddle, p.segment) : PieceDifference(a: p.averagedFormula, b: p.lassoFormula)
+    return PieceComparison(d, from: p.from, end: n == pieces.count - 1 ? horizon : nil)
 }
 
 extension Divergence {

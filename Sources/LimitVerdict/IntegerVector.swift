@@ -54,11 +54,17 @@ struct IntegerVector: Sendable, Equatable {
 
     /// Σ σ_i v_i for signs σ_i ∈ {−1, 0, 1}.
     func signedSum(_ signs: [Int]) -> Rational {
+        let t = signedNumeratorSum(signs)
+        return t.isZero ? .zero : Rational(t, denominator)
+    }
+
+    /// Σ σ_i v_i times the denominator (no normalisation).
+    func signedNumeratorSum(_ signs: [Int]) -> BigInteger {
         var t = BigInteger(0)
         for (i, s) in signs.enumerated() where s != 0 && !numerators[i].isZero {
             if s > 0 { t += numerators[i] } else { t -= numerators[i] }
         }
-        return t.isZero ? .zero : Rational(t, denominator)
+        return t
     }
 
     /// ‖v‖₁.
@@ -170,6 +176,13 @@ extension IntegerVector {
     /// α·u + β·v in the unique form, over the least common denominator of the two terms and
     /// reduced once (no gcd per entry).
     static func combination(_ alpha: Rational, _ u: IntegerVector, _ beta: Rational, _ v: IntegerVector) -> IntegerVector {
+        let t = unreducedCombination(alpha, u, beta, v)
+        return .reducing(t.numerators, over: t.denominator)
+    }
+
+    /// α·u + β·v over the least common denominator of the two terms, not reduced (for
+    /// comparisons entry by entry, which need no unique form).
+    static func unreducedCombination(_ alpha: Rational, _ u: IntegerVector, _ beta: Rational, _ v: IntegerVector) -> IntegerVector {
         // α·u = αn·U/(αd·Du), β·v = βn·V/(βd·Dv), over E = lcm(αd·Du, βd·Dv).
         let eu = alpha.denominator * u.denominator, ev = beta.denominator * v.denominator
         let g = BigInteger.gcd(eu, ev)
@@ -179,7 +192,7 @@ extension IntegerVector {
             if !v.numerators[i].isZero { t.addProduct(fv, v.numerators[i]) }
             return t
         }
-        return .reducing(numerators, over: eu * ev.dividedExactly(by: g))
+        return IntegerVector(numerators: numerators, denominator: eu * ev.dividedExactly(by: g))
     }
 
     static func zero(_ d: Int) -> IntegerVector {

@@ -63,6 +63,7 @@ struct GapCalculator {
     func compareAndGap(_ pieces: [CommonPiece], in range: Range<Int>, horizon: Rational?,
                        _ products: inout VerdictProducts) -> (compared: [PieceComparison], gap: [GapPiece]) {
         var compared: [PieceComparison] = [], gap: [GapPiece] = []
+        var objectives = ObjectiveCache()
         for n in range {
             let p = pieces[n]
             let comparison = comparePiece(pieces, n, images: images, horizon: horizon, &products)
@@ -71,21 +72,41 @@ struct GapCalculator {
             if !images, comparison.equal { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
             let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
             gap.append(piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
-                             lasso: products.lassoObjective(p.segment), start: start))
+                             lasso: products.lassoObjective(p.segment), start: start, &objectives))
         }
         return (compared, gap)
     }
 
-    /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u.
+    /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u. c₂ = ℓ₂ + σᵀB is summed over ℓ₂'s
+    /// denominator (a multiple of den(B)) and reduced once: one gcd where reducing ℓ₂ and σᵀB
+    /// and adding them took four of that size.
     func objective(_ side: VerdictProducts.AveragedSide, signs: [Int]) -> (Rational, Rational, Rational) {
-        let sa = side.constant.signedSum(signs), sb = side.inverse.signedSum(signs)
-        let (l0, l1, l2) = side.loss
-        return (l0 + weightDecay * sa, l1 + sa + weightDecay * sb, l2 + sb)
+        let sa = side.constant.signedSum(signs), b = side.inverse
+        let (l0, l1) = side.loss, (n2, d2) = side.quadratic
+        var t = n2, sum = b.signedNumeratorSum(signs)
+        if !sum.isZero { t.addProduct(sum, d2.dividedExactly(by: b.denominator)) }
+        let c2 = t.isZero ? Rational.zero : Rational(t, d2)
+        let c1 = weightDecay.isZero ? l1 + sa : l1 + sa + weightDecay * b.signedSum(signs)
+        return (weightDecay.isZero ? l0 : l0 + weightDecay * sa, c1, c2)
+    }
+
+    /// The DLN objective of the latest saddle and signs: a saddle's pieces (one per segment
+    /// within its interval) nearly always share its signs.
+    struct ObjectiveCache {
+        var last: (saddle: Int, signs: [Int], objective: (Rational, Rational, Rational))?
+
+        mutating func objective(_ calculator: GapCalculator, _ saddle: Int, _ side: VerdictProducts.AveragedSide, signs: [Int]) -> (Rational, Rational, Rational) {
+            if let last, last.saddle == saddle, last.signs == signs { return last.objective }
+            let x = calculator.objective(side, signs: signs)
+            last = (saddle, signs, x)
+            return x
+        }
     }
 
     /// `start`: the gap at p.from when known (the previous piece's value at its end: the gap is
     /// continuous in s, since x̄ and x(κ(s)) are).
-    func piece(_ p: CommonPiece, averaged: VerdictProducts.AveragedSide, lasso y: (Rational, Rational, Rational), start: Rational?) -> GapPiece {
+    func piece(_ p: CommonPiece, averaged: VerdictProducts.AveragedSide, lasso y: (Rational, Rational, Rational), start: Rational?,
+               _ objectives: inout ObjectiveCache) -> GapPiece {
         // Where a coordinate of x̄ changes sign inside the piece (the lasso's keep their sign on a segment).
         var cuts: Set<Rational> = []
         for case let .crossing(s) in averaged.signs where s > p.from && (p.to.map { s < $0 } ?? true) { cuts.insert(s) }
@@ -101,7 +122,7 @@ struct GapCalculator {
                 case let .crossing(t): return t <= from ? averaged.constant.signum(i) : averaged.inverse.signum(i)
                 }
             }
-            let x = objective(averaged, signs: signs)
+            let x = objectives.objective(self, p.saddle, averaged, signs: signs)
             parts.append(GapPolynomial(from: from, to: to, g0: x.0 - y.0, g1: x.1 - y.1, g2: x.2 - y.2))
         }
         let (best, end) = GapPiece.maximum(parts, from: p.from, to: p.to, start: start)

@@ -3,9 +3,10 @@ import SaddleToSaddle
 import ExactLinearAlgebra
 
 /// What the verdict needs per saddle and per lasso segment, computed on first use and kept
-/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular) and each
-/// side's objective ℓ(x) + κ‖x‖₁ along its formula, for the gap. Pieces where the two sides agree
-/// need none of it when M is positive definite, so little of this is computed on a monotone path.
+/// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular: their
+/// difference per piece) and each side's objective ℓ(x) + κ‖x‖₁ along its formula, for the gap.
+/// Pieces where the two sides agree need none of it when M is positive definite, so little of
+/// this is computed on a monotone path.
 /// No product with M is formed for the gap, and no per-entry gcd: vectors are `IntegerVector`s.
 ///
 /// DLN side, from the saddle itself (x̄ = A + B/s with A = x_k, B = Z(s_k) − s_k x_k): M·A = r − c_k
@@ -14,15 +15,18 @@ import ExactLinearAlgebra
 /// Lasso side, from the KKT conditions (docs/math.md §1): on a segment with signs σ, c = r − Mx
 /// equals κσ wherever x ≠ 0, so xᵀMx = rᵀx − κσᵀx and Lasso(x, κ) = ½(κσᵀx − rᵀx).
 ///
-/// Only the latest saddle's, segment's and two knots' results are kept: the verdict asks in time
+/// Only the latest saddle's and segment's results are kept: the verdict asks in time
 /// order, so memory does not grow with the number of knots (265,721 on Mairal–Yu p = 12).
 struct VerdictProducts {
     /// The DLN side on one saddle's pieces.
     struct AveragedSide {
         let constant: IntegerVector
         let inverse: IntegerVector
-        /// ℓ(A + uB) as (ℓ₀, ℓ₁, ℓ₂).
-        let loss: (Rational, Rational, Rational)
+        /// ℓ₀ and ℓ₁ of ℓ(A + uB) = ℓ₀ + ℓ₁u + ℓ₂u².
+        let loss: (Rational, Rational)
+        /// ℓ₂ = numerator/denominator, not reduced: the gap adds σᵀB and reduces once (ℓ₂ reaches
+        /// ~600,000 bits on a 100×200 Gaussian design, where a gcd costs as much as ten products).
+        let quadratic: (numerator: BigInteger, denominator: BigInteger)
         /// Per coordinate, the sign of A_i + B_i/s on the saddle's pieces, or the time strictly
         /// inside the saddle's interval where it changes (from sign(B_i) to sign(A_i)).
         let signs: [CoordinateSign]
@@ -39,10 +43,10 @@ struct VerdictProducts {
     private var averagedSide: (k: Int, side: AveragedSide)?
     /// Saddle k's c and q over common denominators (both the image and the gap read them).
     private var dual: (k: Int, c: IntegerVector, q: IntegerVector)?
+    /// M·x̄'s formula on saddle k's pieces: M·A = r − c_k and M·B = s_k c_k − q_k (not reduced).
     private var saddleImage: (k: Int, image: IntegerAffine)?
     private var segmentObjective: (j: Int, y: (Rational, Rational, Rational))?
     private var segmentImage: (j: Int, image: IntegerAffine)?
-    private var knotImages: [(j: Int, image: IntegerVector)] = []
 
     init(_ limit: DLNLimit, _ path: LassoPathInTime) {
         self.limit = limit
@@ -50,23 +54,39 @@ struct VerdictProducts {
         r = IntegerVector(limit.problem.r)
     }
 
-    /// M·(x̄ formula) on saddle k's pieces: M·A = r − c_k and M·B = s_k c_k − q_k.
+    /// M·x̄ − M·x(κ) on a piece of saddle k and segment j (nil: before κ₀, where x = 0), as
+    /// (r − c_k − M·a) + u·(s_k c_k − q_k − M·b) for the lasso formula a + u·b. M·B = s_k c_k − q_k
+    /// is formed once per saddle but not reduced (q's entries reach ~300,000 bits on a 100×200
+    /// Gaussian design, the rest ~12,000); its entries are compared with M·b's by the filter of
+    /// `IntegerVector.entriesEqual`, multiplied out only on a near tie. (Comparing s_k c_k − M·b
+    /// with q_k instead would tie nearly always: s_k c_k and q_k share their leading digits.)
+    mutating func imageDifference(_ k: Int, _ segment: Int?) -> PieceDifference {
+        let image = averagedImage(k)
+        let lasso = lassoImage(segment)
+        return PieceDifference(constant: (image.constant, lasso.constant), inverse: (image.inverse, lasso.inverse))
+    }
+
+    /// M·A = r − c_k and M·B = s_k c_k − q_k on saddle k's pieces (M·B not reduced).
     mutating func averagedImage(_ k: Int) -> IntegerAffine {
         if let cached = saddleImage, cached.k == k { return cached.image }
         let (c, q) = correlationAndDual(k)
-        let image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .combination(limit.saddles[k].s, c, -.one, q))
+        let image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .unreducedCombination(limit.saddles[k].s, c, -.one, q))
         saddleImage = (k, image)
         return image
     }
 
-    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), from M·x at its two knots.
+    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), as (L·M)·a over L·den(a) and
+    /// the same for b, not reduced (only compared entry by entry).
     mutating func lassoImage(_ segment: Int?) -> IntegerAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
         if let cached = segmentImage, cached.j == j { return cached.image }
-        let (upper, lower) = (knotImage(j), knotImage(j + 1))
-        let image = LassoPathInTime.segmentFormula(upper, lower, path.kappa[j] - path.weightDecay, path.kappa[j + 1] - path.weightDecay)
-        segmentImage = (j, image)
-        return image
+        let f = path.integerFormula(j), scaled = limit.scaled
+        func image(_ v: IntegerVector) -> IntegerVector {
+            IntegerVector(numerators: scaled.times(numerators: v.numerators), denominator: scaled.scale * v.denominator)
+        }
+        let result = IntegerAffine(constant: image(f.constant), inverse: image(f.inverse))
+        segmentImage = (j, result)
+        return result
     }
 
     private mutating func correlationAndDual(_ k: Int) -> (c: IntegerVector, q: IntegerVector) {
@@ -84,20 +104,40 @@ struct VerdictProducts {
         if let cached = averagedSide, cached.k == k { return cached.side }
         let saddle = limit.saddles[k]
         let a = formula.constant, b = formula.inverse
-        // ℓ₁ = −cᵀB and ℓ₂ = ½(s·cᵀB − qᵀB) from the integer dot products, each normalised once.
-        let (c, q) = correlationAndDual(k)
-        let cb = c.dotNumerator(b), qb = q.dotNumerator(b)
+        // ℓ₁ = −cᵀB from the integer dot product, ℓ₂ = ½Bᵀ(M·B) (left unreduced).
+        let (c, _) = correlationAndDual(k)
+        let cb = c.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
-        var t = saddle.s.numerator * cb * q.denominator
-        t.subtractProduct(saddle.s.denominator * qb, c.denominator)
-        let l2 = t.isZero ? Rational.zero : Rational(t, BigInteger(2) * saddle.s.denominator * c.denominator * q.denominator * b.denominator)
+        let (t, l2Denominator) = VerdictProducts.halfQuadratic(b, averagedImage(k).inverse)
         let weightDecay = limit.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
         let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
-        let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1, l2),
+        let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1), quadratic: (t, l2Denominator),
                                 signs: VerdictProducts.signs(a, b, from: saddle.s, to: end))
         averagedSide = (k, side)
         return side
+    }
+
+    /// ½bᵀv as numerator over 2·den(b)·den(v), not reduced. An entry of v that is an integer t
+    /// (v_i = t·den(v); M·B's entries are mostly ±1 on the saddle's support of a Gaussian design,
+    /// with numerators as long as q's) adds b_i·t, and their sum is multiplied by den(v) once:
+    /// the test is a division with a one-word quotient, where b_i·v_i was a product of two
+    /// numbers of ~300,000 bits at 100×200.
+    static func halfQuadratic(_ b: IntegerVector, _ v: IntegerVector) -> (numerator: BigInteger, denominator: BigInteger) {
+        var long = BigInteger(0), integers = BigInteger(0)
+        let d = v.denominator, width = d.bitWidth
+        for (x, y) in zip(b.numerators, v.numerators) where !x.isZero && !y.isZero {
+            if y.bitWidth <= width + 62 {
+                let (t, remainder) = y.quotientAndRemainder(dividingBy: d)
+                if remainder.isZero {
+                    integers.addProduct(x, t)
+                    continue
+                }
+            }
+            long.addProduct(x, y)
+        }
+        if !integers.isZero { long.addProduct(integers, d) }
+        return (long, BigInteger(2) * b.denominator * d)
     }
 
     /// sign(A_i + B_i/s) on [from, to]: where A_i and B_i have opposite signs it changes at
@@ -128,14 +168,5 @@ struct VerdictProducts {
         let y = (half * (weightDecay * sa - r.dot(a)), half * (sa + weightDecay * sb - r.dot(b)), half * sb)
         segmentObjective = (j, y)
         return y
-    }
-
-    /// M·x at knot j: (L·M)·v over L·D for x = v/D, reduced once.
-    private mutating func knotImage(_ j: Int) -> IntegerVector {
-        if let cached = knotImages.first(where: { $0.j == j }) { return cached.image }
-        let x = IntegerVector(path.x[j])
-        let v = IntegerVector.reducing(limit.scaled.times(numerators: x.numerators), over: limit.scaled.scale * x.denominator)
-        knotImages = [knotImages.last, (j, v)].compactMap { $0 }
-        return v
     }
 }

@@ -165,17 +165,22 @@ import Testing
             }
         }
         // M times each side's formula (compared when M is singular), against the products
-        // formed directly: M·x̄ = M·A + M·B/s on every saddle, M·x(κ) on every segment.
-        for (k, f) in formulas.enumerated() {
-            let image = products.averagedImage(k).rational
-            #expect(image == InverseAffine(constant: problem.M * f.rational.constant, inverse: problem.M * f.rational.inverse), "saddle \(k)")
-            let c = limit.saddles[k].correlation, q = limit.saddles[k].q
-            #expect(image.constant == problem.r.subtracting(c) && image.inverse == (limit.saddles[k].s * c).subtracting(q))
-        }
-        #expect(products.lassoImage(nil) == .zero(problem.dimension))
+        // formed directly: M·x(κ) on every segment, and M·x̄ − M·x(κ) for every saddle and
+        // segment, with what the comparison reads of it.
+        #expect(products.lassoImage(nil).rational == .zero(problem.dimension))
         for j in knots.reachedSegments {
             let f = knots.inverseAffine(j)
             #expect(products.lassoImage(j).rational == InverseAffine(constant: problem.M * f.constant, inverse: problem.M * f.inverse), "segment \(j)")
+        }
+        for (k, f) in formulas.enumerated() {
+            for j in [nil] + Array(knots.reachedSegments) {
+                let lasso = j.map { knots.inverseAffine($0) } ?? .zero(problem.dimension)
+                let expected = InverseAffine(constant: problem.M * f.rational.constant.subtracting(lasso.constant),
+                                             inverse: problem.M * f.rational.inverse.subtracting(lasso.inverse))
+                let d = products.imageDifference(k, j)
+                #expect(d.rational == expected, "saddle \(k), segment \(String(describing: j))")
+                VerdictFilterTests.expectComparison(d, of: expected, "saddle \(k), segment \(String(describing: j))")
+            }
         }
         // The verdict's x̄(s) from its piece formulas, at every piece end and between them.
         let verdict = try Verdict(limit: limit, path: knots)
