@@ -7,7 +7,13 @@ extension Rational {
         precondition(denominator.signum > 0, "shared denominator must be positive")
         // Word-size denominators: the fast path's machine gcd is cheaper than the product.
         if denominator.intValue != nil { return numerators.map { $0.isZero ? .zero : Rational($0, denominator) } }
-        let factors = sharedFactors(numerators, over: denominator)
+        return reducing(numerators, over: denominator, factors: sharedFactors(numerators, over: denominator))
+    }
+
+    /// The same, given factors[i] = gcd(numerators[i], denominator) (`sharedFactors`, possibly
+    /// found ahead on another thread): one exact division per entry whose factor is not 1.
+    public static func reducing(_ numerators: [BigInteger], over denominator: BigInteger, factors: [BigInteger]) -> [Rational] {
+        precondition(factors.count == numerators.count, "one factor per numerator")
         var last: (g: BigInteger, reduced: BigInteger)? // d/g for the last g ≠ 1
         return numerators.indices.map { i in
             let n = numerators[i], g = factors[i]

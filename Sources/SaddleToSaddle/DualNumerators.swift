@@ -242,16 +242,11 @@ final class DualValues: @unchecked Sendable {
     }
 
     private static func reduced(_ dual: DualNumerators, bound b: Rational, factors: [BigInteger]) -> [Rational] {
-        let inside = Inside(dual, bound: b), d = dual.denominator
-        let factor = inside.spread(factors)
-        var last: (g: BigInteger, reduced: BigInteger)? // D/g for the last g ≠ 1
-        return dual.numerators.indices.map { i in
-            guard let g = factor[i] else { return inside.boundValue(i, b) }
-            let n = dual.numerators[i]
-            if g.bitWidth == 1 { return Rational(coprime: n, d) }
-            if last?.g != g { last = (g, d.dividedExactly(by: g)) }
-            return Rational(coprime: n.dividedExactly(by: g), last!.reduced)
-        }
+        let inside = Inside(dual, bound: b)
+        let reduced = Rational.reducing(inside.indices.map { dual.numerators[$0] }, over: dual.denominator, factors: factors)
+        var q = dual.numerators.indices.map { inside.boundValue($0, b) }
+        for (j, i) in inside.indices.enumerated() { q[i] = reduced[j] }
+        return q
     }
 
     /// Writes `ExactJSON.exactStrings.append(values, to:indent:)`'s bytes without forming the
