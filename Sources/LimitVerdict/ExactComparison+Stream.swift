@@ -30,11 +30,11 @@ extension ExactComparison {
         // knots found so far (`Channel`) while the path goes on. A path done first builds them
         // itself until the limit is (`limitDone`: exactly one side builds). The rest is built
         // after both, the formulas on both threads, z↓ beside the gap. The x̄ formulas are built
-        // from the limit's saddles (`Channel`) by whichever thread is free first (`Claim`): the
+        // from the limit's saddles (`Channel`) by whichever thread is free first (`Flag.claim`): the
         // path's while the limit still runs (Gaussian 100×200), else this one once it is done.
         let file = Handover(value: spill), progress = ProgressReport.handler
         let knots = Channel<(kappa: Rational, x: [Rational], below: SegmentNumerators?)>(), limitDone = Flag()
-        let saddles = Channel<(s: Rational, x: [Rational])>(), averagedBy = Claim(), d = problem.dimension
+        let saddles = Channel<(s: Rational, x: [Rational])>(), averagedBy = Flag(), d = problem.dimension
         let ((limit, limitAveraged, streamed), (kappa, x, numerators, unique, builtAfter, pathAveraged)) = try concurrently({
             defer { saddles.close() } // also when the limit fails: the path's thread may be reading
             // Exact JSON writes every saddle's q: its reduction goes on in the background.
@@ -103,30 +103,20 @@ extension ExactComparison {
     }
 }
 
-/// Taken by the first of two threads that asks.
-private final class Claim: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taken = false
-
-    /// True for the first call only.
-    func claim() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if taken { return false }
-        taken = true
-        return true
-    }
-}
-
-/// Set once by one thread, read by the other.
+/// Set once by one thread, read or claimed by the other.
 private final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
 
-    func set() {
+    func set() { _ = claim() }
+
+    /// Sets the flag; true only for the call that found it unset (the first of two threads to ask).
+    func claim() -> Bool {
         lock.lock()
+        defer { lock.unlock() }
+        if value { return false }
         value = true
-        lock.unlock()
+        return true
     }
 
     var isSet: Bool {

@@ -10,12 +10,6 @@ import Testing
 /// seeded duals with small shared primes, factors beyond a word, numerators that are multiples of
 /// D (reduced denominator 1), zeros and box coordinates ±b.
 @Suite struct DualWriterTests {
-    static func bytes(_ write: (inout JSONOutput) -> Void) -> String {
-        var out = JSONOutput()
-        write(&out)
-        return out.string
-    }
-
     @Test func writtenFromTheIntegerFormEqualsTheReducedValues() {
         var g = SplitMix64(seed: 4242)
         var wide = 0, whole = 0, box = 0
@@ -41,16 +35,16 @@ import Testing
             q.numerators = numerators
             let plain = numerators.map { Rational($0, d) }
             for indent in [0, 6] {
-                let expected = Self.bytes { ExactJSON.exactStrings.append(plain, to: &$0, indent: indent) }
+                let expected = SaddleWriterTests.bytes { ExactJSON.exactStrings.append(plain, to: &$0, indent: indent) }
                 let dual = DualValues(q, bound: b)
-                #expect(Self.bytes { dual.appendExactJSON(to: &$0, indent: indent) } == expected, "trial \(trial)")
+                #expect(SaddleWriterTests.bytes { dual.appendExactJSON(to: &$0, indent: indent) } == expected, "trial \(trial)")
                 #expect(dual.integerForm != nil) // nothing reduced was kept
                 let prepared = DualValues(q, bound: b)
                 prepared.prepareFactors()
                 #expect(prepared.integerForm != nil)
-                #expect(Self.bytes { prepared.appendExactJSON(to: &$0, indent: indent) } == expected, "trial \(trial)")
+                #expect(SaddleWriterTests.bytes { prepared.appendExactJSON(to: &$0, indent: indent) } == expected, "trial \(trial)")
                 #expect(prepared.valuesOnce == plain, "trial \(trial)")
-                #expect(Self.bytes { ExactJSON.exactStrings.append(dual.values, to: &$0, indent: indent) } == expected, "trial \(trial)")
+                #expect(SaddleWriterTests.bytes { ExactJSON.exactStrings.append(dual.values, to: &$0, indent: indent) } == expected, "trial \(trial)")
             }
             for (n, v) in zip(numerators, plain) where !n.isZero {
                 if n.magnitude == onBox { box += 1 } else if v.isInteger { whole += 1 } else if BigInteger.gcd(n, d).intValue == nil { wide += 1 }
@@ -94,14 +88,14 @@ import Testing
             let shared = Handover(value: values)
             let (written, _) = try concurrently({
                 values.indices.map { k in
-                    if round == 2 && k % 2 == 0 { return Self.bytes { ExactJSON.exactStrings.append(values[k].values, to: &$0, indent: 2) } }
-                    return Self.bytes { values[k].appendExactJSON(to: &$0, indent: 2) }
+                    if round == 2 && k % 2 == 0 { return SaddleWriterTests.bytes { ExactJSON.exactStrings.append(values[k].values, to: &$0, indent: 2) } }
+                    return SaddleWriterTests.bytes { values[k].appendExactJSON(to: &$0, indent: 2) }
                 }
             }) {
                 for dual in round == 0 ? shared.value : shared.value.reversed() { dual.prepareFactors() }
             }
             for k in duals.indices {
-                #expect(written[k] == Self.bytes { ExactJSON.exactStrings.append(duals[k].1, to: &$0, indent: 2) }, "round \(round), dual \(k)")
+                #expect(written[k] == SaddleWriterTests.bytes { ExactJSON.exactStrings.append(duals[k].1, to: &$0, indent: 2) }, "round \(round), dual \(k)")
                 #expect(values[k].valuesOnce == duals[k].1)
             }
         }
