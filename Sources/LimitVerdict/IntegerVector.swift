@@ -181,15 +181,23 @@ extension IntegerVector {
     }
 
     /// α·u + β·v over the least common denominator of the two terms, not reduced (for
-    /// comparisons entry by entry, which need no unique form).
+    /// comparisons entry by entry, which need no unique form). An entry with u_i = 0 and
+    /// v_i = ±1 is ±β over that denominator, formed once: M·B = s_k c_k − q_k has c_i = 0 and
+    /// q_i = ±1 on the saddle's support (λwd = 0), where q_i's numerator is as long as q's.
     static func unreducedCombination(_ alpha: Rational, _ u: IntegerVector, _ beta: Rational, _ v: IntegerVector) -> IntegerVector {
         // α·u = αn·U/(αd·Du), β·v = βn·V/(βd·Dv), over E = lcm(αd·Du, βd·Dv).
         let eu = alpha.denominator * u.denominator, ev = beta.denominator * v.denominator
         let g = BigInteger.gcd(eu, ev)
         let fu = alpha.numerator * ev.dividedExactly(by: g), fv = beta.numerator * eu.dividedExactly(by: g)
+        var unit: (plus: BigInteger, minus: BigInteger)? // ±fv·Dv = ±β·E
         let numerators = u.numerators.indices.map { i -> BigInteger in
+            let x = v.numerators[i]
+            if u.numerators[i].isZero && !x.isZero && x.compareMagnitude(to: v.denominator) == 0 {
+                if unit == nil { let w = fv * v.denominator; unit = (w, -w) }
+                return x.signum > 0 ? unit!.plus : unit!.minus
+            }
             var t = u.numerators[i].isZero ? BigInteger(0) : u.numerators[i] * fu
-            if !v.numerators[i].isZero { t.addProduct(fv, v.numerators[i]) }
+            if !x.isZero { t.addProduct(fv, x) }
             return t
         }
         return IntegerVector(numerators: numerators, denominator: eu * ev.dividedExactly(by: g))

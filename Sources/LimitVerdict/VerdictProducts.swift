@@ -43,8 +43,10 @@ struct VerdictProducts {
     private var averagedSide: (k: Int, side: AveragedSide)?
     /// Saddle k's c and q over common denominators (both the image and the gap read them).
     private var dual: (k: Int, c: IntegerVector, q: IntegerVector)?
-    /// M·x̄'s formula on saddle k's pieces: M·A = r − c_k and M·B = s_k c_k − q_k (not reduced).
-    private var saddleImage: (k: Int, image: IntegerAffine)?
+    /// M·x̄'s formula on saddle k's pieces: M·A = r − c_k, and M·B = s_k c_k − q_k (not reduced;
+    /// also the gap's, which needs no M·A).
+    private var saddleConstantImage: (k: Int, image: IntegerVector)?
+    private var saddleInverseImage: (k: Int, image: IntegerVector)?
     private var segmentObjective: (j: Int, y: (Rational, Rational, Rational))?
     private var segmentImage: (j: Int, image: IntegerAffine)?
 
@@ -61,32 +63,66 @@ struct VerdictProducts {
     /// `IntegerVector.entriesEqual`, multiplied out only on a near tie. (Comparing s_k c_k − M·b
     /// with q_k instead would tie nearly always: s_k c_k and q_k share their leading digits.)
     mutating func imageDifference(_ k: Int, _ segment: Int?) -> PieceDifference {
-        let image = averagedImage(k)
         let lasso = lassoImage(segment)
-        return PieceDifference(constant: (image.constant, lasso.constant), inverse: (image.inverse, lasso.inverse))
+        return PieceDifference(constant: (averagedConstantImage(k), lasso.constant), inverse: (averagedInverseImage(k), lasso.inverse))
     }
 
-    /// M·A = r − c_k and M·B = s_k c_k − q_k on saddle k's pieces (M·B not reduced).
-    mutating func averagedImage(_ k: Int) -> IntegerAffine {
-        if let cached = saddleImage, cached.k == k { return cached.image }
-        let (c, q) = correlationAndDual(k)
-        let image = IntegerAffine(constant: .combination(.one, r, -.one, c), inverse: .unreducedCombination(limit.saddles[k].s, c, -.one, q))
-        saddleImage = (k, image)
+    /// M·A = r − c_k on saddle k's pieces, reduced.
+    mutating func averagedConstantImage(_ k: Int) -> IntegerVector {
+        if let cached = saddleConstantImage, cached.k == k { return cached.image }
+        let image = IntegerVector.combination(.one, r, -.one, correlationAndDual(k).c)
+        saddleConstantImage = (k, image)
         return image
     }
 
-    /// M·(lasso formula) on segment j (nil: before κ₀, where x = 0), as (L·M)·a over L·den(a) and
-    /// the same for b, not reduced (only compared entry by entry).
+    /// M·B = s_k c_k − q_k on saddle k's pieces, not reduced.
+    mutating func averagedInverseImage(_ k: Int) -> IntegerVector {
+        if let cached = saddleInverseImage, cached.k == k { return cached.image }
+        let (c, q) = correlationAndDual(k)
+        let image = IntegerVector.unreducedCombination(limit.saddles[k].s, c, -.one, q)
+        saddleInverseImage = (k, image)
+        return image
+    }
+
+    /// M·(lasso formula a + u·b) on segment j (nil: before κ₀, where x = 0) over L·den(a) and
+    /// L·den(b), not reduced (only compared entry by entry). On the segment's support the KKT
+    /// conditions r − M·x = κσ at κ = λwd + u give M·a = r − λwd σ and M·b = −σ (as the
+    /// objective's `lassoObjective` uses them); only the other rows are products (L·M)·v.
     mutating func lassoImage(_ segment: Int?) -> IntegerAffine {
         guard let j = segment else { return .zero(limit.problem.dimension) }
         if let cached = segmentImage, cached.j == j { return cached.image }
-        let f = path.integerFormula(j), scaled = limit.scaled
-        func image(_ v: IntegerVector) -> IntegerVector {
-            IntegerVector(numerators: scaled.times(numerators: v.numerators), denominator: scaled.scale * v.denominator)
+        let f = path.integerFormula(j), scaled = limit.scaled, sigma = segmentSigns(j)
+        let rows = sigma.indices.filter { sigma[$0] == 0 }
+        let offA = scaled.times(numerators: f.constant.numerators, rows: rows)
+        let offB = scaled.times(numerators: f.inverse.numerators, rows: rows)
+        let l = scaled.scale, da = f.constant.denominator, db = f.inverse.denominator
+        let weightDecay = limit.problem.weightDecay, scale = Rational(l)
+        var a: [BigInteger] = [], b: [BigInteger] = [], next = 0
+        a.reserveCapacity(sigma.count)
+        b.reserveCapacity(sigma.count)
+        for (i, sign) in sigma.enumerated() {
+            if sign == 0 {
+                a.append(offA[next])
+                b.append(offB[next])
+                next += 1
+                continue
+            }
+            // L·(r_i − λwd σ_i) is an integer: L clears r's and λwd's denominators.
+            let t = (limit.problem.r[i] - (sign > 0 ? weightDecay : -weightDecay)) * scale
+            precondition(t.isInteger, "L does not clear r and λwd")
+            a.append(t.isZero ? BigInteger(0) : t.numerator * da)
+            b.append(sign > 0 ? -(l * db) : l * db)
         }
-        let result = IntegerAffine(constant: image(f.constant), inverse: image(f.inverse))
+        let result = IntegerAffine(constant: IntegerVector(numerators: a, denominator: l * da),
+                                   inverse: IntegerVector(numerators: b, denominator: l * db))
         segmentImage = (j, result)
         return result
+    }
+
+    /// The signs of the lasso solution on the open segment j: x_i keeps its sign between its
+    /// knots, so it is the sign at the knot where x_i ≠ 0 (0: x_i = 0 on the whole segment).
+    private func segmentSigns(_ j: Int) -> [Int] {
+        path.x[j].indices.map { i in path.x[j][i].isZero ? path.x[j + 1][i].signum : path.x[j][i].signum }
     }
 
     private mutating func correlationAndDual(_ k: Int) -> (c: IntegerVector, q: IntegerVector) {
@@ -108,7 +144,7 @@ struct VerdictProducts {
         let (c, _) = correlationAndDual(k)
         let cb = c.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
-        let (t, l2Denominator) = VerdictProducts.halfQuadratic(b, averagedImage(k).inverse)
+        let (t, l2Denominator) = VerdictProducts.halfQuadratic(b, averagedInverseImage(k))
         let weightDecay = limit.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
         let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
@@ -161,8 +197,7 @@ struct VerdictProducts {
         guard let j = segment else { return (.zero, .zero, .zero) }
         if let cached = segmentObjective, cached.j == j { return cached.y }
         let f = path.integerFormula(j), a = f.constant, b = f.inverse
-        // The sign on the open segment: x_i does not change sign between its knots.
-        let sigma = path.x[j].indices.map { i in path.x[j][i].isZero ? path.x[j + 1][i].signum : path.x[j][i].signum }
+        let sigma = segmentSigns(j)
         let sa = a.signedSum(sigma), sb = b.signedSum(sigma)
         let weightDecay = path.weightDecay, half = Rational(1, 2)
         let y = (half * (weightDecay * sa - r.dot(a)), half * (sa + weightDecay * sb - r.dot(b)), half * sb)

@@ -62,8 +62,14 @@ extension ScaledQuadratic {
 
     /// (L·M)·v for integer v: M·(v/D) = result/(L·D), with L = `scale`.
     package func times(numerators v: [BigInteger]) -> [BigInteger] {
+        times(numerators: v, rows: Array(M.indices))
+    }
+
+    /// The entries `rows` of (L·M)·v, in that order (the verdict knows the others).
+    package func times(numerators v: [BigInteger], rows: [Int]) -> [BigInteger] {
         let support = v.indices.filter { !v[$0].isZero }
-        return M.map { row in
+        return rows.map { i in
+            let row = M[i]
             var t = BigInteger(0)
             for j in support { t.addProduct(row[j], v[j]) }
             return t
