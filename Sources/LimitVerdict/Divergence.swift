@@ -76,9 +76,12 @@ struct PieceDifference {
         return (0..<dimension).allSatisfy(vanishes)
     }
 
-    /// The one u > 0 where every component vanishes, if the difference is not identically 0:
-    /// u = −c/v per component, i.e. −(c·DB)/(v·DA); two components agree iff c₁v₂ = c₂v₁.
-    var commonRoot: Rational? {
+    /// The one time s strictly inside (from, to) (to nil: unbounded) where every component
+    /// vanishes, if the difference is not identically 0: s = 1/u with u = −c/v per component,
+    /// i.e. −(v·DA)/(c·DB); two components agree iff c₁v₂ = c₂v₁. The time is placed against
+    /// the ends by `compareProducts` before it is formed: it mostly falls outside the piece, and
+    /// its quotient costs a gcd of numbers as long as M·B's (~300,000 bits at 100×200).
+    func commonRoot(inside from: Rational, _ to: Rational?) -> Rational? {
         var root: (c: BigInteger, v: BigInteger)?
         for i in 0..<dimension {
             guard let (c, v) = component(i) else { continue }
@@ -89,9 +92,13 @@ struct PieceDifference {
                 root = (c, v)
             }
         }
-        guard let (c, v) = root else { return nil }
-        let u = Rational(-c * inverse.0.denominator * inverse.1.denominator, v * constant.0.denominator * constant.1.denominator)
-        return u.signum > 0 ? u : nil
+        // s > 0 needs c and v of opposite signs; then s = |v|·DA/(|c|·DB).
+        guard let (c, v) = root, c.signum * v.signum < 0 else { return nil }
+        let da = [constant.0.denominator, constant.1.denominator], db = [inverse.0.denominator, inverse.1.denominator]
+        // s > p/q ⇔ |v|·DA·q > p·|c|·DB (for from = 0, s > 0 already).
+        if !from.isZero, compareProducts([v] + da + [from.denominator], [from.numerator, c] + db) <= 0 { return nil }
+        if let to, compareProducts([v] + da + [to.denominator], [to.numerator, c] + db) >= 0 { return nil }
+        return Rational(-v * da[0] * da[1], c * db[0] * db[1])
     }
 
     var differingComponents: [Int] { (0..<dimension).filter { !vanishes($0) } }
@@ -125,17 +132,17 @@ struct PieceComparison: Sendable {
     /// The compared formulas are equal (the sides agree on the whole piece).
     let equal: Bool
     let coordinates: [Int]
-    /// `PieceDifference.commonRoot`.
+    /// The time strictly inside the piece where the sides meet (`PieceDifference.commonRoot`).
     let root: Rational?
     /// Whether the sides differ at the piece's start (false when equal or the start is 0).
     let apartAtStart: Bool
     /// Whether they differ at `end`, when asked for (the horizon, on the last piece).
     let apartAtEnd: Bool
 
-    init(_ d: PieceDifference, from: Rational, end: Rational? = nil) {
+    init(_ d: PieceDifference, from: Rational, to: Rational?, end: Rational? = nil) {
         equal = d.isZero
         coordinates = equal ? [] : d.differingComponents
-        root = equal ? nil : d.commonRoot
+        root = equal ? nil : d.commonRoot(inside: from, to)
         apartAtStart = !equal && !from.isZero && d.isNonzero(at: from)
         apartAtEnd = !equal && end.map { d.isNonzero(at: $0) } ?? false
     }
@@ -145,7 +152,7 @@ struct PieceComparison: Sendable {
 func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Divergence] {
     var open: [(from: Rational, to: Rational?, coordinates: [Int])] = []
     for (piece, d) in zip(pieces, compared) where !d.equal {
-        if let u = d.root, case let s = u.reciprocal, s > piece.from, piece.to.map({ s < $0 }) ?? true {
+        if let s = d.root {
             open.append((piece.from, s, d.coordinates))
             open.append((s, piece.to, d.coordinates))
         } else {
@@ -175,7 +182,7 @@ func comparePiece(_ pieces: [CommonPiece], _ n: Int, images: Bool, horizon: Rati
                   _ products: inout VerdictProducts) -> PieceComparison {
     let p = pieces[n]
     let d = images ? products.imageDifference(p.saddle, p.segment) : PieceDifference(a: p.averagedFormula, b: p.lassoFormula)
-    return PieceComparison(d, from: p.from, end: n == pieces.count - 1 ? horizon : nil)
+    return PieceComparison(d, from: p.from, to: p.to, end: n == pieces.count - 1 ? horizon : nil)
 }
 
 extension Divergence {

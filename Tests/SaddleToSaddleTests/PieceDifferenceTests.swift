@@ -23,7 +23,17 @@ extension VerdictFilterTests {
         let roots = differing.map { i in expected.inverse[i].isZero ? nil : -expected.constant[i] / expected.inverse[i] }
         var root: Rational? = nil
         if let first = roots.first, let u = first, roots.allSatisfy({ $0 == u }), u.signum > 0 { root = u }
-        #expect(d.commonRoot == root, "\(label)")
+        // The time s = 1/u of the root, only strictly inside the interval asked for.
+        let s = root.map { $0.reciprocal }
+        #expect(d.commonRoot(inside: .zero, nil) == s, "\(label)")
+        if let s {
+            let half = s / Rational(2), twice = s * Rational(2)
+            #expect(d.commonRoot(inside: half, twice) == s, "\(label)")
+            #expect(d.commonRoot(inside: half, nil) == s && d.commonRoot(inside: .zero, twice) == s, "\(label)")
+            #expect(d.commonRoot(inside: s, twice) == nil && d.commonRoot(inside: half, s) == nil, "\(label): an end")
+            #expect(d.commonRoot(inside: twice, nil) == nil && d.commonRoot(inside: .zero, half) == nil, "\(label): outside")
+            #expect(d.commonRoot(inside: s - Rational(BigInteger(1), s.denominator * s.denominator), s + Rational(BigInteger(1), s.denominator * s.denominator)) == s, "\(label): a narrow piece")
+        }
         var times = [Rational(1, 3), Rational(2), Rational(7, 5)]
         if let root { times.append(root.reciprocal) }
         for s in times {
@@ -65,7 +75,7 @@ extension VerdictFilterTests {
             #expect(spread.rational == expected && unique.rational == expected)
             Self.expectComparison(unique, of: expected, "round \(round), unique forms")
             Self.expectComparison(spread, of: expected, "round \(round), spread")
-            if spread.commonRoot != nil { rooted += 1 }
+            if spread.commonRoot(inside: .zero, nil) != nil { rooted += 1 }
         }
         #expect(zero >= 40 && rooted >= 20)
     }
