@@ -131,6 +131,9 @@ struct PieceDifference {
 struct PieceComparison: Sendable {
     /// The compared formulas are equal (the sides agree on the whole piece).
     let equal: Bool
+    /// The components that differ, where a divergence interval can start in the piece: empty
+    /// when the sides are apart at its start and never meet inside it, since the piece then
+    /// continues the previous piece's interval (both sides are continuous), which keeps its own.
     let coordinates: [Int]
     /// The time strictly inside the piece where the sides meet (`PieceDifference.commonRoot`).
     let root: Rational?
@@ -141,9 +144,9 @@ struct PieceComparison: Sendable {
 
     init(_ d: PieceDifference, from: Rational, to: Rational?, end: Rational? = nil) {
         equal = d.isZero
-        coordinates = equal ? [] : d.differingComponents
         root = equal ? nil : d.commonRoot(inside: from, to)
         apartAtStart = !equal && !from.isZero && d.isNonzero(at: from)
+        coordinates = equal || (apartAtStart && root == nil) ? [] : d.differingComponents
         apartAtEnd = !equal && end.map { d.isNonzero(at: $0) } ?? false
     }
 }
@@ -170,6 +173,9 @@ func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Diver
             merged[merged.count - 1] = Divergence(from: last.from, to: interval.to, coordinates: last.coordinates)
             continue
         }
+        // A piece apart at its start is glued above unless the sides meet inside it, so every
+        // interval that starts a divergence has its coordinates (`PieceComparison`).
+        precondition(!interval.coordinates.isEmpty, "a divergence without its coordinates")
         merged.append(Divergence(from: interval.from, to: interval.to, coordinates: interval.coordinates))
     }
     return merged

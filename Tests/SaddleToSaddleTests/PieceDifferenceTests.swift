@@ -139,3 +139,25 @@ extension VerdictIntegerFormTests {
         }
     }
 }
+
+extension VerdictFilterTests {
+    /// By hand, in one dimension of two (the first agrees): a difference −u on (0, 1], 1 − 2u on
+    /// [1, 3] (apart at s = 1, meeting at s = 2 inside), u on [3, ∞): divergences [0, 2] and
+    /// [2, ∞), each with coordinate 1 — the second starts inside a piece that is apart at its
+    /// start, so that piece's coordinates are kept; the third piece's are not needed.
+    @Test func divergenceStartingInsideAPieceApartAtItsStart() {
+        func difference(_ c: Int, _ v: Int) -> PieceDifference {
+            PieceDifference(a: IntegerAffine(constant: IntegerVector([.zero, Rational(c)]), inverse: IntegerVector([.one, Rational(v)])),
+                            b: IntegerAffine(constant: IntegerVector([.zero, .zero]), inverse: IntegerVector([.one, .zero])))
+        }
+        let ends: [(Rational, Rational?)] = [(.zero, Rational(1)), (Rational(1), Rational(3)), (Rational(3), nil)]
+        let parts = [difference(0, -1), difference(1, -2), difference(0, 1)]
+        let compared = zip(parts, ends).map { PieceComparison($0, from: $1.0, to: $1.1) }
+        #expect(compared.map(\.root) == [nil, Rational(2), nil])
+        #expect(compared.map(\.apartAtStart) == [false, true, true])
+        #expect(compared.map(\.coordinates) == [[1], [1], []])
+        let pieces = ends.map { CommonPiece(from: $0.0, to: $0.1, saddle: 0, segment: nil, averagedFormula: .zero(2), lassoFormula: .zero(2)) }
+        #expect(divergences(pieces, compared: compared) == [Divergence(from: .zero, to: Rational(2), coordinates: [1]),
+                                                            Divergence(from: Rational(2), to: nil, coordinates: [1])])
+    }
+}
