@@ -36,16 +36,26 @@ extension Rational {
         precondition(denominator.signum > 0, "shared denominator must be positive")
         let one = BigInteger(1)
         if denominator.bitWidth == 1 { return numerators.map { _ in one } }
-        let d = denominator.storage.ptr
-        let product = MPZStorage.make()
-        let factors: [mpz_srcptr?] = numerators.map { UnsafePointer($0.storage.ptr) }
-        factors.withUnsafeBufferPointer { dln_mpz_product_mod(product.ptr, $0.baseAddress, $0.count, d) } // Π|n_i| mod d
-        let shared = BigInteger.make { dln_mpz_gcd($0, product.ptr, d) } // G (= d when the product is 0)
+        let product = BigInteger.productMagnitude(numerators, modulo: denominator) // Π|n_i| mod d
+        let shared = BigInteger.gcd(product, denominator) // G (= d when the product is 0)
         return numerators.map { n in
             if n.isZero { return denominator }
             if shared.bitWidth == 1 { return one }
             let g = BigInteger.gcd(n.floorRemainder(dividingBy: shared), shared)
             return g.bitWidth == 1 ? one : g
         }
+    }
+}
+
+extension BigInteger {
+    /// |f_0·f_1⋯| mod d over the nonzero f_i (d > 0; 1 mod d when there are none): the residue
+    /// `Rational.sharedFactors` takes its gcd with. One multiplication and one division per
+    /// factor, the division with an inverse of d computed once for all of them
+    /// (`dln_mpz_product_mod`: GMP's preinverted block division, about 2.5 products per factor
+    /// at 300,000 bits where Barrett's reduction with mpz products takes 3).
+    package static func productMagnitude(_ factors: [BigInteger], modulo d: BigInteger) -> BigInteger {
+        precondition(d.signum > 0, "modulus must be positive")
+        let pointers: [mpz_srcptr?] = factors.map { UnsafePointer($0.storage.ptr) }
+        return BigInteger.make { r in pointers.withUnsafeBufferPointer { dln_mpz_product_mod(r, $0.baseAddress, $0.count, d.storage.ptr) } }
     }
 }

@@ -52,6 +52,46 @@ import SeededRandom
         #expect(common > 50) // factors other than 1 were found, not only the coprime shortcut
     }
 
+    /// The residue itself against the plain product reduced once: a wrong residue would mostly
+    /// still give gcd 1 with a random d, so the gcds above cannot be the only check. Moduli on
+    /// both sides of the preinverted path's 16 limbs, with and without the top bit of their last
+    /// limb set (no normalising shift), factors longer than d (quotient beyond d's length, and
+    /// beyond twice it), factors just below d, zeros and signs.
+    @Test(arguments: [(64, 1_100), (900, 1_100), (1_023, 1_025), (1_024, 1_024), (5_000, 6_000), (40_000, 40_000)])
+    func productMagnitudeEqualsPlainProduct(minBits: Int, maxBits: Int) {
+        var g = SplitMix64(seed: UInt64(minBits) &* 31 &+ UInt64(maxBits))
+        for trial in 0..<(maxBits > 10_000 ? 6 : 60) {
+            let bits = g.nextInt(in: minBits...maxBits)
+            var d = g.bigInteger(bits: bits)
+            if g.nextInt(in: 0...3) == 0 { d = BigInteger(1).shiftedLeft(bits) - BigInteger(g.nextInt(in: 1...5)) } // all ones on top
+            let factors = (0..<g.nextInt(in: 0...9)).map { _ -> BigInteger in
+                var f: BigInteger
+                switch g.nextInt(in: 0...6) {
+                case 0: f = BigInteger(0)
+                case 1: f = d - BigInteger(g.nextInt(in: 1...3))
+                case 2: f = g.bigInteger(bits: g.nextInt(in: bits...(3 * bits)))
+                case 3: f = g.bigInteger(bits: g.nextInt(in: 1...64))
+                default: f = g.bigInteger(bits: g.nextInt(in: 1...bits))
+                }
+                return g.nextInt(in: 0...1) == 0 ? f : -f
+            }
+            let plain = factors.reduce(BigInteger(1)) { $1.isZero ? $0 : $0 * $1.magnitude }.floorRemainder(dividingBy: d)
+            #expect(BigInteger.productMagnitude(factors, modulo: d) == plain, "trial \(trial), \(bits) bits")
+        }
+    }
+
+    @Test func productMagnitudeHandCases() {
+        #expect(BigInteger.productMagnitude([], modulo: BigInteger(7)) == BigInteger(1))
+        #expect(BigInteger.productMagnitude([BigInteger(5)], modulo: BigInteger(1)) == BigInteger(0))
+        #expect(BigInteger.productMagnitude([BigInteger(-4), BigInteger(0), BigInteger(5)], modulo: BigInteger(7)) == BigInteger(6))
+        // 2¹⁰²⁴ + 1 (17 limbs): (2¹⁰²⁴)² ≡ 1 and (2¹⁰²⁴ + 2)·3 ≡ 3; the product of both, 3.
+        let d = BigInteger(1).shiftedLeft(1_024) + BigInteger(1)
+        #expect(BigInteger.productMagnitude([BigInteger(1).shiftedLeft(1_024), -BigInteger(1).shiftedLeft(1_024)], modulo: d) == BigInteger(1))
+        #expect(BigInteger.productMagnitude([BigInteger(1).shiftedLeft(1_024) + BigInteger(2), BigInteger(3)], modulo: d) == BigInteger(3))
+        #expect(BigInteger.productMagnitude([d, BigInteger(3)], modulo: d) == BigInteger(0))
+        #expect(BigInteger.productMagnitude([d * BigInteger(1).shiftedLeft(5_000) + BigInteger(2), d + BigInteger(5)], modulo: d) == BigInteger(10))
+    }
+
     @Test func sharedFactorsHandCases() {
         let factors = Rational.sharedFactors([BigInteger(6), BigInteger(0), BigInteger(5), BigInteger(-10), BigInteger(7)], over: BigInteger(30))
         #expect(factors == [BigInteger(6), BigInteger(30), BigInteger(5), BigInteger(10), BigInteger(1)])

@@ -107,7 +107,7 @@ static inline void dln_mpz_set_2(mpz_ptr z, mp_limb_t lo, mp_limb_t hi, int nega
 /// The double nearest to `q` (ties to even), with overflow to ±inf and correct subnormals.
 /// GMP's own mpq_get_d truncates toward zero, which is not good enough for display or export.
 double dln_mpq_get_d_nearest(mpq_srcptr q);
-// |a[0]·a[1]⋯| mod d over the nonzero a[i], for d > 0 (Barrett reduction; CGMP.c).
+// |a[0]·a[1]⋯| mod d over the nonzero a[i], for d > 0 (one preinverted division per step; CGMP.c).
 void dln_mpz_product_mod(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d);
 
 #endif
