@@ -7,7 +7,11 @@ import ParallelWork
 /// values into decimal text is most of the cost of writing `compare --json`'s z↓ and gap pieces,
 /// and elements are independent. The order and the bytes are those of rendering one element at
 /// a time.
-struct ParallelElements: Sequence {
+///
+/// Each thread renders a run of consecutive elements in order with one `State` (from `initial`,
+/// fresh per run): what an element leaves there for the next (`RecentTexts`: the texts of values
+/// that recur) must not change any element's text.
+struct ParallelElements<State>: Sequence {
     let count: Int
     /// Elements per thread and chunk: a chunk of 2·`chunk` rendered values is held at a time.
     /// By default one each up to 1,024 elements (a z↓ piece of a Gaussian design holds numbers of
@@ -15,22 +19,26 @@ struct ParallelElements: Sequence {
     /// pieces: a hand-over per pair would cost more than rendering them).
     let chunk: Int
     let indent: Int
-    let element: @Sendable (Int) -> JSONValue
+    let initial: @Sendable () -> State
+    let element: @Sendable (Int, inout State) -> JSONValue
 
-    init(count: Int, chunk: Int? = nil, indent: Int, _ element: @escaping @Sendable (Int) -> JSONValue) {
+    init(count: Int, chunk: Int? = nil, indent: Int, initial: @escaping @Sendable () -> State,
+         _ element: @escaping @Sendable (Int, inout State) -> JSONValue) {
         self.count = count
         self.chunk = chunk ?? Swift.max(1, count / 1024)
         self.indent = indent
+        self.initial = initial
         self.element = element
     }
 
     /// An array of `count` elements as a document part.
-    static func document(count: Int, _ element: @escaping @Sendable (Int) -> JSONValue) -> JSONDocument {
-        .rendered(count: count) { indent in AnySequence(ParallelElements(count: count, indent: indent, element)) }
+    static func document(count: Int, chunk: Int? = nil, initial: @escaping @Sendable () -> State,
+                         _ element: @escaping @Sendable (Int, inout State) -> JSONValue) -> JSONDocument {
+        .rendered(count: count) { indent in AnySequence(ParallelElements(count: count, chunk: chunk, indent: indent, initial: initial, element)) }
     }
 
     struct Iterator: IteratorProtocol {
-        let elements: ParallelElements
+        let elements: ParallelElements<State>
         var start = 0
         var ready: [[UInt8]] = []
         var position = 0
@@ -51,11 +59,12 @@ struct ParallelElements: Sequence {
 
     /// The text of the elements of `range` in order, its two halves rendered concurrently.
     func render(_ range: Range<Int>) -> [[UInt8]] {
-        let middle = range.lowerBound + (range.count + 1) / 2, element = element, indent = indent
+        let middle = range.lowerBound + (range.count + 1) / 2, element = element, indent = indent, initial = initial
         return parallelMap([range.lowerBound..<middle, middle..<range.upperBound], jobs: 2, chunk: 1) { half in
-            half.map { k in
+            var state = initial()
+            return half.map { k in
                 var out = JSONOutput()
-                element(k).write(to: &out, indent: indent)
+                element(k, &state).write(to: &out, indent: indent)
                 return out.utf8
             }
         }

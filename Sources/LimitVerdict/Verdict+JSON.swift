@@ -50,36 +50,28 @@ extension Verdict {
         } ?? .null))
         v.append(("link", linkJSON(exact)))
         o += v.map { ($0.0, .value($0.1)) }
+        // Values that recur (a piece's end as the next one's start, a gap piece's maximiser at
+        // one of its ends, z↓'s c₁ = rate) are converted to text once (`RecentTexts`).
         o.append(("zDown", .object([
             ("total", .value(exact.optional(downwardVariation.total))),
-            ("pieces", ParallelElements.document(count: zPieces.count) { n in
+            ("pieces", ParallelElements.document(count: zPieces.count, initial: { RecentTexts(exact) }) { n, texts in
                 let p = zPieces[n], c = p.coefficients
                 return .object(JSONObject([
-                    ("from", exact(p.from)), ("to", exact.optional(p.to)), ("rate", exact(p.rate)),
-                    ("valueAtFrom", exact(p.valueAtFrom)), ("c0", exact(c.c0)), ("c1", exact(c.c1)), ("c2", exact(c.c2)),
-                    ("coordinates", .indices(p.coordinates)),
+                    ("from", texts.text(p.from)), ("to", texts.text(p.to)), ("rate", texts.text(p.rate)),
+                    ("valueAtFrom", texts.text(p.valueAtFrom)), ("c0", texts.text(c.c0)), ("c1", texts.text(c.c1)),
+                    ("c2", texts.text(c.c2)), ("coordinates", .indices(p.coordinates)),
                 ]))
             }),
         ])))
-        o.append(("gap", ParallelElements.document(count: gaps.count) { n in
-            // A piece's ends are its first part's start and last part's end, and each part ends
-            // where the next starts: each end is converted to text once (a fifth of the gap's
-            // text). Kept: the piece's two ends and the last part end.
+        // Runs of 8 consecutive gap pieces per thread, so that most pieces find their start kept.
+        o.append(("gap", ParallelElements.document(count: gaps.count, chunk: max(8, gaps.count / 1024),
+                                                   initial: { RecentTexts(exact) }) { n, texts in
             let g = gaps[n]
-            var ends: [(value: Rational, text: JSONValue)] = []
-            func end(_ q: Rational?) -> JSONValue {
-                guard let q else { return .null }
-                if let known = ends.first(where: { $0.value == q }) { return known.text }
-                let text = exact(q)
-                if ends.count == 3 { ends.removeLast() }
-                ends.append((q, text))
-                return text
-            }
             return .object(JSONObject([
-                ("from", end(g.from)), ("to", end(g.to)), ("maximum", exact(g.maximum)),
-                ("maximiser", exact.optional(g.maximiser)),
+                ("from", texts.text(g.from)), ("to", texts.text(g.to)), ("maximum", exact(g.maximum)),
+                ("maximiser", texts.text(g.maximiser)),
                 ("parts", .array(g.parts.map { part in
-                    .object(JSONObject([("from", end(part.from)), ("to", end(part.to)),
+                    .object(JSONObject([("from", texts.text(part.from)), ("to", texts.text(part.to)),
                                         ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
                 })),
             ]))

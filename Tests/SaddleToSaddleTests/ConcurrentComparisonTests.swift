@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Foundation
 import ExactLinearAlgebra
 import JSONFormat
 import LassoHomotopy
@@ -25,13 +26,44 @@ import Testing
         }
         for count in [0, 1, 2, 3, 5, 8, 21, 1023, 1024, 2049, 5000] {
             for chunk in [nil, 1, 2, 5] as [Int?] {
-                let rendered = JSONDocument.rendered(count: count) { indent in AnySequence(ParallelElements(count: count, chunk: chunk, indent: indent, element)) }
+                let rendered = JSONDocument.rendered(count: count) { indent in
+                    AnySequence(ParallelElements(count: count, chunk: chunk, indent: indent, initial: { () }) { k, _ in element(k) })
+                }
                 let plain = JSONDocument.elements(count: count, element: element)
                 let nested: (JSONDocument) -> JSONDocument = { .object([("a", .object([("b", $0)])), ("c", $0)]) }
                 #expect(try text(nested(rendered)) == text(nested(plain)), "count \(count), chunk \(String(describing: chunk))")
                 #expect(try rendered.value() == plain.value())
             }
         }
+    }
+
+    /// Each thread renders runs of consecutive elements with one state, fresh per run: elements
+    /// that convert recurring values through `RecentTexts` have the text of converting each
+    /// value alone, and a run's state goes from one element to the next (run lengths of 1 and 8).
+    @Test func parallelElementsCarryTheirStateAlongARun() throws {
+        let values = (0..<40).map { k in Rational(k * k % 7 - 3, 5 + k % 3) }
+        @Sendable func plain(_ k: Int) -> JSONValue {
+            .object(JSONObject([("a", ExactJSON.exactStrings(values[k])), ("b", ExactJSON.exactStrings(values[(k + 1) % 40]))]))
+        }
+        let runs = Counter()
+        for chunk in [1, 8] {
+            let rendered = JSONDocument.rendered(count: 40) { indent in
+                AnySequence(ParallelElements(count: 40, chunk: chunk, indent: indent, initial: { () -> (RecentTexts, Int?) in
+                    runs.add()
+                    return (RecentTexts(.exactStrings), nil)
+                }) { k, state in
+                    // Consecutive in a run: the element before left its index.
+                    #expect(state.1 == nil || state.1 == k - 1)
+                    state.1 = k
+                    return .object(JSONObject([("a", state.0.text(values[k])), ("b", state.0.text(values[(k + 1) % 40]))]))
+                })
+            }
+            var a = JSONOutput(), b = JSONOutput()
+            try rendered.write(to: &a)
+            try JSONDocument.elements(count: 40, element: plain).write(to: &b)
+            #expect(a.string == b.string, "chunk \(chunk)")
+        }
+        #expect(runs.value == 40 + 6) // 40 runs of one; then halves of 8, 8, 8, 8, 4, 4
     }
 
     /// The segment formulas built on two threads are the sequential ones.
@@ -71,7 +103,7 @@ import Testing
             let alternate = given.indices.map { $0 % 2 == 0 ? given[$0] : nil }
             for (m, numerators) in [given, none, alternate].enumerated() {
                 for split in 0...kappa.count {
-                    var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+                    var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon, constants: split % 2 == 0)
                     for k in 0..<split { built.add(kappa: kappa[k], x: x[k], below: numerators[k]) }
                     let finished = LassoPathInTime(kappa: kappa, x: x, isUnique: path.isUnique, weightDecay: problem.weightDecay,
                                                    built: built.formulas, numerators: numerators, jobs: 2)
@@ -81,7 +113,9 @@ import Testing
                     }
                     var z = built.downward
                     z.add(through: finished)
-                    #expect(z.finish() == downward, "case \(n), numerators \(m), split \(split)")
+                    let swept = z.finish()
+                    #expect(swept == downward, "case \(n), numerators \(m), split \(split)")
+                    #expect(swept.pieces.map(\.coefficients.c0) == downward.pieces.map(\.coefficients.c0))
                 }
             }
         }
@@ -198,5 +232,23 @@ import Testing
             #expect(parallel.gap == sequential.gap && parallel.divergence == sequential.divergence, "seed \(seed), \(n)×\(d)")
             #expect(parallel.apartAtHorizon == sequential.apartAtHorizon && parallel.statements == sequential.statements)
         }
+    }
+}
+
+/// A count kept from several threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }
