@@ -10,8 +10,6 @@ extension DownwardVariation {
     /// at μ_{j+1} meets segment j + 1's decreases starting there).
     struct Builder {
         let horizon: Rational?
-        /// Whether each piece carries c₀ (`DownwardVariationPiece.coefficients`), for the document.
-        let constants: Bool
         /// How many segments were added (the path's first ones).
         private(set) var segments = 0
         private(set) var pieces: [DownwardVariationPiece] = []
@@ -23,10 +21,7 @@ extension DownwardVariation {
         /// The latest cut swept: its rate and coordinates, waiting for the next cut as its end.
         private var current: (from: Rational, rate: Rational, coordinates: [Int])?
 
-        init(horizon: Rational?, constants: Bool = false) {
-            self.horizon = horizon
-            self.constants = constants
-        }
+        init(horizon: Rational?) { self.horizon = horizon }
 
         /// Segment j, starting at μ_j = `start`, with its decreases (`decreases(onSegment:)`).
         mutating func add(start: Rational, _ decreases: [SegmentDecrease]) {
@@ -75,14 +70,12 @@ extension DownwardVariation {
         private mutating func close(_ cut: (from: Rational, rate: Rational, coordinates: [Int]), to: Rational?) {
             let (from, rate, coordinates) = cut
             if let last = pieces.last, last.rate == rate, last.coordinates == coordinates {
-                pieces[pieces.count - 1] = last.extended(to: to)
+                pieces[pieces.count - 1] = DownwardVariationPiece(
+                    from: last.from, to: to, rate: rate, valueAtFrom: last.valueAtFrom, coordinates: coordinates)
             } else {
-                // z↓ at `from`, the end of the piece before (evaluated only where a piece starts),
-                // and c₀ = z↓(from) − ρ·(from + from²/2): each one sum with a long value.
+                // z↓ at `from`, the end of the piece before (evaluated only where a piece starts).
                 let value = pieces.last?.value(at: from) ?? .zero
-                let constant = constants ? value - rate * DownwardVariationPiece.primitive(at: from) : nil
-                pieces.append(DownwardVariationPiece(from: from, to: to, rate: rate, valueAtFrom: value,
-                                                     constant: constant, coordinates: coordinates))
+                pieces.append(DownwardVariationPiece(from: from, to: to, rate: rate, valueAtFrom: value, coordinates: coordinates))
             }
         }
     }

@@ -13,48 +13,14 @@ public struct DownwardVariationPiece: Equatable, Sendable {
     public let valueAtFrom: Rational
     /// The coordinates (0-based) that decrease on the piece.
     public let coordinates: [Int]
-    /// c₀ = z↓(from) − ρ·(from + from²/2) when formed with the piece (`compare --json` writes it:
-    /// on Gaussian designs z↓'s values reach ~2,000,000 bits, and the sum is formed where the
-    /// sweep forms z↓(from), beside the path, instead of while the document is written).
-    let constant: Rational?
 
-    init(from: Rational, to: Rational?, rate: Rational, valueAtFrom: Rational, coordinates: [Int]) {
-        self.init(from: from, to: to, rate: rate, valueAtFrom: valueAtFrom, constant: nil, coordinates: coordinates)
-    }
-
-    /// With c₀ when known (`DownwardVariation.Builder(horizon:constants: true)` carries it from
-    /// piece to piece).
-    init(from: Rational, to: Rational?, rate: Rational, valueAtFrom: Rational, constant: Rational?, coordinates: [Int]) {
-        self.from = from
-        self.to = to
-        self.rate = rate
-        self.valueAtFrom = valueAtFrom
-        self.coordinates = coordinates
-        self.constant = constant
-    }
-
-    /// μ + μ²/2, the integral of 1 + u from 0 to μ: z↓(μ) = c₀ + ρ·(μ + μ²/2) on the piece.
-    static func primitive(at mu: Rational) -> Rational { mu + mu * mu / Rational(2) }
-
-    /// Equal pieces: the same interval, rate, value and coordinates (c₀ follows from them).
-    public static func == (a: DownwardVariationPiece, b: DownwardVariationPiece) -> Bool {
-        a.from == b.from && a.to == b.to && a.rate == b.rate && a.valueAtFrom == b.valueAtFrom && a.coordinates == b.coordinates
-    }
-
-    /// The same piece ending at `to` (a neighbour with the same rate and coordinates merged in).
-    func extended(to end: Rational?) -> DownwardVariationPiece {
-        DownwardVariationPiece(from: from, to: end, rate: rate, valueAtFrom: valueAtFrom, constant: constant, coordinates: coordinates)
-    }
-
-    /// z↓(μ) = z↓(from) + ρ·[(μ − from) + (μ² − from²)/2] (= c₀ + ρ·(μ + μ²/2)).
     public func value(at mu: Rational) -> Rational {
-        if let constant { return constant + rate * Self.primitive(at: mu) }
-        return valueAtFrom + rate * ((mu - from) + (mu * mu - from * from) / Rational(2))
+        valueAtFrom + rate * ((mu - from) + (mu * mu - from * from) / Rational(2))
     }
 
     /// z↓(μ) = c₀ + c₁μ + c₂μ² on the piece.
     public var coefficients: (c0: Rational, c1: Rational, c2: Rational) {
-        (constant ?? valueAtFrom - rate * Self.primitive(at: from), rate, rate / Rational(2))
+        (valueAtFrom - rate * (from + from * from / Rational(2)), rate, rate / Rational(2))
     }
 }
 

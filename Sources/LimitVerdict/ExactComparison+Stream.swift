@@ -42,7 +42,7 @@ extension ExactComparison {
             saddles.close()
             let averaged = averagedBy.claim() ? Self.averagedFormulas(saddles, dimension: d) : nil
             limitDone.set()
-            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon, constants: true)
+            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
             // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).
             // The batch that comes with the close is left, with any knots the path's thread did not
             // build, to the finish after both: so a limit done after the path builds nothing here.
@@ -71,7 +71,7 @@ extension ExactComparison {
             fflush(file.value)
             knots.close()
             // The limit still running (its thread has not read a knot): build from the first knot.
-            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon, constants: true)
+            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
             for k in kappa.indices {
                 if limitDone.isSet { break }
                 built.add(kappa: kappa[k], x: x[k], below: numerators[k])

@@ -16,11 +16,10 @@ extension LassoPathInTime {
         private var last: (kappa: Rational, x: [Rational], below: SegmentNumerators?, vector: IntegerVector?)?
         private var ended = false
 
-        /// `horizon`: the verdict's, where z↓ stops; `constants`: z↓'s pieces carry c₀ (the
-        /// document writes it).
-        init(weightDecay: Rational, horizon: Rational?, constants: Bool = false) {
+        /// `horizon`: the verdict's, where z↓ stops.
+        init(weightDecay: Rational, horizon: Rational?) {
             self.weightDecay = weightDecay
-            downward = DownwardVariation.Builder(horizon: horizon, constants: constants)
+            downward = DownwardVariation.Builder(horizon: horizon)
         }
 
         /// The next knot: the parts of the segment that ends there, if it is reached (segment j

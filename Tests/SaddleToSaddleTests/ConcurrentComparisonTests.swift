@@ -103,7 +103,7 @@ import Testing
             let alternate = given.indices.map { $0 % 2 == 0 ? given[$0] : nil }
             for (m, numerators) in [given, none, alternate].enumerated() {
                 for split in 0...kappa.count {
-                    var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon, constants: split % 2 == 0)
+                    var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
                     for k in 0..<split { built.add(kappa: kappa[k], x: x[k], below: numerators[k]) }
                     let finished = LassoPathInTime(kappa: kappa, x: x, isUnique: path.isUnique, weightDecay: problem.weightDecay,
                                                    built: built.formulas, numerators: numerators, jobs: 2)

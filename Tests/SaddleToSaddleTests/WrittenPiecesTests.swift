@@ -7,8 +7,8 @@ import SeededRandom
 import Testing
 @testable import LimitVerdict
 
-/// What `compare --json` forms for its z↓ and gap pieces: c₀ carried by the sweep, and the text
-/// of recurring values converted once, against the plain computations they replace.
+/// What `compare --json` writes for its z↓ and gap pieces: the text of recurring values converted
+/// once, against the plain conversion, and z↓'s coefficients on a worked example.
 @Suite struct WrittenPiecesTests {
     /// A seeded value: small, 128-bit, or a few hundred bits; negative, integer or not.
     static func value(_ g: inout SplitMix64) -> Rational {
@@ -52,44 +52,12 @@ import Testing
         #expect(texts.text(b) == .string("-2/5") && texts.kept == [c, b])
     }
 
-    /// c₀ carried from piece to piece is valueAtFrom − ρ·(from + from²/2) formed directly, and
-    /// the values agree with z↓(from) + ρ·[(μ − from) + (μ² − from²)/2] (both networks, weight
-    /// decay, stopped or not).
-    @Test func downwardConstantsAreTheDirectOnes() throws {
-        var pieces = 0
-        for seed in UInt64(1)...8 {
-            for (n, d) in [(9, 14), (16, 10)] {
-                let problem = try randomProblem(seed: seed, n: n, d: d, variant: seed % 4 == 0 ? .positive : .signed,
-                                                weightDecay: seed % 3 == 0 ? Rational(1, 5) : .zero, range: -9...9)
-                let path = LassoPathInTime(try LassoPath(problem: problem))
-                for horizon in [nil, q("3/2")] {
-                    var builder = DownwardVariation.Builder(horizon: horizon, constants: true)
-                    builder.add(through: path)
-                    let carried = builder.finish(), plain = DownwardVariation(path, horizon: horizon)
-                    #expect(carried == plain, "seed \(seed), \(n)×\(d)")
-                    for (p, o) in zip(carried.pieces, plain.pieces) {
-                        #expect(p.constant != nil && o.constant == nil)
-                        let direct = p.valueAtFrom - p.rate * (p.from + p.from * p.from / Rational(2))
-                        #expect(p.coefficients.c0 == direct && o.coefficients.c0 == direct, "seed \(seed), \(n)×\(d)")
-                        #expect(p.coefficients.c1 == p.rate && p.coefficients.c2 == p.rate / Rational(2))
-                        for mu in [p.from, p.from + Rational(1, 3), p.to ?? p.from * Rational(3)] {
-                            let value = p.valueAtFrom + p.rate * ((mu - p.from) + (mu * mu - p.from * p.from) / Rational(2))
-                            #expect(p.value(at: mu) == value && o.value(at: mu) == value)
-                        }
-                        pieces += p.rate.isZero ? 0 : 1
-                    }
-                }
-            }
-        }
-        #expect(pieces >= 20, "pieces with a rate: \(pieces)")
-    }
-
     /// docs/math.md §4's worked example: on μ ∈ [3/4, 1] the rate is 1/2, so
     /// c₀ = 0 − (1/2)(3/4 + 9/32) = −33/64 and z↓(1) = −33/64 + (1/2)(1 + 1/2) = 15/64.
     @Test func workedExampleConstants() throws {
         let problem = try Problem(M: matrix([[10, -4], [-4, 2]]), r: vector("-3", "2"))
         let path = LassoPathInTime(try LassoPath(problem: problem))
-        var builder = DownwardVariation.Builder(horizon: nil, constants: true)
+        var builder = DownwardVariation.Builder(horizon: nil)
         builder.add(through: path)
         let pieces = builder.finish().pieces
         #expect(pieces.map(\.from) == [q("0"), q("3/4"), q("1")])
