@@ -128,9 +128,11 @@ struct Homotopy {
                     problem: problem, kappa: middle, x: below.solution(at: middle),
                     equicorrelationSigns: below.equicorrelationSigns(at: middle))
             }
+            // A handed-over formula carries the direction, reduced only if a reader asks (`Segment`).
+            let numerators = handsOverNumerators ? (below as? IntegerSegment)?.numerators : nil
             guard try emit(knot, SegmentDraft(upper: kappa, lower: next, support: below.support, signs: below.signs, isUnique: segmentUnique,
-                                                  direction: below.direction, keptInMemory: below is IntegerSegment,
-                                                  numerators: handsOverNumerators ? (below as? IntegerSegment)?.numerators : nil)) else { return }
+                                                  direction: numerators == nil ? below.direction : nil, keptInMemory: below is IntegerSegment,
+                                                  numerators: numerators)) else { return }
             inSupport = [Bool](filled: false, count: d)
             for i in below.support { inSupport[i] = true }
             x = below.solution(atEnd: ending)
@@ -170,8 +172,9 @@ struct SegmentDraft {
     let support: [Int]
     let signs: [Int]
     let isUnique: Bool
-    /// v, the formula's own (the certificate pins it to the end knots: `Segment`'s direction).
-    let direction: [Rational]
+    /// v, the formula's own (the certificate pins it to the end knots: `Segment`'s direction);
+    /// nil when `numerators` is given, which has it.
+    let direction: [Rational]?
     /// Whether a whole path in memory keeps `direction` (read off the integer factorisation, far
     /// cheaper than interpolating the end knots); otherwise only streamed segments carry it.
     let keptInMemory: Bool

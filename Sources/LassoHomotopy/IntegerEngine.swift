@@ -104,9 +104,7 @@ struct IntegerSegment: SegmentFormula {
     var numerators: SegmentNumerators { SegmentNumerators(U: U, W: W, scale: scale, determinant: determinant) }
 
     /// v = dx/d(−κ) = L·W/D.
-    var direction: [Rational] {
-        Rational.reducing(W.map { $0.isZero ? $0 : $0 * scale }, over: determinant)
-    }
+    var direction: [Rational] { numerators.direction }
 
     func nextEvent(below kappa: Rational) -> SegmentEnd {
         let (n, q) = scaledKappa(kappa)

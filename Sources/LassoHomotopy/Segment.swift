@@ -19,7 +19,8 @@ public struct Segment: Sendable, Equatable {
     /// Whether the lasso solution is unique for every κ strictly inside the segment.
     public let isUnique: Bool
     /// The direction when the homotopy already knows it exactly (from the factorisation that
-    /// produced the segment); nil means it is computed from the end knots.
+    /// produced the segment); nil means it is read off `numerators` if given (reduced only when
+    /// asked), else computed from the end knots.
     private let knownDirection: [Rational]?
     /// The integer engine's formula of the segment, handed over by a streamed path
     /// (`LassoPath.stream`); nil otherwise.
@@ -56,9 +57,12 @@ public struct Segment: Sendable, Equatable {
     /// The chord between the end knots.
     public var chord: Chord { Chord(upper: upper, upperSolution, lower: lower, lowerSolution) }
 
+    /// The direction known exactly without the end knots: given, or read off `numerators`.
+    private var exactDirection: [Rational]? { knownDirection ?? numerators?.direction }
+
     /// dx/dκ, constant on the segment.
     public var slope: [Rational] {
-        if let knownDirection { return knownDirection.map { $0.isZero ? .zero : -$0 } }
+        if let exactDirection { return exactDirection.map { $0.isZero ? .zero : -$0 } }
         return chord.slope
     }
 
@@ -66,7 +70,7 @@ public struct Segment: Sendable, Equatable {
     public var intercept: [Rational] { chord.affine.intercept }
 
     /// The direction `dx/d(−κ)` followed on this segment (docs/math.md §1's v).
-    public var direction: [Rational] { knownDirection ?? slope.map { -$0 } }
+    public var direction: [Rational] { exactDirection ?? chord.slope.map { -$0 } }
 
     /// x(κ) for κ in [lower, upper].
     public func solution(at kappa: Rational) -> [Rational] { chord.solution(at: kappa) }

@@ -18,4 +18,10 @@ package struct SegmentNumerators: Sendable {
         self.scale = scale
         self.determinant = determinant
     }
+
+    /// v = dx/d(−κ) = L·W/D in lowest terms, the segment's direction (`Segment.direction`),
+    /// formed only when read: `compare --json` reads the formula itself and never the direction.
+    package var direction: [Rational] {
+        Rational.reducing(W.map { $0.isZero ? $0 : $0 * scale }, over: determinant)
+    }
 }
