@@ -43,11 +43,20 @@ func decreases(_ f: IntegerAffine, start x: [Rational], from muFrom: Rational, t
         let start = x[i] // z_i(μ_j) = μ_j x_i(κ_j): same sign
         guard f.constant.signum(i) * start.signum < 0 else { continue }
         let a = f.constant.rational(i)
-        let crossing = Rational(-f.inverse.numerators[i] * f.constant.denominator, f.constant.numerators[i] * f.inverse.denominator)
-        let end: Rational? = muTo.map { Rational.min($0, crossing) } ?? crossing
+        // The crossing μ₀ = n/d is compared with the end unreduced: z_i keeps its sign on the
+        // segment (x_i does), so μ₀ is at or past a finite end, and its gcd at full size
+        // (Gaussian 200×100: ~0.1 s of CPU in all) would be dropped.
+        let n = -f.inverse.numerators[i] * f.constant.denominator, d = f.constant.numerators[i] * f.inverse.denominator
+        let end = muTo.flatMap { isBelow(n, d, $0) ? nil : $0 } ?? Rational(n, d)
         out.append(SegmentDecrease(coordinate: i, rate: a.magnitude, from: muFrom, to: end))
     }
     return out
+}
+
+/// n/d < q (d ≠ 0), by cross-multiplication: no gcd.
+private func isBelow(_ n: BigInteger, _ d: BigInteger, _ q: Rational) -> Bool {
+    let left = n * q.denominator, right = q.numerator * d
+    return d.signum > 0 ? left < right : right < left
 }
 
 extension LassoPathInTime {
