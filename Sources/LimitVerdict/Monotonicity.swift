@@ -44,8 +44,8 @@ func decreases(_ f: IntegerAffine, start x: [Rational], from muFrom: Rational, t
         guard f.constant.signum(i) * start.signum < 0 else { continue }
         let a = f.constant.rational(i)
         // The crossing μ₀ = n/d is compared with the end unreduced: z_i keeps its sign on the
-        // segment (x_i does), so μ₀ is at or past a finite end, and its gcd at full size
-        // (Gaussian 200×100: ~0.1 s of CPU in all) would be dropped.
+        // segment (x_i does), so μ₀ is at or past a finite end, and its reduction (a gcd at
+        // full size) would be dropped.
         let n = -f.inverse.numerators[i] * f.constant.denominator, d = f.constant.numerators[i] * f.inverse.denominator
         let end = muTo.flatMap { isBelow(n, d, $0) ? nil : $0 } ?? Rational(n, d)
         out.append(SegmentDecrease(coordinate: i, rate: a.magnitude, from: muFrom, to: end))
