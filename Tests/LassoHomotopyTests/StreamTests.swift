@@ -50,7 +50,7 @@ import Foundation
 
     @Test func streamEqualsWholePathOnSeededInstances() throws {
         var rng = SplitMix64(seed: 20_261_203)
-        var compared = 0, nonUnique = 0
+        var compared = 0, nonUnique = 0, carried = 0
         for trial in 0..<120 {
             let variant: Variant = trial % 3 == 2 ? .positive : .signed
             let problem = try RandomPathTests.randomProblem(&rng, variant: variant)
@@ -59,6 +59,10 @@ import Foundation
                 let (knots, segments, summary) = try Self.streamed(problem, factorisation)
                 #expect(knots == whole.knots, "trial \(trial) \(factorisation)")
                 #expect(segments == whole.segments, "trial \(trial) \(factorisation)")
+                // `==` leaves the direction out: a streamed integer segment reads it off its formula.
+                #expect(segments.map(\.direction) == whole.segments.map(\.direction), "trial \(trial) \(factorisation)")
+                #expect(segments.map(\.direction) == segments.map { $0.chord.slope.map { -$0 } }, "trial \(trial) \(factorisation)")
+                carried += segments.filter { $0.numerators != nil }.count
                 #expect(summary.knotCount == whole.knots.count && summary.isUnique == whole.isUnique)
                 #expect(!summary.stoppedEarly)
                 if !whole.isUnique { nonUnique += 1 }
@@ -66,6 +70,7 @@ import Foundation
             }
         }
         #expect(compared == 240)
+        #expect(carried > 100, "the integer factorisation hands over its formulas")
         #expect(nonUnique > 0, "the seeded instances include singular ones")
     }
 
