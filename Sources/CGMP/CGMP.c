@@ -52,8 +52,8 @@ mp_limb_t __gmpn_preinv_mu_div_qr(mp_ptr qp, mp_ptr rp, mp_srcptr np, mp_size_t 
 mp_size_t __gmpn_preinv_mu_div_qr_itch(mp_size_t nn, mp_size_t dn, mp_size_t in);
 mp_limb_t __gmpn_invertappr(mp_ptr ip, mp_srcptr dp, mp_size_t n, mp_ptr scratch);
 
-// Below this many limbs of d, Barrett's reduction with mpz products (GMP divides such sizes
-// by schoolbook, and the inverse's set-up would not pay).
+// Below this many limbs of d, a plain division per step (GMP divides such sizes by
+// schoolbook, and the inverse's set-up would not pay).
 #define DLN_PREINV_LIMBS 16
 
 // r = |a[0]·a[1]⋯| mod d over the nonzero a[i] (d > 0), the residue `Rational.sharedFactors`
@@ -63,11 +63,11 @@ mp_limb_t __gmpn_invertappr(mp_ptr ip, mp_srcptr dp, mp_size_t n, mp_ptr scratch
 // the cost): 2.5 ms instead of Barrett's 3.2 ms per step at 300,000 bits. The divisor is
 // normalised (shifted so that its top bit is set) as GMP's division requires; x·2^s mod d·2^s
 // = (x mod d)·2^s.
-static void dln_product_mod_barrett(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d);
+static void dln_product_mod_plain(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d);
 
 void dln_mpz_product_mod(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d) {
     mp_size_t dn = (mp_size_t)mpz_size(d);
-    if (dn < DLN_PREINV_LIMBS) { dln_product_mod_barrett(r, a, count, d); return; }
+    if (dn < DLN_PREINV_LIMBS) { dln_product_mod_plain(r, a, count, d); return; }
     unsigned shift = (unsigned)__builtin_clzll(mpz_getlimbn(d, dn - 1));
     mp_size_t in = dn, most = 2 * dn + 1; // x = r·a[i] of up to 2dn (+1 after the shift) limbs; longer ones divide as usual
     mp_size_t itch = __gmpn_preinv_mu_div_qr_itch(most, dn, in);
@@ -119,33 +119,18 @@ void dln_mpz_product_mod(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcpt
     free(dp); free(ip); free(np); free(qp); free(rp); free(scratch);
 }
 
-// The same for a short d, by Barrett's reduction with one reciprocal ⌊4^k/d⌋ for all steps
-// (k = bits of d). Barrett (Handbook of Applied Cryptography 14.42): for 0 ≤ x < 4^k the
-// estimate ⌊⌊x/2^(k−1)⌋·⌊4^k/d⌋/2^(k+1)⌋ is at most ⌊x/d⌋ and at least ⌊x/d⌋ − 2, so x minus
-// its multiple of d is in [0, 3d). A longer x (a factor above d) is divided as usual.
-static void dln_product_mod_barrett(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d) {
-    size_t k = mpz_sizeinbase(d, 2);
-    mpz_t reciprocal, x, q;
-    mpz_init(reciprocal); mpz_init(x); mpz_init(q);
-    mpz_set_ui(x, 1);
-    mpz_mul_2exp(x, x, 2 * k);
-    mpz_fdiv_q(reciprocal, x, d);
+// The same for a short d, one plain division per step (faster here than Barrett's reduction
+// with mpz products: 84 against 105 µs for 200 factors at 15 limbs, 3.9 against 10.9 µs at one).
+static void dln_product_mod_plain(mpz_ptr r, const mpz_srcptr *a, size_t count, mpz_srcptr d) {
+    mpz_t x;
+    mpz_init(x);
     mpz_set_ui(r, 1);
-    mpz_fdiv_r(r, r, d); // 0 when d = 1
+    mpz_tdiv_r(r, r, d); // 0 when d = 1
     for (size_t i = 0; i < count; i++) {
         if (mpz_sgn(a[i]) == 0) continue;
         mpz_mul(x, r, a[i]);
         mpz_abs(x, x);
-        if (mpz_sizeinbase(x, 2) > 2 * k) {
-            mpz_fdiv_r(r, x, d);
-            continue;
-        }
-        mpz_fdiv_q_2exp(q, x, k - 1);
-        mpz_mul(q, q, reciprocal);
-        mpz_fdiv_q_2exp(q, q, k + 1);
-        mpz_submul(x, q, d);
-        while (mpz_cmp(x, d) >= 0) mpz_sub(x, x, d);
-        mpz_swap(r, x);
+        mpz_tdiv_r(r, x, d);
     }
-    mpz_clear(reciprocal); mpz_clear(x); mpz_clear(q);
+    mpz_clear(x);
 }

@@ -28,8 +28,8 @@ extension Rational {
     /// zero numerator): what reduces `numerators[i] / denominator` to lowest terms.
     ///
     /// Every gcd(n_i, d) divides G = gcd(d, Π n_i) = gcd(d, Π |n_i| mod d), so it equals
-    /// gcd(n_i mod G, G). G comes from the product taken modulo d (three multiplications per
-    /// entry with Barrett's reduction, `dln_mpz_product_mod`) and one gcd. The fractions of
+    /// gcd(n_i mod G, G). G comes from the product taken modulo d (`productMagnitude`: one
+    /// multiplication and one preinverted division per entry) and one gcd. The fractions of
     /// a path's knot or direction, or a saddle's q, share their denominator and G is mostly 1 or
     /// a few small primes, so the per-entry gcds are of small numbers (or none).
     public static func sharedFactors(_ numerators: [BigInteger], over denominator: BigInteger) -> [BigInteger] {

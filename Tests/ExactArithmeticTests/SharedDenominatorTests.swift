@@ -100,7 +100,7 @@ import SeededRandom
         let n = [BigInteger(1).shiftedLeft(100) + BigInteger(1), BigInteger(12), BigInteger(1).shiftedLeft(101) * BigInteger(3)]
         #expect(Rational.sharedFactors(n, over: d) == [BigInteger(1), BigInteger(12), BigInteger(1).shiftedLeft(100) * BigInteger(3)])
         // d of one and two bits; numerators far longer than d (the product step then divides
-        // instead of Barrett's estimate) and shorter; a product that becomes 0 modulo d.
+        // in full) and shorter; a product that becomes 0 modulo d.
         #expect(Rational.sharedFactors([BigInteger(3), BigInteger(5), BigInteger(-4)], over: BigInteger(2)) == [BigInteger(1), BigInteger(1), BigInteger(2)])
         #expect(Rational.sharedFactors([BigInteger(9), BigInteger(-2)], over: BigInteger(3)) == [BigInteger(3), BigInteger(1)])
         let e = BigInteger(1).shiftedLeft(64) * BigInteger(15) + BigInteger(1)
