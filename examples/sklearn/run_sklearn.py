@@ -94,8 +94,10 @@ EXPECTED = {
     ("mairal-yu-p10", "lars_path"): {"stopsEarly": True},
     # Positive LARS does not reach the nonnegative least-squares point at alpha = 0 (documented).
     ("gaussian-20x5-positive", "lars_path"): {"fail": [5]},
-    # Duplicate columns: LARS drops the degenerate regressor, misses the next knot, ends off the path.
-    ("duplicate-column-10x4", "lars_path"): {"fail": [3], "missed": True},
+    # Duplicate columns: the second copy's Cholesky pivot is rounding noise (~1e-8) next to LARS's
+    # 1e-7 threshold, so the CPU's BLAS kernels decide (same versions, different machines). Dropped:
+    # LARS misses the next knot and ends off the path. Kept: one more alpha, and the path passes.
+    ("duplicate-column-10x4", "lars_path"): [{"fail": [3], "missed": True}, {}],
 }
 
 
@@ -123,12 +125,17 @@ def outcome(report):
     return got
 
 
-def expected_outcome(instance, solver, is_path):
-    want = {"fail": []}
-    if is_path:
-        want.update({"missed": False, "stopsEarly": False})
-    want.update(EXPECTED.get((instance, solver), {}))
-    return want
+def expected_outcomes(instance, solver, is_path):
+    """Every outcome accepted: one, or several where the platform's rounding decides."""
+    listed = EXPECTED.get((instance, solver), {})
+    wants = []
+    for change in listed if isinstance(listed, list) else [listed]:
+        want = {"fail": []}
+        if is_path:
+            want.update({"missed": False, "stopsEarly": False})
+        want.update(change)
+        wants.append(want)
+    return wants
 
 
 def main():
@@ -151,7 +158,7 @@ def main():
             solution = os.path.join(workdir, f"{name}--{solver.replace(' ', '-')}.npz")
             np.savez(solution, alphas=alphas, coefs=coefs)
             report = check(args.dlnpath, problem, solution, is_path, positive)
-            got, want = outcome(report), expected_outcome(name, solver, is_path)
+            got, wants = outcome(report), expected_outcomes(name, solver, is_path)
             errors = [p["error"] for p in report["points"] if "error" in p]
             details = []
             if got["fail"]:
@@ -160,10 +167,10 @@ def main():
             if "knots" in report:
                 k = report["knots"]
                 details.append(f"{k['exactKnots']} exact knots in range, {len(k['missed'])} missed, {len(k['spurious'])} spurious, {k['knotsBelow']} below")
-            ok = got == want
+            ok = got in wants
             mismatches += not ok
             print(f"{name:26} {solver:24} {len(alphas):6d} {'PASS' if report['passed'] else 'FAIL':6} {max(errors):13.3g}  {'; '.join(details)}"
-                  + ("" if ok else f"\n  UNEXPECTED: got {got}, expected {want}"))
+                  + ("" if ok else f"\n  UNEXPECTED: got {got}, expected {' or '.join(map(str, wants))}"))
     print(f"{'all outcomes as expected' if mismatches == 0 else f'{mismatches} unexpected outcomes'} ({time.time() - start:.0f} s)")
     return 1 if mismatches else 0
 
