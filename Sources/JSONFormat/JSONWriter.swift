@@ -199,6 +199,37 @@ public struct JSONOutput: Sendable {
         }
     }
 
+    /// Appends the whole content of `file` (from its start, whatever its position; what `file`
+    /// buffered is flushed first): the parts of a streamed document written before their place
+    /// in it (`ScratchFile`). A file-descriptor output flushes and has the kernel copy the file
+    /// (`sendfile`: no buffer to fault in and fill) where it can, else copies 64 KB at a time.
+    public mutating func append(file: UnsafeMutablePointer<FILE>) {
+        fflush(file)
+        let source = fileno(file)
+        var copied = 0
+        #if os(Linux)
+        if let descriptor {
+            flush()
+            let size = Int(lseek(source, 0, SEEK_END))
+            var offset = off_t(0)
+            while copied < size {
+                let sent = sendfile(descriptor, source, &offset, size - copied)
+                if sent < 0 && errno == EINTR { continue }
+                if sent <= 0 { break }
+                copied += sent
+            }
+            if copied == size { return }
+        }
+        #endif
+        fseek(file, copied, SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count == 0 { break }
+            buffer.withUnsafeBufferPointer { append(bytes: UnsafeBufferPointer(rebasing: $0.prefix(count))) }
+        }
+    }
+
     mutating func appendSpaces(_ count: Int) {
         for _ in 0..<count { bytes.append(UInt8(ascii: " ")) } // (a Repeated collection appends far slower)
     }

@@ -75,4 +75,30 @@ import ParallelWork
         #expect(!useOneMallocArena())
         #endif
     }
+
+    /// `OrderedPipeline`: results in submission order whatever the items' cost and the number of
+    /// workers, never more than `backlog` items pending once `submit` returns, all of them after
+    /// `finish`; a cancelled pipeline hands back nothing more.
+    @Test func orderedPipelineKeepsTheOrderAndTheBacklog() {
+        @Sendable func work(_ i: Int) -> Int { (0..<(i % 3 == 0 ? 40_000 : 10)).reduce(i) { ($0 &* 31) &+ $1 } & 0xFFFF }
+        for workers in 1...3 {
+            for backlog in [1, 2, 5] {
+                let pipeline = OrderedPipeline<Int, Int>(workers: workers, backlog: backlog, work)
+                var results: [Int] = [], submitted = 0
+                for i in 0..<40 {
+                    pipeline.submit(i) { results.append($0) }
+                    submitted += 1
+                    #expect(submitted - results.count <= backlog, "\(workers) workers, backlog \(backlog)")
+                }
+                pipeline.finish { results.append($0) }
+                #expect(results == (0..<40).map(work), "\(workers) workers, backlog \(backlog)")
+            }
+        }
+        let pipeline = OrderedPipeline<Int, Int>(workers: 2, backlog: 4, work)
+        var results: [Int] = []
+        for i in 0..<3 { pipeline.submit(i) { results.append($0) } }
+        pipeline.cancel()
+        pipeline.finish { results.append($0) }
+        #expect(results.count <= 3 && results == (0..<results.count).map(work))
+    }
 }
