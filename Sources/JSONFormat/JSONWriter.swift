@@ -165,6 +165,10 @@ public struct JSONOutput: Sendable {
         bytes.reserveCapacity(JSONOutput.block + 4096)
     }
 
+    /// Empties an in-memory output and keeps its buffer, for a next text as long without new
+    /// pages to fault in (a limit's saddle is tens of MB of digits).
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// The text collected so far (in-memory output).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 

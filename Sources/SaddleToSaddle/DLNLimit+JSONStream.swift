@@ -30,8 +30,9 @@ extension DLNLimit {
         try ScratchFile.with(for: "the limit's saddles") { spill in
             // Decimal conversion of q is most of the cost: saddles are rendered (q's factors found
             // and its digits written) beside the event loop, on both cores once it waits.
+            let spare = SpareOutputs()
             let rendering = OrderedPipeline<Saddle, JSONOutput>(workers: workers, backlog: backlog) { saddle in
-                var text = JSONOutput()
+                var text = spare.take()
                 saddle.writeJSON(exact, to: &text, indent: 4)
                 return text
             }
@@ -42,6 +43,7 @@ extension DLNLimit {
                 saddles.append(written == 0 ? "    " : ",\n    ")
                 saddles.append(contentsOf: text)
                 written += 1
+                spare.keep(text)
             }
             try source { saddle in
                 evaluations.pass(saddle)
@@ -54,5 +56,27 @@ extension DLNLimit {
             try document(problem, unique: unique, saddles: .spilled(count: count, file: spill), at: evaluations.finish(),
                          horizon: horizon, exact).writeDocument(toFileDescriptor: fileDescriptor)
         }
+    }
+}
+
+/// The in-memory outputs of texts already written, kept for the next saddles (at most two): a
+/// saddle's text is tens of MB, whose pages a fresh buffer would fault in again.
+private final class SpareOutputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var spare: [JSONOutput] = []
+
+    /// An empty output, with a kept buffer when there is one.
+    func take() -> JSONOutput {
+        lock.lock()
+        var out = spare.popLast() ?? JSONOutput()
+        lock.unlock()
+        out.removeAll() // emptied here, where nothing else holds it: the buffer is kept, not copied
+        return out
+    }
+
+    func keep(_ out: JSONOutput) {
+        lock.lock()
+        if spare.count < 2 { spare.append(out) }
+        lock.unlock()
     }
 }
