@@ -29,54 +29,60 @@ extension DLNLimit {
         var evaluations = try PassingTimes(times, horizon: horizon) { $0.evaluationJSON(at: $1, exact) }
         try ScratchFile.with(for: "the limit's saddles") { spill in
             // Decimal conversion of q is most of the cost: saddles are rendered (q's factors found
-            // and its digits written) beside the event loop, on both cores once it waits.
-            let spare = SpareOutputs()
-            let rendering = OrderedPipeline<Saddle, JSONOutput>(workers: workers, backlog: backlog) { saddle in
-                var text = spare.take()
+            // and its digits written) beside the event loop, on both cores once it waits, and each
+            // text is written as soon as those before it are.
+            let texts = SaddleTexts(fileDescriptor: fileno(spill))
+            let rendering = OrderedPipeline<Saddle, JSONOutput>(workers: workers, backlog: backlog, transform: { saddle in
+                var text = texts.emptyOutput()
                 saddle.writeJSON(exact, to: &text, indent: 4)
                 return text
-            }
+            }, consume: texts.write)
             defer { rendering.cancel() }
-            var saddles = JSONOutput(fileDescriptor: fileno(spill))
-            var count = 0, written = 0, unique = true
-            func write(_ text: JSONOutput) {
-                saddles.append(written == 0 ? "    " : ",\n    ")
-                saddles.append(contentsOf: text)
-                written += 1
-                spare.keep(text)
-            }
+            var count = 0, unique = true
             try source { saddle in
                 evaluations.pass(saddle)
                 unique = unique && saddle.isUnique
                 count += 1
-                rendering.submit(saddle, consume: write)
+                rendering.submit(saddle)
             }
-            rendering.finish(consume: write)
-            saddles.flush()
+            rendering.finish()
+            texts.flush()
             try document(problem, unique: unique, saddles: .spilled(count: count, file: spill), at: evaluations.finish(),
                          horizon: horizon, exact).writeDocument(toFileDescriptor: fileDescriptor)
         }
     }
 }
 
-/// The in-memory outputs of texts already written, kept for the next saddles (at most two): a
-/// saddle's text is tens of MB, whose pages a fresh buffer would fault in again.
-private final class SpareOutputs: @unchecked Sendable {
+/// The saddles' texts written in order to the temporary file, one `write` at a time (as
+/// `OrderedPipeline` calls it), with the in-memory outputs of texts already written kept for the
+/// next saddles (at most two): a saddle's text is tens of MB, whose pages a fresh buffer would
+/// fault in again.
+private final class SaddleTexts: @unchecked Sendable {
+    private var out: JSONOutput
+    private var written = 0
     private let lock = NSLock()
     private var spare: [JSONOutput] = []
 
-    /// An empty output, with a kept buffer when there is one.
-    func take() -> JSONOutput {
+    init(fileDescriptor: Int32) { out = JSONOutput(fileDescriptor: fileDescriptor) }
+
+    /// Saddle `written`'s text, as the element of an array at indent 2.
+    func write(_ text: JSONOutput) {
+        out.append(written == 0 ? "    " : ",\n    ")
+        out.append(contentsOf: text)
+        written += 1
         lock.lock()
-        var out = spare.popLast() ?? JSONOutput()
+        if spare.count < 2 { spare.append(text) }
         lock.unlock()
-        out.removeAll() // emptied here, where nothing else holds it: the buffer is kept, not copied
-        return out
     }
 
-    func keep(_ out: JSONOutput) {
+    func flush() { out.flush() }
+
+    /// An empty output, with a kept buffer when there is one.
+    func emptyOutput() -> JSONOutput {
         lock.lock()
-        if spare.count < 2 { spare.append(out) }
+        var text = spare.popLast() ?? JSONOutput()
         lock.unlock()
+        text.removeAll() // emptied here, where nothing else holds it: the buffer is kept, not copied
+        return text
     }
 }
