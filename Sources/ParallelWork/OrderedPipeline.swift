@@ -21,6 +21,13 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private var done: [Int: Output] = [:]
     private var submitted = 0, consumed = 0
     private var consuming = false, closed = false, cancelled = false
+    /// Threads computing (the producer counts while it is not waiting in `submit`): at most
+    /// `workers`, one a core, as threads beyond the cores slow each other down (cache).
+    private var running = 1
+    private let cores: Int
+    /// The producer may go on (`submit` no longer waits for the backlog) but no core is free:
+    /// workers start no new item until it has one.
+    private var producerReady = false
 
     /// Starts `workers` threads (8 MB stacks, one malloc arena as `concurrently`).
     public init(workers: Int, backlog: Int, transform: @escaping @Sendable (Input) -> Output,
@@ -29,6 +36,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         self.backlog = backlog
         self.transform = transform
         self.consume = consume
+        cores = workers
         for _ in 0..<workers { inBackground { [self] in work() } }
     }
 
@@ -37,8 +45,13 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         condition.lock()
         waiting.append((submitted, input))
         submitted += 1
+        running -= 1
         condition.broadcast()
         while !cancelled && submitted - consumed > backlog { condition.wait() }
+        producerReady = true
+        while !cancelled && running >= cores { condition.wait() }
+        producerReady = false
+        running += 1
         condition.unlock()
     }
 
@@ -46,8 +59,10 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     public func finish() {
         condition.lock()
         closed = true
+        running -= 1
         condition.broadcast()
         while !cancelled && consumed < submitted { condition.wait() }
+        running += 1
         condition.unlock()
     }
 
@@ -68,12 +83,15 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private func work() {
         condition.lock()
         while true {
-            while waiting.isEmpty && !closed { condition.wait() }
-            if waiting.isEmpty { return condition.unlock() }
+            while (waiting.isEmpty || running >= cores || producerReady) && !(closed && waiting.isEmpty) && !cancelled { condition.wait() }
+            if waiting.isEmpty || cancelled { return condition.unlock() }
             let (k, input) = waiting.removeFirst()
+            running += 1
             condition.unlock()
             let result = transform(input)
             condition.lock()
+            running -= 1
+            condition.broadcast()
             if cancelled { continue }
             done[k] = result
             guard !consuming else { continue } // the consuming worker takes it in its turn
