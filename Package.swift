@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ProblemReadingTests", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FaceSolverTests", dependencies: ["SeededRandom", "FaceSolver"]),
         .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy", "ProgressReporting", "ProblemDefinition", "DataFormats", "JSONFormat", "PlainText"]),
-        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "LassoHomotopy"]),
+        .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading", "LassoHomotopy"]),
         .testTarget(name: "StiffODETests", dependencies: ["StiffODE"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "StiffODE", "SVGPlot"]),
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),

@@ -114,13 +114,7 @@ public indirect enum JSONDocument {
     private static func copy(count: Int, _ file: UnsafeMutablePointer<FILE>, to out: inout JSONOutput, indent: Int) {
         guard count > 0 else { return out.append("[]") }
         out.append("[\n")
-        rewind(file)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let read = fread(&buffer, 1, buffer.count, file)
-            if read == 0 { break }
-            buffer.withUnsafeBufferPointer { out.append(bytes: UnsafeBufferPointer(rebasing: $0.prefix(read))) }
-        }
+        out.append(file: file)
         out.append("\n")
         out.appendSpaces(indent)
         out.append("]")

@@ -93,20 +93,45 @@ extension JSONOutput {
         if indent + (bytes.count - start) < JSONValue.prettyLineWidth {
             bytes.append(UInt8(ascii: "]"))
         } else {
-            let items = Array(bytes[start...])
-            bytes.removeSubrange(start...)
-            bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
-            for i in 0..<count {
-                appendSpaces(indent + 2)
-                bytes.append(contentsOf: items[(bounds[2 * i] - start)..<(bounds[2 * i + 1] - start)])
-                if i + 1 < count { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            appendSpaces(indent)
-            bytes.append(UInt8(ascii: "]"))
+            spreadOverLines(from: start, bounds: bounds, indent: indent)
         }
         elementBounds = bounds
         holdsFlush = held
         flushIfFull()
+    }
+
+    /// Rewrites "[a, b, …" (from `start`, element i at bounds[2i]..<bounds[2i+1]) in place as
+    /// "[\n" + per element (indent + 2) spaces, the element, "," but after the last, "\n" + indent
+    /// spaces + "]". Elements move only towards the end (element i by 1 + (i + 1)(indent + 2) bytes
+    /// or more), so moving them from the last to the first never overwrites one not yet moved:
+    /// no copy of the array (a saddle's q is tens of MB of digits).
+    private mutating func spreadOverLines(from start: Int, bounds: [Int], indent: Int) {
+        let count = bounds.count / 2, space = UInt8(ascii: " ")
+        var length = 2 + indent + 1 // "[\n" … spaces "]"
+        for i in 0..<count { length += indent + 2 + (bounds[2 * i + 1] - bounds[2 * i]) + (i + 1 < count ? 2 : 1) }
+        let oldEnd = bytes.count
+        bytes.append(contentsOf: repeatElement(space, count: max(0, start + length - oldEnd)))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var end = start + length // where what is still to be placed ends
+            base[end - 1] = UInt8(ascii: "]")
+            end -= 1 + indent
+            (base + end).update(repeating: space, count: indent)
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                base[end - 1] = UInt8(ascii: "\n")
+                end -= 1
+                if i + 1 < count {
+                    base[end - 1] = UInt8(ascii: ",")
+                    end -= 1
+                }
+                let size = bounds[2 * i + 1] - bounds[2 * i]
+                end -= size
+                (base + end).update(from: base + bounds[2 * i], count: size) // memmove: may overlap
+                end -= indent + 2
+                (base + end).update(repeating: space, count: indent + 2)
+            }
+            base[start] = UInt8(ascii: "[")
+            base[start + 1] = UInt8(ascii: "\n")
+        }
     }
 }

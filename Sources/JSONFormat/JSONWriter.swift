@@ -165,6 +165,10 @@ public struct JSONOutput: Sendable {
         bytes.reserveCapacity(JSONOutput.block + 4096)
     }
 
+    /// Empties an in-memory output and keeps its buffer, for a next text as long without new
+    /// pages to fault in (a limit's saddle is tens of MB of digits).
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// The text collected so far (in-memory output).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -196,6 +200,37 @@ public struct JSONOutput: Sendable {
             bytes.append(contentsOf: other.bytes[start..<end])
             flushIfFull()
             start = end
+        }
+    }
+
+    /// Appends the whole content of `file` (from its start, whatever its position; what `file`
+    /// buffered is flushed first): the parts of a streamed document written before their place
+    /// in it (`ScratchFile`). A file-descriptor output flushes and has the kernel copy the file
+    /// (`sendfile`: no buffer to fault in and fill) where it can, else copies 64 KB at a time.
+    public mutating func append(file: UnsafeMutablePointer<FILE>) {
+        fflush(file)
+        let source = fileno(file)
+        var copied = 0
+        #if os(Linux)
+        if let descriptor {
+            flush()
+            let size = Int(lseek(source, 0, SEEK_END))
+            var offset = off_t(0)
+            while copied < size {
+                let sent = sendfile(descriptor, source, &offset, size - copied)
+                if sent < 0 && errno == EINTR { continue }
+                if sent <= 0 { break }
+                copied += sent
+            }
+            if copied == size { return }
+        }
+        #endif
+        fseek(file, copied, SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count == 0 { break }
+            buffer.withUnsafeBufferPointer { append(bytes: UnsafeBufferPointer(rebasing: $0.prefix(count))) }
         }
     }
 

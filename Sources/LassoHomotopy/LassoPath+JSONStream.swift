@@ -57,8 +57,7 @@ extension LassoPath {
             out.append("  \"segments\": [],\n")
         } else {
             out.append("  \"segments\": [\n")
-            out.flush()
-            copy(spill, to: fileDescriptor)
+            out.append(file: spill)
             out.append("\n  ],\n")
         }
         member("unique", .bool(summary.isUnique), into: &out)
@@ -108,36 +107,6 @@ extension LassoPath {
                 (x, unique) = (below.solution(at: kappa), below.isUnique)
             }
             if let x { evaluations[i] = evaluationJSON(problem: problem, kappa: kappa, x: x, unique: unique, exact) }
-        }
-    }
-
-    /// Copies the segments' file to `fileDescriptor`: in the kernel where it can (`sendfile`, no
-    /// buffer to fault in and fill), else through a 64 KB buffer.
-    private static func copy(_ file: UnsafeMutablePointer<FILE>, to fileDescriptor: Int32) {
-        var copied = 0
-        #if os(Linux)
-        let source = fileno(file)
-        let size = Int(lseek(source, 0, SEEK_END))
-        var offset = off_t(0)
-        while copied < size {
-            let sent = sendfile(fileDescriptor, source, &offset, size - copied)
-            if sent < 0 && errno == EINTR { continue }
-            if sent <= 0 { break }
-            copied += sent
-        }
-        if copied == size { return }
-        #endif
-        fseek(file, copied, SEEK_SET)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count == 0 { break }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { Foundation.write(fileDescriptor, $0.baseAddress! + offset, count - offset) }
-                if written <= 0 { return }
-                offset += written
-            }
         }
     }
 }

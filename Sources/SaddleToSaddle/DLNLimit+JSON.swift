@@ -2,6 +2,7 @@ import DataFormats
 import ExactArithmetic
 import JSONFormat
 import ParallelWork
+import ProblemDefinition
 
 extension DLNLimit {
     /// The `limit --json` document: variant, weightDecay, unique, saddles, and with `times` the
@@ -11,26 +12,40 @@ extension DLNLimit {
     }
 
     /// The same document, to be streamed saddle by saddle (`times` are evaluated here, so a bad
-    /// time throws before anything is written).
+    /// time throws before anything is written). `writeJSON(problem:horizon:at:_:toFileDescriptor:)`
+    /// writes the same bytes without the saddles in memory.
     public func document(at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONDocument {
-        let saddles = self.saddles
+        Self.document(problem, unique: isUnique, saddles: .objects(count: saddles.count, write: SaddleText(saddles, exact).write),
+                      at: try times.map { try evaluationJSON(at: $0, exact) }, horizon: horizon, exact)
+    }
+
+    /// The document's members in their order, the saddles and the evaluations given.
+    static func document(_ problem: Problem, unique: Bool, saddles: JSONDocument, at evaluations: [JSONValue],
+                         horizon: Rational?, _ exact: ExactJSON) -> JSONDocument {
         var members: [(String, JSONDocument)] = [
             ("variant", .value(.string(problem.variant.rawValue))),
             ("weightDecay", .value(exact(problem.weightDecay))),
-            ("unique", .value(.bool(isUnique))),
-            ("saddles", .objects(count: saddles.count, write: SaddleText(saddles, exact).write)),
+            ("unique", .value(.bool(unique))),
+            ("saddles", saddles),
         ]
-        if !times.isEmpty { members.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
+        if !evaluations.isEmpty { members.append(("at", .value(.array(evaluations)))) }
         if let horizon { members.append(("stop", .value(.object(JSONObject([("s", exact(horizon))]))))) }
         return .object(members)
     }
 
     /// x°(s), q(s), Z(s) and x̄(s) at one time s ≥ 0.
     public func evaluationJSON(at s: Rational, _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
+        try piece(at: s).evaluationJSON(at: s, exact)
+    }
+}
+
+extension LimitPiece {
+    /// x°(s), q(s), Z(s) and x̄(s) at a time s of this piece (`limit --json`'s "at").
+    func evaluationJSON(at s: Rational, _ exact: ExactJSON) -> JSONValue {
         .object(JSONObject([
-            ("s", exact(s)), ("saddle", .integer(try saddleIndex(at: s))),
-            ("x", exact(try iterate(at: s))), ("q", exact(try dual(at: s))),
-            ("Z", exact(try integral(at: s))), ("xbar", exact(try averaged(at: s))),
+            ("s", exact(s)), ("saddle", .integer(index)),
+            ("x", exact(saddle.x)), ("q", exact(dual(at: s))),
+            ("Z", exact(integral(at: s))), ("xbar", exact(averaged(at: s))),
         ]))
     }
 }

@@ -6,12 +6,23 @@ import ProblemDefinition
 import ProgressReporting
 
 extension DLNLimit {
-    /// The event loop of docs/math.md §3 with weight decay: q moves with velocity c(x°) until some
-    /// coordinate reaches the growing box |q_i| = 1 + λwd·s (positive case: q_i = 1 + λwd·s);
-    /// then one face problem over F(q) gives the next saddle. Ties need no rule: every coordinate
-    /// on the box at that time is on the face.
-    /// With `horizon` S the loop stops before the first saddle later than S. `found` sees each
-    /// saddle as soon as it is known, in order from the first.
+    /// Runs the event loop of docs/math.md §3 with weight decay and hands each saddle to `visit`
+    /// as soon as it is known, in order from (s = 0, x = 0, q = 0): q moves with velocity c(x°)
+    /// until some coordinate reaches the growing box |q_i| = 1 + λwd·s (positive case:
+    /// q_i = 1 + λwd·s); then one face problem over F(q) gives the next saddle. Ties need no rule:
+    /// every coordinate on the box at that time is on the face. With `horizon` S > 0 the loop
+    /// stops before the first saddle later than S. The loop keeps only what its next step needs
+    /// (the last saddle, q and c over common denominators, the warm face solver), so a visitor
+    /// that drops the saddles keeps memory flat in their number (`writeJSON`, `text(problem:…)`);
+    /// `DLNLimit(problem:)` collects them. Throws `LimitError` if a guard trips (nothing is
+    /// visited after it) or what `visit` throws.
+    public static func forEachSaddle(of problem: Problem, warmStart: Bool = true, horizon: Rational? = nil,
+                                     _ visit: (Saddle) throws -> Void) throws {
+        precondition(horizon.map { $0.signum > 0 } ?? true, "the horizon must be > 0")
+        try eventLoop(problem, scaled: ScaledQuadratic(problem), warmStart: warmStart, horizon: horizon, visit: visit)
+    }
+
+    /// The saddles of `forEachSaddle`, collected; `found` sees each one as soon as it is known.
     ///
     /// With `reducingDuals`, each saddle's q is handed to a background thread that finds the
     /// factors reducing it (`DualValues.prepareFactors`) while the loop goes on (the loop uses
@@ -19,25 +30,29 @@ extension DLNLimit {
     /// reaches a saddle first finds them itself, or waits for the thread if it is on that saddle.
     static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil,
                         reducingDuals: Bool = false, found: ((Saddle) -> Void)? = nil) throws -> [Saddle] {
-        guard reducingDuals else { return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon, found: found) }
-        let duals = Channel<DualValues>()
-        inBackground {
-            var closed = false
-            while !closed {
-                let batch: [DualValues]
-                (batch, closed) = duals.receive()
-                for dual in batch { dual.prepareFactors() }
+        var saddles: [Saddle] = []
+        let duals = reducingDuals ? Channel<DualValues>() : nil
+        if let duals {
+            inBackground {
+                var closed = false
+                while !closed {
+                    let batch: [DualValues]
+                    (batch, closed) = duals.receive()
+                    for dual in batch { dual.prepareFactors() }
+                }
             }
         }
-        defer { duals.close() }
-        return try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon) { saddle in
-            duals.send(saddle.dual)
+        defer { duals?.close() }
+        try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon) { saddle in
+            duals?.send(saddle.dual)
             found?(saddle)
+            saddles.append(saddle)
         }
+        return saddles
     }
 
     private static func eventLoop(_ problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational?,
-                                  found: ((Saddle) -> Void)?) throws -> [Saddle] {
+                                  visit: (Saddle) throws -> Void) throws {
         let d = problem.dimension
         let zeros = [Rational](repeating: .zero, count: d)
         var warm = warmStart ? WarmFaceSolver(scaled) : nil
@@ -45,12 +60,12 @@ extension DLNLimit {
         // the update q += Δ·c are integer products; q is reduced only when read (`DualNumerators`).
         var dual = DualNumerators(zeros: d)
         var velocity = Velocity(numerators: scaled.r, denominator: scaled.scale)
-        var saddles = [Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
-                              entering: [], face: [], faceSigns: [], objective: .zero)]
-        found?(saddles[0])
-        while let event = nextEvent(dual, velocity, bound: problem.bound(at: saddles[saddles.count - 1].s), problem) {
-            let previous = saddles[saddles.count - 1]
-            ProgressReport.note("ε → 0 limit: saddles", saddles.count, "s = \(previous.s.decimalString())")
+        var previous = Saddle(s: .zero, x: zeros, q: zeros, correlation: problem.r, isUnique: true,
+                              entering: [], face: [], faceSigns: [], objective: .zero)
+        var count = 1 // saddles so far
+        try visit(previous)
+        while let event = nextEvent(dual, velocity, bound: problem.bound(at: previous.s), problem) {
+            ProgressReport.note("ε → 0 limit: saddles", count, "s = \(previous.s.decimalString())")
             let s = previous.s + event.delta
             if let horizon, s > horizon { break }
             let b = problem.bound(at: s)
@@ -84,17 +99,17 @@ extension DLNLimit {
                 velocity = Velocity(c)
             }
             if let failure = face.kktFailure(x: x, correlation: c, weightDecay: problem.weightDecay) {
-                throw LimitError("the face minimiser at saddle \(saddles.count) (s = \(s)) fails its exact KKT check: \(failure)")
+                throw LimitError("the face minimiser at saddle \(count) (s = \(s)) fails its exact KKT check: \(failure)")
             }
             guard objective < previous.objective else {
-                throw LimitError("saddle \(saddles.count) at s = \(s) does not decrease ℓ + λwd‖x‖₁ (\(objective) after \(previous.objective)); stopping instead of looping")
+                throw LimitError("saddle \(count) at s = \(s) does not decrease ℓ + λwd‖x‖₁ (\(objective) after \(previous.objective)); stopping instead of looping")
             }
-            saddles.append(Saddle(
+            previous = Saddle(
                 s: s, x: x, dual: dual, bound: b, correlation: c, isUnique: isUnique, entering: event.entering,
-                face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective))
-            found?(saddles[saddles.count - 1])
+                face: face.indices, faceSigns: face.indices.map { face.sign[$0] }, objective: objective)
+            count += 1
+            try visit(previous)
         }
-        return saddles
     }
 
     /// c = C/den reduced. Off the support the C_i share one gcd (`Rational.reducing`);

@@ -51,12 +51,7 @@ public struct DLNLimit: Sendable {
         self.saddles = saddles
         integrals = LazyIntegrals {
             var b = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)
-            for k in 1..<max(saddles.count, 1) {
-                let x = saddles[k].x, previous = saddles[k - 1].x, s = saddles[k].s
-                b.append(b[k - 1].indices.map { i in
-                    x[i] == previous[i] ? b[k - 1][i] : b[k - 1][i] - s * (x[i] - previous[i])
-                })
-            }
+            for k in 1..<max(saddles.count, 1) { b.append(LimitPiece.nextInverse(b[k - 1], from: saddles[k - 1].x, to: saddles[k])) }
             return b
         }
     }
@@ -70,8 +65,7 @@ public struct DLNLimit: Sendable {
 
     /// The index k of the saddle in force at time s ≥ 0: the last k with s_k ≤ s.
     public func saddleIndex(at s: Rational) throws -> Int {
-        guard s.signum >= 0 else { throw LimitError("time s = \(s) is negative; the limit is defined for s ≥ 0") }
-        if let horizon, s > horizon { throw LimitError("time s = \(s) is beyond s = \(horizon), where the limit was stopped") }
+        try Self.check(time: s, horizon: horizon)
         var lo = 0, hi = saddles.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -80,27 +74,32 @@ public struct DLNLimit: Sendable {
         return lo
     }
 
+    /// Throws `LimitError` unless the limit stopped at `horizon` is defined at time s (0 ≤ s ≤ horizon).
+    static func check(time s: Rational, horizon: Rational?) throws {
+        guard s.signum >= 0 else { throw LimitError("time s = \(s) is negative; the limit is defined for s ≥ 0") }
+        if let horizon, s > horizon { throw LimitError("time s = \(s) is beyond s = \(horizon), where the limit was stopped") }
+    }
+
+    /// The piece holding time s: saddle k = `saddleIndex(at:)` and B_k.
+    public func piece(at s: Rational) throws -> LimitPiece {
+        let k = try saddleIndex(at: s)
+        return LimitPiece(index: k, saddle: saddles[k], inverse: averagedInverseCoefficients[k])
+    }
+
     /// x°(s): the saddle in force at s.
     public func iterate(at s: Rational) throws -> [Rational] { saddles[try saddleIndex(at: s)].x }
 
     /// q(s) = q(s_k) + (s − s_k)·c(x_k).
     public func dual(at s: Rational) throws -> [Rational] {
-        let k = try saddleIndex(at: s)
-        return saddles[k].q.adding((s - saddles[k].s) * saddles[k].correlation)
+        saddles[try saddleIndex(at: s)].dual(at: s)
     }
 
     /// Z(s) = ∫₀ˢ x°.
-    public func integral(at s: Rational) throws -> [Rational] {
-        let k = try saddleIndex(at: s)
-        return averagedInverseCoefficients[k].adding(s * saddles[k].x)
-    }
+    public func integral(at s: Rational) throws -> [Rational] { try piece(at: s).integral(at: s) }
 
     /// x̄(s) = Z(s)/s, the object that tracks the lasso path (docs/math.md §2); 0 at s = 0 by continuity
     /// (x̄ vanishes on [0, s₁]).
-    public func averaged(at s: Rational) throws -> [Rational] {
-        let z = try integral(at: s)
-        return s.isZero ? z : s.reciprocal * z
-    }
+    public func averaged(at s: Rational) throws -> [Rational] { try piece(at: s).averaged(at: s) }
 
     /// On [s_k, s_{k+1}], x̄(s) = constant + inverse/s: returns (x_k, Z(s_k) − s_k x_k).
     public func averagedCoefficients(piece k: Int) -> (constant: [Rational], inverse: [Rational]) {

@@ -30,10 +30,10 @@ struct LimitCommand: ParsableCommand {
 
     func run() throws {
         let times = try at.parse(quantity: "s", command: "limit")
-        let p = try problem.load()
-        let early = try stop.stop(p, reaching: times), horizon = early?.horizon
-        // Exact JSON writes every saddle's q: its reduction starts beside the event loop.
-        try output.emit({ try DLNLimit(problem: p, horizon: horizon, reducingDuals: output.json && !output.float) }, streamed: { try $0.document(at: times, $1) },
-                        text: { try $0.text(file: problem.file, at: times, format: $1) + (early?.note($1, inTime: true) ?? "") })
+        let p = try problem.load(), early = try stop.stop(p, reaching: times), horizon = early?.horizon
+        // Written saddle by saddle as the limit is computed (memory flat in the saddles), printed once it is done.
+        if output.json { return try output.withProgress { try DLNLimit.writeJSON(problem: p, horizon: horizon, at: times, output.exactJSON) } }
+        let f = output.numberFormat, report = try output.withProgress { try DLNLimit.text(problem: p, horizon: horizon, file: problem.file, at: times, format: f) }
+        print(f.page(report + (early?.note(f, inTime: true) ?? "")))
     }
 }

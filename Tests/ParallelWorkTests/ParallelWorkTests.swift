@@ -1,5 +1,6 @@
 import Testing
 import ParallelWork
+import Foundation
 
 /// Work split over threads must give the sequential results, in order, with the first error.
 @Suite struct ParallelWorkTests {
@@ -74,5 +75,38 @@ import ParallelWork
         #else
         #expect(!useOneMallocArena())
         #endif
+    }
+
+    /// `OrderedPipeline`: results consumed in submission order whatever the items' cost and the
+    /// number of workers, never more than `backlog` items pending once `submit` returns, all of
+    /// them after `finish`; a cancelled pipeline consumes nothing more once `cancel` returns.
+    @Test func orderedPipelineKeepsTheOrderAndTheBacklog() {
+        @Sendable func work(_ i: Int) -> Int { (0..<(i % 3 == 0 ? 40_000 : 10)).reduce(i) { ($0 &* 31) &+ $1 } & 0xFFFF }
+        final class Consumed: @unchecked Sendable {
+            let lock = NSLock()
+            var values: [Int] = []
+            func append(_ v: Int) { lock.lock(); values.append(v); lock.unlock() }
+            var all: [Int] { lock.lock(); defer { lock.unlock() }; return values }
+        }
+        for workers in 1...3 {
+            for backlog in [1, 2, 5] {
+                let consumed = Consumed()
+                let pipeline = OrderedPipeline<Int, Int>(workers: workers, backlog: backlog, transform: work, consume: consumed.append)
+                for i in 0..<40 {
+                    pipeline.submit(i)
+                    #expect(i + 1 - consumed.all.count <= backlog, "\(workers) workers, backlog \(backlog)")
+                }
+                pipeline.finish()
+                #expect(consumed.all == (0..<40).map(work), "\(workers) workers, backlog \(backlog)")
+            }
+        }
+        let consumed = Consumed()
+        let pipeline = OrderedPipeline<Int, Int>(workers: 2, backlog: 4, transform: work, consume: consumed.append)
+        for i in 0..<4 { pipeline.submit(i) }
+        pipeline.cancel()
+        let atCancel = consumed.all
+        pipeline.finish()
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(consumed.all == atCancel && atCancel == (0..<atCancel.count).map(work))
     }
 }
