@@ -31,6 +31,15 @@ struct WordModulus: PrimeModulus {
         return reduce(high: high, low: low)
     }
 
+    /// Shoup's precomputed w' = ⌊w·2⁶⁴/p⌋ for a residue w < p, without a division: with
+    /// 2⁶⁴ = ⌊2⁶⁴/p⌋·p + (2⁶⁴ mod p), w' = w·⌊2⁶⁴/p⌋ + ⌊w·(2⁶⁴ mod p)/p⌋, whose last quotient is
+    /// Shoup's estimate q or q + 1 (the remainder estimate lies in [0, 2p)).
+    @inline(__always) func shoup(_ w: UInt64) -> UInt64 {
+        let q = w.multipliedFullWidth(by: radixShoup).high
+        let d = w &* radix &- q &* p &- p // ≥ 0 (top bit clear) exactly when the quotient is q + 1
+        return w &* oneShoup &+ q &+ (1 &- (d >> 63))
+    }
+
     /// t mod p for any word t (Shoup's multiplication by 1).
     @inline(__always) func reduce(_ t: UInt64) -> UInt64 { multiply(t, by: 1, shoup: oneShoup) }
 
