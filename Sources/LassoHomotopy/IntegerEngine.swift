@@ -69,7 +69,8 @@ struct IntegerEngine: ActiveSetEngine {
             scaled: scaled, support: support, U: U, W: W, determinant: det, rowBounds: rowBounds, keptBits: keptBits)
         return IntegerSegment(
             support: support, signs: order.map { signOf[s[$0]]! },
-            scale: scaled.scale, determinant: det, U: U, W: W, outside: outside, positive: positive)
+            scale: scaled.scale, determinant: det, U: U, W: W, outside: outside, positive: positive,
+            residues: system.solutionResidues())
     }
 }
 
@@ -86,6 +87,8 @@ struct IntegerSegment: SegmentFormula {
     let W: [BigInteger]
     let outside: OutsideCorrelations
     let positive: Bool
+    /// M̃_SS⁻¹r̃_S and M̃_SS⁻¹s_S modulo the factorisation's primes: the knot at the end, rebuilt.
+    let residues: SolutionResidues
 
     /// The exact (C0_j, C1_j) for any coordinate.
     private func correlationNumerators(_ j: Int) -> (c0: BigInteger, c1: BigInteger) {
@@ -221,9 +224,20 @@ struct IntegerSegment: SegmentFormula {
     /// x at the end κ̃ = a/b of the event that ended the segment: x = (bU − aW)/(bD). For a drop
     /// (a/b = U_i/W_i) or a join (a/b = ±C0_j/(D ∓ C1_j)) the numerator is divisible by D
     /// (Sylvester's identity: u_l w_i − u_i w_l = D·(a minor of [M̃_SS | r̃_S s_S])), so each
-    /// fraction is reduced at half the size; the division is checked, never assumed.
+    /// fraction is reduced at half the size. The quotients (bU − aW)/D = b·M̃_SS⁻¹r̃_S − a·M̃_SS⁻¹s_S
+    /// are rebuilt from the factorisation's residues, over enough primes for their bound
+    /// (|bU_i| + |aW_i|)/D; with too few primes they are divided out exactly, the division
+    /// checked. The path's certificate checks the knot against the data either way.
     func solution(atEnd end: SegmentEnd) -> [Rational] {
         guard let (a, b) = end.crossing else { return solution(at: end.kappa) }
+        var top = 0
+        for i in support { top = Swift.max(top, b.bitWidth + U[i].bitWidth, a.bitWidth + W[i].bitWidth) }
+        // |bU_i − aW_i|/D < (2^top + 2^top)/2^(bitWidth(D) − 1).
+        if let combination = residues.integerCombination([b, -a], bits: top + 2 - determinant.bitWidth) {
+            var quotients = [BigInteger](repeating: BigInteger(0), count: U.count)
+            for (position, i) in residues.indices.enumerated() { quotients[i] = combination[position] }
+            return Rational.reducing(quotients, over: b)
+        }
         var quotients = [BigInteger](repeating: BigInteger(0), count: U.count)
         var indivisible: [(Int, BigInteger)] = []
         for i in U.indices where !(U[i].isZero && W[i].isZero) {

@@ -45,7 +45,7 @@ package final class PrincipalInverse {
     private var states: [PrimeState] = []
     private var capacity = 0
     private var nextPrimeBelow: UInt64 = 1 << 62
-    private var basis: WordResidueBasis?
+    private let bases = BasisCache()
 
     /// `rhsBounds` bounds every right-hand side that will be given, entrywise in absolute value
     /// (one vector of length d per right-hand side); `maximumSize` is the largest |S| expected
@@ -146,7 +146,6 @@ package final class PrincipalInverse {
     private func restore() -> Failure {
         let count = states.count
         states = states.compactMap { fresh($0.modulus) }
-        basis = nil
         ensurePrimes(count)
         return .singular
     }
@@ -168,11 +167,14 @@ package final class PrincipalInverse {
     }
 
     /// The basis of the first `count` primes (cached).
-    private func basis(_ count: Int) -> WordResidueBasis {
-        if let basis, basis.moduli.count == count { return basis }
-        let fresh = WordResidueBasis(states.prefix(count).map(\.modulus))
-        basis = fresh
-        return fresh
+    private func basis(_ count: Int) -> WordResidueBasis { bases.basis(states.prefix(count).map(\.modulus)[...]) }
+
+    /// The solutions K_SS⁻¹·b_c modulo every prime, as they are now.
+    package func solutionResidues() -> SolutionResidues {
+        let k = indices.count
+        return SolutionResidues(indices: indices, moduli: states.map(\.modulus), residues: states.map { s in
+            (0..<rhsCount).flatMap { c in UnsafeBufferPointer(start: s.solutions + c * capacity, count: k) }
+        }, bases: bases)
     }
 
     /// Grows the per-prime buffers to hold n indices.
@@ -188,7 +190,7 @@ package final class PrincipalInverse {
         while states.count < count {
             let m = WordModulus.primes(count: 1, below: nextPrimeBelow)[0]
             nextPrimeBelow = m.p
-            if let s = fresh(m) { states.append(s); basis = nil }
+            if let s = fresh(m) { states.append(s) }
         }
     }
 
@@ -197,7 +199,6 @@ package final class PrincipalInverse {
         guard !unlucky.isEmpty else { return }
         let count = states.count
         for t in unlucky.reversed() { states.remove(at: t) }
-        basis = nil
         ensurePrimes(count)
     }
 
@@ -268,7 +269,7 @@ private final class PrimeState {
         m.withUnsafeBufferPointer { m in
             for a in 0..<k {
                 // Σ row[b]·m[b] in 128 bits: each product is below 2¹²⁴, and the high word is
-                // reduced modulo p every 8 terms, so it stays below 2⁶³.
+                // reduced modulo p every 8 terms, so it stays below 2⁶² + 8·2⁶⁰ = 2⁶³.
                 let row = inverse + a * capacity
                 var high: UInt64 = 0, low: UInt64 = 0
                 var b = 0
@@ -281,9 +282,9 @@ private final class PrimeState {
                         high &+= h &+ (carry ? 1 : 0)
                         b += 1
                     }
-                    high %= f.p
+                    high = f.reduce(high)
                 }
-                let ya = f.p.dividingFullWidth((high: high, low: low)).remainder
+                let ya = f.reduce(high: high, low: low)
                 y[a] = ya
                 mTy = f.add(mTy, f.multiply(ya, by: m[a], shoup: mShoup[a]))
             }
