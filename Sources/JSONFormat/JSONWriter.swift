@@ -152,6 +152,8 @@ public struct JSONOutput: Sendable {
     private static let block = 1 << 18
     /// While set, appends do not flush (`appendScalarArray` rewrites what it has just written).
     var holdsFlush = false
+    /// errno of the first write to the file descriptor that failed; nil while all succeeded.
+    public private(set) var writeFailure: Int32?
     /// Where each element of the array being written by `appendScalarArray` starts and ends.
     var elementBounds: [Int] = []
 
@@ -286,20 +288,31 @@ public struct JSONOutput: Sendable {
     }
 
     /// Writes out what is buffered (file-descriptor output; a no-op in memory). A failed write
-    /// (closed pipe, full disk) stops the writes silently, as `print` does.
+    /// (closed pipe, full disk) drops the block and is kept in `writeFailure`, and for the
+    /// standard output in `StandardOutput`, whose `check` the command makes before it exits.
     public mutating func flush() {
         guard let descriptor, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { buffer in
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 {
                     if written < 0 && errno == EINTR { continue }
-                    break
+                    return written < 0 ? errno : EIO
                 }
                 offset += written
             }
+            return nil
         }
         bytes.removeAll(keepingCapacity: true)
+        if let failure {
+            if writeFailure == nil { writeFailure = failure }
+            if descriptor == 1 { StandardOutput.record(failure) }
+        }
+    }
+
+    /// Throws `OutputWriteError` naming `what` if a write of this output failed (call after `flush`).
+    public func checkWrites(of what: String) throws {
+        if let writeFailure { throw OutputWriteError(what: what, code: writeFailure) }
     }
 }

@@ -52,6 +52,7 @@ extension LassoPath {
             throw error
         }
         segments.flush()
+        try segments.checkWrites(of: "the temporary file for the path's segments")
         out.append("\n  ],\n")
         if firstSegment {
             out.append("  \"segments\": [],\n")

@@ -68,6 +68,7 @@ extension ExactComparison {
                 return true
             }
             out.flush()
+            try out.checkWrites(of: "the temporary file for the lasso knots")
             fflush(file.value)
             knots.close()
             // The limit still running (its thread has not read a knot): build from the first knot.

@@ -46,7 +46,7 @@ extension DLNLimit {
                 rendering.submit(saddle)
             }
             rendering.finish()
-            texts.flush()
+            try texts.flush()
             try document(problem, unique: unique, saddles: .spilled(count: count, file: spill), at: evaluations.finish(),
                          horizon: horizon, exact).writeDocument(toFileDescriptor: fileDescriptor)
         }
@@ -75,7 +75,10 @@ private final class SaddleTexts: @unchecked Sendable {
         lock.unlock()
     }
 
-    func flush() { out.flush() }
+    func flush() throws {
+        out.flush()
+        try out.checkWrites(of: "the temporary file for the limit's saddles")
+    }
 
     /// An empty output, with a kept buffer when there is one.
     func emptyOutput() -> JSONOutput {

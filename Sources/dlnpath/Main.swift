@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONFormat
 
 /// Our own entry point, so that every failure maps onto the documented exit codes through the
 /// one mapping `exitStatus(for:)`: 0 success, 1 a check or verdict failed, 2 bad usage or input.
@@ -9,6 +10,7 @@ enum Main {
         do {
             var command = try DLNPath.parseAsRoot()
             try command.run()
+            try StandardOutput.check()
         } catch where isParserError(error) {
             // ArgumentParser's own errors: help and --version exit 0, usage errors exit 2.
             let code = DLNPath.exitCode(for: error), message = DLNPath.fullMessage(for: error)

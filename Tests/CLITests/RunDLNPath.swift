@@ -5,7 +5,10 @@ import Foundation
 /// The binary is found, in order: `$DLNPATH_BIN`; next to the test bundle or runner (SwiftPM puts
 /// `dlnpath` in the same `<scratch>/<triple>/<config>/` directory, whatever `--scratch-path` is);
 /// `.build/debug/dlnpath` under the package root as a last resort.
-func runDLNPath(_ args: [String], workingDirectory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+///
+/// With `stdoutPath`, the child's standard output goes to that file (`/dev/full`: a full disk)
+/// and the `stdout` returned is empty.
+func runDLNPath(_ args: [String], workingDirectory: URL? = nil, stdoutPath: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = try dlnpathExecutable()
     process.arguments = args
@@ -18,7 +21,10 @@ func runDLNPath(_ args: [String], workingDirectory: URL? = nil) throws -> (statu
     FileManager.default.createFile(atPath: outURL.path, contents: nil)
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
+    process.standardOutput = try stdoutPath.map { path in
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
+        return handle
+    } ?? out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
