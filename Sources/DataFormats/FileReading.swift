@@ -22,13 +22,34 @@ public func readFileBytes(atPath path: String) throws(DataFormatError) -> [UInt8
     [UInt8](try readFileData(URL(fileURLWithPath: path)))
 }
 
-/// Writes `text` (UTF-8) to `path`, replacing it atomically; a failure is one line naming the
-/// file and the reason.
+/// Writes `text` (UTF-8) to `path`; a failure is one line naming the file and the reason. A
+/// regular file (or a new one) is replaced atomically, so a failed write leaves the old one;
+/// anything else that exists (/dev/stdout, a pipe) is written in place, as an atomic replace
+/// would rename a regular file over it (seen: `-o /dev/full` replaced the device, no error).
 public func writeTextFile(_ text: String, toPath path: String) throws(DataFormatError) {
+    var status = stat()
+    if stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+        return try writeInPlace(Array(text.utf8), toPath: path)
+    }
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
         throw DataFormatError("cannot write file: \(fileSystemReason(path, error))", file: path)
+    }
+}
+
+/// `bytes` written to the existing file at `path` through its own descriptor, every write checked.
+private func writeInPlace(_ bytes: [UInt8], toPath path: String) throws(DataFormatError) {
+    let reason = { String(cString: strerror(errno)).lowercased() }
+    let descriptor = open(path, O_WRONLY | O_TRUNC)
+    guard descriptor >= 0 else { throw DataFormatError("cannot write file: \(reason())", file: path) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { throw DataFormatError("cannot write file: \(written < 0 ? reason() : "nothing written")", file: path) }
+        offset += written
     }
 }
 

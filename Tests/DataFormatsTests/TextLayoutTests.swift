@@ -68,4 +68,19 @@ import PlainText
         #expect(try readFileBytes(atPath: path) == Array("κ = 1/3\n".utf8))
         try? FileManager.default.removeItem(atPath: path)
     }
+
+    /// A device is written in place, its errors reported: an atomic replace would have renamed a
+    /// regular file over /dev/full and reported nothing.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func aDeviceIsWrittenInPlaceAndItsErrorsReported() throws {
+        do {
+            try writeTextFile("{}\n", toPath: "/dev/full")
+            Issue.record("no error writing /dev/full")
+        } catch {
+            #expect(error.description == "/dev/full: cannot write file: no space left on device")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType == .typeCharacterSpecial)
+        try writeTextFile("x", toPath: "/dev/null")
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
 }
