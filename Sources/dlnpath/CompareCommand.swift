@@ -31,11 +31,8 @@ struct CompareCommand: ParsableCommand {
     )
 
     @OptionGroup var problem: ProblemOptions
-
     @OptionGroup var at: AtOption
-
     @OptionGroup var stop: StopOptions
-
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "Exit 1 unless the averaged DLN trajectory equals the lasso path for all s.")

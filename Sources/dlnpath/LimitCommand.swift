@@ -21,11 +21,8 @@ struct LimitCommand: ParsableCommand {
     )
 
     @OptionGroup var problem: ProblemOptions
-
     @OptionGroup var at: AtOption
-
     @OptionGroup var stop: StopOptions
-
     @OptionGroup var output: OutputOptions
 
     func run() throws {
