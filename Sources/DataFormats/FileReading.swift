@@ -40,17 +40,23 @@ public func writeTextFile(_ text: String, toPath path: String) throws(DataFormat
 
 /// `bytes` written to the existing file at `path` through its own descriptor, every write checked.
 private func writeInPlace(_ bytes: [UInt8], toPath path: String) throws(DataFormatError) {
-    let reason = { String(cString: strerror(errno)).lowercased() }
     let descriptor = open(path, O_WRONLY | O_TRUNC)
-    guard descriptor >= 0 else { throw DataFormatError("cannot write file: \(reason())", file: path) }
-    defer { close(descriptor) }
+    let failure: Int32? = descriptor < 0 ? errno : bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    if descriptor >= 0 { close(descriptor) }
+    if let failure { throw DataFormatError("cannot write file: \(String(cString: strerror(failure)).lowercased())", file: path) }
+}
+
+/// Writes all of `buffer` to `descriptor`, retrying short and interrupted writes; returns nil, or
+/// the errno of the write that failed (EIO for one that wrote nothing).
+package func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
     var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+    while offset < buffer.count {
+        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { throw DataFormatError("cannot write file: \(written < 0 ? reason() : "nothing written")", file: path) }
+        guard written > 0 else { return written < 0 ? errno : EIO }
         offset += written
     }
+    return nil
 }
 
 /// Why a file-system operation on `path` failed, in a few words rather than Foundation's

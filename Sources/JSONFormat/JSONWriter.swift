@@ -1,3 +1,4 @@
+import DataFormats
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -292,18 +293,7 @@ public struct JSONOutput: Sendable {
     /// standard output in `StandardOutput`, whose `check` the command makes before it exits.
     public mutating func flush() {
         guard let descriptor, !bytes.isEmpty else { return }
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 {
-                    if written < 0 && errno == EINTR { continue }
-                    return written < 0 ? errno : EIO
-                }
-                offset += written
-            }
-            return nil
-        }
+        let failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
         bytes.removeAll(keepingCapacity: true)
         if let failure {
             if writeFailure == nil { writeFailure = failure }
