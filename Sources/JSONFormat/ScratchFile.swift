@@ -15,6 +15,15 @@ public enum ScratchFile {
         defer { fclose(file) }
         return try body(file)
     }
+
+    /// Runs `body` with one fresh temporary file per entry of `contents`, in that order.
+    public static func with<T>(for contents: [String], _ body: ([UnsafeMutablePointer<FILE>]) throws -> T) throws -> T {
+        func open(_ files: [UnsafeMutablePointer<FILE>]) throws -> T {
+            guard files.count < contents.count else { return try body(files) }
+            return try with(for: contents[files.count]) { try open(files + [$0]) }
+        }
+        return try open([])
+    }
 }
 
 /// No temporary file could be made (a file-system error: bad input, exit 2).

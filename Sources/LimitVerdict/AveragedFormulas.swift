@@ -35,13 +35,13 @@ struct AveragedFormulas: Sendable {
     }
 
     /// The next saddle, at time s with x° = x.
-    mutating func add(s: Rational, x given: [Rational]) {
+    mutating func add(s: Rational, x: [Rational]) { formulas.append(next(s: s, x: x)) }
+
+    /// The next saddle's formula, not kept (`compare --json` drops a saddle once its pieces are compared).
+    mutating func next(s: Rational, x given: [Rational]) -> IntegerAffine {
         let x = IntegerVector(given)
         defer { last = (given, x) }
-        guard let (before, previous) = last else {
-            formulas.append(IntegerAffine(constant: x, inverse: b))
-            return
-        }
+        guard let (before, previous) = last else { return IntegerAffine(constant: x, inverse: b) }
         let p = s.numerator, q = s.denominator
         // x_k − x_{k−1} = (u − v)/G over G = lcm of their denominators.
         let g = BigInteger.gcd(x.denominator, previous.denominator)
@@ -64,6 +64,6 @@ struct AveragedFormulas: Sendable {
             return t
         }
         b = .reducing(numerators, over: sum.denominator * scaleB, jobs: threads)
-        formulas.append(IntegerAffine(constant: x, inverse: b))
+        return IntegerAffine(constant: x, inverse: b)
     }
 }

@@ -24,23 +24,71 @@ public struct CommonPiece: Equatable, Sendable {
 /// stopped at S (`DLNLimit.horizon`) gives the pieces of (0, S], the last one ending at S.
 /// `averaged`: `averagedFormulas(limit)` when already computed.
 func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [IntegerAffine]? = nil) -> [CommonPiece] {
-    let d = limit.problem.dimension
-    // The lasso side as (start time, segment, formula); the first one is x = 0 from s = 0.
-    var lassoStarts: [(s: Rational, segment: Int?, f: IntegerAffine)] = [(.zero, nil, .zero(d))]
-    for j in path.reachedSegments { lassoStarts.append((path.time(ofKnot: j)!, j, path.integerFormula(j))) }
-    let dlnStarts = zip(limit.saddles.indices, averaged ?? averagedFormulas(limit)).map { k, f in (s: limit.saddles[k].s, saddle: k, f: f) }
-    // Ordered through `compareRationals`: the times are tens of thousands of bits.
-    var cuts = Set(lassoStarts.map(\.s)).union(dlnStarts.map(\.s)).sorted(by: Rational.filteredLess)
-    if let horizon = limit.horizon { cuts.removeAll { compareRationals($0, horizon) >= 0 } }
-    if cuts.isEmpty { cuts = [.zero] }
+    var cutter = PieceCutter(dimension: limit.problem.dimension, horizon: limit.horizon)
+    for j in path.reachedSegments { cutter.addSegment(j, at: path.time(ofKnot: j)!, path.integerFormula(j)) }
+    for (k, f) in zip(limit.saddles.indices, averaged ?? averagedFormulas(limit)) { cutter.addSaddle(k, at: limit.saddles[k].s, f) }
+    cutter.endSaddles()
+    cutter.endSegments()
     var pieces: [CommonPiece] = []
-    var a = 0, b = 0
-    for (n, from) in cuts.enumerated() {
-        while a + 1 < dlnStarts.count, compareRationals(dlnStarts[a + 1].s, from) <= 0 { a += 1 }
-        while b + 1 < lassoStarts.count, compareRationals(lassoStarts[b + 1].s, from) <= 0 { b += 1 }
-        pieces.append(CommonPiece(
-            from: from, to: n + 1 < cuts.count ? cuts[n + 1] : limit.horizon, saddle: dlnStarts[a].saddle,
-            segment: lassoStarts[b].segment, averagedFormula: dlnStarts[a].f, lassoFormula: lassoStarts[b].f))
-    }
+    while let p = cutter.next() { pieces.append(p) }
     return pieces
+}
+
+/// The common pieces cut in time order from the two sides' starts as they come: saddle k's
+/// x̄ formula from s_k, lasso segment j's formula from μ_j (x = 0 from s = 0 before the first).
+/// A piece is cut once the next start of both sides is known (or a side has ended), so
+/// `VerdictStream` compares pieces while the saddles and knots still stream.
+struct PieceCutter {
+    typealias Start = (s: Rational, index: Int?, formula: IntegerAffine)
+    let horizon: Rational?
+    /// Each side's starts from the one in force (at `head`) on, increasing.
+    private var saddles: [Start] = [], segments: [Start]
+    private var saddleHead = 0, segmentHead = 0
+    private var saddlesEnded = false, segmentsEnded = false
+    /// Where the next piece starts; nil once the last piece is cut.
+    private var from: Rational? = .zero
+
+    init(dimension: Int, horizon: Rational?) {
+        self.horizon = horizon
+        segments = [(.zero, nil, .zero(dimension))]
+    }
+
+    mutating func addSaddle(_ k: Int, at s: Rational, _ formula: IntegerAffine) { saddles.append((s, k, formula)) }
+    mutating func addSegment(_ j: Int, at s: Rational, _ formula: IntegerAffine) { segments.append((s, j, formula)) }
+    mutating func endSaddles() { saddlesEnded = true }
+    mutating func endSegments() { segmentsEnded = true }
+
+    /// Whether the next piece waits for a saddle or a segment to come (the side in force has no start after it).
+    var waitsForSaddle: Bool { !saddlesEnded && saddleHead + 1 >= saddles.count }
+    var waitsForSegment: Bool { !segmentsEnded && segmentHead + 1 >= segments.count }
+
+    /// The next piece, or nil when a side's next start is still to come (or every piece is cut).
+    mutating func next() -> CommonPiece? {
+        guard let from, saddleHead < saddles.count else { return nil }
+        // The starts at or before `from` come into force; the next one on each side ends the piece.
+        func advance(_ starts: [Start], _ head: inout Int, ended: Bool) -> (known: Bool, next: Rational?) {
+            while head + 1 < starts.count, compareRationals(starts[head + 1].s, from) <= 0 { head += 1 }
+            return head + 1 < starts.count ? (true, starts[head + 1].s) : (ended, nil)
+        }
+        let a = advance(saddles, &saddleHead, ended: saddlesEnded), b = advance(segments, &segmentHead, ended: segmentsEnded)
+        guard a.known && b.known else { return nil }
+        var to: Rational? = switch (a.next, b.next) {
+        case let (x?, y?): compareRationals(x, y) <= 0 ? x : y
+        case let (x, y): x ?? y
+        }
+        if let horizon, to.map({ compareRationals($0, horizon) >= 0 }) ?? true { to = horizon }
+        let saddle = saddles[saddleHead], segment = segments[segmentHead]
+        self.from = to == horizon ? nil : to
+        Self.drop(&saddles, &saddleHead)
+        Self.drop(&segments, &segmentHead)
+        return CommonPiece(from: from, to: to, saddle: saddle.index!, segment: segment.index,
+                           averagedFormula: saddle.formula, lassoFormula: segment.formula)
+    }
+
+    /// Drops the starts before `head` now and then (Mairal–Yu cuts 265,721 pieces).
+    private static func drop(_ starts: inout [Start], _ head: inout Int) {
+        guard head >= 64, 2 * head >= starts.count else { return }
+        starts.removeFirst(head)
+        head = 0
+    }
 }

@@ -153,42 +153,17 @@ struct PieceComparison: Sendable {
 
 /// The maximal open intervals where the two sides differ, given each piece's comparison.
 func divergences(_ pieces: [CommonPiece], compared: [PieceComparison]) -> [Divergence] {
-    var open: [(from: Rational, to: Rational?, coordinates: [Int])] = []
-    for (piece, d) in zip(pieces, compared) where !d.equal {
-        if let s = d.root {
-            open.append((piece.from, s, d.coordinates))
-            open.append((s, piece.to, d.coordinates))
-        } else {
-            open.append((piece.from, piece.to, d.coordinates))
-        }
-    }
-    // Glue neighbours through a shared end where the difference is nonzero (both sides are
-    // continuous in s, so the value there is either side's formula at that time).
-    let pieceStarting = Dictionary(pieces.indices.map { (pieces[$0].from, $0) }, uniquingKeysWith: { a, _ in a })
-    var merged: [Divergence] = []
-    for (n, interval) in open.enumerated() {
-        // A shared end inside a piece is a root of the difference: no glueing there.
-        if let last = merged.last, let end = last.to, end == interval.from, n > 0,
-           let piece = pieceStarting[end], compared[piece].apartAtStart {
-            merged[merged.count - 1] = Divergence(from: last.from, to: interval.to, coordinates: last.coordinates)
-            continue
-        }
-        // A piece apart at its start is glued above unless the sides meet inside it, so every
-        // interval that starts a divergence has its coordinates (`PieceComparison`).
-        precondition(!interval.coordinates.isEmpty, "a divergence without its coordinates")
-        merged.append(Divergence(from: interval.from, to: interval.to, coordinates: interval.coordinates))
-    }
-    return merged
+    var builder = DivergenceBuilder()
+    for (piece, d) in zip(pieces, compared) { builder.add(piece, d) }
+    return builder.intervals
 }
 
-/// Piece n's comparison: of the formulas themselves (x), or, when M is singular, of their images
+/// A piece's comparison: of the formulas themselves (x), or, when M is singular, of their images
 /// (M·x), the only part the comparison determines (docs/math.md §4). On the last piece, also
-/// whether the sides differ at `horizon`.
-func comparePiece(_ pieces: [CommonPiece], _ n: Int, images: Bool, horizon: Rational?,
-                  _ products: inout VerdictProducts) -> PieceComparison {
-    let p = pieces[n]
+/// whether the sides differ at `end` (the horizon).
+func comparePiece(_ p: CommonPiece, images: Bool, end: Rational?, _ products: inout VerdictProducts) -> PieceComparison {
     let d = images ? products.imageDifference(p.saddle, p.segment) : PieceDifference(a: p.averagedFormula, b: p.lassoFormula)
-    return PieceComparison(d, from: p.from, to: p.to, end: n == pieces.count - 1 ? horizon : nil)
+    return PieceComparison(d, from: p.from, to: p.to, end: end)
 }
 
 extension Divergence {
@@ -199,6 +174,6 @@ extension Divergence {
         let pieces = commonPieces(limit, path)
         var products = VerdictProducts(limit, path)
         let images = !limit.problem.isPositiveDefinite
-        return divergences(pieces, compared: pieces.indices.map { comparePiece(pieces, $0, images: images, horizon: nil, &products) })
+        return divergences(pieces, compared: pieces.map { comparePiece($0, images: images, end: nil, &products) })
     }
 }

@@ -49,6 +49,15 @@ extension DownwardVariation {
             return DownwardVariation(pieces: pieces)
         }
 
+        /// The pieces that are final (all but the last, which the next cut may extend), handed
+        /// over and dropped (`compare --json` writes z↓ while the path streams).
+        mutating func takeFinal() -> ArraySlice<DownwardVariationPiece> {
+            guard pieces.count > 1 else { return [] }
+            let final = pieces.dropLast()
+            pieces.removeFirst(final.count)
+            return final
+        }
+
         /// Sweeps the pending cuts before `end` (nil: all); cuts at or after the horizon are dropped.
         private mutating func sweep(before end: Rational?) {
             var n = 0

@@ -6,118 +6,147 @@ import ParallelWork
 import ProblemDefinition
 import ProgressReporting
 import SaddleToSaddle
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension ExactComparison {
-    /// `compare --json` without the lasso path in memory, the path computed on a second thread
-    /// while this one computes the limit (`concurrently`): the path is streamed
-    /// (`LassoPath.stream(problem:kappaMin:visit:)`, the same knots as `LassoPath(problem:)`),
-    /// each knot written to `spill` (a temporary file the caller opened) as the document's text,
-    /// and only κ and x kept for the verdict. Returns the verdict and the document, byte for
-    /// byte `verdict.document(path:at:_:)` of `ExactComparison(problem, horizon:)`; nothing is
-    /// written to standard output here, so a failed check prints nothing.
-    public static func streamedDocument(
-        _ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings,
-        spill: UnsafeMutablePointer<FILE>
-    ) throws -> (verdict: Verdict, document: JSONDocument) {
-        // The limit and its x̄ formulas on this thread, the path streamed on a second one, which
-        // reports its knots to this thread's progress handler (it cannot bind one of its own).
-        // Once the limit is done, this thread builds the path's segment formulas and z↓ from the
-        // knots found so far (`Channel`) while the path goes on. A path done first builds them
-        // itself until the limit is (`limitDone`: exactly one side builds). The rest is built
-        // after both, the formulas on both threads, z↓ beside the gap. The x̄ formulas are built
-        // from the limit's saddles (`Channel`) by whichever thread is free first (`Flag.claim`): the
-        // path's while the limit still runs (Gaussian 100×200), else this one once it is done.
-        let file = Handover(value: spill), progress = ProgressReport.handler
-        let knots = Channel<(kappa: Rational, x: [Rational], below: SegmentNumerators?)>(), limitDone = Flag()
-        let saddles = Channel<(s: Rational, x: [Rational])>(), averagedBy = Flag(), d = problem.dimension
-        let ((limit, limitAveraged, streamed), (kappa, x, numerators, unique, builtAfter, pathAveraged)) = try concurrently({
-            defer { saddles.close() } // also when the limit fails: the path's thread may be reading
-            // Exact JSON writes every saddle's q: its reduction goes on in the background.
-            let limit = try DLNLimit(problem: problem, horizon: horizon, reducingDuals: exact == .exactStrings) { saddles.send(($0.s, $0.x)) }
-            saddles.close()
-            let averaged = averagedBy.claim() ? Self.averagedFormulas(saddles, dimension: d) : nil
-            limitDone.set()
-            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
-            // Batches of at least 64 knots (a thread woken per knot would cost more than the formula).
-            // The batch that comes with the close is left, with any knots the path's thread did not
-            // build, to the finish after both: so a limit done after the path builds nothing here.
-            while case let (batch, false) = knots.receive(atLeast: 64) {
-                for knot in batch { built.add(kappa: knot.kappa, x: knot.x, below: knot.below) }
+    /// Writes `compare --json` to `fileDescriptor` with memory flat in the number of saddles and
+    /// knots, byte for byte `verdict.document(path:at:_:)` of `ExactComparison(problem, horizon:)`,
+    /// and returns the verdict's facts. Three threads: the limit on this one (each saddle rendered
+    /// beside it, `SaddleSpill`), the path on a second (each knot written as found), and the
+    /// verdict on a third (`VerdictStream`), which takes saddles and knots as its pieces need
+    /// them: the channels hold a few, so the side that runs ahead waits. Every part of the
+    /// document goes to a temporary file, and nothing reaches `fileDescriptor` until both sides
+    /// and the verdict are done: a failed check writes nothing.
+    public static func writeJSON(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [],
+                                 _ exact: ExactJSON = .exactStrings, toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
+        for s in times where s.signum <= 0 { throw LimitError("η is defined for s > 0, not s = \(s)") }
+        let contents = ["the limit's saddles", "the lasso knots", "z↓", "the gap"]
+        return try ScratchFile.with(for: contents) { files in
+            let spill = Handover(value: files), progress = ProgressReport.handler, stopped = StopFlag()
+            // Saddles are few and large (q). Knots are many and small on Mairal–Yu (265,721: taken in
+            // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits ahead.
+            let saddles = Channel<Saddle>(capacity: 2), knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: \.bits)
+            let rendered = SaddleSpill(file: files[0], exact)
+            defer { rendered.cancel() }
+            let (limit, (path, verdict)) = try concurrently({
+                Result<Void, Error> {
+                    // On a failure the flag is set before the channel closes, so the verdict's thread sees it.
+                    defer { saddles.close() }
+                    do {
+                        try DLNLimit.forEachSaddle(of: problem, horizon: horizon) { saddle in
+                            if stopped.isSet { throw StreamStopped() }
+                            rendered.submit(saddle)
+                            saddles.send(saddle)
+                        }
+                    } catch {
+                        stopped.set()
+                        throw error
+                    }
+                }
+            }) {
+                try concurrently({
+                    Result { () throws -> SpilledArray in
+                        defer { knots.close() }
+                        do {
+                            return try streamPath(problem, horizon: horizon, exact, to: spill.value[1], stopped: stopped,
+                                                  progress: progress, send: knots.send)
+                        } catch {
+                            stopped.set()
+                            throw error
+                        }
+                    }
+                }) {
+                    Handover(value: walk(problem, horizon: horizon, times: times, exact, files: spill.value, saddles: saddles,
+                                         knots: knots, stopped: stopped))
+                }
             }
-            return (limit, averaged, built)
-        }) {
-            defer { knots.close() }
-            // With each knot, the formula of the segment below it (the integer engine's).
-            var kappa: [Rational] = [], x: [[Rational]] = [], numerators: [SegmentNumerators?] = [], unique = true
-            var out = JSONOutput(fileDescriptor: fileno(file.value))
-            try LassoPath.stream(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal }) { knot, below in
-                unique = unique && knot.isUnique && (below?.isUnique ?? true)
-                if !kappa.isEmpty { out.append(",\n") }
-                out.append("    ")
-                knot.writeJSON(weightDecay: problem.weightDecay, exact, to: &out, indent: 4)
-                kappa.append(knot.kappa)
-                x.append(knot.x)
-                numerators.append(below?.numerators)
-                knots.send((knot.kappa, knot.x, below?.numerators))
-                progress?("lasso path: knots", kappa.count) { "κ = \(knot.kappa.decimalString())" }
-                return true
-            }
-            out.flush()
-            try out.checkWrites(of: "the temporary file for the lasso knots")
-            fflush(file.value)
-            knots.close()
-            // The limit still running (its thread has not read a knot): build from the first knot.
-            var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
-            for k in kappa.indices {
-                if limitDone.isSet { break }
-                built.add(kappa: kappa[k], x: x[k], below: numerators[k])
-            }
-            let averaged = averagedBy.claim() ? Self.averagedFormulas(saddles, dimension: d) : nil
-            return (kappa, x, numerators, unique, built, averaged)
+            // The failure that stopped the others (a side stopped by it throws `StreamStopped`).
+            for case let .failure(error) in [limit, path.map { _ in }] where !(error is StreamStopped) { throw error }
+            let knotTexts = try path.get()
+            guard var verdict = verdict.value else { throw StreamStopped() }
+            try verdict.finish()
+            let facts = verdict.facts
+            try facts.document(saddles: rendered.finish(), knots: knotTexts.document, downwardPieces: verdict.downward.document,
+                               gap: verdict.gap.document, at: verdict.evaluationsJSON(exact), exact)
+                .writeDocument(toFileDescriptor: fileDescriptor)
+            return facts
         }
-        // One of the two is empty; exactly one thread built x̄.
-        let built = streamed.formulas.isEmpty ? builtAfter : streamed
-        let averaged = AveragedLimit(limit, formulas: (limitAveraged ?? pathAveraged)!.formulas)
-        let path = LassoPathInTime(kappa: kappa, x: x, isUnique: unique, weightDecay: problem.weightDecay, built: built.formulas,
-                                   numerators: numerators, jobs: 2)
-        let side = PathSide(path, horizon: horizon, downward: built.downward), count = kappa.count
-        let verdict = try Verdict(averaged, side, parallel: true)
-        return (verdict, try verdict.document(knots: .spilled(count: count, file: spill), at: times, exact))
+    }
+
+    /// The path streamed: each knot written to `file` and handed to `send` with the integer
+    /// engine's formula of the segment below it.
+    private static func streamPath(_ problem: Problem, horizon: Rational?, _ exact: ExactJSON, to file: UnsafeMutablePointer<FILE>,
+                                   stopped: StopFlag, progress: ProgressReport.Handler?, send: (StreamedKnot) -> Void) throws -> SpilledArray {
+        var texts = SpilledArray(file: file, indent: 4, holding: "the lasso knots")
+        let weightDecay = problem.weightDecay
+        _ = try LassoPath.stream(problem: problem, kappaMin: horizon.map { weightDecay + $0.reciprocal }) { knot, below in
+            if stopped.isSet { throw StreamStopped() }
+            texts.append { knot.writeJSON(weightDecay: weightDecay, exact, to: &$0, indent: $1) }
+            progress?("lasso path: knots", texts.count) { "κ = \(knot.kappa.decimalString())" }
+            send(StreamedKnot(kappa: knot.kappa, x: knot.x, below: below?.numerators, isUnique: knot.isUnique && (below?.isUnique ?? true)))
+            return true
+        }
+        try texts.finish()
+        return texts
+    }
+
+    /// The verdict's thread: saddles and knots taken as the pieces need them; nil when a side failed.
+    private static func walk(_ problem: Problem, horizon: Rational?, times: [Rational], _ exact: ExactJSON,
+                             files: [UnsafeMutablePointer<FILE>], saddles: Channel<Saddle>, knots: Channel<StreamedKnot>,
+                             stopped: StopFlag) -> VerdictStream? {
+        // A producer waiting for room returns once this thread stops reading.
+        defer {
+            saddles.cancel()
+            knots.cancel()
+        }
+        var stream = VerdictStream(problem, horizon: horizon, at: times, gap: SpilledArray(file: files[3], indent: 4, holding: "the gap"),
+                                   downward: SpilledArray(file: files[2], indent: 6, holding: "z↓"), exact)
+        var saddlesOpen = true, knotsOpen = true
+        while !stopped.isSet {
+            if saddlesOpen && stream.waitsForSaddle {
+                let (batch, closed) = stream.idle { saddles.receive() }
+                for saddle in batch where !stopped.isSet { stream.add(saddle) }
+                if closed { saddlesOpen = false }
+                if closed && !stopped.isSet { stream.endSaddles() }
+            } else if knotsOpen && stream.waitsForKnot {
+                let (batch, closed) = stream.idle { knots.receive(atLeast: 16) }
+                for k in batch where !stopped.isSet { stream.add(kappa: k.kappa, x: k.x, below: k.below, isUnique: k.isUnique) }
+                if closed { knotsOpen = false }
+                if closed && !stopped.isSet { stream.endKnots() }
+            } else {
+                break // every piece is cut
+            }
+        }
+        if stopped.isSet { stream.cancel() }
+        return stopped.isSet ? nil : stream
     }
 }
 
-extension ExactComparison {
-    /// x̄'s formulas from the limit's saddles, as they come until the channel closes (on two
-    /// threads where the numbers are big).
-    static func averagedFormulas(_ saddles: Channel<(s: Rational, x: [Rational])>, dimension: Int) -> AveragedFormulas {
-        var formulas = AveragedFormulas(dimension: dimension, jobs: 2)
-        while true {
-            let (batch, closed) = saddles.receive()
-            for saddle in batch { formulas.add(s: saddle.s, x: saddle.x) }
-            if closed { return formulas }
-        }
+/// A knot as the path hands it to the verdict's thread.
+struct StreamedKnot: Sendable {
+    let kappa: Rational
+    let x: [Rational]
+    let below: SegmentNumerators?
+    let isUnique: Bool
+
+    /// About the bits it holds (x and the segment's numerators).
+    var bits: Int {
+        x.reduce(0) { $0 + $1.numerator.bitWidth + $1.denominator.bitWidth }
+            + (below.map { b in b.U.reduce(0) { $0 + $1.bitWidth } + b.W.reduce(0) { $0 + $1.bitWidth } } ?? 0)
     }
 }
 
-/// Set once by one thread, read or claimed by the other.
-private final class Flag: @unchecked Sendable {
+/// A side of `compare --json` stopped because another failed.
+struct StreamStopped: Error {}
+
+/// Set by the thread that fails, read by the others.
+final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
 
-    func set() { _ = claim() }
-
-    /// Sets the flag; true only for the call that found it unset (the first of two threads to ask).
-    func claim() -> Bool {
+    func set() {
         lock.lock()
-        defer { lock.unlock() }
-        if value { return false }
         value = true
-        return true
+        lock.unlock()
     }
 
     var isSet: Bool {

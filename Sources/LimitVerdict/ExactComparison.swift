@@ -20,7 +20,7 @@ public struct ExactComparison: Sendable {
     public init(_ problem: Problem, horizon: Rational? = nil) throws {
         let (averaged, (path, side)) = try concurrently({ AveragedLimit(try DLNLimit(problem: problem, horizon: horizon), jobs: 2) }, {
             let path = try LassoPath(problem: problem, kappaMin: horizon.map { problem.weightDecay + $0.reciprocal })
-            return (path, PathSide(LassoPathInTime(path, jobs: 2), horizon: horizon))
+            return (path, PathSide(LassoPathInTime(path, jobs: 2)))
         })
         limit = averaged.limit
         self.path = path

@@ -221,4 +221,16 @@ struct IntegerAffine: Equatable, Sendable {
     static func zero(_ d: Int) -> IntegerAffine { IntegerAffine(constant: .zero(d), inverse: .zero(d)) }
 
     var rational: InverseAffine { InverseAffine(constant: constant.rationals, inverse: inverse.rationals) }
+
+    /// constant + inverse/s at s > 0: α/Dα + (β/Dβ)·(q/p) = (α·Dβ·p + β·Dα·q)/(Dα·Dβ·p) for
+    /// s = p/q, one gcd per entry.
+    func value(at s: Rational) -> [Rational] {
+        let p = s.numerator, q = s.denominator
+        let da = inverse.denominator * p, db = constant.denominator * q, denominator = constant.denominator * inverse.denominator * p
+        return constant.numerators.indices.map { i in
+            var t = constant.numerators[i].isZero ? BigInteger(0) : constant.numerators[i] * da
+            if !inverse.numerators[i].isZero { t.addProduct(inverse.numerators[i], db) }
+            return t.isZero ? .zero : Rational(t, denominator)
+        }
+    }
 }

@@ -1,15 +1,26 @@
 import ExactArithmetic
 import LassoHomotopy
 
+/// A reached lasso segment as the verdict reads it: segment j, from μ_j = 1/(κ_j − λwd), its
+/// formula x = a + b/s and the signs of x on it.
+struct StreamedSegment: Sendable {
+    let index: Int
+    let start: Rational
+    let formula: IntegerAffine
+    let signs: [Int]
+}
+
 extension LassoPathInTime {
-    /// What the verdict reads from each reached segment alone, built one knot at a time as the
-    /// knots come, in order from the first (`compare --json` builds it while the path is still
-    /// running): the segment formulas and z↓ swept so far.
-    /// `LassoPathInTime(kappa:x:isUnique:weightDecay:built:jobs:)` and the verdict finish them.
+    /// The reached segments built one knot at a time as the knots come, in order from the first
+    /// (`compare --json`, while the path is still running), with z↓ swept and monotonicity
+    /// tested so far; nothing is kept of a segment once it is handed over.
     struct StreamedSegments: Sendable {
         let weightDecay: Rational
-        private(set) var formulas: [IntegerAffine] = []
         private(set) var downward: DownwardVariation.Builder
+        /// The first break of monotonicity (`firstMonotonicityBreak`), once met.
+        private(set) var monotonicityBreak: MonotonicityBreak?
+        /// How many segments were built.
+        private(set) var count = 0
         /// The last knot added while segments are still reached: κ, x, the formula of the segment
         /// below it when the path handed it over, and x over one denominator (formed only to
         /// interpolate a segment without one).
@@ -22,12 +33,19 @@ extension LassoPathInTime {
             downward = DownwardVariation.Builder(horizon: horizon)
         }
 
-        /// The next knot: the parts of the segment that ends there, if it is reached (segment j
-        /// is reached when κ_j > λwd, at time μ_j = 1/(κ_j − λwd)). `below`: the formula of the
-        /// segment below the knot (`Segment.numerators`), if the path has it.
-        mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators? = nil) {
-            guard !ended else { return }
+        /// z↓'s pieces that are final so far, dropped here (`DownwardVariation.Builder.takeFinal`).
+        mutating func takeFinalDownward() -> ArraySlice<DownwardVariationPiece> { downward.takeFinal() }
+
+        /// z↓'s remaining pieces, once the last knot is added.
+        mutating func finishDownward() -> DownwardVariation { downward.finish() }
+
+        /// The next knot; the segment that ends there, if it is reached (segment j is reached
+        /// when κ_j > λwd). `below`: the formula of the segment below the knot
+        /// (`Segment.numerators`), if the path has it.
+        mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators? = nil) -> StreamedSegment? {
+            guard !ended else { return nil }
             var v: IntegerVector?
+            var segment: StreamedSegment?
             if let last {
                 let f: IntegerAffine
                 if let given = last.below {
@@ -36,11 +54,16 @@ extension LassoPathInTime {
                     v = IntegerVector(x)
                     f = LassoPathInTime.segmentFormula(last.vector ?? IntegerVector(last.x), v!, last.kappa - weightDecay, kappa - weightDecay)
                 }
-                formulas.append(f)
                 let from = (last.kappa - weightDecay).reciprocal, to = kappa > weightDecay ? (kappa - weightDecay).reciprocal : nil
                 downward.add(start: from, decreases(f, start: last.x, from: from, to: to))
+                if monotonicityBreak == nil {
+                    monotonicityBreak = MonotonicityBreak(segment: count, kappa: (last.kappa, kappa), f, start: last.x, weightDecay: weightDecay)
+                }
+                segment = StreamedSegment(index: count, start: from, formula: f, signs: segmentSigns(last.x, x))
+                count += 1
             }
             if kappa > weightDecay { last = (kappa, x, below, v) } else { (last, ended) = (nil, true) }
+            return segment
         }
     }
 }

@@ -26,39 +26,19 @@ public struct LassoPathInTime: Sendable {
     }
 
     /// The same from the knots' κ and x alone (a streamed path keeps nothing else); the segments'
-    /// formulas on `jobs` threads (`parallelMap`: the same formulas).
+    /// formulas, interpolated between their end knots, on `jobs` threads (`parallelMap`: the same formulas).
     public init(kappa: [Rational], x: [[Rational]], isUnique: Bool, weightDecay: Rational, jobs: Int = 1) {
-        self.init(kappa: kappa, x: x, isUnique: isUnique, weightDecay: weightDecay, built: [], jobs: jobs)
-    }
-
-    /// The same, with the formulas of the first segments already built from these knots
-    /// (`compare --json` builds them while the path is still running); the rest on `jobs` threads,
-    /// read off `numerators[j]` (segment j's own formula, from a streamed path) where given and
-    /// interpolated between the end knots elsewhere.
-    init(kappa: [Rational], x: [[Rational]], isUnique: Bool, weightDecay: Rational, built: [IntegerAffine],
-         numerators: [SegmentNumerators?] = [], jobs: Int) {
         precondition(!kappa.isEmpty && kappa.count == x.count, "a path needs knots")
         self.kappa = kappa
         self.x = x
         self.isUnique = isUnique
         self.weightDecay = weightDecay
         let reached = max(0, min(kappa.count - 1, kappa.firstIndex { $0 <= weightDecay } ?? kappa.count))
-        let done = built.count
-        precondition(done <= reached, "formulas built from other knots")
-        guard done < reached else {
-            formulas = built
-            return
-        }
         // Chunks of 1/256 of the knots: Mairal–Yu p = 12 has 265,721 small ones.
-        let chunk = max(1, (reached - done) / 256)
-        let given = (0..<reached).map { j in j < numerators.count ? numerators[j] : nil }
-        // Knot vectors only where a segment next to the knot is interpolated.
-        let vectors = parallelMap(Array(done...reached), jobs: jobs, chunk: chunk) { k in
-            (k > done && given[k - 1] == nil) || (k < reached && given[k] == nil) ? IntegerVector(x[k]) : nil
-        }
-        formulas = built + parallelMap(Array(done..<reached), jobs: jobs, chunk: chunk) { j in
-            if let f = given[j] { return Self.segmentFormula(f, weightDecay: weightDecay) }
-            return Self.segmentFormula(vectors[j - done]!, vectors[j - done + 1]!, kappa[j] - weightDecay, kappa[j + 1] - weightDecay)
+        let chunk = max(1, reached / 256)
+        let vectors = parallelMap(Array(0...reached), jobs: jobs, chunk: chunk) { IntegerVector(x[$0]) }
+        formulas = parallelMap(Array(0..<reached), jobs: jobs, chunk: chunk) { j in
+            Self.segmentFormula(vectors[j], vectors[j + 1], kappa[j] - weightDecay, kappa[j + 1] - weightDecay)
         }
     }
 

@@ -65,16 +65,23 @@ struct GapCalculator {
         var compared: [PieceComparison] = [], gap: [GapPiece] = []
         var objectives = ObjectiveCache()
         for n in range {
-            let p = pieces[n]
-            let comparison = comparePiece(pieces, n, images: images, horizon: horizon, &products)
+            let (comparison, g) = compareAndGap(pieces[n], end: n == pieces.count - 1 ? horizon : nil, after: gap.last, &products, &objectives)
             compared.append(comparison)
-            // With M positive definite, equal formulas mean a zero gap: nothing to compute.
-            if !images, comparison.equal { gap.append(GapPiece.zero(from: p.from, to: p.to)); continue }
-            let start = gap.last.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
-            gap.append(piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
-                             lasso: products.lassoObjective(p.segment), start: start, &objectives))
+            gap.append(g)
         }
         return (compared, gap)
+    }
+
+    /// One piece's comparison and gap; `end`: the horizon, on the last piece; `previous`: the gap
+    /// piece before it, if known (the gap is continuous, so its value at its end is p's at its start).
+    func compareAndGap(_ p: CommonPiece, end: Rational?, after previous: GapPiece?, _ products: inout VerdictProducts,
+                       _ objectives: inout ObjectiveCache) -> (PieceComparison, GapPiece) {
+        let comparison = comparePiece(p, images: images, end: end, &products)
+        // With M positive definite, equal formulas mean a zero gap: nothing to compute.
+        if !images, comparison.equal { return (comparison, GapPiece.zero(from: p.from, to: p.to)) }
+        let start = previous.flatMap { $0.to == p.from ? $0.valueAtEnd : nil }
+        return (comparison, piece(p, averaged: products.averagedSide(p.saddle, formula: p.averagedFormula),
+                                  lasso: products.lassoObjective(p.segment), start: start, &objectives))
     }
 
     /// ℓ(A + uB) + (λwd + u)·σᵀ(A + uB) as (c₀, c₁, c₂) in u. c₂ = ℓ₂ + σᵀB is summed over ℓ₂'s

@@ -26,39 +26,106 @@ public struct Link: Equatable, Sendable {
     public var holds: Bool { mismatch == nil }
 
     /// `equalPositions(x, a)` compares a saddle with a slope (x or M·x).
-    init(_ limit: DLNLimit, _ path: LassoPathInTime, equalPositions: ([Rational], IntegerVector) -> Bool) {
-        var expected: [(knot: Int, time: Rational, slope: IntegerVector)] = []
-        var silent: [Int] = []
-        var previous = IntegerVector.zero(path.dimension)
-        for j in path.reachedSegments {
-            let a = path.integerFormula(j).constant
-            if a == previous { silent.append(j); continue }
-            expected.append((j, path.time(ofKnot: j)!, a))
-            previous = a
-        }
-        silentKnots = silent
-        // A path stopped at S has no segment from S on: saddles from S on are not compared.
-        let saddles = limit.horizon.map { h in limit.saddles.filter { $0.s < h } } ?? limit.saddles
-        var matched = 0
-        var mismatch: Mismatch?
-        for (n, e) in expected.enumerated() {
-            let k = n + 1
-            guard k < saddles.count else { mismatch = .missingSaddle(knot: e.knot, knotTime: e.time); break }
-            if saddles[k].s != e.time {
-                mismatch = .time(saddle: k, s: saddles[k].s, knot: e.knot, knotTime: e.time)
-                break
-            }
-            if !equalPositions(saddles[k].x, e.slope) {
-                mismatch = .position(saddle: k, s: saddles[k].s, knot: e.knot, saddleX: saddles[k].x, slope: e.slope.rationals)
-                break
-            }
-            matched = k
-        }
-        if mismatch == nil, expected.count + 1 < saddles.count {
-            let k = expected.count + 1
-            mismatch = .time(saddle: k, s: saddles[k].s, knot: nil, knotTime: nil)
-        }
+    init(_ limit: DLNLimit, _ path: LassoPathInTime, equalPositions: @escaping ([Rational], IntegerVector) -> Bool) {
+        var builder = LinkBuilder(dimension: path.dimension, horizon: limit.horizon, equalPositions: equalPositions)
+        for j in path.reachedSegments { builder.addSegment(j, at: path.time(ofKnot: j)!, slope: path.integerFormula(j).constant) }
+        for saddle in limit.saddles { builder.addSaddle(s: saddle.s, x: saddle.x) }
+        self = builder.finish()
+    }
+
+    /// Compares a saddle x with a slope a: as x, or as M·x when M is singular (`images`).
+    static func equalPositions(images: Bool, _ scaled: ScaledQuadratic) -> ([Rational], IntegerVector) -> Bool {
+        { x, a in images ? scaled.times(x) == scaled.times(a.rationals) : IntegerVector(x) == a }
+    }
+
+    init(matched: Int, silentKnots: [Int], mismatch: Mismatch?) {
         self.matched = matched
+        self.silentKnots = silentKnots
         self.mismatch = mismatch
+    }
+}
+
+/// The link built from the saddles and the segments as they come, each side in time order and
+/// in any interleaving (`VerdictStream`): a saddle and the next knot where the slope changes are
+/// matched as soon as both are known, and only unmatched ones are held.
+struct LinkBuilder {
+    let horizon: Rational?
+    let equalPositions: ([Rational], IntegerVector) -> Bool
+    private var silent: [Int] = []
+    private var previous: IntegerVector
+    /// Knots where the slope changes, and saddles after s = 0 before the horizon, not yet matched.
+    private var expected = FIFO<(knot: Int, time: Rational, slope: IntegerVector)>()
+    private var saddles = FIFO<(k: Int, s: Rational, x: [Rational])>()
+    private var saddleCount = 0
+    private var matched = 0
+    private var mismatch: Link.Mismatch?
+
+    init(dimension: Int, horizon: Rational?, equalPositions: @escaping ([Rational], IntegerVector) -> Bool) {
+        self.horizon = horizon
+        self.equalPositions = equalPositions
+        previous = .zero(dimension)
+    }
+
+    /// Reached segment j, from μ_j on, with slope a (its formula's constant).
+    mutating func addSegment(_ j: Int, at time: Rational, slope a: IntegerVector) {
+        if a == previous { return silent.append(j) }
+        previous = a
+        guard mismatch == nil else { return }
+        expected.append((j, time, a))
+        match()
+    }
+
+    /// The next saddle (from saddle 0 at s = 0, which is not matched).
+    mutating func addSaddle(s: Rational, x: [Rational]) {
+        let k = saddleCount
+        saddleCount += 1
+        // A path stopped at S has no segment from S on: saddles from S on are not compared.
+        guard k > 0, mismatch == nil, horizon.map({ s < $0 }) ?? true else { return }
+        saddles.append((k, s, x))
+        match()
+    }
+
+    private mutating func match() {
+        while mismatch == nil, let e = expected.first, let saddle = saddles.first {
+            expected.removeFirst()
+            saddles.removeFirst()
+            if saddle.s != e.time {
+                mismatch = .time(saddle: saddle.k, s: saddle.s, knot: e.knot, knotTime: e.time)
+            } else if !equalPositions(saddle.x, e.slope) {
+                mismatch = .position(saddle: saddle.k, s: saddle.s, knot: e.knot, saddleX: saddle.x, slope: e.slope.rationals)
+            } else {
+                matched = saddle.k
+            }
+        }
+        if mismatch != nil { (expected, saddles) = (FIFO(), FIFO()) }
+    }
+
+    /// The link once both sides have ended: a knot left without a saddle, or a saddle without a knot.
+    func finish() -> Link {
+        var mismatch = self.mismatch
+        if mismatch == nil, let e = expected.first {
+            mismatch = .missingSaddle(knot: e.knot, knotTime: e.time)
+        } else if mismatch == nil, let saddle = saddles.first {
+            mismatch = .time(saddle: saddle.k, s: saddle.s, knot: nil, knotTime: nil)
+        }
+        return Link(matched: matched, silentKnots: silent, mismatch: mismatch)
+    }
+}
+
+/// A first-in, first-out queue on an array: `removeFirst` moves nothing until half is removed.
+struct FIFO<Element> {
+    private var items: [Element] = []
+    private var head = 0
+
+    var first: Element? { head < items.count ? items[head] : nil }
+
+    mutating func append(_ item: Element) { items.append(item) }
+
+    mutating func removeFirst() {
+        head += 1
+        if head >= 64, 2 * head >= items.count {
+            items.removeFirst(head)
+            head = 0
+        }
     }
 }

@@ -17,19 +17,45 @@ extension Verdict {
     /// `times` are evaluated here, so a bad time throws before anything is written).
     public func document(path lassoPath: LassoPath, at times: [Rational] = [], _ exact: ExactJSON = .exactStrings) throws -> JSONDocument {
         let knots = lassoPath.knots, weightDecay = lassoPath.problem.weightDecay
-        return try document(knots: .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) }, at: times, exact)
-    }
-
-    /// The document with the knots as given (`ExactComparison.streamedDocument` spills them).
-    func document(knots: JSONDocument, at times: [Rational], _ exact: ExactJSON) throws -> JSONDocument {
-        let saddles = limit.saddles
         let zPieces = downwardVariation.pieces, gaps = gap.filter { !$0.maximum.isZero }
-        var o: [(String, JSONDocument)] = [
+        // Values that recur (a piece's end as the next one's start, a gap piece's maximiser at
+        // one of its ends, z↓'s c₁ = rate) are converted to text once (`RecentTexts`); runs of 8
+        // consecutive gap pieces per thread, so that most pieces find their start kept.
+        return facts.document(
             // Written straight to text on two threads (`SaddleText`): their exact q, c and x are
             // most of the document, and q is reduced without being kept.
-            ("saddles", .objects(count: saddles.count, write: SaddleText(saddles, exact).write)),
-            ("knots", knots),
-        ]
+            saddles: .objects(count: limit.saddles.count, write: SaddleText(limit.saddles, exact).write),
+            knots: .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) },
+            downwardPieces: ParallelElements.document(count: zPieces.count, initial: { RecentTexts(exact) }) { n, texts in zPieces[n].json(&texts) },
+            gap: ParallelElements.document(count: gaps.count, chunk: max(8, gaps.count / 1024), initial: { RecentTexts(exact) }) { n, texts in
+                gaps[n].json(&texts)
+            },
+            at: try times.map { try evaluationJSON(at: $0, exact) }, exact)
+    }
+
+    /// The averaged limit, the lasso solution, the gap, z↓ and η at one time s > 0.
+    public func evaluationJSON(at s: Rational, _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
+        let eta = try eta(at: s)
+        return Verdict.evaluationJSON(s: s, averaged: averaged(at: s), lasso: path.solution(at: limit.problem.weightDecay + s.reciprocal),
+                                      gap: try gap(at: s), eta: eta, exact)
+    }
+
+    static func evaluationJSON(s: Rational, averaged: [Rational], lasso: [Rational], gap: Rational, eta: Eta, _ exact: ExactJSON) -> JSONValue {
+        let approximate: JSONValue = eta.approximate.isFinite ? .number("\(eta.approximate)") : .null
+        return .object(JSONObject([
+            ("s", exact(s)), ("xbar", exact(averaged)), ("lasso", exact(lasso)), ("gap", exact(gap)), ("zDown", exact(eta.zDown)),
+            ("eta", .object(JSONObject([("exact", exact.optional(eta.exact)), ("expression", .string(eta.expression)), ("approximate", approximate)]))),
+        ]))
+    }
+}
+
+extension VerdictFacts {
+    /// The `compare --json` document around its long arrays, given as parts (in memory:
+    /// `Verdict.document`; streamed: spilled files): `downwardPieces` and `gap` are z↓'s pieces and
+    /// the gap pieces with a nonzero maximum; `at`, the evaluations.
+    func document(saddles: JSONDocument, knots: JSONDocument, downwardPieces: JSONDocument, gap: JSONDocument, at: [JSONValue],
+                  _ exact: ExactJSON) -> JSONDocument {
+        var o: [(String, JSONDocument)] = [("saddles", saddles), ("knots", knots)]
         var v: [(String, JSONValue)] = [
             ("monotone", .bool(monotone)),
             ("equivalent", .bool(equivalent)),
@@ -37,7 +63,7 @@ extension Verdict {
                 .object(JSONObject([("from", exact(d.from)), ("to", exact.optional(d.to)), ("coordinates", .indices(d.coordinates))]))
             })),
             ("comparedThrough", .string(comparesImages ? "M·x" : "x")),
-            ("unique", .object(JSONObject([("limit", .bool(limit.isUnique)), ("path", .bool(path.isUnique))]))),
+            ("unique", .object(JSONObject([("limit", .bool(limitUnique)), ("path", .bool(pathUnique))]))),
         ]
         v.append(("monotonicityBreak", monotonicityBreak.map { b in
             .object(JSONObject([
@@ -50,51 +76,15 @@ extension Verdict {
         } ?? .null))
         v.append(("link", linkJSON(exact)))
         o += v.map { ($0.0, .value($0.1)) }
-        // Values that recur (a piece's end as the next one's start, a gap piece's maximiser at
-        // one of its ends, z↓'s c₁ = rate) are converted to text once (`RecentTexts`).
-        o.append(("zDown", .object([
-            ("total", .value(exact.optional(downwardVariation.total))),
-            ("pieces", ParallelElements.document(count: zPieces.count, initial: { RecentTexts(exact) }) { n, texts in
-                let p = zPieces[n], c = p.coefficients
-                return .object(JSONObject([
-                    ("from", texts.text(p.from)), ("to", texts.text(p.to)), ("rate", texts.text(p.rate)),
-                    ("valueAtFrom", texts.text(p.valueAtFrom)), ("c0", texts.text(c.c0)), ("c1", texts.text(c.c1)),
-                    ("c2", texts.text(c.c2)), ("coordinates", .indices(p.coordinates)),
-                ]))
-            }),
-        ])))
-        // Runs of 8 consecutive gap pieces per thread, so that most pieces find their start kept.
-        o.append(("gap", ParallelElements.document(count: gaps.count, chunk: max(8, gaps.count / 1024),
-                                                   initial: { RecentTexts(exact) }) { n, texts in
-            let g = gaps[n]
-            return .object(JSONObject([
-                ("from", texts.text(g.from)), ("to", texts.text(g.to)), ("maximum", exact(g.maximum)),
-                ("maximiser", texts.text(g.maximiser)),
-                ("parts", .array(g.parts.map { part in
-                    .object(JSONObject([("from", texts.text(part.from)), ("to", texts.text(part.to)),
-                                        ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
-                })),
-            ]))
-        }))
+        o.append(("zDown", .object([("total", .value(exact.optional(downward.total))), ("pieces", downwardPieces)])))
+        o.append(("gap", gap))
         o.append(("statements", .value(.array(statements.map { .string($0) }))))
         o.append(("contradiction", .value(contradiction.map { .string($0) } ?? .null)))
-        if !times.isEmpty { o.append(("at", .value(.array(try times.map { try evaluationJSON(at: $0, exact) })))) }
-        if let horizon = limit.horizon {
-            o.append(("stop", .value(.object(JSONObject([("s", exact(horizon)), ("lambda", exact(limit.problem.weightDecay + horizon.reciprocal))])))))
+        if !at.isEmpty { o.append(("at", .value(.array(at)))) }
+        if let horizon {
+            o.append(("stop", .value(.object(JSONObject([("s", exact(horizon)), ("lambda", exact(problem.weightDecay + horizon.reciprocal))])))))
         }
         return .object(o)
-    }
-
-    /// The averaged limit, the lasso solution, the gap, z↓ and η at one time s > 0.
-    public func evaluationJSON(at s: Rational, _ exact: ExactJSON = .exactStrings) throws -> JSONValue {
-        let eta = try eta(at: s)
-        let approximate: JSONValue = eta.approximate.isFinite ? .number("\(eta.approximate)") : .null
-        return .object(JSONObject([
-            ("s", exact(s)), ("xbar", exact(averaged(at: s))),
-            ("lasso", exact(path.solution(at: limit.problem.weightDecay + s.reciprocal))),
-            ("gap", exact(try gap(at: s))), ("zDown", exact(eta.zDown)),
-            ("eta", .object(JSONObject([("exact", exact.optional(eta.exact)), ("expression", .string(eta.expression)), ("approximate", approximate)]))),
-        ]))
     }
 
     func linkJSON(_ exact: ExactJSON) -> JSONValue {
@@ -115,5 +105,32 @@ extension Verdict {
             o.append(("mismatch", .object(JSONObject([("kind", .string("missingSaddle")), ("knot", .integer(knot)), ("knotTime", exact(knotTime))]))))
         }
         return .object(JSONObject(o))
+    }
+}
+
+extension DownwardVariationPiece {
+    /// The piece in `compare --json` (texts of recurring values from `texts`).
+    func json(_ texts: inout RecentTexts) -> JSONValue {
+        let c = coefficients
+        return .object(JSONObject([
+            ("from", texts.text(from)), ("to", texts.text(to)), ("rate", texts.text(rate)),
+            ("valueAtFrom", texts.text(valueAtFrom)), ("c0", texts.text(c.c0)), ("c1", texts.text(c.c1)),
+            ("c2", texts.text(c.c2)), ("coordinates", .indices(coordinates)),
+        ]))
+    }
+}
+
+extension GapPiece {
+    /// The piece in `compare --json` (texts of recurring values from `texts`).
+    func json(_ texts: inout RecentTexts) -> JSONValue {
+        let exact = texts.exact
+        return .object(JSONObject([
+            ("from", texts.text(from)), ("to", texts.text(to)), ("maximum", exact(maximum)),
+            ("maximiser", texts.text(maximiser)),
+            ("parts", .array(parts.map { part in
+                .object(JSONObject([("from", texts.text(part.from)), ("to", texts.text(part.to)),
+                                    ("g0", exact(part.g0)), ("g1", exact(part.g1)), ("g2", exact(part.g2))]))
+            })),
+        ]))
     }
 }

@@ -34,17 +34,6 @@ extension Verdict {
         return out.joined(separator: "\n")
     }
 
-    /// Why `--expect-equivalent` / `--expect-monotone` fail, or nil when the verdict meets them.
-    public func unmetExpectation(equivalent wantEquivalent: Bool, monotone wantMonotone: Bool) -> String? {
-        if wantEquivalent && !equivalent {
-            return "expected the averaged DLN trajectory to equal the lasso path, but they part at s = \(divergence[0].from)"
-        }
-        if wantMonotone, let b = monotonicityBreak {
-            return "expected z(μ) to be monotone, but coordinate \(b.coordinate + 1) decreases in |z| for μ ∈ [\(b.decreasingFrom), \(b.decreasingTo.map(\.description) ?? "∞")]"
-        }
-        return nil
-    }
-
     /// One row per time at which a knot or a saddle happens (s = ∞ for κ = λwd).
     func sideBySide(_ lassoPath: LassoPath, _ f: NumberFormat) -> String {
         let knots = path

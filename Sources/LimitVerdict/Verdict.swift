@@ -11,6 +11,7 @@ import ProblemDefinition
 ///
 /// `contradiction` is non-nil if the results ever disagree with docs/math.md §4 (monotone but not
 /// equivalent; or, for positive definite M, equivalent but not monotone) — never expected.
+/// What it concludes, without the pieces, is `facts`.
 public struct Verdict: Sendable {
     public let limit: DLNLimit
     public let path: LassoPathInTime
@@ -25,13 +26,16 @@ public struct Verdict: Sendable {
     /// One per common piece, in time order.
     public let gap: [GapPiece]
     public let link: Link
+    /// Per divergence interval, its largest gap and where (`maximumGap(from:to:)` over it).
+    let divergenceMaxima: [(maximum: Rational, maximiser: Rational?)?]
     /// Stopped at S (`limit.horizon`): the last divergence interval ends at S with the two sides
     /// still apart there, so S is where the comparison stops, not where they rejoin.
     public let apartAtHorizon: Bool
-    public let contradiction: String?
+    /// Non-nil if the results disagree with docs/math.md §4 (`VerdictFacts.contradiction`).
+    public var contradiction: String? { facts.contradiction }
 
     public init(limit: DLNLimit, path: LassoPathInTime) throws {
-        try self.init(AveragedLimit(limit), PathSide(path, horizon: limit.horizon))
+        try self.init(AveragedLimit(limit), PathSide(path))
     }
 
     /// From the parts each side determines alone (`ExactComparison` forms them on two threads);
@@ -39,7 +43,6 @@ public struct Verdict: Sendable {
     init(_ averaged: AveragedLimit, _ side: PathSide, parallel: Bool = false) throws {
         let limit = averaged.limit, path = side.path
         let problem = limit.problem
-        precondition(side.downward.horizon == limit.horizon, "z↓ stopped elsewhere")
         guard path.dimension == problem.dimension, path.weightDecay == problem.weightDecay else {
             throw LimitError("the lasso path (d = \(path.dimension), λwd = \(path.weightDecay)) is not for this problem (d = \(problem.dimension), λwd = \(problem.weightDecay))")
         }
@@ -59,12 +62,7 @@ public struct Verdict: Sendable {
         let chunks = parallel ? Verdict.chunks(pieces, count: 16) : [pieces.indices]
         let horizon = limit.horizon
         let results = parallelMap([nil] + chunks, jobs: parallel ? 2 : 1, chunk: 1) { range -> VerdictPart in
-            guard let range else {
-                // z↓ swept over the segments not swept yet.
-                var z = side.downward
-                z.add(through: path)
-                return .downward(z.finish())
-            }
+            guard let range else { return .downward(DownwardVariation(path, horizon: horizon)) }
             var products = VerdictProducts(limit, path)
             return .pieces(calculator.compareAndGap(pieces, in: range, horizon: horizon, &products))
         }
@@ -79,20 +77,15 @@ public struct Verdict: Sendable {
         }
         downwardVariation = downward!
         self.gap = gap
-        divergence = divergences(pieces, compared: compared)
+        var intervals = DivergenceBuilder()
+        for n in pieces.indices { intervals.add(pieces[n], compared[n], gap: gap[n]) }
+        divergence = intervals.intervals
+        divergenceMaxima = intervals.maxima
         equivalent = divergence.isEmpty
         // Stopped at S: whether the two sides still differ at S (the last piece ends there).
         apartAtHorizon = limit.horizon != nil && !divergence.isEmpty && divergence[divergence.count - 1].to == limit.horizon
             && compared[compared.count - 1].apartAtEnd
-        link = Link(limit, path) { x, a in images ? limit.scaled.times(x) == limit.scaled.times(a.rationals) : IntegerVector(x) == a }
-
-        if monotone && !equivalent {
-            contradiction = "z is monotone, yet the averaged limit leaves the lasso path at s = \(divergence[0].from); docs/math.md §4 says a monotone path is followed exactly"
-        } else if problem.isPositiveDefinite && equivalent && !monotone {
-            contradiction = "M is positive definite and the averaged limit equals the lasso path, yet z is not monotone; docs/math.md §4 says these agree"
-        } else {
-            contradiction = nil
-        }
+        link = Link(limit, path, equalPositions: Link.equalPositions(images: images, limit.scaled))
     }
 
     /// About `count` consecutive ranges of `pieces` of equal work, weighted by the size of the
@@ -119,10 +112,14 @@ public struct Verdict: Sendable {
     /// The exact limit gap Lasso(x̄(s), κ) − Lasso*(κ) at κ = λwd + 1/s, s > 0.
     public func gap(at s: Rational) throws -> Rational {
         guard s.signum > 0 else { throw LimitError("the gap is defined for s > 0, not s = \(s)") }
-        let problem = limit.problem
+        return Verdict.gap(limit.problem, at: s, averaged: averaged(at: s), lasso: path.solution(at: limit.problem.weightDecay + s.reciprocal))
+    }
+
+    /// Lasso(x̄, κ) − Lasso(x, κ) at κ = λwd + 1/s.
+    static func gap(_ problem: Problem, at s: Rational, averaged: [Rational], lasso: [Rational]) -> Rational {
         let kappa = problem.weightDecay + s.reciprocal
-        func lasso(_ x: [Rational]) -> Rational { problem.loss(x) + kappa * oneNorm(x) }
-        return lasso(averaged(at: s)) - lasso(path.solution(at: kappa))
+        func objective(_ x: [Rational]) -> Rational { problem.loss(x) + kappa * oneNorm(x) }
+        return objective(averaged) - objective(lasso)
     }
 
     /// x̄(s) for s > 0, equal to `limit.averaged(at:)`, from the formula of the piece in force
@@ -133,15 +130,7 @@ public struct Verdict: Sendable {
             let mid = (lo + hi + 1) / 2
             if pieces[mid].from <= s { lo = mid } else { hi = mid - 1 }
         }
-        let a = pieces[lo].averagedFormula.constant, b = pieces[lo].averagedFormula.inverse
-        // α/Dα + (β/Dβ)·(q/p) = (α·Dβ·p + β·Dα·q)/(Dα·Dβ·p) for s = p/q.
-        let p = s.numerator, q = s.denominator
-        let da = b.denominator * p, db = a.denominator * q, denominator = a.denominator * b.denominator * p
-        return a.numerators.indices.map { i in
-            var t = a.numerators[i].isZero ? BigInteger(0) : a.numerators[i] * da
-            if !b.numerators[i].isZero { t.addProduct(b.numerators[i], db) }
-            return t.isZero ? .zero : Rational(t, denominator)
-        }
+        return pieces[lo].averagedFormula.value(at: s)
     }
 
     /// η(s) of Theorem 2.2 with the exact z↓(s), s > 0.
@@ -182,29 +171,16 @@ struct AveragedLimit: Sendable {
         self.limit = limit
         formulas = averagedFormulas(limit, jobs: jobs)
     }
-
-    /// With the formulas already built from `limit`'s saddles (`AveragedFormulas`).
-    init(_ limit: DLNLimit, formulas: [IntegerAffine]) {
-        precondition(formulas.count == limit.saddles.count, "x̄ formulas of other saddles")
-        self.limit = limit
-        self.formulas = formulas
-    }
 }
 
-/// What the verdict reads from the lasso path alone, formed beside the limit: monotonicity of
-/// z, and z↓ swept over the first segments (`downward`: as many as were built while the path
-/// streamed; the rest with the gap, on whichever thread is free).
+/// What the verdict reads from the lasso path alone, formed beside the limit: monotonicity of z.
 struct PathSide: Sendable {
     let path: LassoPathInTime
     let monotonicityBreak: MonotonicityBreak?
-    let downward: DownwardVariation.Builder
 
-    /// `horizon`: the verdict's, where z↓ stops (`downward`'s when given).
-    init(_ path: LassoPathInTime, horizon: Rational?, downward: DownwardVariation.Builder? = nil) {
+    init(_ path: LassoPathInTime) {
         self.path = path
         monotonicityBreak = firstMonotonicityBreak(path)
-        self.downward = downward ?? DownwardVariation.Builder(horizon: horizon)
-        precondition(self.downward.horizon == horizon, "z↓ stopped elsewhere")
     }
 }
 

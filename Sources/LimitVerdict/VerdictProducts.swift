@@ -1,6 +1,7 @@
 import ExactArithmetic
 import SaddleToSaddle
 import ExactLinearAlgebra
+import ProblemDefinition
 
 /// What the verdict needs per saddle and per lasso segment, computed on first use and kept
 /// (docs/math.md §4): M times each side's formula (to compare M·x when M is singular: their
@@ -37,8 +38,7 @@ struct VerdictProducts {
         case crossing(Rational)
     }
 
-    private let limit: DLNLimit
-    private let path: LassoPathInTime
+    private let sides: VerdictSides
     private let r: IntegerVector
     private var averagedSide: (k: Int, side: AveragedSide)?
     /// Saddle k's c and q over common denominators (both the image and the gap read them).
@@ -50,10 +50,11 @@ struct VerdictProducts {
     private var segmentObjective: (j: Int, y: (Rational, Rational, Rational))?
     private var segmentImage: (j: Int, image: IntegerAffine)?
 
-    init(_ limit: DLNLimit, _ path: LassoPathInTime) {
-        self.limit = limit
-        self.path = path
-        r = IntegerVector(limit.problem.r)
+    init(_ limit: DLNLimit, _ path: LassoPathInTime) { self.init(VerdictSides(limit, path)) }
+
+    init(_ sides: VerdictSides) {
+        self.sides = sides
+        r = IntegerVector(sides.problem.r)
     }
 
     /// M·x̄ − M·x(κ) on a piece of saddle k and segment j (nil: before κ₀, where x = 0), as
@@ -79,7 +80,7 @@ struct VerdictProducts {
     mutating func averagedInverseImage(_ k: Int) -> IntegerVector {
         if let cached = saddleInverseImage, cached.k == k { return cached.image }
         let (c, q) = correlationAndDual(k)
-        let image = IntegerVector.unreducedCombination(limit.saddles[k].s, c, -.one, q)
+        let image = IntegerVector.unreducedCombination(sides.saddle(k).saddle.s, c, -.one, q)
         saddleInverseImage = (k, image)
         return image
     }
@@ -89,14 +90,14 @@ struct VerdictProducts {
     /// conditions r − M·x = κσ at κ = λwd + u give M·a = r − λwd σ and M·b = −σ (as the
     /// objective's `lassoObjective` uses them); only the other rows are products (L·M)·v.
     mutating func lassoImage(_ segment: Int?) -> IntegerAffine {
-        guard let j = segment else { return .zero(limit.problem.dimension) }
+        guard let j = segment else { return .zero(sides.problem.dimension) }
         if let cached = segmentImage, cached.j == j { return cached.image }
-        let f = path.integerFormula(j), scaled = limit.scaled, sigma = segmentSigns(j)
+        let (f, sigma) = sides.segment(j), scaled = sides.scaled
         let rows = sigma.indices.filter { sigma[$0] == 0 }
         let offA = scaled.times(numerators: f.constant.numerators, rows: rows)
         let offB = scaled.times(numerators: f.inverse.numerators, rows: rows)
         let l = scaled.scale, da = f.constant.denominator, db = f.inverse.denominator
-        let weightDecay = limit.problem.weightDecay, scale = Rational(l)
+        let weightDecay = sides.problem.weightDecay, scale = Rational(l)
         var a: [BigInteger] = [], b: [BigInteger] = [], next = 0
         a.reserveCapacity(sigma.count)
         b.reserveCapacity(sigma.count)
@@ -108,7 +109,7 @@ struct VerdictProducts {
                 continue
             }
             // L·(r_i − λwd σ_i) is an integer: L clears r's and λwd's denominators.
-            let t = (limit.problem.r[i] - (sign > 0 ? weightDecay : -weightDecay)) * scale
+            let t = (sides.problem.r[i] - (sign > 0 ? weightDecay : -weightDecay)) * scale
             precondition(t.isInteger, "L does not clear r and λwd")
             a.append(t.isZero ? BigInteger(0) : t.numerator * da)
             b.append(sign > 0 ? -(l * db) : l * db)
@@ -119,15 +120,9 @@ struct VerdictProducts {
         return result
     }
 
-    /// The signs of the lasso solution on the open segment j: x_i keeps its sign between its
-    /// knots, so it is the sign at the knot where x_i ≠ 0 (0: x_i = 0 on the whole segment).
-    private func segmentSigns(_ j: Int) -> [Int] {
-        path.x[j].indices.map { i in path.x[j][i].isZero ? path.x[j + 1][i].signum : path.x[j][i].signum }
-    }
-
     private mutating func correlationAndDual(_ k: Int) -> (c: IntegerVector, q: IntegerVector) {
         if let cached = dual, cached.k == k { return (cached.c, cached.q) }
-        let saddle = limit.saddles[k]
+        let saddle = sides.saddle(k).saddle
         // q as the limit keeps it, over one common denominator (reducing it would cost more than the rest).
         let c = IntegerVector(saddle.correlation)
         let q = saddle.dualOverCommonDenominator.map { IntegerVector(numerators: $0.numerators, denominator: $0.denominator) } ?? IntegerVector(saddle.q)
@@ -138,16 +133,15 @@ struct VerdictProducts {
     /// The DLN side on saddle k's pieces (`formula` is their x̄ formula).
     mutating func averagedSide(_ k: Int, formula: IntegerAffine) -> AveragedSide {
         if let cached = averagedSide, cached.k == k { return cached.side }
-        let saddle = limit.saddles[k]
+        let (saddle, end) = sides.saddle(k)
         let a = formula.constant, b = formula.inverse
         // ℓ₁ = −cᵀB from the integer dot product, ℓ₂ = ½Bᵀ(M·B) (left unreduced).
         let (c, _) = correlationAndDual(k)
         let cb = c.dotNumerator(b)
         let l1 = cb.isZero ? Rational.zero : Rational(-cb, c.denominator * b.denominator)
         let (t, l2Denominator) = VerdictProducts.halfQuadratic(b, averagedInverseImage(k))
-        let weightDecay = limit.problem.weightDecay
+        let weightDecay = sides.problem.weightDecay
         let l0 = weightDecay.isZero ? saddle.objective : saddle.objective - weightDecay * a.oneNorm
-        let end = k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil
         let side = AveragedSide(constant: a, inverse: b, loss: (l0, l1), quadratic: (t, l2Denominator),
                                 signs: VerdictProducts.signs(a, b, from: saddle.s, to: end))
         averagedSide = (k, side)
@@ -196,12 +190,43 @@ struct VerdictProducts {
     mutating func lassoObjective(_ segment: Int?) -> (Rational, Rational, Rational) {
         guard let j = segment else { return (.zero, .zero, .zero) }
         if let cached = segmentObjective, cached.j == j { return cached.y }
-        let f = path.integerFormula(j), a = f.constant, b = f.inverse
-        let sigma = segmentSigns(j)
+        let (f, sigma) = sides.segment(j), a = f.constant, b = f.inverse
         let sa = a.signedSum(sigma), sb = b.signedSum(sigma)
-        let weightDecay = path.weightDecay, half = Rational(1, 2)
+        let weightDecay = sides.problem.weightDecay, half = Rational(1, 2)
         let y = (half * (weightDecay * sa - r.dot(a)), half * (sa + weightDecay * sb - r.dot(b)), half * sb)
         segmentObjective = (j, y)
         return y
     }
+}
+
+/// What `VerdictProducts` reads of the two sides, by index: the whole limit and path, or the
+/// saddles and segments a streamed comparison still holds (`VerdictStream`).
+struct VerdictSides {
+    let problem: Problem
+    let scaled: ScaledQuadratic
+    /// Saddle k and the next saddle's time (nil: k is the last).
+    let saddle: (Int) -> (saddle: Saddle, end: Rational?)
+    /// Segment j's formula and the signs of x on it (`segmentSigns`).
+    let segment: (Int) -> (formula: IntegerAffine, signs: [Int])
+
+    init(problem: Problem, scaled: ScaledQuadratic, saddle: @escaping (Int) -> (saddle: Saddle, end: Rational?),
+         segment: @escaping (Int) -> (formula: IntegerAffine, signs: [Int])) {
+        self.problem = problem
+        self.scaled = scaled
+        self.saddle = saddle
+        self.segment = segment
+    }
+
+    init(_ limit: DLNLimit, _ path: LassoPathInTime) {
+        self.init(problem: limit.problem, scaled: limit.scaled, saddle: { k in
+            (limit.saddles[k], k + 1 < limit.saddles.count ? limit.saddles[k + 1].s : nil)
+        }, segment: { j in (path.integerFormula(j), segmentSigns(path.x[j], path.x[j + 1])) })
+    }
+}
+
+/// The signs of the lasso solution on the open segment between knots with solutions x and y:
+/// x_i keeps its sign between its knots, so it is the sign at the knot where x_i ≠ 0 (0: x_i = 0
+/// on the whole segment).
+func segmentSigns(_ x: [Rational], _ y: [Rational]) -> [Int] {
+    x.indices.map { i in x[i].isZero ? y[i].signum : x[i].signum }
 }

@@ -27,9 +27,8 @@ public func concurrently<A, B: Sendable>(_ first: () throws -> A, _ second: @esc
     return (a, try box.result!.get())
 }
 
-/// Starts `work` on another thread and returns at once; nobody waits for it (work that only
-/// saves a later reader time, like finding the factors that reduce the limit's duals while the
-/// event loop runs and after it, until the writer catches up). The same malloc arena as `concurrently`.
+/// Starts `work` on another thread and returns at once; nobody waits for it (`OrderedPipeline`'s
+/// workers, which wait for their items themselves). The same malloc arena as `concurrently`.
 public func inBackground(_ work: @escaping @Sendable () -> Void) {
     _ = oneMallocArena
     let thread = Thread { work() }

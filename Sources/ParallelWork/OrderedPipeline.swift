@@ -66,6 +66,21 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Runs `body`, in which the producer waits for its own input (a channel), without counting
+    /// it as running, so that a worker may take its core meanwhile.
+    public func idle<T>(_ body: () throws -> T) rethrows -> T {
+        condition.lock()
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+        defer {
+            condition.lock()
+            running += 1
+            condition.unlock()
+        }
+        return try body()
+    }
+
     /// Drops the items no worker has taken and the results not consumed, and returns once no
     /// `consume` call is running (none follows, so what it writes to can be closed); the workers
     /// exit after their current item, nobody waiting for them.

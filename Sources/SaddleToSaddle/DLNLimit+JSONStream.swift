@@ -28,29 +28,57 @@ extension DLNLimit {
                           source: (_ visit: (Saddle) throws -> Void) throws -> Void) throws {
         var evaluations = try PassingTimes(times, horizon: horizon) { $0.evaluationJSON(at: $1, exact) }
         try ScratchFile.with(for: "the limit's saddles") { spill in
-            // Decimal conversion of q is most of the cost: saddles are rendered (q's factors found
-            // and its digits written) beside the event loop, on both cores once it waits, and each
-            // text is written as soon as those before it are.
-            let texts = SaddleTexts(fileDescriptor: fileno(spill))
-            let rendering = OrderedPipeline<Saddle, JSONOutput>(workers: workers, backlog: backlog, transform: { saddle in
-                var text = texts.emptyOutput()
-                saddle.writeJSON(exact, to: &text, indent: 4)
-                return text
-            }, consume: texts.write)
-            defer { rendering.cancel() }
-            var count = 0, unique = true
+            let saddles = SaddleSpill(file: spill, exact, workers: workers, backlog: backlog)
+            defer { saddles.cancel() }
+            var unique = true
             try source { saddle in
                 evaluations.pass(saddle)
                 unique = unique && saddle.isUnique
-                count += 1
-                rendering.submit(saddle)
+                saddles.submit(saddle)
             }
-            rendering.finish()
-            try texts.flush()
-            try document(problem, unique: unique, saddles: .spilled(count: count, file: spill), at: evaluations.finish(),
+            try document(problem, unique: unique, saddles: saddles.finish(), at: evaluations.finish(),
                          horizon: horizon, exact).writeDocument(toFileDescriptor: fileDescriptor)
         }
     }
+}
+
+/// Saddles rendered to text beside the event loop and written in order to a temporary file
+/// (`limit --json`, `compare --json`): decimal conversion of q is most of the cost, so saddles
+/// are rendered (q's factors found and its digits written) on `workers` threads, on both cores
+/// once the loop waits (`OrderedPipeline`: at most `backlog` pending, `submit` waits beyond), and
+/// each text is written as soon as those before it are; then the saddle is dropped.
+package final class SaddleSpill: @unchecked Sendable {
+    private let texts: SaddleTexts
+    private let rendering: OrderedPipeline<Saddle, JSONOutput>
+    private let file: UnsafeMutablePointer<FILE>
+    private var count = 0
+
+    package init(file: UnsafeMutablePointer<FILE>, _ exact: ExactJSON, workers: Int = 2, backlog: Int = 3) {
+        self.file = file
+        let texts = SaddleTexts(fileDescriptor: fileno(file))
+        self.texts = texts
+        rendering = OrderedPipeline(workers: workers, backlog: backlog, transform: { saddle in
+            var text = texts.emptyOutput()
+            saddle.writeJSON(exact, to: &text, indent: 4)
+            return text
+        }, consume: texts.write)
+    }
+
+    /// The next saddle (waits while `backlog` are pending).
+    package func submit(_ saddle: Saddle) {
+        count += 1
+        rendering.submit(saddle)
+    }
+
+    /// Waits for every saddle's text; the saddles as the document's array (at indent 2).
+    package func finish() throws -> JSONDocument {
+        rendering.finish()
+        try texts.flush()
+        return .spilled(count: count, file: file)
+    }
+
+    /// Stops the workers (the producer failed); harmless after `finish`.
+    package func cancel() { rendering.cancel() }
 }
 
 /// The saddles' texts written in order to the temporary file, one `write` at a time (as

@@ -22,32 +22,10 @@ extension DLNLimit {
         try eventLoop(problem, scaled: ScaledQuadratic(problem), warmStart: warmStart, horizon: horizon, visit: visit)
     }
 
-    /// The saddles of `forEachSaddle`, collected; `found` sees each one as soon as it is known.
-    ///
-    /// With `reducingDuals`, each saddle's q is handed to a background thread that finds the
-    /// factors reducing it (`DualValues.prepareFactors`) while the loop goes on (the loop uses
-    /// one core) and after it returns, in order, until it has done them all; a reader that
-    /// reaches a saddle first finds them itself, or waits for the thread if it is on that saddle.
-    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil,
-                        reducingDuals: Bool = false, found: ((Saddle) -> Void)? = nil) throws -> [Saddle] {
+    /// The saddles of `forEachSaddle`, collected.
+    static func saddles(of problem: Problem, scaled: ScaledQuadratic, warmStart: Bool, horizon: Rational? = nil) throws -> [Saddle] {
         var saddles: [Saddle] = []
-        let duals = reducingDuals ? Channel<DualValues>() : nil
-        if let duals {
-            inBackground {
-                var closed = false
-                while !closed {
-                    let batch: [DualValues]
-                    (batch, closed) = duals.receive()
-                    for dual in batch { dual.prepareFactors() }
-                }
-            }
-        }
-        defer { duals?.close() }
-        try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon) { saddle in
-            duals?.send(saddle.dual)
-            found?(saddle)
-            saddles.append(saddle)
-        }
+        try eventLoop(problem, scaled: scaled, warmStart: warmStart, horizon: horizon) { saddles.append($0) }
         return saddles
     }
 

@@ -36,18 +36,13 @@ public struct DLNLimit: Sendable {
 
     /// Computes the saddles; with `horizon` S > 0 only those with s ≤ S (the event loop stops
     /// before the first later one). `warmStart: false` sends every face problem to `solveFace`
-    /// (slower; for cross-checks). `reducingDuals: true` finds the factors that reduce each
-    /// saddle's q on a second thread while the saddles are computed (for a caller that writes
-    /// every q exactly: `limit --json`). Throws `LimitError` only if a guard trips (see `LimitError`).
-    /// `found` sees each saddle as soon as it is known, in order (`compare` hands them to another thread).
-    public init(problem: Problem, warmStart: Bool = true, horizon: Rational? = nil, reducingDuals: Bool = false,
-                found: ((Saddle) -> Void)? = nil) throws {
+    /// (slower; for cross-checks). Throws `LimitError` only if a guard trips (see `LimitError`).
+    public init(problem: Problem, warmStart: Bool = true, horizon: Rational? = nil) throws {
         precondition(horizon.map { $0.signum > 0 } ?? true, "the horizon must be > 0")
         self.problem = problem
         self.horizon = horizon
         scaled = ScaledQuadratic(problem)
-        let saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart, horizon: horizon,
-                                           reducingDuals: reducingDuals, found: found)
+        let saddles = try DLNLimit.saddles(of: problem, scaled: scaled, warmStart: warmStart, horizon: horizon)
         self.saddles = saddles
         integrals = LazyIntegrals {
             var b = [[Rational]](repeating: [Rational](repeating: .zero, count: problem.dimension), count: 1)

@@ -128,8 +128,9 @@ struct Velocity: Sendable {
 
 /// A saddle's q: held over the loop's common denominator until first read, then reduced once
 /// (coordinates on the box, q_i = ±b, without a gcd) and kept reduced (thread-safe). The factors
-/// g_i = gcd(Q_i, D) that reduce it are found once (`prepareFactors` may find them ahead, on a
-/// core the event loop leaves idle) and kept beside the integer form: a few words per coordinate.
+/// g_i = gcd(Q_i, D) that reduce it are found once (one product modulo D and a gcd:
+/// `Rational.sharedFactors`; a second reader waits for them) and kept beside the integer form: a
+/// few words per coordinate.
 final class DualValues: @unchecked Sendable {
     private enum State {
         case integer(DualNumerators, bound: Rational)
@@ -170,16 +171,6 @@ final class DualValues: @unchecked Sendable {
         defer { condition.unlock() }
         if case .reduced(let q) = state { return q }
         return nil
-    }
-
-    /// Finds and keeps the factors g_i (one product modulo D and a gcd: `Rational.sharedFactors`)
-    /// unless they are known, being found, or q is reduced already.
-    func prepareFactors() {
-        condition.lock()
-        guard case let .integer(dual, b) = state, case .unknown = factors else { return condition.unlock() }
-        factors = .finding
-        condition.unlock()
-        found(Inside(dual, bound: b).factors)
     }
 
     private func found(_ g: [BigInteger]) {

@@ -12,7 +12,7 @@ package struct ScaledQuadratic: Sendable {
     let r: [BigInteger]
     let weightDecay: BigInteger
 
-    init(_ problem: Problem) {
+    package init(_ problem: Problem) {
         let l = [problem.M.elements, problem.r, [problem.weightDecay]].joined().leastCommonDenominator
         scale = l
         let d = problem.dimension

@@ -45,22 +45,18 @@ struct CompareCommand: ParsableCommand {
         let times = try at.parse(quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
         let horizon = try stop.stop(p, reaching: times)?.horizon
-        let verdict: Verdict
+        let facts: VerdictFacts
         if output.json {
-            // The knots go to a temporary file as the path is computed, not into memory.
-            verdict = try ScratchFile.with(for: "the lasso knots") { spill in
-                let streamed = try output.withProgress { try ExactComparison.streamedDocument(p, horizon: horizon, at: times, output.exactJSON, spill: spill) }
-                try streamed.document.writeDocument()
-                return streamed.verdict
-            }
+            // Written with memory flat in the saddles and knots; nothing before the verdict is done.
+            facts = try output.withProgress { try ExactComparison.writeJSON(p, horizon: horizon, at: times, output.exactJSON) }
         } else {
-            verdict = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },
-                                      text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict
+            facts = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },
+                                    text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict.facts
         }
-        if let contradiction = verdict.contradiction {
+        if let contradiction = facts.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))
         }
-        if let unmet = verdict.unmetExpectation(equivalent: expectEquivalent, monotone: expectMonotone) {
+        if let unmet = facts.unmetExpectation(equivalent: expectEquivalent, monotone: expectMonotone) {
             throw CLIFailure.checkFailed(unmet)
         }
     }

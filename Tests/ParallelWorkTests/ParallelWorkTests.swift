@@ -34,20 +34,8 @@ import Foundation
     /// least the minimum asked for until the channel closes; a producer that fails still closes it.
     @Test func channelDeliversInOrderInBatches() throws {
         for (count, minimum) in [(0, 1), (1, 1), (1, 5), (1000, 1), (1000, 7), (5000, 64), (10, 64)] {
-            let channel = Channel<Int>()
-            let (batches, sent) = try concurrently({ () -> [[Int]] in
-                var batches: [[Int]] = []
-                while true {
-                    let (values, closed) = channel.receive(atLeast: minimum)
-                    batches.append(values)
-                    if closed { return batches }
-                }
-            }, {
-                defer { channel.close() }
-                for k in 0..<count { channel.send(k) }
-                return count
-            })
-            #expect(batches.flatMap { $0 } == Array(0..<sent), "count \(count), minimum \(minimum)")
+            let batches = try Self.batches(count, through: Channel<Int>(), atLeast: minimum)
+            #expect(batches.flatMap { $0 } == Array(0..<count), "count \(count), minimum \(minimum)")
             // Every batch before the last holds at least `minimum` values.
             #expect(batches.dropLast().allSatisfy { $0.count >= minimum }, "count \(count), minimum \(minimum)")
         }
@@ -66,6 +54,51 @@ import Foundation
                 throw Failure(side: "second")
             })
         }
+    }
+
+    /// With a capacity, at most that many values are ever unread (the producer waits), none is
+    /// lost when the producer closes right after its last send (the batch that says "closed"
+    /// holds it: thousands of short runs give the race its chances), and a consumer that
+    /// cancels releases a waiting producer.
+    @Test func boundedChannelHoldsAtMostItsCapacityAndLosesNothing() throws {
+        for (count, capacity) in [(1000, 1), (1000, 3), (50, 64)] {
+            let batches = try Self.batches(count, through: Channel<Int>(capacity: capacity), atLeast: 100)
+            #expect(batches.flatMap { $0 } == Array(0..<count) && batches.allSatisfy { $0.count <= capacity }, "capacity \(capacity)")
+        }
+        for run in 0..<3000 {
+            let got = try Self.batches(3, through: Channel<Int>(capacity: 1), atLeast: 1).flatMap { $0 }
+            if got != [0, 1, 2] { Issue.record("run \(run): received \(got)"); break }
+        }
+        // Priced by cost (10 each, 25 at most: a third is let in, then the producer waits), a
+        // consumer asking for more than fit still gets them once the channel is full.
+        let batches = try Self.batches(200, through: Channel<Int>(capacity: 25, cost: { _ in 10 }), atLeast: 100)
+        #expect(batches.flatMap { $0 } == Array(0..<200) && batches.allSatisfy { $0.count <= 3 } && batches.count >= 67)
+        let channel = Channel<Int>(capacity: 2)
+        let (sent, _) = try concurrently({ () -> Int in
+            _ = channel.receive()
+            channel.cancel()
+            return 1
+        }, {
+            // Blocks once two are unread, until the consumer cancels; later values are dropped.
+            for k in 0..<100 { channel.send(k) }
+            channel.close()
+        })
+        #expect(sent == 1 && channel.receive().values.isEmpty)
+    }
+
+    /// The batches a consumer receives (`atLeast`) while another thread sends 0..<count and closes.
+    static func batches(_ count: Int, through channel: Channel<Int>, atLeast minimum: Int) throws -> [[Int]] {
+        try concurrently({ () -> [[Int]] in
+            var batches: [[Int]] = []
+            while true {
+                let (values, closed) = channel.receive(atLeast: minimum)
+                batches.append(values)
+                if closed { return batches }
+            }
+        }, {
+            defer { channel.close() }
+            for k in 0..<count { channel.send(k) }
+        }).0
     }
 
     /// glibc takes the setting (a wrong parameter or symbol would make mallopt return 0).

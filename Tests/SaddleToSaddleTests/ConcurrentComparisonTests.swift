@@ -76,13 +76,13 @@ import Testing
         for j in one.reachedSegments { #expect(one.inverseAffine(j) == two.inverseAffine(j), "segment \(j)") }
     }
 
-    /// `compare --json` builds the segment formulas and z↓ from the first knots while the path
-    /// streams, and the rest after it: whatever the split, the formulas and z↓ are those of the
-    /// whole path (weight decay, whose last segments are not reached; a stop at S). The formulas
-    /// are read off the integer engine's segments (`SegmentNumerators`) where the stream hands
-    /// them over, and interpolated elsewhere: with all, none, or every other one given.
+    /// `compare --json` builds the segment formulas, z↓ and the monotonicity test from the knots
+    /// as the path streams, dropping z↓'s pieces once final: they are the whole path's (weight
+    /// decay, whose last segments are not reached; a stop at S). The formulas are read off the
+    /// integer engine's segments (`SegmentNumerators`) where the stream hands them over, and
+    /// interpolated elsewhere: with all, none, or every other one given.
     @Test(arguments: [UInt64(3), 6])
-    func streamedSegmentsAreTheWholePathsAtEverySplit(_ seed: UInt64) throws {
+    func streamedSegmentsAreTheWholePaths(_ seed: UInt64) throws {
         let cases: [(Problem, Rational?)] = [
             (try MairalYu.instance(p: 4), nil),
             (try randomProblem(seed: seed, n: 9, d: 12, variant: .signed, weightDecay: Rational(1, 3), range: -9...9), nil),
@@ -96,52 +96,53 @@ import Testing
             let whole = LassoPathInTime(path)
             let downward = DownwardVariation(whole, horizon: horizon)
             // Case 3 (M positive definite) is monotone: its z↓ is 0.
-            #expect(whole.reachedSegments.count >= 4 && (n == 3 || !downward.isZero), "case \(n): the split is exercised")
+            #expect(whole.reachedSegments.count >= 4 && (n == 3 || !downward.isZero), "case \(n): z↓ has pieces to hand over")
             let given = try Self.streamedNumerators(problem, kappaMin: kappaMin, knots: kappa)
             if n > 0 { #expect(given.filter { $0 != nil }.count >= 3, "case \(n): formulas handed over (\(given.filter { $0 != nil }.count))") }
             let none = [SegmentNumerators?](repeating: nil, count: given.count)
             let alternate = given.indices.map { $0 % 2 == 0 ? given[$0] : nil }
             for (m, numerators) in [given, none, alternate].enumerated() {
-                for split in 0...kappa.count {
-                    var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
-                    for k in 0..<split { built.add(kappa: kappa[k], x: x[k], below: numerators[k]) }
-                    let finished = LassoPathInTime(kappa: kappa, x: x, isUnique: path.isUnique, weightDecay: problem.weightDecay,
-                                                   built: built.formulas, numerators: numerators, jobs: 2)
-                    #expect(finished.reachedSegments == whole.reachedSegments, "case \(n), split \(split)")
-                    for j in whole.reachedSegments {
-                        #expect(finished.integerFormula(j) == whole.integerFormula(j), "case \(n), numerators \(m), split \(split), segment \(j)")
-                    }
-                    var z = built.downward
-                    z.add(through: finished)
-                    let swept = z.finish()
-                    #expect(swept == downward, "case \(n), numerators \(m), split \(split)")
-                    #expect(swept.pieces.map(\.coefficients.c0) == downward.pieces.map(\.coefficients.c0))
+                var built = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+                var segments: [StreamedSegment] = [], pieces: [DownwardVariationPiece] = []
+                for k in kappa.indices {
+                    if let s = built.add(kappa: kappa[k], x: x[k], below: numerators[k]) { segments.append(s) }
+                    pieces += built.takeFinalDownward()
                 }
+                pieces += built.finishDownward().pieces
+                #expect(segments.map(\.index) == Array(whole.reachedSegments), "case \(n), numerators \(m)")
+                for (j, s) in segments.enumerated() {
+                    #expect(s.formula == whole.integerFormula(j) && s.start == whole.time(ofKnot: j), "case \(n), numerators \(m), segment \(j)")
+                    #expect(s.signs == segmentSigns(x[j], x[j + 1]))
+                }
+                #expect(pieces == downward.pieces, "case \(n), numerators \(m)")
+                #expect(built.monotonicityBreak == firstMonotonicityBreak(whole), "case \(n)")
             }
         }
     }
 
-    /// The limit hands each saddle over as it is found, in order; x̄'s formulas built from them
-    /// one at a time on another thread, as they come through the channel (on two threads where
-    /// the numbers are big), are `averagedFormulas` of the whole limit.
+    /// The limit hands each saddle over as it is found, in order, through a channel that holds
+    /// one (the limit waits while it is full); x̄'s formulas built from them one at a time on
+    /// another thread (on two threads where the numbers are big) are `averagedFormulas` of the
+    /// whole limit.
     @Test(arguments: [UInt64(2), 5])
     func averagedFormulasFromStreamedSaddlesAreTheWholeLimits(_ seed: UInt64) throws {
         for (n, d, weightDecay, horizon) in [(9, 14, Rational.zero, nil), (16, 10, Rational(1, 4), nil), (9, 14, .zero, q("1/2"))]
             as [(Int, Int, Rational, Rational?)] {
             let problem = try randomProblem(seed: seed, n: n, d: d, variant: .signed, weightDecay: weightDecay, range: -9...9)
-            let saddles = Channel<(s: Rational, x: [Rational])>()
-            var seen: [Rational] = []
-            let (limit, built) = try concurrently({
+            let saddles = Channel<Saddle>(capacity: 1)
+            let ((), built) = try concurrently({
                 defer { saddles.close() }
-                return try DLNLimit(problem: problem, horizon: horizon) { saddle in
-                    seen.append(saddle.s)
-                    saddles.send((saddle.s, saddle.x))
+                try DLNLimit.forEachSaddle(of: problem, horizon: horizon) { saddles.send($0) }
+            }) {
+                var formulas = AveragedFormulas(dimension: d, jobs: 2, threadBits: 0), all: [IntegerAffine] = []
+                while true {
+                    let (batch, closed) = saddles.receive()
+                    for saddle in batch { all.append(formulas.next(s: saddle.s, x: saddle.x)) }
+                    if closed { return all }
                 }
-            }) { ExactComparison.averagedFormulas(saddles, dimension: d) }
-            #expect(limit.saddles.count >= 4 && seen == limit.saddles.map(\.s), "seed \(seed), \(n)×\(d)")
-            #expect(built.formulas == averagedFormulas(limit), "seed \(seed), \(n)×\(d)")
-            #expect(built.formulas == averagedFormulas(limit, jobs: 2, threadBits: 0))
-            #expect(try DLNLimit(problem: problem, horizon: horizon).saddles == limit.saddles)
+            }
+            let limit = try DLNLimit(problem: problem, horizon: horizon)
+            #expect(limit.saddles.count >= 4 && built == averagedFormulas(limit), "seed \(seed), \(n)×\(d)")
         }
     }
 
@@ -227,7 +228,7 @@ import Testing
             let limit = try DLNLimit(problem: problem, horizon: horizon)
             let path = LassoPathInTime(try LassoPath(problem: problem, kappaMin: horizon.map { $0.reciprocal }))
             let sequential = try Verdict(limit: limit, path: path)
-            let parallel = try Verdict(AveragedLimit(limit), PathSide(path, horizon: horizon), parallel: true)
+            let parallel = try Verdict(AveragedLimit(limit), PathSide(path), parallel: true)
             if d > n && horizon == nil { #expect(sequential.pieces.count >= 8, "the split is exercised (\(sequential.pieces.count) pieces)") }
             #expect(parallel.gap == sequential.gap && parallel.divergence == sequential.divergence, "seed \(seed), \(n)×\(d)")
             #expect(parallel.apartAtHorizon == sequential.apartAtHorizon && parallel.statements == sequential.statements)

@@ -1,9 +1,11 @@
 import ExactArithmetic
+import Foundation
 import JSONFormat
 import LassoHomotopy
-import LimitVerdict
+@testable import LimitVerdict
 import ProblemDefinition
 import SaddleToSaddle
+import SeededRandom
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -11,37 +13,99 @@ import Glibc
 import Darwin
 #endif
 
-/// `compare --json` streams the lasso path and spills its knots (`ExactComparison.streamedDocument`):
-/// the text must be byte for byte the document of the in-memory comparison, with or without a
-/// stop, --at times and --float, and the verdict the same.
+/// `compare --json` builds the verdict while the limit and the path stream, on three threads
+/// (`ExactComparison.writeJSON`): the text must be byte for byte the document of the in-memory
+/// comparison, with or without a stop, --at times and --float, and the facts the same.
 @Suite struct StreamedComparisonTests {
     static func check(_ problem: Problem, horizon: Rational?, at times: [Rational], _ label: String) throws {
+        let whole = try ExactComparison(problem, horizon: horizon)
         for exact in [ExactJSON.exactStrings, .nearestDouble] {
-            let spill = try #require(tmpfile())
-            defer { fclose(spill) }
-            let streamed = try ExactComparison.streamedDocument(problem, horizon: horizon, at: times, exact, spill: spill)
-            var out = JSONOutput()
-            try streamed.document.write(to: &out)
-            let whole = try ExactComparison(problem, horizon: horizon)
-            let expected = try whole.verdict.json(path: whole.path, at: times, exact).serialized(pretty: true)
-            #expect(out.string == expected, "\(label) \(exact)")
-            #expect(try streamed.document.value() == whole.verdict.json(path: whole.path, at: times, exact), "\(label)")
-            #expect(streamed.verdict.statements == whole.verdict.statements && streamed.verdict.gap == whole.verdict.gap, "\(label)")
+            let file = try #require(tmpfile())
+            defer { fclose(file) }
+            let facts = try ExactComparison.writeJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileno(file))
+            rewind(file)
+            let written = String(decoding: FileHandle(fileDescriptor: fileno(file)).readDataToEndOfFile(), as: UTF8.self)
+            let expected = try whole.verdict.json(path: whole.path, at: times, exact).serialized(pretty: true) + "\n"
+            #expect(written == expected, "\(label) \(exact)")
+            #expect(facts.statements == whole.verdict.statements && facts.contradiction == whole.verdict.contradiction, "\(label)")
+            for (e, m) in [(true, false), (false, true)] {
+                #expect(facts.unmetExpectation(equivalent: e, monotone: m) == whole.verdict.unmetExpectation(equivalent: e, monotone: m))
+            }
+        }
+    }
+
+    static var problems: [(Problem, [Rational])] {
+        get throws {
+            var problems: [(Problem, [Rational])] = [
+                (try MairalYu.instance(p: 5), [q("1"), q("100")]),
+                (try Problem(M: matrix([[10, -4], [-4, 2]]), r: vector("-3", "2")), [q("7/4")]),
+            ]
+            for seed in UInt64(1)...6 {
+                problems.append((try randomProblem(seed: seed, n: 3, d: 4, variant: seed % 3 == 0 ? .positive : .signed,
+                                                   weightDecay: seed % 2 == 0 ? Rational(1, 4) : .zero), [q("1/2")]))
+            }
+            // Singular M with many pieces, and positive definite M with divergences.
+            problems.append((try randomProblem(seed: 7, n: 9, d: 14, variant: .signed, range: -9...9), [q("1/3"), q("5")]))
+            problems.append((try randomProblem(seed: 8, n: 14, d: 8, variant: .signed, weightDecay: Rational(1, 7), range: -9...9), [q("2")]))
+            return problems
         }
     }
 
     @Test func streamedDocumentIsTheInMemoryOne() throws {
-        var problems: [(Problem, [Rational])] = [
-            (try MairalYu.instance(p: 5), [q("1"), q("100")]),
-            (try Problem(M: matrix([[10, -4], [-4, 2]]), r: vector("-3", "2")), [q("7/4")]),
-        ]
-        for seed in UInt64(1)...6 {
-            problems.append((try randomProblem(seed: seed, n: 3, d: 4, variant: seed % 3 == 0 ? .positive : .signed,
-                                               weightDecay: seed % 2 == 0 ? Rational(1, 4) : .zero), [q("1/2")]))
-        }
-        for (n, (problem, times)) in problems.enumerated() {
+        for (n, (problem, times)) in try Self.problems.enumerated() {
             try Self.check(problem, horizon: nil, at: times, "problem \(n)")
             try Self.check(problem, horizon: q("2"), at: [q("1")], "problem \(n) stopped at s = 2")
         }
+    }
+
+    /// The verdict built from the saddles and knots in any interleaving (the threads decide it)
+    /// has the in-memory verdict's facts, gap pieces and z↓.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func verdictStreamInAnyInterleavingIsTheVerdict(_ seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        for (n, (problem, all)) in try Self.problems.enumerated() {
+            for horizon in [nil, q("2")] {
+                // `compare` stops at the latest time asked for (`--s-max` reaches every `--at` time).
+                let times = all.filter { s in horizon.map { s <= $0 } ?? true }
+                let whole = try ExactComparison(problem, horizon: horizon)
+                let gapFile = try #require(tmpfile()), downFile = try #require(tmpfile())
+                defer {
+                    fclose(gapFile)
+                    fclose(downFile)
+                }
+                var stream = VerdictStream(problem, horizon: horizon, at: times, gap: SpilledArray(file: gapFile, indent: 4, holding: "the gap"),
+                                           downward: SpilledArray(file: downFile, indent: 6, holding: "z↓"), .exactStrings)
+                var saddles = whole.limit.saddles[...], knots = whole.path.knots[...]
+                while !saddles.isEmpty || !knots.isEmpty {
+                    if !saddles.isEmpty && (knots.isEmpty || Bool.random(using: &random)) {
+                        stream.add(saddles.removeFirst())
+                        if saddles.isEmpty { stream.endSaddles() }
+                    } else {
+                        let knot = knots.removeFirst()
+                        stream.add(kappa: knot.kappa, x: knot.x, below: nil, isUnique: knot.isUnique)
+                        if knots.isEmpty { stream.endKnots() }
+                    }
+                }
+                try stream.finish()
+                let facts = stream.facts, verdict = whole.verdict
+                let label = "seed \(seed), problem \(n), horizon \(String(describing: horizon))"
+                #expect(facts.statements == verdict.statements && facts.divergence == verdict.divergence, "\(label)")
+                #expect(facts.link == verdict.link && facts.apartAtHorizon == verdict.apartAtHorizon, "\(label)")
+                #expect(facts.monotonicityBreak == verdict.monotonicityBreak && facts.pathUnique == verdict.path.isUnique, "\(label)")
+                #expect(stream.evaluationsJSON(.exactStrings) == (try times.map { try verdict.evaluationJSON(at: $0) }), "\(label)")
+                let gaps = verdict.gap.filter { !$0.maximum.isZero }, zPieces = verdict.downwardVariation.pieces
+                #expect(stream.gap.count == gaps.count && stream.downward.count == zPieces.count, "\(label)")
+                var texts = RecentTexts(.exactStrings)
+                #expect(try Self.text(stream.gap.document, indent: 2) == Self.text(.elements(count: gaps.count) { gaps[$0].json(&texts) }, indent: 2))
+                #expect(try Self.text(stream.downward.document, indent: 4)
+                    == Self.text(.elements(count: zPieces.count) { zPieces[$0].json(&texts) }, indent: 4), "\(label)")
+            }
+        }
+    }
+
+    static func text(_ document: JSONDocument, indent: Int) throws -> String {
+        var out = JSONOutput()
+        try document.write(to: &out, indent: indent)
+        return out.string
     }
 }

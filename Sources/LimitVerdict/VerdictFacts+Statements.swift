@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-extension Verdict {
+extension VerdictFacts {
     /// The verdict in plain words, one sentence per line, exact numbers, coordinates 1-based.
     public var statements: [String] { statements(format: .exact) }
 
@@ -9,11 +9,10 @@ extension Verdict {
         var out: [String] = []
         let via = comparesImages ? " (compared through M·x, since M is singular)" : ""
         let what = comparesImages ? "component" : "coordinate"
-        let horizon = limit.horizon
         if equivalent {
             out.append("the averaged DLN trajectory equals the lasso path for all s\(horizon.map { " ≤ \(f($0))" } ?? "")\(via)")
         }
-        for d in divergence {
+        for (d, g) in zip(divergence, divergenceMaxima) {
             let names = d.coordinates.map { String($0 + 1) }.joined(separator: ", ")
             let plural = d.coordinates.count == 1 ? "\(what) \(names) leaves" : "\(what)s \(names) leave"
             var sentence = "they part at s = \(f(d.from)) (\(plural) the path)"
@@ -22,7 +21,7 @@ extension Verdict {
             } else {
                 sentence += d.to.map { " and rejoin at s = \(f($0))" } ?? " and never rejoin"
             }
-            if let g = maximumGap(from: d.from, to: d.to) {
+            if let g {
                 sentence += g.maximiser.map { "; the gap is \(f(g.maximum)) at s = \(f($0))" }
                     ?? "; the gap approaches \(f(g.maximum)) as s → ∞"
             }
@@ -34,28 +33,27 @@ extension Verdict {
             let decreasing = "[\(f(b.decreasingFrom)), \(f.orInfinity(b.decreasingTo))]"
             out.append("z(μ) = μ·x(κ(μ)) is not monotone: on the segment κ ∈ [\(f(b.kappaTo)), \(f(b.kappaFrom))] (μ ∈ \(mu)) coordinate \(b.coordinate + 1) has slope a = \(f(b.slope)) while x_\(b.coordinate + 1) \(sign), so |z_\(b.coordinate + 1)| decreases for μ ∈ \(decreasing)")
         } else {
-            out.append("z(μ) = μ·x(κ(μ)) is coordinatewise \(limit.problem.variant == .positive ? "nondecreasing" : "monotone")")
+            out.append("z(μ) = μ·x(κ(μ)) is coordinatewise \(problem.variant == .positive ? "nondecreasing" : "monotone")")
         }
         out.append(linkStatement(format: f))
         if let horizon {
-            out.append("the downward variation at s = \(f(horizon)) is z↓ = \(f(downwardVariation.value(at: horizon)))")
-        } else if let total = downwardVariation.total {
+            out.append("the downward variation at s = \(f(horizon)) is z↓ = \(f(downward.last.value(at: horizon)))")
+        } else if let total = downward.total {
             if total.isZero {
                 out.append("the downward variation z↓ is 0")
             } else {
-                let start = downwardVariation.pieces.last!.from
-                out.append("the downward variation is z↓ = \(f(total)) for μ ≥ \(f(start))")
+                out.append("the downward variation is z↓ = \(f(total)) for μ ≥ \(f(downward.last.from))")
             }
         } else {
-            out.append("the downward variation z↓ grows without bound (like \(f(downwardVariation.pieces.last!.rate / Rational(2)))·μ²)")
+            out.append("the downward variation z↓ grows without bound (like \(f(downward.last.rate / Rational(2)))·μ²)")
         }
-        let nonUnique = limit.saddles.indices.filter { !limit.saddles[$0].isUnique }
-        if !nonUnique.isEmpty {
-            out.append("the face minimiser is not unique at saddle\(nonUnique.count == 1 ? "" : "s") \(nonUnique.map(String.init).joined(separator: ", ")) (s = \(nonUnique.map { f(limit.saddles[$0].s) }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
+        if !nonUniqueSaddles.isEmpty {
+            let n = nonUniqueSaddles.count
+            out.append("the face minimiser is not unique at saddle\(n == 1 ? "" : "s") \(nonUniqueSaddles.map { String($0.k) }.joined(separator: ", ")) (s = \(nonUniqueSaddles.map { f($0.s) }.joined(separator: ", "))): the true limit there depends on the initialisation β, γ; the x shown is one minimiser, q and M·x are unique")
         }
-        if !path.isUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
+        if !pathUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
         if let horizon {
-            out.append("stopped at s = \(f(horizon)) (κ = \(f(limit.problem.weightDecay + horizon.reciprocal))): nothing after that time was computed")
+            out.append("stopped at s = \(f(horizon)) (κ = \(f(problem.weightDecay + horizon.reciprocal))): nothing after that time was computed")
         }
         if let contradiction { out.append("CONTRADICTION WITH docs/math.md §4: \(contradiction)") }
         return out
@@ -66,7 +64,7 @@ extension Verdict {
 
     /// The link in one sentence with numbers shown as `f` shows them.
     public func linkStatement(format f: NumberFormat) -> String {
-        let kappaK = limit.problem.weightDecay.isZero ? "1/κ_k" : "1/(κ_k − λwd)"
+        let kappaK = problem.weightDecay.isZero ? "1/κ_k" : "1/(κ_k − λwd)"
         let silent = link.silentKnots.isEmpty ? "" : " (knots \(link.silentKnots.map(String.init).joined(separator: ", ")) leave the slope unchanged, so no jump there)"
         guard let mismatch = link.mismatch else {
             return "jump times equal \(kappaK) and saddles equal the segment slopes a_k, for every knot\(silent)"
@@ -75,13 +73,13 @@ extension Verdict {
         switch mismatch {
         case let .time(saddle, s, knot, knotTime):
             if let knot, let knotTime {
-                return agreed + "saddle \(saddle) jumps at s = \(f(s)), but the next knot κ_\(knot) = \(f(path.kappa[knot])) is at s = \(f(knotTime)): jump times do not equal \(kappaK) from there on\(silent)"
+                return agreed + "saddle \(saddle) jumps at s = \(f(s)), but the next knot κ_\(knot) = \(f(mismatchKappa!)) is at s = \(f(knotTime)): jump times do not equal \(kappaK) from there on\(silent)"
             }
             return agreed + "saddle \(saddle) at s = \(f(s)) has no lasso knot: jump times do not equal \(kappaK) from there on\(silent)"
         case let .position(saddle, s, knot, x, slope):
-            return agreed + "saddle \(saddle) jumps at s = \(f(s)), the time of knot κ_\(knot) = \(f(path.kappa[knot])), but its x = \(f.vector(x)) is not the segment slope a = \(f.vector(slope))\(silent)"
+            return agreed + "saddle \(saddle) jumps at s = \(f(s)), the time of knot κ_\(knot) = \(f(mismatchKappa!)), but its x = \(f.vector(x)) is not the segment slope a = \(f.vector(slope))\(silent)"
         case let .missingSaddle(knot, knotTime):
-            return agreed + "the knot κ_\(knot) = \(f(path.kappa[knot])) (s = \(f(knotTime))) has no DLN saddle\(silent)"
+            return agreed + "the knot κ_\(knot) = \(f(mismatchKappa!)) (s = \(f(knotTime))) has no DLN saddle\(silent)"
         }
     }
 }

@@ -1,0 +1,49 @@
+import ExactArithmetic
+
+/// The divergence intervals built piece by piece in time order (`divergences`, and
+/// `VerdictStream` as the pieces are compared), with each interval's largest gap when the
+/// pieces' gaps are given: what `Verdict.maximumGap(from:to:)` finds over it, piece for piece in
+/// the same order, so ties resolve alike.
+struct DivergenceBuilder {
+    private(set) var intervals: [Divergence] = []
+    /// Per interval (with gaps given), its largest gap and where (nil: approached as s → ∞).
+    private(set) var maxima: [(maximum: Rational, maximiser: Rational?)?] = []
+    /// The piece before, and its gap.
+    private var previous: (piece: CommonPiece, comparison: PieceComparison, gap: GapPiece?)?
+
+    /// The next piece, its comparison and (for the maxima) its gap.
+    mutating func add(_ piece: CommonPiece, _ d: PieceComparison, gap: GapPiece? = nil) {
+        defer { previous = (piece, d, gap) }
+        guard !d.equal else { return }
+        // At most one root inside a piece: the sides meet there, ending one interval, and part again.
+        let parts: [(from: Rational, to: Rational?)] = d.root.map { [(piece.from, $0), ($0, piece.to)] } ?? [(piece.from, piece.to)]
+        for (n, part) in parts.enumerated() {
+            // Glued to the interval before through a shared piece start where the sides differ
+            // (both are continuous in s); a shared end inside a piece is a root: no glueing there.
+            if n == 0, let last = intervals.last, let end = last.to, end == piece.from, d.apartAtStart {
+                intervals[intervals.count - 1] = Divergence(from: last.from, to: part.to, coordinates: last.coordinates)
+            } else {
+                // A piece apart at its start is glued above unless the sides meet inside it, so every
+                // interval that starts a divergence has its coordinates (`PieceComparison`).
+                precondition(!d.coordinates.isEmpty, "a divergence without its coordinates")
+                intervals.append(Divergence(from: part.from, to: part.to, coordinates: d.coordinates))
+                maxima.append(nil)
+                // maximumGap meets the piece ending where the interval starts first, at that point.
+                if part.from == piece.from, let before = previous?.gap, before.to == part.from {
+                    consider(before.maximum(from: part.from, to: part.from))
+                }
+            }
+            guard let gap else { continue }
+            // The whole piece inside: its own maximum; else clipped to the part (as maximumGap does).
+            let whole = part.from == piece.from && part.to == piece.to
+            consider(whole ? (gap.maximum, gap.maximiser) : gap.maximum(from: part.from, to: part.to))
+        }
+    }
+
+    /// A candidate for the last interval's maximum, kept only if strictly larger (ties: the first).
+    private mutating func consider(_ m: (value: Rational, at: Rational?)?) {
+        guard let m else { return }
+        let n = maxima.count - 1
+        if maxima[n].map({ compareRationals($0.maximum, m.value) < 0 }) ?? true { maxima[n] = (m.value, m.at) }
+    }
+}

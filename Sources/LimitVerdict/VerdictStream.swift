@@ -1,0 +1,229 @@
+import ExactArithmetic
+import Foundation
+import JSONFormat
+import LassoHomotopy
+import ParallelWork
+import ProblemDefinition
+import SaddleToSaddle
+
+/// The verdict built while the limit's saddles and the path's knots come, each side in time
+/// order (`compare --json`): each reached segment's formula, z↓ (its final pieces written to
+/// `downward`) and the monotonicity test are built from the knots (`StreamedSegments`); a piece
+/// is cut (`PieceCutter`) as soon as both sides' next starts are known; the pieces of a saddle
+/// (in runs of at most 256) are compared and their gaps found and rendered on two worker threads
+/// (`OrderedPipeline`), then taken in order: each nonzero gap written to `gap`, and only what the
+/// facts need kept (`DivergenceBuilder`). Memory holds the saddles and segments in force and a
+/// few runs, not either side whole. Results and bytes are those of `Verdict` on the same limit
+/// and path.
+struct VerdictStream {
+    let problem: Problem
+    let horizon: Rational?
+    /// The saddles and segments the pieces still to cut may read, by index.
+    private var saddlesInForce: [Int: (saddle: Saddle, end: Rational?)] = [:]
+    private var segmentsInForce: [Int: (formula: IntegerAffine, signs: [Int])] = [:]
+    private var cutter: PieceCutter
+    private var formulas: AveragedFormulas
+    private var link: LinkBuilder
+    private var segments: LassoPathInTime.StreamedSegments
+    /// z↓'s final pieces, written as they close; per `--at` time, the last piece starting at or before it.
+    private(set) var downward: SpilledArray
+    private var downwardTexts: RecentTexts
+    private var holding: [DownwardVariationPiece?]
+    private var lastDownward: DownwardVariationPiece?
+    private var saddleCount = 0
+    private var nonUnique: [(k: Int, s: Rational)] = []
+    private var pathUnique = true
+    let times: [Rational]
+    /// Pieces of one saddle not yet handed to the workers.
+    private var run: [CommonPiece] = []
+    private let results: Results
+    private let pipeline: OrderedPipeline<Run, RunResult>
+
+    /// A run of pieces with the saddle and segments they read (`VerdictSides`).
+    private struct Run: @unchecked Sendable {
+        let pieces: [CommonPiece]
+        let saddle: [Int: (saddle: Saddle, end: Rational?)]
+        let segments: [Int: (formula: IntegerAffine, signs: [Int])]
+    }
+
+    /// Per piece its comparison and gap, the texts of the nonzero gaps, and x̄, x and the gap at
+    /// the `--at` times the run holds.
+    private struct RunResult: @unchecked Sendable {
+        let pieces: [(piece: CommonPiece, comparison: PieceComparison, gap: GapPiece)]
+        let texts: [JSONValue]
+        let evaluations: [(Int, Evaluation)]
+    }
+
+    typealias Evaluation = (averaged: [Rational], lasso: [Rational], gap: Rational)
+
+    /// What the runs leave, taken in order on a worker (one at a time).
+    private final class Results: @unchecked Sendable {
+        var gap: SpilledArray
+        var divergences = DivergenceBuilder()
+        var last: PieceComparison?
+        var evaluations: [Evaluation?]
+
+        init(gap: SpilledArray, times: Int) {
+            self.gap = gap
+            evaluations = Array(repeating: nil, count: times)
+        }
+
+        func take(_ r: RunResult) {
+            for p in r.pieces { divergences.add(p.piece, p.comparison, gap: p.gap) }
+            for text in r.texts { gap.append(text) }
+            for (i, e) in r.evaluations { evaluations[i] = e }
+            last = r.pieces.last?.comparison ?? last
+        }
+    }
+
+    /// `gap` and `downward`: the files for the nonzero gap pieces and z↓'s pieces.
+    init(_ problem: Problem, horizon: Rational?, at times: [Rational], gap: SpilledArray, downward: SpilledArray, _ exact: ExactJSON) {
+        self.problem = problem
+        self.horizon = horizon
+        self.times = times
+        self.downward = downward
+        downwardTexts = RecentTexts(exact)
+        holding = times.map { _ in nil }
+        segments = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
+        let d = problem.dimension, images = !problem.isPositiveDefinite, scaled = ScaledQuadratic(problem)
+        cutter = PieceCutter(dimension: d, horizon: horizon)
+        formulas = AveragedFormulas(dimension: d, jobs: 2)
+        link = LinkBuilder(dimension: d, horizon: horizon, equalPositions: Link.equalPositions(images: images, scaled))
+        let results = Results(gap: gap, times: times.count)
+        self.results = results
+        let calculator = GapCalculator(weightDecay: problem.weightDecay, images: images)
+        pipeline = OrderedPipeline(workers: 2, backlog: 3, transform: { run in
+            Self.compare(run, problem, scaled, calculator, horizon: horizon, at: times, exact)
+        }, consume: results.take)
+    }
+
+    /// The pieces of a run compared and their gaps found (`Verdict`'s `compareAndGap`), the
+    /// nonzero gaps rendered (`RecentTexts` fresh per run, as `ParallelElements` has them).
+    private static func compare(_ run: Run, _ problem: Problem, _ scaled: ScaledQuadratic, _ calculator: GapCalculator,
+                                horizon: Rational?, at times: [Rational], _ exact: ExactJSON) -> RunResult {
+        var products = VerdictProducts(VerdictSides(problem: problem, scaled: scaled, saddle: { run.saddle[$0]! },
+                                                    segment: { run.segments[$0]! }))
+        var objectives = GapCalculator.ObjectiveCache(), texts = RecentTexts(exact)
+        var pieces: [(piece: CommonPiece, comparison: PieceComparison, gap: GapPiece)] = []
+        var rendered: [JSONValue] = [], evaluations: [(Int, Evaluation)] = []
+        for p in run.pieces {
+            let (comparison, g) = calculator.compareAndGap(p, end: p.to == horizon ? horizon : nil, after: pieces.last?.gap,
+                                                           &products, &objectives)
+            pieces.append((p, comparison, g))
+            if !g.maximum.isZero { rendered.append(g.json(&texts)) }
+            // A time belongs to the last piece starting at or before it (`Verdict.averaged(at:)`).
+            for (i, s) in times.enumerated() where p.from <= s && (p.to == horizon || s < p.to!) {
+                let averaged = p.averagedFormula.value(at: s), lasso = p.lassoFormula.value(at: s)
+                evaluations.append((i, (averaged, lasso, Verdict.gap(problem, at: s, averaged: averaged, lasso: lasso))))
+            }
+        }
+        return RunResult(pieces: pieces, texts: rendered, evaluations: evaluations)
+    }
+
+    /// Whether a piece waits for the next saddle, or for the next segment.
+    var waitsForSaddle: Bool { cutter.waitsForSaddle }
+    var waitsForKnot: Bool { cutter.waitsForSegment }
+
+    /// Runs `body` (waiting for the next saddles or segments) with the workers free to use this core.
+    func idle<T>(_ body: () -> T) -> T { pipeline.idle(body) }
+
+    /// The next saddle (from saddle 0 at s = 0).
+    mutating func add(_ saddle: Saddle) {
+        let k = saddleCount
+        saddleCount += 1
+        saddlesInForce[k - 1]?.end = saddle.s
+        saddlesInForce[k] = (saddle, nil)
+        cutter.addSaddle(k, at: saddle.s, formulas.next(s: saddle.s, x: saddle.x))
+        link.addSaddle(s: saddle.s, x: saddle.x)
+        if !saddle.isUnique { nonUnique.append((k, saddle.s)) }
+        cutPieces()
+    }
+
+    /// The path's next knot (from the first); `below`: the integer engine's formula of the
+    /// segment below it, if the path has it; `isUnique`: the solution there and on that segment.
+    mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators?, isUnique: Bool) {
+        pathUnique = pathUnique && isUnique
+        guard let segment = segments.add(kappa: kappa, x: x, below: below) else { return }
+        write(segments.takeFinalDownward())
+        segmentsInForce[segment.index] = (segment.formula, segment.signs)
+        cutter.addSegment(segment.index, at: segment.start, segment.formula)
+        link.addSegment(segment.index, at: segment.start, slope: segment.formula.constant)
+        cutPieces()
+    }
+
+    /// z↓'s final pieces, to their file.
+    private mutating func write<C: Collection<DownwardVariationPiece>>(_ final: C) {
+        for p in final {
+            for (i, s) in times.enumerated() where p.from <= s { holding[i] = p }
+            downward.append(p.json(&downwardTexts))
+            lastDownward = p
+        }
+    }
+
+    mutating func endSaddles() {
+        cutter.endSaddles()
+        cutPieces()
+    }
+
+    /// The path has ended: its last segments and z↓'s last pieces.
+    mutating func endKnots() {
+        write(segments.finishDownward().pieces)
+        cutter.endSegments()
+        cutPieces()
+    }
+
+    /// Cuts the pieces now known into runs: one saddle's pieces, at most 256 (Mairal–Yu's last
+    /// saddles span most of its 265,721 pieces).
+    private mutating func cutPieces() {
+        while let p = cutter.next() {
+            if let first = run.first, first.saddle != p.saddle || run.count == 256 { submitRun() }
+            run.append(p)
+        }
+    }
+
+    private mutating func submitRun() {
+        guard let first = run.first else { return }
+        let segments = Set(run.compactMap(\.segment))
+        pipeline.submit(Run(pieces: run, saddle: [first.saddle: saddlesInForce[first.saddle]!],
+                            segments: segmentsInForce.filter { segments.contains($0.key) }))
+        // Later pieces read no earlier saddle or segment.
+        let last = run[run.count - 1]
+        saddlesInForce = saddlesInForce.filter { $0.key >= last.saddle }
+        if let j = last.segment { segmentsInForce = segmentsInForce.filter { $0.key >= j } }
+        run = []
+    }
+
+    /// Once both sides have ended: waits for the runs, and writes the gap pieces still buffered
+    /// (throws if a write to their file failed).
+    mutating func finish() throws {
+        submitRun()
+        pipeline.finish()
+        try results.gap.finish()
+        try downward.finish()
+    }
+
+    /// Stops the workers (a side failed).
+    func cancel() { pipeline.cancel() }
+
+    /// The nonzero gap pieces (after `finish`).
+    var gap: SpilledArray { results.gap }
+
+    /// The facts (after `finish`).
+    var facts: VerdictFacts {
+        let divergence = results.divergences.intervals
+        let apart = horizon != nil && divergence.last.map { $0.to == horizon } == true && results.last?.apartAtEnd == true
+        return VerdictFacts(
+            problem: problem, horizon: horizon, monotonicityBreak: segments.monotonicityBreak, comparesImages: !problem.isPositiveDefinite,
+            divergence: divergence, divergenceMaxima: results.divergences.maxima, apartAtHorizon: apart, link: link.finish(),
+            downward: DownwardSummary(last: lastDownward!), nonUniqueSaddles: nonUnique, limitUnique: nonUnique.isEmpty, pathUnique: pathUnique)
+    }
+
+    /// The `--at` evaluations (after `finish`).
+    func evaluationsJSON(_ exact: ExactJSON) -> [JSONValue] {
+        times.indices.map { i in
+            let (averaged, lasso, gap) = results.evaluations[i]!, s = times[i]
+            return Verdict.evaluationJSON(s: s, averaged: averaged, lasso: lasso, gap: gap,
+                                          eta: Eta(s: s, zDown: holding[i]!.value(at: s), weightDecay: problem.weightDecay), exact)
+        }
+    }
+}
