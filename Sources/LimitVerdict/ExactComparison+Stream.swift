@@ -18,6 +18,17 @@ extension ExactComparison {
     /// and the verdict are done: a failed check writes nothing.
     public static func writeJSON(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [],
                                  _ exact: ExactJSON = .exactStrings, toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
+        let kappaMin = horizon.map { problem.weightDecay + $0.reciprocal }
+        return try writeJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor,
+                             saddles: { try DLNLimit.forEachSaddle(of: problem, horizon: horizon, $0) },
+                             knots: { _ = try LassoPath.stream(problem: problem, kappaMin: kappaMin, visit: $0) })
+    }
+
+    /// `writeJSON` with the saddles and the knots from these sources (which hand them over in
+    /// order, as `forEachSaddle` and `LassoPath.stream` do: tests inject failures here).
+    static func writeJSON(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON, toFileDescriptor fileDescriptor: Int32,
+                          saddles source: @escaping ((Saddle) throws -> Void) throws -> Void,
+                          knots path: @escaping @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) throws -> VerdictFacts {
         for s in times where s.signum <= 0 { throw LimitError("η is defined for s > 0, not s = \(s)") }
         let contents = ["the limit's saddles", "the lasso knots", "z↓", "the gap"]
         return try ScratchFile.with(for: contents) { files in
@@ -32,7 +43,7 @@ extension ExactComparison {
                     // On a failure the flag is set before the channel closes, so the verdict's thread sees it.
                     defer { saddles.close() }
                     do {
-                        try DLNLimit.forEachSaddle(of: problem, horizon: horizon) { saddle in
+                        try source { saddle in
                             if stopped.isSet { throw StreamStopped() }
                             rendered.submit(saddle)
                             saddles.send(saddle)
@@ -47,7 +58,7 @@ extension ExactComparison {
                     Result { () throws -> SpilledArray in
                         defer { knots.close() }
                         do {
-                            return try streamPath(problem, horizon: horizon, exact, to: spill.value[1], stopped: stopped,
+                            return try streamPath(path, weightDecay: problem.weightDecay, exact, to: spill.value[1], stopped: stopped,
                                                   progress: progress, send: knots.send)
                         } catch {
                             stopped.set()
@@ -72,13 +83,13 @@ extension ExactComparison {
         }
     }
 
-    /// The path streamed: each knot written to `file` and handed to `send` with the integer
-    /// engine's formula of the segment below it.
-    private static func streamPath(_ problem: Problem, horizon: Rational?, _ exact: ExactJSON, to file: UnsafeMutablePointer<FILE>,
-                                   stopped: StopFlag, progress: ProgressReport.Handler?, send: (StreamedKnot) -> Void) throws -> SpilledArray {
+    /// The path's knots (from `path`, as `LassoPath.stream` hands them over): each written to
+    /// `file` and handed to `send` with the integer engine's formula of the segment below it.
+    private static func streamPath(_ path: ((Knot, Segment?) throws -> Bool) throws -> Void, weightDecay: Rational, _ exact: ExactJSON,
+                                   to file: UnsafeMutablePointer<FILE>, stopped: StopFlag, progress: ProgressReport.Handler?,
+                                   send: @escaping (StreamedKnot) -> Void) throws -> SpilledArray {
         var texts = SpilledArray(file: file, indent: 4, holding: "the lasso knots")
-        let weightDecay = problem.weightDecay
-        _ = try LassoPath.stream(problem: problem, kappaMin: horizon.map { weightDecay + $0.reciprocal }) { knot, below in
+        try path { knot, below in
             if stopped.isSet { throw StreamStopped() }
             texts.append { knot.writeJSON(weightDecay: weightDecay, exact, to: &$0, indent: $1) }
             progress?("lasso path: knots", texts.count) { "κ = \(knot.kappa.decimalString())" }

@@ -112,7 +112,8 @@ struct LinkBuilder {
     }
 }
 
-/// A first-in, first-out queue on an array: `removeFirst` moves nothing until half is removed.
+/// A first-in, first-out queue on an array: `removeFirst` drops the removed items once they are
+/// half the array (amortised constant time, and nothing removed is held for long).
 struct FIFO<Element> {
     private var items: [Element] = []
     private var head = 0
@@ -123,7 +124,7 @@ struct FIFO<Element> {
 
     mutating func removeFirst() {
         head += 1
-        if head >= 64, 2 * head >= items.count {
+        if 2 * head >= items.count {
             items.removeFirst(head)
             head = 0
         }

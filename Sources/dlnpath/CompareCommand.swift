@@ -26,7 +26,10 @@ struct CompareCommand: ParsableCommand {
 
         The verdict is information: compare exits 0 whatever it is, unless --expect-equivalent or \
         --expect-monotone is given and fails (exit 1). JSON numbers are exact "p/q" strings; \
-        coordinates, knots and saddles count from 0 (the text counts coordinates from 1).
+        coordinates, knots and saddles count from 0 (the text counts coordinates from 1). --json \
+        is written with memory flat in the number of saddles and knots (its parts wait in \
+        temporary files, and nothing is printed before the verdict is complete); the text report \
+        holds the whole comparison in memory.
         """
     )
 

@@ -58,6 +58,38 @@ import Darwin
         }
     }
 
+    struct Injected: Error, Equatable { let side: String }
+
+    /// A side that fails (a failure injected into its source, at its first item or later) stops
+    /// the others: its own error is thrown, not the others' stop, and nothing is written.
+    @Test func aFailingSideStopsTheOthersAndWritesNothing() throws {
+        let problem = try randomProblem(seed: 7, n: 9, d: 14, variant: .signed, range: -9...9)
+        for failAt in [0, 2, 5] {
+            for side in ["limit", "path"] {
+                let file = try #require(tmpfile())
+                defer { fclose(file) }
+                #expect(throws: Injected(side: side)) {
+                    try ExactComparison.writeJSON(problem, horizon: nil, at: [], .exactStrings, toFileDescriptor: fileno(file), saddles: { visit in
+                        var k = 0
+                        try DLNLimit.forEachSaddle(of: problem) { saddle in
+                            if side == "limit" && k == failAt { throw Injected(side: side) }
+                            try visit(saddle)
+                            k += 1
+                        }
+                    }, knots: { visit in
+                        var k = 0
+                        _ = try LassoPath.stream(problem: problem, kappaMin: nil) { knot, below in
+                            if side == "path" && k == failAt { throw Injected(side: side) }
+                            k += 1
+                            return try visit(knot, below)
+                        }
+                    })
+                }
+                #expect(ftell(file) == 0 && lseek(fileno(file), 0, SEEK_END) == 0, "\(side) failing at \(failAt)")
+            }
+        }
+    }
+
     /// The verdict built from the saddles and knots in any interleaving (the threads decide it)
     /// has the in-memory verdict's facts, gap pieces and z↓.
     @Test(arguments: [UInt64(1), 2, 3])
