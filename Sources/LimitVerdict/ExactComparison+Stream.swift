@@ -34,8 +34,9 @@ extension ExactComparison {
         return try ScratchFile.with(for: contents) { files in
             let spill = Handover(value: files), progress = ProgressReport.handler, stopped = StopFlag()
             // Saddles are few and large (q). Knots are many and small on Mairal–Yu (265,721: taken in
-            // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits ahead.
-            let saddles = Channel<Saddle>(capacity: 2), knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: \.bits)
+            // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits, or
+            // 64 knots, ahead (the verdict's thread holds what it takes until the saddles catch up).
+            let saddles = Channel<Saddle>(capacity: 2), knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
             let rendered = SaddleSpill(file: files[0], exact)
             defer { rendered.cancel() }
             let (limit, (path, verdict)) = try concurrently({
