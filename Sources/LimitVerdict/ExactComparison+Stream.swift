@@ -29,7 +29,7 @@ extension ExactComparison {
     static func writeJSON(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON, toFileDescriptor fileDescriptor: Int32,
                           saddles source: @escaping ((Saddle) throws -> Void) throws -> Void,
                           knots path: @escaping @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) throws -> VerdictFacts {
-        for s in times where s.signum <= 0 { throw LimitError("η is defined for s > 0, not s = \(s)") }
+        for s in times { try Verdict.check(etaTime: s) }
         let contents = ["the limit's saddles", "the lasso knots", "z↓", "the gap"]
         return try ScratchFile.with(for: contents) { files in
             let spill = Handover(value: files), progress = ProgressReport.handler, stopped = StopFlag()

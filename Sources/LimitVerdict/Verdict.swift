@@ -135,8 +135,13 @@ public struct Verdict: Sendable {
 
     /// η(s) of Theorem 2.2 with the exact z↓(s), s > 0.
     public func eta(at s: Rational) throws -> Eta {
-        guard s.signum > 0 else { throw LimitError("η is defined for s > 0, not s = \(s)") }
+        try Verdict.check(etaTime: s)
         return Eta(s: s, zDown: downwardVariation.value(at: s), weightDecay: limit.problem.weightDecay)
+    }
+
+    /// Throws unless s > 0, where η is defined (`compare --at` checks every time first).
+    static func check(etaTime s: Rational) throws {
+        guard s.signum > 0 else { throw LimitError("η is defined for s > 0, not s = \(s)") }
     }
 
     /// The largest gap on [from, to] (to = nil: unbounded) over the common pieces it meets, and

@@ -61,7 +61,8 @@ import Darwin
     struct Injected: Error, Equatable { let side: String }
 
     /// A side that fails (a failure injected into its source, at its first item or later) stops
-    /// the others: its own error is thrown, not the others' stop, and nothing is written.
+    /// the others: its own error is thrown, not the others' stop, and nothing is written; nor
+    /// for an `--at` time ≤ 0.
     @Test func aFailingSideStopsTheOthersAndWritesNothing() throws {
         let problem = try randomProblem(seed: 7, n: 9, d: 14, variant: .signed, range: -9...9)
         for failAt in [0, 2, 5] {
@@ -88,6 +89,11 @@ import Darwin
                 #expect(ftell(file) == 0 && lseek(fileno(file), 0, SEEK_END) == 0, "\(side) failing at \(failAt)")
             }
         }
+        // A time where η is not defined is refused before anything is computed.
+        let file = try #require(tmpfile())
+        defer { fclose(file) }
+        #expect(throws: LimitError.self) { try ExactComparison.writeJSON(problem, at: [q("1"), .zero], toFileDescriptor: fileno(file)) }
+        #expect(lseek(fileno(file), 0, SEEK_END) == 0)
     }
 
     /// The verdict built from the saddles and knots in any interleaving (the threads decide it)
