@@ -20,10 +20,11 @@ public struct VerdictFacts: Sendable {
     let downward: DownwardSummary
     /// The saddles whose face minimiser is not unique: index and time.
     let nonUniqueSaddles: [(k: Int, s: Rational)]
-    public let limitUnique: Bool
     public let pathUnique: Bool
 
     public var monotone: Bool { monotonicityBreak == nil }
+    /// Whether every face minimiser of the limit was unique.
+    public var limitUnique: Bool { nonUniqueSaddles.isEmpty }
 
     /// κ = λwd + 1/μ of the knot the link's mismatch names, from its time.
     var mismatchKappa: Rational? {
@@ -77,7 +78,7 @@ extension Verdict {
             divergence: divergence, divergenceMaxima: divergenceMaxima, apartAtHorizon: apartAtHorizon, link: link,
             downward: DownwardSummary(last: downwardVariation.pieces.last!),
             nonUniqueSaddles: limit.saddles.indices.filter { !limit.saddles[$0].isUnique }.map { ($0, limit.saddles[$0].s) },
-            limitUnique: limit.isUnique, pathUnique: path.isUnique)
+            pathUnique: path.isUnique)
     }
 
     /// The verdict in plain words, one sentence per line, exact numbers, coordinates 1-based.

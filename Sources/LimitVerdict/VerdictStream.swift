@@ -215,7 +215,7 @@ struct VerdictStream {
         return VerdictFacts(
             problem: problem, horizon: horizon, monotonicityBreak: segments.monotonicityBreak, comparesImages: !problem.isPositiveDefinite,
             divergence: divergence, divergenceMaxima: results.divergences.maxima, apartAtHorizon: apart, link: link.finish(),
-            downward: DownwardSummary(last: lastDownward!), nonUniqueSaddles: nonUnique, limitUnique: nonUnique.isEmpty, pathUnique: pathUnique)
+            downward: DownwardSummary(last: lastDownward!), nonUniqueSaddles: nonUnique, pathUnique: pathUnique)
     }
 
     /// The `--at` evaluations (after `finish`).
