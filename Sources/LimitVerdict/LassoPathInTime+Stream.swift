@@ -55,9 +55,10 @@ extension LassoPathInTime {
                     f = LassoPathInTime.segmentFormula(last.vector ?? IntegerVector(last.x), v!, last.kappa - weightDecay, kappa - weightDecay)
                 }
                 let from = (last.kappa - weightDecay).reciprocal, to = kappa > weightDecay ? (kappa - weightDecay).reciprocal : nil
-                downward.add(start: from, decreases(f, start: last.x, from: from, to: to))
+                let falling = decreases(f, start: last.x, from: from, to: to)
+                downward.add(start: from, falling)
                 if monotonicityBreak == nil {
-                    monotonicityBreak = MonotonicityBreak(segment: count, kappa: (last.kappa, kappa), f, start: last.x, weightDecay: weightDecay)
+                    monotonicityBreak = MonotonicityBreak(segment: count, kappa: (last.kappa, kappa), mu: (from, to), f, start: last.x, falling)
                 }
                 segment = StreamedSegment(index: count, start: from, formula: f, signs: segmentSigns(last.x, x))
                 count += 1

@@ -70,19 +70,20 @@ extension LassoPathInTime {
 /// nil when z is coordinatewise monotone for every μ > 0.
 func firstMonotonicityBreak(_ path: LassoPathInTime) -> MonotonicityBreak? {
     for j in path.reachedSegments {
-        if let b = MonotonicityBreak(segment: j, kappa: (path.kappa[j], path.kappa[j + 1]), path.integerFormula(j), start: path.x[j],
-                                     weightDecay: path.weightDecay) { return b }
+        if let b = MonotonicityBreak(segment: j, kappa: (path.kappa[j], path.kappa[j + 1]), mu: (path.time(ofKnot: j)!, path.time(ofKnot: j + 1)),
+                                     path.integerFormula(j), start: path.x[j], decreases(onSegment: j, path)) { return b }
     }
     return nil
 }
 
 extension MonotonicityBreak {
-    /// The first coordinate of reached segment j (from κ_j down to κ_{j+1}, formula f, x = `start`
-    /// at κ_j) where |z_i| decreases, or nil (`decreases`).
-    init?(segment j: Int, kappa: (from: Rational, to: Rational), _ f: IntegerAffine, start x: [Rational], weightDecay: Rational) {
-        let muFrom = (kappa.from - weightDecay).reciprocal, muTo = kappa.to > weightDecay ? (kappa.to - weightDecay).reciprocal : nil
-        guard let first = decreases(f, start: x, from: muFrom, to: muTo).first else { return nil }
-        self.init(segment: j, coordinate: first.coordinate, kappaFrom: kappa.from, kappaTo: kappa.to, muFrom: muFrom, muTo: muTo,
+    /// The first coordinate of reached segment j (from κ_j down to κ_{j+1}, μ from μ_j to
+    /// μ_{j+1}, formula f, x = `start` at κ_j) where |z_i| decreases, given the segment's
+    /// decreases (`decreases`, which z↓ reads too), or nil.
+    init?(segment j: Int, kappa: (from: Rational, to: Rational), mu: (from: Rational, to: Rational?), _ f: IntegerAffine,
+          start x: [Rational], _ decreases: [SegmentDecrease]) {
+        guard let first = decreases.first else { return nil }
+        self.init(segment: j, coordinate: first.coordinate, kappaFrom: kappa.from, kappaTo: kappa.to, muFrom: mu.from, muTo: mu.to,
                   slope: f.constant.rational(first.coordinate), valueAtStart: x[first.coordinate],
                   decreasingFrom: first.from, decreasingTo: first.to)
     }
