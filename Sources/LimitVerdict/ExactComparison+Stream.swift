@@ -11,8 +11,9 @@ extension ExactComparison {
     /// Writes `compare --json` to `fileDescriptor` with memory flat in the number of saddles and
     /// knots, byte for byte `verdict.document(path:at:_:)` of `ExactComparison(problem, horizon:)`,
     /// and returns the verdict's facts. Three threads: the limit on this one (each saddle rendered
-    /// beside it, `SaddleSpill`), the path on a second (each knot written as found), and the
-    /// verdict on a third (`VerdictStream`), which takes saddles and knots as its pieces need
+    /// beside it, `SaddleSpill`), the path on a second (each knot written as found), the knots
+    /// turned into segments, z↓ and the monotonicity test on a third (`SegmentStream`), and the
+    /// verdict on a fourth (`VerdictStream`), which takes saddles and segments as its pieces need
     /// them: the channels hold a few, so the side that runs ahead waits. Every part of the
     /// document goes to a temporary file, and nothing reaches `fileDescriptor` until both sides
     /// and the verdict are done: a failed check writes nothing.
@@ -35,52 +36,61 @@ extension ExactComparison {
             let spill = Handover(value: files), progress = ProgressReport.handler, stopped = StopFlag()
             // Saddles are few and large (q). Knots are many and small on Mairal–Yu (265,721: taken in
             // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits, or
-            // 64 knots, ahead (the verdict's thread holds what it takes until the saddles catch up).
-            let saddles = Channel<Saddle>(capacity: 2), knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
+            // 64 knots, ahead, and as many segments (a thread holds what it takes until the other side catches up).
+            let saddles = Channel<Saddle>(capacity: 2)
+            let knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
+            let segments = Channel<StreamedSegment>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
             let rendered = SaddleSpill(file: files[0], exact)
             defer { rendered.cancel() }
-            let (limit, (path, verdict)) = try concurrently({
-                Result<Void, Error> {
-                    // On a failure the flag is set before the channel closes, so the verdict's thread sees it.
-                    defer { saddles.close() }
-                    do {
-                        try source { saddle in
-                            if stopped.isSet { throw StreamStopped() }
-                            rendered.submit(saddle)
-                            saddles.send(saddle)
-                        }
-                    } catch {
-                        stopped.set()
-                        throw error
+            let (limit, (path, (segmentSide, verdict))) = try concurrently({
+                runSide(stopped, closing: saddles.close) {
+                    try source { saddle in
+                        if stopped.isSet { throw StreamStopped() }
+                        rendered.submit(saddle)
+                        saddles.send(saddle)
                     }
                 }
             }) {
                 try concurrently({
-                    Result { () throws -> SpilledArray in
-                        defer { knots.close() }
-                        do {
-                            return try streamPath(path, weightDecay: problem.weightDecay, exact, to: spill.value[1], stopped: stopped,
-                                                  progress: progress, send: knots.send)
-                        } catch {
-                            stopped.set()
-                            throw error
-                        }
+                    runSide(stopped, closing: knots.close) {
+                        try streamPath(path, weightDecay: problem.weightDecay, exact, to: spill.value[1], stopped: stopped,
+                                       progress: progress, send: knots.send)
                     }
                 }) {
-                    Handover(value: walk(problem, horizon: horizon, times: times, exact, files: spill.value, saddles: saddles,
-                                         knots: knots, stopped: stopped))
+                    try concurrently({
+                        runSide(stopped, closing: segments.close) {
+                            let downward = SpilledArray(file: spill.value[2], indent: 6, holding: "z↓")
+                            return try streamSegments(knots, SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times,
+                                                                           downward: downward, exact), stopped: stopped, send: segments.send)
+                        }
+                    }) {
+                        Handover(value: walk(problem, horizon: horizon, times: times, exact, gap: spill.value[3], saddles: saddles,
+                                             segments: segments, stopped: stopped))
+                    }
                 }
             }
             // The failure that stopped the others (a side stopped by it throws `StreamStopped`).
-            for case let .failure(error) in [limit, path.map { _ in }] where !(error is StreamStopped) { throw error }
-            let knotTexts = try path.get()
+            for case let .failure(error) in [limit, path.map { _ in }, segmentSide.map { _ in }] where !(error is StreamStopped) { throw error }
+            let knotTexts = try path.get(), summary = try segmentSide.get()
             guard var verdict = verdict.value else { throw StreamStopped() }
             try verdict.finish()
-            let facts = verdict.facts
-            try facts.document(saddles: rendered.finish(), knots: knotTexts.document, downwardPieces: verdict.downward.document,
-                               gap: verdict.gap.document, at: verdict.evaluationsJSON(exact), exact)
+            let facts = verdict.facts(summary)
+            try facts.document(saddles: rendered.finish(), knots: knotTexts.document, downwardPieces: summary.pieces.document,
+                               gap: verdict.gap.document, at: verdict.evaluationsJSON(summary, exact), exact)
                 .writeDocument(toFileDescriptor: fileDescriptor)
             return facts
+        }
+    }
+
+    /// One side's work, its channel closed when it ends; a side that fails sets `stopped` first,
+    /// so the threads reading after it see the flag.
+    private static func runSide<T>(_ stopped: StopFlag, closing close: () -> Void, _ body: () throws -> T) -> Result<T, Error> {
+        Result {
+            defer { close() }
+            do { return try body() } catch {
+                stopped.set()
+                throw error
+            }
         }
     }
 
@@ -101,29 +111,46 @@ extension ExactComparison {
         return texts
     }
 
-    /// The verdict's thread: saddles and knots taken as the pieces need them; nil when a side failed.
+    /// The segments' thread: each knot turned into the segment that ends there (`SegmentStream`),
+    /// handed to `send`; what the verdict reads of the path once the knots end.
+    private static func streamSegments(_ knots: Channel<StreamedKnot>, _ side: SegmentStream, stopped: StopFlag,
+                                       send: (StreamedSegment) -> Void) throws -> PathSummary {
+        // The path, waiting for room, returns once this thread stops reading.
+        defer { knots.cancel() }
+        var side = side
+        while true {
+            let (batch, closed) = knots.receive(atLeast: 16)
+            for k in batch {
+                if stopped.isSet { throw StreamStopped() }
+                if let segment = side.add(kappa: k.kappa, x: k.x, below: k.below, isUnique: k.isUnique) { send(segment) }
+            }
+            if stopped.isSet { throw StreamStopped() }
+            if closed { return try side.finish() }
+        }
+    }
+
+    /// The verdict's thread: saddles and segments taken as the pieces need them; nil when a side failed.
     private static func walk(_ problem: Problem, horizon: Rational?, times: [Rational], _ exact: ExactJSON,
-                             files: [UnsafeMutablePointer<FILE>], saddles: Channel<Saddle>, knots: Channel<StreamedKnot>,
+                             gap: UnsafeMutablePointer<FILE>, saddles: Channel<Saddle>, segments: Channel<StreamedSegment>,
                              stopped: StopFlag) -> VerdictStream? {
         // A producer waiting for room returns once this thread stops reading.
         defer {
             saddles.cancel()
-            knots.cancel()
+            segments.cancel()
         }
-        var stream = VerdictStream(problem, horizon: horizon, at: times, gap: SpilledArray(file: files[3], indent: 4, holding: "the gap"),
-                                   downward: SpilledArray(file: files[2], indent: 6, holding: "z↓"), exact)
-        var saddlesOpen = true, knotsOpen = true
+        var stream = VerdictStream(problem, horizon: horizon, at: times, gap: SpilledArray(file: gap, indent: 4, holding: "the gap"), exact)
+        var saddlesOpen = true, segmentsOpen = true
         while !stopped.isSet {
             if saddlesOpen && stream.waitsForSaddle {
                 let (batch, closed) = stream.idle { saddles.receive() }
                 for saddle in batch where !stopped.isSet { stream.add(saddle) }
                 if closed { saddlesOpen = false }
                 if closed && !stopped.isSet { stream.endSaddles() }
-            } else if knotsOpen && stream.waitsForKnot {
-                let (batch, closed) = stream.idle { knots.receive(atLeast: 16) }
-                for k in batch where !stopped.isSet { stream.add(kappa: k.kappa, x: k.x, below: k.below, isUnique: k.isUnique) }
-                if closed { knotsOpen = false }
-                if closed && !stopped.isSet { stream.endKnots() }
+            } else if segmentsOpen && stream.waitsForSegment {
+                let (batch, closed) = stream.idle { segments.receive(atLeast: 16) }
+                for segment in batch where !stopped.isSet { stream.add(segment) }
+                if closed { segmentsOpen = false }
+                if closed && !stopped.isSet { stream.endSegments() }
             } else {
                 break // every piece is cut
             }
@@ -133,7 +160,7 @@ extension ExactComparison {
     }
 }
 
-/// A knot as the path hands it to the verdict's thread.
+/// A knot as the path hands it to the segments' thread.
 struct StreamedKnot: Sendable {
     let kappa: Rational
     let x: [Rational]

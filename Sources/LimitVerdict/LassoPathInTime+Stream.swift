@@ -8,6 +8,11 @@ struct StreamedSegment: Sendable {
     let start: Rational
     let formula: IntegerAffine
     let signs: [Int]
+
+    /// About the bits it holds (the formula's numerators and denominators).
+    var bits: Int {
+        [formula.constant, formula.inverse].reduce(0) { sum, v in v.numerators.reduce(sum + v.denominator.bitWidth) { $0 + $1.bitWidth } }
+    }
 }
 
 extension LassoPathInTime {

@@ -6,15 +6,14 @@ import ParallelWork
 import ProblemDefinition
 import SaddleToSaddle
 
-/// The verdict built while the limit's saddles and the path's knots come, each side in time
-/// order (`compare --json`): each reached segment's formula, z↓ (its final pieces written to
-/// `downward`) and the monotonicity test are built from the knots (`StreamedSegments`); a piece
-/// is cut (`PieceCutter`) as soon as both sides' next starts are known; the pieces of a saddle
-/// (in runs of at most 256) are compared and their gaps found and rendered on two worker threads
-/// (`OrderedPipeline`), then taken in order: each nonzero gap written to `gap`, and only what the
-/// facts need kept (`DivergenceBuilder`). Memory holds the saddles and segments in force and a
-/// few runs, not either side whole. Results and bytes are those of `Verdict` on the same limit
-/// and path.
+/// The verdict built while the limit's saddles and the path's segments come, each side in time
+/// order (`compare --json`; the segments, z↓ and the monotonicity test are built from the knots
+/// on a thread of their own, `SegmentStream`): a piece is cut (`PieceCutter`) as soon as both
+/// sides' next starts are known; the pieces of a saddle (in runs of at most 256) are compared
+/// and their gaps found and rendered on two worker threads (`OrderedPipeline`), then taken in
+/// order: each nonzero gap written to `gap`, and only what the facts need kept
+/// (`DivergenceBuilder`). Memory holds the saddles and segments in force and a few runs, not
+/// either side whole. Results and bytes are those of `Verdict` on the same limit and path.
 struct VerdictStream {
     let problem: Problem
     let horizon: Rational?
@@ -24,15 +23,8 @@ struct VerdictStream {
     private var cutter: PieceCutter
     private var formulas: AveragedFormulas
     private var link: LinkBuilder
-    private var segments: LassoPathInTime.StreamedSegments
-    /// z↓'s final pieces, written as they close; per `--at` time, the last piece starting at or before it.
-    private(set) var downward: SpilledArray
-    private var downwardTexts: RecentTexts
-    private var holding: [DownwardVariationPiece?]
-    private var lastDownward: DownwardVariationPiece?
     private var saddleCount = 0
     private var nonUnique: [(k: Int, s: Rational)] = []
-    private var pathUnique = true
     let times: [Rational]
     /// Pieces of one saddle not yet handed to the workers.
     private var run: [CommonPiece] = []
@@ -76,15 +68,11 @@ struct VerdictStream {
         }
     }
 
-    /// `gap` and `downward`: the files for the nonzero gap pieces and z↓'s pieces.
-    init(_ problem: Problem, horizon: Rational?, at times: [Rational], gap: SpilledArray, downward: SpilledArray, _ exact: ExactJSON) {
+    /// `gap`: the file for the nonzero gap pieces.
+    init(_ problem: Problem, horizon: Rational?, at times: [Rational], gap: SpilledArray, _ exact: ExactJSON) {
         self.problem = problem
         self.horizon = horizon
         self.times = times
-        self.downward = downward
-        downwardTexts = RecentTexts(exact)
-        holding = times.map { _ in nil }
-        segments = LassoPathInTime.StreamedSegments(weightDecay: problem.weightDecay, horizon: horizon)
         let d = problem.dimension, images = !problem.isPositiveDefinite, scaled = ScaledQuadratic(problem)
         cutter = PieceCutter(dimension: d, horizon: horizon)
         formulas = AveragedFormulas(dimension: d, jobs: 2)
@@ -122,7 +110,7 @@ struct VerdictStream {
 
     /// Whether a piece waits for the next saddle, or for the next segment.
     var waitsForSaddle: Bool { cutter.waitsForSaddle }
-    var waitsForKnot: Bool { cutter.waitsForSegment }
+    var waitsForSegment: Bool { cutter.waitsForSegment }
 
     /// Runs `body` (waiting for the next saddles or segments) with the workers free to use this core.
     func idle<T>(_ body: () -> T) -> T { pipeline.idle(body) }
@@ -139,25 +127,12 @@ struct VerdictStream {
         cutPieces()
     }
 
-    /// The path's next knot (from the first); `below`: the integer engine's formula of the
-    /// segment below it, if the path has it; `isUnique`: the solution there and on that segment.
-    mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators?, isUnique: Bool) {
-        pathUnique = pathUnique && isUnique
-        guard let segment = segments.add(kappa: kappa, x: x, below: below) else { return }
-        write(segments.takeFinalDownward())
+    /// The path's next reached segment (from the first).
+    mutating func add(_ segment: StreamedSegment) {
         segmentsInForce[segment.index] = (segment.formula, segment.signs)
         cutter.addSegment(segment.index, at: segment.start, segment.formula)
         link.addSegment(segment.index, at: segment.start, slope: segment.formula.constant)
         cutPieces()
-    }
-
-    /// z↓'s final pieces, to their file.
-    private mutating func write<C: Collection<DownwardVariationPiece>>(_ final: C) {
-        for p in final {
-            for (i, s) in times.enumerated() where p.from <= s { holding[i] = p }
-            downward.append(p.json(&downwardTexts))
-            lastDownward = p
-        }
     }
 
     mutating func endSaddles() {
@@ -165,9 +140,8 @@ struct VerdictStream {
         cutPieces()
     }
 
-    /// The path has ended: its last segments and z↓'s last pieces.
-    mutating func endKnots() {
-        write(segments.finishDownward().pieces)
+    /// The path has ended.
+    mutating func endSegments() {
         cutter.endSegments()
         cutPieces()
     }
@@ -199,7 +173,6 @@ struct VerdictStream {
         submitRun()
         pipeline.finish()
         try results.gap.finish()
-        try downward.finish()
     }
 
     /// Stops the workers (a side failed).
@@ -208,22 +181,22 @@ struct VerdictStream {
     /// The nonzero gap pieces (after `finish`).
     var gap: SpilledArray { results.gap }
 
-    /// The facts (after `finish`).
-    var facts: VerdictFacts {
+    /// The facts (after `finish`), with what they read of the path.
+    func facts(_ path: PathSummary) -> VerdictFacts {
         let divergence = results.divergences.intervals
         let apart = horizon != nil && divergence.last.map { $0.to == horizon } == true && results.last?.apartAtEnd == true
         return VerdictFacts(
-            problem: problem, horizon: horizon, monotonicityBreak: segments.monotonicityBreak, comparesImages: !problem.isPositiveDefinite,
+            problem: problem, horizon: horizon, monotonicityBreak: path.monotonicityBreak, comparesImages: !problem.isPositiveDefinite,
             divergence: divergence, divergenceMaxima: results.divergences.maxima, apartAtHorizon: apart, link: link.finish(),
-            downward: DownwardSummary(last: lastDownward!), nonUniqueSaddles: nonUnique, pathUnique: pathUnique)
+            downward: path.downward, nonUniqueSaddles: nonUnique, pathUnique: path.isUnique)
     }
 
-    /// The `--at` evaluations (after `finish`).
-    func evaluationsJSON(_ exact: ExactJSON) -> [JSONValue] {
+    /// The `--at` evaluations (after `finish`), with z↓ from the path.
+    func evaluationsJSON(_ path: PathSummary, _ exact: ExactJSON) -> [JSONValue] {
         times.indices.map { i in
             let (averaged, lasso, gap) = results.evaluations[i]!, s = times[i]
             return Verdict.evaluationJSON(s: s, averaged: averaged, lasso: lasso, gap: gap,
-                                          eta: Eta(s: s, zDown: holding[i]!.value(at: s), weightDecay: problem.weightDecay), exact)
+                                          eta: Eta(s: s, zDown: path.holding[i].value(at: s), weightDecay: problem.weightDecay), exact)
         }
     }
 }

@@ -112,30 +112,35 @@ import Darwin
                     fclose(downFile)
                 }
                 var stream = VerdictStream(problem, horizon: horizon, at: times, gap: SpilledArray(file: gapFile, indent: 4, holding: "the gap"),
-                                           downward: SpilledArray(file: downFile, indent: 6, holding: "z↓"), .exactStrings)
-                var saddles = whole.limit.saddles[...], knots = whole.path.knots[...]
+                                           .exactStrings)
+                var side = SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times,
+                                         downward: SpilledArray(file: downFile, indent: 6, holding: "z↓"), .exactStrings)
+                var saddles = whole.limit.saddles[...], knots = whole.path.knots[...], summary: PathSummary?
                 while !saddles.isEmpty || !knots.isEmpty {
                     if !saddles.isEmpty && (knots.isEmpty || Bool.random(using: &random)) {
                         stream.add(saddles.removeFirst())
                         if saddles.isEmpty { stream.endSaddles() }
                     } else {
                         let knot = knots.removeFirst()
-                        stream.add(kappa: knot.kappa, x: knot.x, below: nil, isUnique: knot.isUnique)
-                        if knots.isEmpty { stream.endKnots() }
+                        if let segment = side.add(kappa: knot.kappa, x: knot.x, below: nil, isUnique: knot.isUnique) { stream.add(segment) }
+                        if knots.isEmpty {
+                            stream.endSegments()
+                            summary = try side.finish()
+                        }
                     }
                 }
                 try stream.finish()
-                let facts = stream.facts, verdict = whole.verdict
+                let path = try #require(summary), facts = stream.facts(path), verdict = whole.verdict
                 let label = "seed \(seed), problem \(n), horizon \(String(describing: horizon))"
                 #expect(facts.statements == verdict.statements && facts.divergence == verdict.divergence, "\(label)")
                 #expect(facts.link == verdict.link && facts.apartAtHorizon == verdict.apartAtHorizon, "\(label)")
                 #expect(facts.monotonicityBreak == verdict.monotonicityBreak && facts.pathUnique == verdict.path.isUnique, "\(label)")
-                #expect(stream.evaluationsJSON(.exactStrings) == (try times.map { try verdict.evaluationJSON(at: $0) }), "\(label)")
+                #expect(stream.evaluationsJSON(path, .exactStrings) == (try times.map { try verdict.evaluationJSON(at: $0) }), "\(label)")
                 let gaps = verdict.gap.filter { !$0.maximum.isZero }, zPieces = verdict.downwardVariation.pieces
-                #expect(stream.gap.count == gaps.count && stream.downward.count == zPieces.count, "\(label)")
+                #expect(stream.gap.count == gaps.count && path.pieces.count == zPieces.count, "\(label)")
                 var texts = RecentTexts(.exactStrings)
                 #expect(try Self.text(stream.gap.document, indent: 2) == Self.text(.elements(count: gaps.count) { gaps[$0].json(&texts) }, indent: 2))
-                #expect(try Self.text(stream.downward.document, indent: 4)
+                #expect(try Self.text(path.pieces.document, indent: 4)
                     == Self.text(.elements(count: zPieces.count) { zPieces[$0].json(&texts) }, indent: 4), "\(label)")
             }
         }

@@ -1,0 +1,69 @@
+import ExactArithmetic
+import JSONFormat
+import LassoHomotopy
+
+/// The path's half of the streamed verdict (`compare --json`), on a thread of its own between
+/// the path's and the verdict's: each knot turned into the reached segment that ends there
+/// (`StreamedSegments`), z↓ swept with its final pieces written to their file as they close, and
+/// monotonicity tested. The verdict's thread (`VerdictStream`) then only cuts and compares
+/// pieces: with this work it had been the one thread the others waited for.
+struct SegmentStream {
+    let weightDecay: Rational
+    let times: [Rational]
+    private var segments: LassoPathInTime.StreamedSegments
+    private var downward: SpilledArray
+    private var texts: RecentTexts
+    /// Per `--at` time, the last z↓ piece starting at or before it.
+    private var holding: [DownwardVariationPiece?]
+    private var last: DownwardVariationPiece?
+    private var isUnique = true
+
+    /// `horizon`: the verdict's, where z↓ stops; `downward`: the file for z↓'s pieces.
+    init(weightDecay: Rational, horizon: Rational?, at times: [Rational], downward: SpilledArray, _ exact: ExactJSON) {
+        self.weightDecay = weightDecay
+        self.times = times
+        segments = LassoPathInTime.StreamedSegments(weightDecay: weightDecay, horizon: horizon)
+        self.downward = downward
+        texts = RecentTexts(exact)
+        holding = times.map { _ in nil }
+    }
+
+    /// The path's next knot (from the first): the segment that ends there, if it is reached.
+    /// `below`: the integer engine's formula of the segment below the knot, if the path has it;
+    /// `isUnique`: the solution there and on that segment.
+    mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators?, isUnique: Bool) -> StreamedSegment? {
+        self.isUnique = self.isUnique && isUnique
+        guard let segment = segments.add(kappa: kappa, x: x, below: below) else { return nil }
+        write(segments.takeFinalDownward())
+        return segment
+    }
+
+    /// After the last knot: z↓'s last pieces written (throws if a write to their file failed),
+    /// and what the verdict reads of the path.
+    mutating func finish() throws -> PathSummary {
+        write(segments.finishDownward().pieces)
+        try downward.finish()
+        return PathSummary(monotonicityBreak: segments.monotonicityBreak, downward: DownwardSummary(last: last!),
+                           holding: holding.map { $0! }, isUnique: isUnique, pieces: downward)
+    }
+
+    private mutating func write<C: Collection<DownwardVariationPiece>>(_ final: C) {
+        for p in final {
+            for (i, s) in times.enumerated() where p.from <= s { holding[i] = p }
+            downward.append(p.json(&texts))
+            last = p
+        }
+    }
+}
+
+/// What the verdict reads of the streamed path once it has ended (`SegmentStream.finish`).
+struct PathSummary: Sendable {
+    let monotonicityBreak: MonotonicityBreak?
+    let downward: DownwardSummary
+    /// z↓'s piece at each `--at` time.
+    let holding: [DownwardVariationPiece]
+    /// Whether every lasso solution along the path is unique.
+    let isUnique: Bool
+    /// z↓'s pieces, in their file.
+    let pieces: SpilledArray
+}
