@@ -8,12 +8,12 @@ struct DivergenceBuilder {
     private(set) var intervals: [Divergence] = []
     /// Per interval (with gaps given), its largest gap and where (nil: approached as s → ∞).
     private(set) var maxima: [(maximum: Rational, maximiser: Rational?)?] = []
-    /// The piece before, and its gap.
-    private var previous: (piece: CommonPiece, comparison: PieceComparison, gap: GapPiece?)?
+    /// The gap of the piece before (the only thing the next piece reads of it).
+    private var previousGap: GapPiece?
 
     /// The next piece, its comparison and (for the maxima) its gap.
     mutating func add(_ piece: CommonPiece, _ d: PieceComparison, gap: GapPiece? = nil) {
-        defer { previous = (piece, d, gap) }
+        defer { previousGap = gap }
         guard !d.equal else { return }
         // At most one root inside a piece: the sides meet there, ending one interval, and part again.
         let parts: [(from: Rational, to: Rational?)] = d.root.map { [(piece.from, $0), ($0, piece.to)] } ?? [(piece.from, piece.to)]
@@ -29,7 +29,7 @@ struct DivergenceBuilder {
                 intervals.append(Divergence(from: part.from, to: part.to, coordinates: d.coordinates))
                 maxima.append(nil)
                 // maximumGap meets the piece ending where the interval starts first, at that point.
-                if part.from == piece.from, let before = previous?.gap, before.to == part.from {
+                if part.from == piece.from, let before = previousGap, before.to == part.from {
                     consider(before.maximum(from: part.from, to: part.from))
                 }
             }
