@@ -10,13 +10,13 @@ import SaddleToSaddle
 extension ExactComparison {
     /// Writes `compare --json` to `fileDescriptor` with memory flat in the number of saddles and
     /// knots, byte for byte `verdict.document(path:at:_:)` of `ExactComparison(problem, horizon:)`,
-    /// and returns the verdict's facts. Three threads: the limit on this one (each saddle rendered
+    /// and returns the verdict's facts. Four threads: the limit on this one (each saddle rendered
     /// beside it, `SaddleSpill`), the path on a second (each knot written as found), the knots
     /// turned into segments, z↓ and the monotonicity test on a third (`SegmentStream`), and the
     /// verdict on a fourth (`VerdictStream`), which takes saddles and segments as its pieces need
     /// them: the channels hold a few, so the side that runs ahead waits. Every part of the
-    /// document goes to a temporary file, and nothing reaches `fileDescriptor` until both sides
-    /// and the verdict are done: a failed check writes nothing.
+    /// document goes to a temporary file, and nothing reaches `fileDescriptor` until all four
+    /// are done: a failed check writes nothing.
     public static func writeJSON(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [],
                                  _ exact: ExactJSON = .exactStrings, toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
         let kappaMin = horizon.map { problem.weightDecay + $0.reciprocal }

@@ -71,15 +71,15 @@ extension GapPiece {
 
     /// A value the maximum may take: exact, or a part's value at an end, formed when needed.
     private struct Candidate {
-        enum Value {
+        enum Kind {
             case exact(Rational)
             case end(GapPolynomial, Rational)
         }
 
-        let kind: Value
+        let kind: Kind
         let at: Rational?
 
-        init(_ kind: Value, at: Rational?) {
+        init(_ kind: Kind, at: Rational?) {
             self.kind = kind
             self.at = at
         }

@@ -8,7 +8,6 @@ import LassoHomotopy
 /// monotonicity tested. The verdict's thread (`VerdictStream`) then only cuts and compares
 /// pieces: with this work it had been the one thread the others waited for.
 struct SegmentStream {
-    let weightDecay: Rational
     let times: [Rational]
     private var segments: LassoPathInTime.StreamedSegments
     private var downward: SpilledArray
@@ -20,7 +19,6 @@ struct SegmentStream {
 
     /// `horizon`: the verdict's, where z↓ stops; `downward`: the file for z↓'s pieces.
     init(weightDecay: Rational, horizon: Rational?, at times: [Rational], downward: SpilledArray, _ exact: ExactJSON) {
-        self.weightDecay = weightDecay
         self.times = times
         segments = LassoPathInTime.StreamedSegments(weightDecay: weightDecay, horizon: horizon)
         self.downward = downward
