@@ -10,10 +10,12 @@ struct DivergenceBuilder {
     private(set) var maxima: [(maximum: Rational, maximiser: Rational?)?] = []
     /// The gap of the piece before (the only thing the next piece reads of it).
     private var previousGap: GapPiece?
+    /// Whether the last piece's sides differ at its end (`PieceComparison.apartAtEnd`).
+    private var lastApartAtEnd = false
 
     /// The next piece, its comparison and (for the maxima) its gap.
     mutating func add(_ piece: CommonPiece, _ d: PieceComparison, gap: GapPiece? = nil) {
-        defer { previousGap = gap }
+        defer { (previousGap, lastApartAtEnd) = (gap, d.apartAtEnd) }
         guard !d.equal else { return }
         // At most one root inside a piece: the sides meet there, ending one interval, and part again.
         let parts: [(from: Rational, to: Rational?)] = d.root.map { [(piece.from, $0), ($0, piece.to)] } ?? [(piece.from, piece.to)]
@@ -38,6 +40,13 @@ struct DivergenceBuilder {
             let whole = part.from == piece.from && part.to == piece.to
             consider(whole ? (gap.maximum, gap.maximiser) : gap.maximum(from: part.from, to: part.to))
         }
+    }
+
+    /// Stopped at S = `horizon`, after the last piece: whether the sides still differ at S (the
+    /// last interval reaches it and the last piece, which ends there, is apart at its end).
+    func apartAt(horizon: Rational?) -> Bool {
+        guard let horizon, let last = intervals.last else { return false }
+        return last.to == horizon && lastApartAtEnd
     }
 
     /// A candidate for the last interval's maximum, kept only if strictly larger (ties: the first).

@@ -82,9 +82,7 @@ public struct Verdict: Sendable {
         divergence = intervals.intervals
         divergenceMaxima = intervals.maxima
         equivalent = divergence.isEmpty
-        // Stopped at S: whether the two sides still differ at S (the last piece ends there).
-        apartAtHorizon = limit.horizon != nil && !divergence.isEmpty && divergence[divergence.count - 1].to == limit.horizon
-            && compared[compared.count - 1].apartAtEnd
+        apartAtHorizon = intervals.apartAt(horizon: limit.horizon)
         link = Link(limit, path, equalPositions: Link.equalPositions(images: images, limit.scaled))
     }
 

@@ -52,7 +52,6 @@ struct VerdictStream {
     private final class Results: @unchecked Sendable {
         var gap: SpilledArray
         var divergences = DivergenceBuilder()
-        var last: PieceComparison?
         var evaluations: [Evaluation?]
 
         init(gap: SpilledArray, times: Int) {
@@ -64,7 +63,6 @@ struct VerdictStream {
             for p in r.pieces { divergences.add(p.piece, p.comparison, gap: p.gap) }
             for text in r.texts { gap.append(text) }
             for (i, e) in r.evaluations { evaluations[i] = e }
-            last = r.pieces.last?.comparison ?? last
         }
     }
 
@@ -183,11 +181,11 @@ struct VerdictStream {
 
     /// The facts (after `finish`), with what they read of the path.
     func facts(_ path: PathSummary) -> VerdictFacts {
-        let divergence = results.divergences.intervals
-        let apart = horizon != nil && divergence.last.map { $0.to == horizon } == true && results.last?.apartAtEnd == true
+        let divergences = results.divergences
         return VerdictFacts(
             problem: problem, horizon: horizon, monotonicityBreak: path.monotonicityBreak, comparesImages: !problem.isPositiveDefinite,
-            divergence: divergence, divergenceMaxima: results.divergences.maxima, apartAtHorizon: apart, link: link.finish(),
+            divergence: divergences.intervals, divergenceMaxima: divergences.maxima, apartAtHorizon: divergences.apartAt(horizon: horizon),
+            link: link.finish(),
             downward: path.downward, nonUniqueSaddles: nonUnique, pathUnique: path.isUnique)
     }
 
