@@ -41,16 +41,15 @@ func commonPieces(_ limit: DLNLimit, _ path: LassoPathInTime, averaged: [Integer
 struct PieceCutter {
     typealias Start = (s: Rational, index: Int?, formula: IntegerAffine)
     let horizon: Rational?
-    /// Each side's starts from the one in force (at `head`) on, increasing.
-    private var saddles: [Start] = [], segments: [Start]
-    private var saddleHead = 0, segmentHead = 0
+    /// Each side's starts from the one in force on, increasing.
+    private var saddles = FIFO<Start>(), segments = FIFO<Start>()
     private var saddlesEnded = false, segmentsEnded = false
     /// Where the next piece starts; nil once the last piece is cut.
     private var from: Rational? = .zero
 
     init(dimension: Int, horizon: Rational?) {
         self.horizon = horizon
-        segments = [(.zero, nil, .zero(dimension))]
+        segments.append((.zero, nil, .zero(dimension)))
     }
 
     mutating func addSaddle(_ k: Int, at s: Rational, _ formula: IntegerAffine) { saddles.append((s, k, formula)) }
@@ -59,38 +58,28 @@ struct PieceCutter {
     mutating func endSegments() { segmentsEnded = true }
 
     /// Whether the next piece waits for a saddle or a segment to come (the side in force has no start after it).
-    var waitsForSaddle: Bool { !saddlesEnded && saddleHead + 1 >= saddles.count }
-    var waitsForSegment: Bool { !segmentsEnded && segmentHead + 1 >= segments.count }
+    var waitsForSaddle: Bool { !saddlesEnded && saddles.second == nil }
+    var waitsForSegment: Bool { !segmentsEnded && segments.second == nil }
 
     /// The next piece, or nil when a side's next start is still to come (or every piece is cut).
     mutating func next() -> CommonPiece? {
-        guard let from, saddleHead < saddles.count else { return nil }
-        // The starts at or before `from` come into force; the next one on each side ends the piece.
-        func advance(_ starts: [Start], _ head: inout Int, ended: Bool) -> (known: Bool, next: Rational?) {
-            while head + 1 < starts.count, compareRationals(starts[head + 1].s, from) <= 0 { head += 1 }
-            return head + 1 < starts.count ? (true, starts[head + 1].s) : (ended, nil)
+        guard let from, saddles.first != nil else { return nil }
+        // The starts at or before `from` come into force (those before are dropped); the next one
+        // on each side ends the piece.
+        func advance(_ starts: inout FIFO<Start>, ended: Bool) -> (known: Bool, next: Rational?) {
+            while let next = starts.second, compareRationals(next.s, from) <= 0 { starts.removeFirst() }
+            return starts.second.map { (true, $0.s) } ?? (ended, nil)
         }
-        let a = advance(saddles, &saddleHead, ended: saddlesEnded), b = advance(segments, &segmentHead, ended: segmentsEnded)
+        let a = advance(&saddles, ended: saddlesEnded), b = advance(&segments, ended: segmentsEnded)
         guard a.known && b.known else { return nil }
         var to: Rational? = switch (a.next, b.next) {
         case let (x?, y?): compareRationals(x, y) <= 0 ? x : y
         case let (x, y): x ?? y
         }
         if let horizon, to.map({ compareRationals($0, horizon) >= 0 }) ?? true { to = horizon }
-        let saddle = saddles[saddleHead], segment = segments[segmentHead]
+        let saddle = saddles.first!, segment = segments.first!
         self.from = to == horizon ? nil : to
-        Self.drop(&saddles, &saddleHead)
-        Self.drop(&segments, &segmentHead)
         return CommonPiece(from: from, to: to, saddle: saddle.index!, segment: segment.index,
                            averagedFormula: saddle.formula, lassoFormula: segment.formula)
-    }
-
-    /// Drops the starts before `head` once they are half the array: streamed, at once (each holds
-    /// a formula of megabytes at Gaussian 200×200); whole, in amortised linear time (Mairal–Yu
-    /// cuts 265,721 pieces).
-    private static func drop(_ starts: inout [Start], _ head: inout Int) {
-        guard head > 0, 2 * head >= starts.count else { return }
-        starts.removeFirst(head)
-        head = 0
     }
 }

@@ -111,22 +111,3 @@ struct LinkBuilder {
         return Link(matched: matched, silentKnots: silent, mismatch: mismatch)
     }
 }
-
-/// A first-in, first-out queue on an array: `removeFirst` drops the removed items once they are
-/// half the array (amortised constant time, and nothing removed is held for long).
-struct FIFO<Element> {
-    private var items: [Element] = []
-    private var head = 0
-
-    var first: Element? { head < items.count ? items[head] : nil }
-
-    mutating func append(_ item: Element) { items.append(item) }
-
-    mutating func removeFirst() {
-        head += 1
-        if 2 * head >= items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-    }
-}
