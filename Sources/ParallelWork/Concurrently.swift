@@ -8,11 +8,7 @@ import Foundation
 /// never written; GMP itself is reentrant). Progress (`ProgressReport`) is shown for `first`
 /// only: a task-local handler cannot be bound on the second thread (the runtime crashes), and
 /// reads there find none.
-///
-/// Values cross between the two threads (a path's knots, rendered saddles), so the first call
-/// makes every thread allocate from one malloc arena (`useOneMallocArena`).
 public func concurrently<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
-    _ = oneMallocArena
     let box = ResultBox<B>()
     let thread = Thread {
         box.result = Result { try second() }
@@ -28,16 +24,12 @@ public func concurrently<A, B: Sendable>(_ first: () throws -> A, _ second: @esc
 }
 
 /// Starts `work` on another thread and returns at once; nobody waits for it (`OrderedPipeline`'s
-/// workers, which wait for their items themselves). The same malloc arena as `concurrently`.
+/// workers, which wait for their items themselves).
 public func inBackground(_ work: @escaping @Sendable () -> Void) {
-    _ = oneMallocArena
     let thread = Thread { work() }
     thread.stackSize = 8 << 20
     thread.start()
 }
-
-/// Set once, before the first second thread starts (a global is initialised once, thread-safely).
-private let oneMallocArena = useOneMallocArena()
 
 /// The second thread's result; written before `done` is signalled and read after waiting on it.
 private final class ResultBox<B>: @unchecked Sendable {

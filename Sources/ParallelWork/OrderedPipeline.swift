@@ -29,7 +29,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     /// workers start no new item until it has one.
     private var producerReady = false
 
-    /// Starts `workers` threads (8 MB stacks, one malloc arena as `concurrently`).
+    /// Starts `workers` threads (8 MB stacks, as `concurrently`).
     public init(workers: Int, backlog: Int, transform: @escaping @Sendable (Input) -> Output,
                 consume: @escaping @Sendable (Output) -> Void) {
         precondition(workers >= 1 && backlog >= 1)

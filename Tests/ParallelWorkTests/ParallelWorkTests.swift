@@ -101,15 +101,6 @@ import Foundation
         }).0
     }
 
-    /// glibc takes the setting (a wrong parameter or symbol would make mallopt return 0).
-    @Test func oneMallocArenaIsTaken() {
-        #if os(Linux)
-        #expect(useOneMallocArena())
-        #else
-        #expect(!useOneMallocArena())
-        #endif
-    }
-
     /// `OrderedPipeline`: results consumed in submission order whatever the items' cost and the
     /// number of workers, never more than `backlog` items pending once `submit` returns, all of
     /// them after `finish`; a cancelled pipeline consumes nothing more once `cancel` returns.
