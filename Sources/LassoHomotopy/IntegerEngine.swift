@@ -21,7 +21,7 @@ struct IntegerEngine: ActiveSetEngine {
     /// Leading bits of U, W, D the outside correlations' approximations keep.
     private let keptBits: Int
 
-    /// `maximumSupport` bounds |S| for a nonsingular M̃_SS (min(n, d) for data with n rows);
+    /// `maximumSupport` bounds |S| for a nonsingular M̃_SS (rank M̃ = rank M);
     /// `keptBits` is the precision of the outside correlations' filter (tests lower it).
     init(scaled: ScaledProblem, positive: Bool, maximumSupport: Int, keptBits: Int = 192) {
         self.scaled = scaled

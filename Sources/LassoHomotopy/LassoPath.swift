@@ -57,8 +57,7 @@ public struct LassoPath: Sendable {
         let chosen = factorisation == .automatic ? LassoPath.automaticChoice(problem, scaled) : factorisation
         let positive = problem.variant == .positive
         let engine: any ActiveSetEngine = chosen == .integer
-            ? IntegerEngine(scaled: scaled, positive: positive,
-                            maximumSupport: min(problem.dimension, problem.data?.X.rows ?? problem.dimension))
+            ? IntegerEngine(scaled: scaled, positive: positive, maximumSupport: problem.rank)
             : RationalEngine(M: problem.M, r: problem.r, positive: positive, scale: ColumnScaling.of(problem))
         return (engine, chosen)
     }

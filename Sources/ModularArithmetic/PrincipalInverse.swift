@@ -43,14 +43,20 @@ package final class PrincipalInverse {
     /// The right-hand sides' entries for S, `rhs[a][c]` = b_c at `indices[a]`.
     private var rhs: [[BigInteger]] = []
     private var states: [PrimeState] = []
-    private var capacity = 0
+    /// How many indices the per-prime buffers hold.
+    private(set) var capacity = 0
+    /// The largest |S| expected: `capacity` grows past it only if S does.
+    private let sizeLimit: Int
     private var nextPrimeBelow: UInt64 = 1 << 62
     private let bases = BasisCache()
 
     /// `rhsBounds` bounds every right-hand side that will be given, entrywise in absolute value
     /// (one vector of length d per right-hand side); `maximumSize` is the largest |S| expected
-    /// (enough primes for it are set up at once, while S is small and factorising is cheap).
-    package init(K: [BigInteger], dimension d: Int, rhsBounds: [[BigInteger]], maximumSize: Int) {
+    /// (rank K bounds it: K_SS is positive definite). The per-prime buffers grow by doubling but
+    /// not past it: at d = 200 they would go from 128 to 256 indices, 64% more words than the
+    /// 200 they can ever hold. With `primesUpFront`, enough primes for it are set up at once,
+    /// while S is small and factorising is cheap.
+    package init(K: [BigInteger], dimension d: Int, rhsBounds: [[BigInteger]], maximumSize: Int, primesUpFront: Bool = true) {
         precondition(K.count == d * d && rhsBounds.allSatisfy { $0.count == d }, "dimension mismatch")
         self.d = d
         self.K = K
@@ -63,7 +69,8 @@ package final class PrincipalInverse {
         columnBits = (0..<d).map { j in normBits((0..<d).lazy.map { K[$0 * d + j] }) }
         rhsBits = rhsBounds.map { normBits($0) }.max() ?? 0
         numerators = Array(repeating: [], count: rhsCount)
-        let largest = columnBits.sorted(by: >).prefix(max(0, min(maximumSize, d))).reduce(rhsBits, +)
+        sizeLimit = max(1, min(maximumSize, d))
+        let largest = columnBits.sorted(by: >).prefix(primesUpFront ? sizeLimit : 0).reduce(rhsBits, +)
         ensurePrimes(Self.primeCount(bits: largest))
     }
 
@@ -180,7 +187,7 @@ package final class PrincipalInverse {
     /// Grows the per-prime buffers to hold n indices.
     private func reserve(_ n: Int) {
         guard n > capacity else { return }
-        let wider = max(n, 2 * capacity, 8)
+        let wider = max(n, min(2 * capacity, sizeLimit), min(8, sizeLimit))
         for s in states { s.widen(from: capacity, to: wider, size: indices.count, rhsCount: rhsCount) }
         capacity = wider
     }

@@ -63,6 +63,15 @@ public struct Problem: Equatable, Sendable {
 
     public var dimension: Int { r.count }
 
+    /// rank(M): no positive definite principal submatrix of M is larger.
+    public var rank: Int {
+        switch definiteness {
+        case .positiveDefinite: dimension
+        case .positiveSemidefinite(let r): r
+        case .indefinite: M.rank // unreachable: validation rejects it
+        }
+    }
+
     /// M is positive definite: minimisers are unique and docs/math.md §4's equivalence is two-sided.
     public var isPositiveDefinite: Bool { definiteness == .positiveDefinite }
 

@@ -12,11 +12,7 @@ public struct ProblemSummary: Sendable {
 
     public init(_ problem: Problem) {
         self.problem = problem
-        switch problem.definiteness {
-        case .positiveDefinite: rank = problem.dimension
-        case .positiveSemidefinite(let r): rank = r
-        case .indefinite: rank = problem.M.rank // unreachable: validation rejects it
-        }
+        rank = problem.rank
         switch problem.variant {
         case .signed: lambdaMax = maxNorm(problem.r)
         case .positive: lambdaMax = problem.r.reduce(.zero) { Rational.max($0, $1) }

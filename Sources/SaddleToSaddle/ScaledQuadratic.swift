@@ -11,6 +11,8 @@ package struct ScaledQuadratic: Sendable {
     let M: [[BigInteger]]
     let r: [BigInteger]
     let weightDecay: BigInteger
+    /// rank(M): the largest support whose face system is nonsingular.
+    let rank: Int
 
     package init(_ problem: Problem) {
         let l = [problem.M.elements, problem.r, [problem.weightDecay]].joined().leastCommonDenominator
@@ -20,6 +22,7 @@ package struct ScaledQuadratic: Sendable {
         M = (0..<d).map { i in Array(entries[i * d..<(i + 1) * d]) }
         r = problem.r.integers(over: l)
         weightDecay = [problem.weightDecay].integers(over: l)[0]
+        rank = problem.rank
     }
 
     /// The scaled linear term of the face problem for coordinate i with sign σ: L·(r_i − λwd σ).

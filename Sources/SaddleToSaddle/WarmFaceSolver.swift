@@ -47,7 +47,7 @@ struct WarmFaceSolver {
     /// An empty system. Primes are added as the support grows (each new one factorises the
     /// current support from scratch, which costs about what carrying it from the start would).
     private func freshSystem() -> PrincipalInverse {
-        PrincipalInverse(K: matrix, dimension: scaled.r.count, rhsBounds: [rhsBound], maximumSize: 0)
+        PrincipalInverse(K: matrix, dimension: scaled.r.count, rhsBounds: [rhsBound], maximumSize: scaled.rank, primesUpFront: false)
     }
 
     /// Rebuilds the warm state on a support (after `solveFace` answered); drops it when M on

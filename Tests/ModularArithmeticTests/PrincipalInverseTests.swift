@@ -55,6 +55,25 @@ import Testing
         Self.check(system, K, rhs)
     }
 
+    /// The per-prime buffers double (from 8) but not past `maximumSize`, and past it grow one
+    /// index at a time, staying exact (d = 12: doubling alone would reach 16).
+    @Test(arguments: [(12, [8, 8, 8, 8, 8, 8, 8, 8, 12, 12, 12, 12]), (10, [8, 8, 8, 8, 8, 8, 8, 8, 10, 10, 11, 12]),
+                      (5, [5, 5, 5, 5, 5, 6, 7, 8, 9, 10, 11, 12])])
+    func buffersStopGrowingAtTheLargestExpectedSize(_ maximumSize: Int, _ capacities: [Int]) {
+        var g = SplitMix64(seed: 11)
+        let d = 12
+        let K = Self.randomSPD(&g, size: d, scale: BigInteger(1))
+        let r = (0..<d).map { _ in BigInteger(g.nextInt(in: -50...50)) }
+        let system = PrincipalInverse(K: K.flatMap { $0 }, dimension: d, rhsBounds: [r], maximumSize: maximumSize)
+        var seen: [Int] = []
+        for j in (0..<d).reversed() {
+            #expect(system.append(j, rhs: [r[j]]) == nil)
+            seen.append(system.capacity)
+        }
+        #expect(seen == capacities)
+        Self.check(system, K, [r])
+    }
+
     /// On random Gram matrices BᵀB (singular when B has fewer rows than columns) a bordering is
     /// refused exactly when the grown block is singular, and everything else stays exact.
     @Test func gramMatricesRefuseExactlyTheSingularBorderings() {
