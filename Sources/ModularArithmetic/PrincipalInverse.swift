@@ -132,7 +132,7 @@ package final class PrincipalInverse {
         let primes = Self.primeCount(bits: bound(rest))
         var unlucky: [Int] = []
         for (t, s) in states.enumerated() {
-            if s.inverse[q * capacity + q] == 0 { unlucky.append(t) } else { s.remove(at: q, size: k) }
+            if s.diagonal(q) == 0 { unlucky.append(t) } else { s.remove(at: q, size: k) }
         }
         if unlucky.count == states.count { return .singular }
         let newDeterminant = basis(primes).reconstruct { t in unlucky.contains(t) ? 0 : states[t].determinant }
@@ -221,10 +221,12 @@ package final class PrincipalInverse {
     }
 }
 
-/// One prime's K_SS⁻¹ (row stride `capacity`), det(K_SS) and solutions K_SS⁻¹b_c (c·capacity + a).
+/// One prime's K_SS⁻¹, det(K_SS) and solutions K_SS⁻¹b_c (at c·capacity + a). K_SS⁻¹ is
+/// symmetric and kept as its lower triangle, row by row (entry (a, b), b ≤ a, at a(a+1)/2 + b):
+/// half the words of the full matrix (320 KB per prime at |S| = 200, with hundreds of primes).
 private final class PrimeState {
     let modulus: WordModulus
-    var inverse: UnsafeMutablePointer<UInt64>
+    private var inverse: UnsafeMutablePointer<UInt64>
     var solutions: UnsafeMutablePointer<UInt64>
     var determinant: UInt64 = 1
     private var capacity: Int
@@ -242,8 +244,8 @@ private final class PrimeState {
         self.modulus = modulus
         self.capacity = capacity
         self.rhsCount = rhsCount
-        inverse = .allocate(capacity: max(capacity * capacity, 1))
-        inverse.initialize(repeating: 0, count: max(capacity * capacity, 1))
+        inverse = .allocate(capacity: max(Self.triangle(capacity), 1))
+        inverse.initialize(repeating: 0, count: max(Self.triangle(capacity), 1))
         solutions = .allocate(capacity: max(rhsCount * capacity, 1))
         solutions.initialize(repeating: 0, count: max(rhsCount * capacity, 1))
     }
@@ -253,10 +255,17 @@ private final class PrimeState {
         solutions.deallocate()
     }
 
+    /// Words of the lower triangle of n rows; row a starts at `triangle(a)`.
+    @inline(__always) private static func triangle(_ n: Int) -> Int { n * (n + 1) / 2 }
+
+    /// (K_SS⁻¹)_qq.
+    func diagonal(_ q: Int) -> UInt64 { inverse[Self.triangle(q) + q] }
+
     func widen(from old: Int, to new: Int, size: Int, rhsCount: Int) {
-        let wide = UnsafeMutablePointer<UInt64>.allocate(capacity: new * new)
-        wide.initialize(repeating: 0, count: new * new)
-        for a in 0..<size { (wide + a * new).update(from: inverse + a * old, count: size) }
+        // Rows keep their place in the triangle: only its length changes.
+        let wide = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.triangle(new))
+        wide.initialize(repeating: 0, count: Self.triangle(new))
+        wide.update(from: inverse, count: Self.triangle(size))
         inverse.deallocate()
         inverse = wide
         let sol = UnsafeMutablePointer<UInt64>.allocate(capacity: rhsCount * new)
@@ -272,29 +281,47 @@ private final class PrimeState {
         let m = column.map { f.residue($0) }
         let mShoup = m.map { f.shoup($0) }
         var y = [UInt64](repeating: 0, count: k)
-        var mTy: UInt64 = 0
+        // y_a = Σ_b K⁻¹_ab m_b from row a's entries b ≤ a (summed as the row is read) and from
+        // the later rows' entries in column a (`lower`, added as each later row is read). Sums
+        // are kept in 128 bits: each product is below 2¹²⁴, and every high word is reduced
+        // modulo p at least every 8 terms, so it stays below 2⁶² + 8·2⁶⁰ < 2⁶³.
+        var lowerHigh = [UInt64](repeating: 0, count: k), lowerLow = [UInt64](repeating: 0, count: k)
         m.withUnsafeBufferPointer { m in
-            for a in 0..<k {
-                // Σ row[b]·m[b] in 128 bits: each product is below 2¹²⁴, and the high word is
-                // reduced modulo p every 8 terms, so it stays below 2⁶² + 8·2⁶⁰ = 2⁶³.
-                let row = inverse + a * capacity
-                var high: UInt64 = 0, low: UInt64 = 0
-                var b = 0
-                while b < k {
-                    let end = min(b + 8, k)
-                    while b < end {
-                        let (h, l) = row[b].multipliedFullWidth(by: m[b])
+            lowerHigh.withUnsafeMutableBufferPointer { lh in
+                lowerLow.withUnsafeMutableBufferPointer { ll in
+                    for a in 0..<k {
+                        let row = inverse + Self.triangle(a), ma = m[a]
+                        var high: UInt64 = 0, low: UInt64 = 0
+                        var b = 0
+                        while b < a {
+                            let end = min(b + 8, a)
+                            while b < end {
+                                let v = row[b]
+                                let (h, l) = v.multipliedFullWidth(by: m[b])
+                                let (sum, carry) = low.addingReportingOverflow(l)
+                                low = sum
+                                high &+= h &+ (carry ? 1 : 0)
+                                let (h2, l2) = v.multipliedFullWidth(by: ma)
+                                let (sum2, carry2) = ll[b].addingReportingOverflow(l2)
+                                ll[b] = sum2
+                                lh[b] &+= h2 &+ (carry2 ? 1 : 0)
+                                b += 1
+                            }
+                            high = f.reduce(high)
+                        }
+                        let (h, l) = row[a].multipliedFullWidth(by: ma)
                         let (sum, carry) = low.addingReportingOverflow(l)
-                        low = sum
-                        high &+= h &+ (carry ? 1 : 0)
-                        b += 1
+                        y[a] = f.reduce(high: high &+ h &+ (carry ? 1 : 0), low: sum)
+                        // Column sums have gained one term per row: reduce them every 8 rows.
+                        if a & 7 == 7 { for c in 0..<a { lh[c] = f.reduce(lh[c]) } }
                     }
-                    high = f.reduce(high)
                 }
-                let ya = f.reduce(high: high, low: low)
-                y[a] = ya
-                mTy = f.add(mTy, f.multiply(ya, by: m[a], shoup: mShoup[a]))
             }
+        }
+        var mTy: UInt64 = 0
+        for a in 0..<k {
+            y[a] = f.add(y[a], f.reduce(high: lowerHigh[a], low: lowerLow[a]))
+            mTy = f.add(mTy, f.multiply(y[a], by: m[a], shoup: mShoup[a]))
         }
         return Border(m: m, mShoup: mShoup, y: y, sigma: f.subtract(f.residue(diagonal), mTy))
     }
@@ -304,20 +331,15 @@ private final class PrimeState {
         let f = modulus
         let sigmaInverse = f.inverse(b.sigma), sigmaShoup = f.shoup(sigmaInverse)
         let z = b.y.map { f.multiply($0, by: sigmaInverse, shoup: sigmaShoup) }
-        // K⁻¹ += y zᵀ on the upper triangle, mirrored (the inverse is symmetric).
+        // K⁻¹ += y zᵀ, symmetric (z = y/σ), on the lower triangle; the new row is −zᵀ, 1/σ.
         z.withUnsafeBufferPointer { z in
             for a in 0..<k {
                 let ya = b.y[a], ys = f.shoup(ya)
-                let row = inverse + a * capacity
-                for c in a..<k {
-                    let v = f.add(row[c], f.multiply(z[c], by: ya, shoup: ys))
-                    row[c] = v
-                    inverse[c * capacity + a] = v
-                }
-                row[k] = f.negate(z[a])
+                let row = inverse + Self.triangle(a)
+                for c in 0...a { row[c] = f.add(row[c], f.multiply(z[c], by: ya, shoup: ys)) }
             }
         }
-        let last = inverse + k * capacity
+        let last = inverse + Self.triangle(k)
         for c in 0..<k { last[c] = f.negate(z[c]) }
         last[k] = sigmaInverse
         for c in 0..<rhsCount {
@@ -335,19 +357,16 @@ private final class PrimeState {
     /// Removes position q (pivot K⁻¹_qq ≠ 0); `size` = |S| before; the last index moves to q.
     func remove(at q: Int, size k: Int) {
         let f = modulus
-        let pivot = inverse[q * capacity + q]
+        let pivot = diagonal(q)
         let pivotInverse = f.inverse(pivot), pivotShoup = f.shoup(pivotInverse)
-        let column = (0..<k).map { inverse[$0 * capacity + q] }
+        // Column q of the symmetric K⁻¹: row q's entries before the diagonal, then column q of the rows after.
+        let column = (0..<k).map { a in a <= q ? inverse[Self.triangle(q) + a] : inverse[Self.triangle(a) + q] }
         let factor = column.map { f.multiply($0, by: pivotInverse, shoup: pivotShoup) }
         column.withUnsafeBufferPointer { column in
             for a in 0..<k where a != q {
                 let fa = factor[a], fs = f.shoup(fa)
-                let row = inverse + a * capacity
-                for c in a..<k where c != q {
-                    let v = f.subtract(row[c], f.multiply(column[c], by: fa, shoup: fs))
-                    row[c] = v
-                    inverse[c * capacity + a] = v
-                }
+                let row = inverse + Self.triangle(a)
+                for c in 0...a where c != q { row[c] = f.subtract(row[c], f.multiply(column[c], by: fa, shoup: fs)) }
             }
         }
         for c in 0..<rhsCount {
@@ -356,14 +375,16 @@ private final class PrimeState {
             for a in 0..<k where a != q { x[a] = f.subtract(x[a], f.multiply(factor[a], by: xq, shoup: xs)) }
         }
         determinant = f.multiply(determinant, pivot)
-        let last = k - 1
+        let last = k - 1, lastRow = inverse + Self.triangle(last)
         if q != last {
-            (inverse + q * capacity).update(from: inverse + last * capacity, count: k)
-            for a in 0..<k { inverse[a * capacity + q] = inverse[a * capacity + last] }
-            inverse[q * capacity + q] = inverse[last * capacity + last]
+            // The last index takes position q: its row before q, its diagonal, and (as column q
+            // of the rows between) its entries after q.
+            (inverse + Self.triangle(q)).update(from: lastRow, count: q)
+            inverse[Self.triangle(q) + q] = lastRow[last]
+            for a in (q + 1)..<last { inverse[Self.triangle(a) + q] = lastRow[a] }
             for c in 0..<rhsCount { solutions[c * capacity + q] = solutions[c * capacity + last] }
         }
-        for c in 0..<k { inverse[last * capacity + c] = 0; inverse[c * capacity + last] = 0 }
+        lastRow.update(repeating: 0, count: k)
         for c in 0..<rhsCount { solutions[c * capacity + last] = 0 }
     }
 }

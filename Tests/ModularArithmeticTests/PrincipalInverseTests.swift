@@ -55,6 +55,24 @@ import Testing
         Self.check(system, K, rhs)
     }
 
+    /// 96 indices: y = K⁻¹m sums rows and columns of the stored lower triangle in 128 bits over
+    /// many 8-term blocks (products of residues near 2⁶² average 2¹²², so some 64 terms would
+    /// overflow without the reductions), and removals from the middle move the last index's row
+    /// and column into place.
+    @Test func longBorderingsAndMiddleRemovalsStayExact() {
+        var g = SplitMix64(seed: 40)
+        let d = 96
+        let K = Self.randomSPD(&g, size: d, scale: BigInteger(1))
+        let r = (0..<d).map { _ in BigInteger(g.nextInt(in: -1_000...1_000)) }
+        let system = PrincipalInverse(K: K.flatMap { $0 }, dimension: d, rhsBounds: [r], maximumSize: d)
+        for j in 0..<d { #expect(system.append(j, rhs: [r[j]]) == nil) }
+        for q in [17, 3, 80, 0] { #expect(system.remove(at: q) == nil) }
+        Self.check(system, K, [r])
+        let removed = (0..<d).filter { !system.indices.contains($0) }
+        for j in removed { #expect(system.append(j, rhs: [r[j]]) == nil) }
+        Self.check(system, K, [r])
+    }
+
     /// The per-prime buffers double (from 8) but not past `maximumSize`, and past it grow one
     /// index at a time, staying exact (d = 12: doubling alone would reach 16).
     @Test(arguments: [(12, [8, 8, 8, 8, 8, 8, 8, 8, 12, 12, 12, 12]), (10, [8, 8, 8, 8, 8, 8, 8, 8, 10, 10, 11, 12]),
