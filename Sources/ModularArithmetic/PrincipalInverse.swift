@@ -223,7 +223,7 @@ package final class PrincipalInverse {
 
 /// One prime's K_SS⁻¹, det(K_SS) and solutions K_SS⁻¹b_c (at c·capacity + a). K_SS⁻¹ is
 /// symmetric and kept as its lower triangle, row by row (entry (a, b), b ≤ a, at a(a+1)/2 + b):
-/// half the words of the full matrix (320 KB per prime at |S| = 200, with hundreds of primes).
+/// half the words of the full matrix, which takes 320 KB per prime at |S| = 200, for hundreds of primes.
 private final class PrimeState {
     let modulus: WordModulus
     private var inverse: UnsafeMutablePointer<UInt64>
@@ -282,9 +282,10 @@ private final class PrimeState {
         let mShoup = m.map { f.shoup($0) }
         var y = [UInt64](repeating: 0, count: k)
         // y_a = Σ_b K⁻¹_ab m_b from row a's entries b ≤ a (summed as the row is read) and from
-        // the later rows' entries in column a (`lower`, added as each later row is read). Sums
-        // are kept in 128 bits: each product is below 2¹²⁴, and every high word is reduced
-        // modulo p at least every 8 terms, so it stays below 2⁶² + 8·2⁶⁰ < 2⁶³.
+        // the later rows' entries in column a (summed in `lowerHigh`, `lowerLow` as those rows
+        // are read), so each row is read once. Sums are kept in 128 bits: each product is below
+        // 2¹²⁴, and every high word is reduced modulo p at least every 8 terms, so it stays
+        // below 2⁶² + 8·2⁶⁰ < 2⁶³.
         var lowerHigh = [UInt64](repeating: 0, count: k), lowerLow = [UInt64](repeating: 0, count: k)
         m.withUnsafeBufferPointer { m in
             lowerHigh.withUnsafeMutableBufferPointer { lh in
