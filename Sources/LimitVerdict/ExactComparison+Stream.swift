@@ -10,19 +10,22 @@ import SaddleToSaddle
 extension ExactComparison {
     /// Writes `compare --json` to `fileDescriptor` with memory flat in the number of saddles and
     /// knots, byte for byte `verdict.document(path:at:_:)` of `ExactComparison(problem, horizon:)`,
-    /// and returns the verdict's facts. Four threads: the limit on this one (each saddle rendered
-    /// beside it, `SaddleSpill`), the path on a second (each knot written as found), the knots
-    /// turned into segments, z↓ and the monotonicity test on a third (`SegmentStream`), and the
-    /// verdict on a fourth (`VerdictStream`), which takes saddles and segments as its pieces need
-    /// them: the channels hold a few, so the side that runs ahead waits. Every part of the
-    /// document goes to a temporary file, and nothing reaches `fileDescriptor` until all four
-    /// are done: a failed check writes nothing.
+    /// and returns the verdict's facts. Streamed on four threads (`stream`), each saddle rendered
+    /// beside the limit (`SaddleSpill`) and each knot as found. Every part of the document goes
+    /// to a temporary file, and nothing reaches `fileDescriptor` until all four are done: a
+    /// failed check writes nothing.
     public static func writeJSON(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [],
                                  _ exact: ExactJSON = .exactStrings, toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
+        let (saddles, knots) = sources(problem, horizon: horizon)
+        return try writeJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor, saddles: saddles, knots: knots)
+    }
+
+    /// The limit's saddles and the path's knots, handed over in order.
+    private static func sources(_ problem: Problem, horizon: Rational?)
+        -> (saddles: ((Saddle) throws -> Void) throws -> Void, knots: @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) {
         let kappaMin = horizon.map { problem.weightDecay + $0.reciprocal }
-        return try writeJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor,
-                             saddles: { try DLNLimit.forEachSaddle(of: problem, horizon: horizon, $0) },
-                             knots: { _ = try LassoPath.stream(problem: problem, kappaMin: kappaMin, visit: $0) })
+        return ({ try DLNLimit.forEachSaddle(of: problem, horizon: horizon, $0) },
+                { _ = try LassoPath.stream(problem: problem, kappaMin: kappaMin, visit: $0) })
     }
 
     /// `writeJSON` with the saddles and the knots from these sources (which hand them over in
@@ -33,53 +36,106 @@ extension ExactComparison {
         for s in times { try Verdict.check(etaTime: s) }
         let contents = ["the limit's saddles", "the lasso knots", "z↓", "the gap"]
         return try ScratchFile.with(for: contents) { files in
-            let spill = Handover(value: files), progress = ProgressReport.handler, stopped = StopFlag()
-            // Saddles are few and large (q). Knots are many and small on Mairal–Yu (265,721: taken in
-            // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits, or
-            // 64 knots, ahead, and as many segments (a thread holds what it takes until the other side catches up).
-            let saddles = Channel<Saddle>(capacity: 2)
-            let knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
-            let segments = Channel<StreamedSegment>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
             let rendered = SaddleSpill(file: files[0], exact)
             defer { rendered.cancel() }
-            let (limit, (path, (segmentSide, verdict))) = try concurrently({
-                runSide(stopped, closing: saddles.close) {
-                    try source { saddle in
-                        if stopped.isSet { throw StreamStopped() }
-                        rendered.submit(saddle)
-                        saddles.send(saddle)
-                    }
+            let streamed = try stream(problem, horizon: horizon, at: times, .json(exact, files), rendered: rendered, saddles: source, knots: path)
+            try streamed.facts.document(saddles: rendered.finish(), knots: streamed.knots!.document, downwardPieces: streamed.summary.pieces!.document,
+                                        gap: streamed.verdict.gap.document, at: streamed.verdict.evaluationsJSON(streamed.summary, exact), exact)
+                .writeDocument(toFileDescriptor: fileDescriptor)
+            return streamed.facts
+        }
+    }
+
+    /// The `compare` report for `file`, byte for byte `verdict.text(file:at:format:)` of
+    /// `ExactComparison(problem, horizon:)`, built as `writeJSON` builds its document, on the
+    /// same four threads: the tables keep only the rows they show (`TableWindow`), so memory is
+    /// flat in the number of saddles and knots, and no exact value is turned into text unless
+    /// it is shown. With the verdict's facts. A bad time throws before the limit is computed.
+    public static func text(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [], file: String,
+                            format f: NumberFormat = .readable) throws -> (text: String, facts: VerdictFacts) {
+        for s in times { try Verdict.check(etaTime: s) }
+        let (saddles, knots) = sources(problem, horizon: horizon)
+        var streamed = try stream(problem, horizon: horizon, at: times, .text(f), rendered: nil, saddles: saddles, knots: knots)
+        return (streamed.verdict.report(file: file, streamed.summary, streamed.facts, f), streamed.facts)
+    }
+
+    /// Where a streamed comparison puts what it renders as it goes.
+    enum Output {
+        /// `compare --json`: its parts to the temporary files for the saddles (`SaddleSpill`),
+        /// the knots, z↓ and the gap.
+        case json(ExactJSON, [UnsafeMutablePointer<FILE>])
+        /// `compare`: the report's tables.
+        case text(NumberFormat)
+    }
+
+    /// A comparison streamed to its end: the verdict's thread's state (finished), what it read
+    /// of the path, the facts, and for `compare --json` the knots' texts.
+    struct Streamed {
+        var verdict: VerdictStream
+        let summary: PathSummary
+        let facts: VerdictFacts
+        let knots: SpilledArray?
+    }
+
+    /// Four threads: the limit on this one (each saddle handed to `rendered` too), the path on
+    /// a second (each knot written as found for JSON), the knots turned into segments, z↓ and the
+    /// monotonicity test on a third (`SegmentStream`), and the verdict on a fourth
+    /// (`VerdictStream`), which takes saddles and segments as its pieces need them: the channels
+    /// hold a few, so the side that runs ahead waits. A side that fails stops the others.
+    static func stream(_ problem: Problem, horizon: Rational?, at times: [Rational], _ output: Output, rendered: SaddleSpill?,
+                       saddles source: @escaping ((Saddle) throws -> Void) throws -> Void,
+                       knots path: @escaping @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) throws -> Streamed {
+        let progress = ProgressReport.handler, stopped = StopFlag()
+        // The segments' and the verdict's threads' state, made here (a file is not `Sendable`).
+        let knotFile: Handover<UnsafeMutablePointer<FILE>?>, exact: ExactJSON?, sides: Handover<(SegmentStream, VerdictStream)>
+        switch output {
+        case let .json(e, files):
+            (knotFile, exact) = (Handover(value: files[1]), e)
+            sides = Handover(value: (
+                SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times,
+                              downward: SpilledArray(file: files[2], indent: 6, holding: "z↓"), e),
+                VerdictStream(problem, horizon: horizon, at: times, .json(SpilledArray(file: files[3], indent: 4, holding: "the gap"), e))))
+        case let .text(f):
+            (knotFile, exact) = (Handover(value: nil), nil)
+            sides = Handover(value: (SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times, report: f),
+                                     VerdictStream(problem, horizon: horizon, at: times, .text(f))))
+        }
+        // Saddles are few and large (q). Knots are many and small on Mairal–Yu (265,721: taken in
+        // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits, or
+        // 64 knots, ahead, and as many segments (a thread holds what it takes until the other side catches up).
+        let saddles = Channel<Saddle>(capacity: 2)
+        let knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
+        let segments = Channel<StreamedSegment>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
+        let (limit, (knotTexts, (segmentSide, verdict))) = try concurrently({
+            runSide(stopped, closing: saddles.close) {
+                try source { saddle in
+                    if stopped.isSet { throw StreamStopped() }
+                    rendered?.submit(saddle)
+                    saddles.send(saddle)
+                }
+            }
+        }) {
+            try concurrently({
+                runSide(stopped, closing: knots.close) {
+                    try streamPath(path, weightDecay: problem.weightDecay, exact, to: knotFile.value, stopped: stopped,
+                                   progress: progress, send: knots.send)
                 }
             }) {
                 try concurrently({
-                    runSide(stopped, closing: knots.close) {
-                        try streamPath(path, weightDecay: problem.weightDecay, exact, to: spill.value[1], stopped: stopped,
-                                       progress: progress, send: knots.send)
+                    runSide(stopped, closing: segments.close) {
+                        try streamSegments(knots, sides.value.0, stopped: stopped, send: segments.send)
                     }
                 }) {
-                    try concurrently({
-                        runSide(stopped, closing: segments.close) {
-                            let downward = SpilledArray(file: spill.value[2], indent: 6, holding: "z↓")
-                            return try streamSegments(knots, SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times,
-                                                                           downward: downward, exact), stopped: stopped, send: segments.send)
-                        }
-                    }) {
-                        Handover(value: walk(problem, horizon: horizon, times: times, exact, gap: spill.value[3], saddles: saddles,
-                                             segments: segments, stopped: stopped))
-                    }
+                    Handover(value: walk(sides.value.1, saddles: saddles, segments: segments, stopped: stopped))
                 }
             }
-            // The failure that stopped the others (a side stopped by it throws `StreamStopped`).
-            for case let .failure(error) in [limit, path.map { _ in }, segmentSide.map { _ in }] where !(error is StreamStopped) { throw error }
-            let knotTexts = try path.get(), summary = try segmentSide.get()
-            guard var verdict = verdict.value else { throw StreamStopped() }
-            try verdict.finish()
-            let facts = verdict.facts(summary)
-            try facts.document(saddles: rendered.finish(), knots: knotTexts.document, downwardPieces: summary.pieces.document,
-                               gap: verdict.gap.document, at: verdict.evaluationsJSON(summary, exact), exact)
-                .writeDocument(toFileDescriptor: fileDescriptor)
-            return facts
         }
+        // The failure that stopped the others (a side stopped by it throws `StreamStopped`).
+        for case let .failure(error) in [limit, knotTexts.map { _ in }, segmentSide.map { _ in }] where !(error is StreamStopped) { throw error }
+        let texts = try knotTexts.get(), summary = try segmentSide.get()
+        guard var verdict = verdict.value else { throw StreamStopped() }
+        try verdict.finish()
+        return Streamed(verdict: verdict, summary: summary, facts: verdict.facts(summary), knots: texts)
     }
 
     /// One side's work, its channel closed when it ends; a side that fails sets `stopped` first,
@@ -95,19 +151,21 @@ extension ExactComparison {
     }
 
     /// The path's knots (from `path`, as `LassoPath.stream` hands them over): each written to
-    /// `file` and handed to `send` with the integer engine's formula of the segment below it.
-    private static func streamPath(_ path: ((Knot, Segment?) throws -> Bool) throws -> Void, weightDecay: Rational, _ exact: ExactJSON,
-                                   to file: UnsafeMutablePointer<FILE>, stopped: StopFlag, progress: ProgressReport.Handler?,
-                                   send: @escaping (StreamedKnot) -> Void) throws -> SpilledArray {
-        var texts = SpilledArray(file: file, indent: 4, holding: "the lasso knots")
+    /// `file` with `exact` (for JSON) and handed to `send` with the integer engine's formula of
+    /// the segment below it.
+    private static func streamPath(_ path: ((Knot, Segment?) throws -> Bool) throws -> Void, weightDecay: Rational, _ exact: ExactJSON?,
+                                   to file: UnsafeMutablePointer<FILE>?, stopped: StopFlag, progress: ProgressReport.Handler?,
+                                   send: @escaping (StreamedKnot) -> Void) throws -> SpilledArray? {
+        var texts = file.map { SpilledArray(file: $0, indent: 4, holding: "the lasso knots") }, count = 0
         try path { knot, below in
             if stopped.isSet { throw StreamStopped() }
-            texts.append { knot.writeJSON(weightDecay: weightDecay, exact, to: &$0, indent: $1) }
-            progress?("lasso path: knots", texts.count) { "κ = \(knot.kappa.decimalString())" }
+            texts?.append { knot.writeJSON(weightDecay: weightDecay, exact!, to: &$0, indent: $1) }
+            count += 1
+            progress?("lasso path: knots", count) { "κ = \(knot.kappa.decimalString())" }
             send(StreamedKnot(kappa: knot.kappa, x: knot.x, below: below?.numerators, isUnique: knot.isUnique && (below?.isUnique ?? true)))
             return true
         }
-        try texts.finish()
+        try texts?.finish()
         return texts
     }
 
@@ -131,15 +189,14 @@ extension ExactComparison {
     }
 
     /// The verdict's thread: saddles and segments taken as the pieces need them; nil when a side failed.
-    private static func walk(_ problem: Problem, horizon: Rational?, times: [Rational], _ exact: ExactJSON,
-                             gap: UnsafeMutablePointer<FILE>, saddles: Channel<Saddle>, segments: Channel<StreamedSegment>,
+    private static func walk(_ stream: VerdictStream, saddles: Channel<Saddle>, segments: Channel<StreamedSegment>,
                              stopped: StopFlag) -> VerdictStream? {
         // A producer waiting for room returns once this thread stops reading.
         defer {
             saddles.cancel()
             segments.cancel()
         }
-        var stream = VerdictStream(problem, horizon: horizon, at: times, gap: SpilledArray(file: gap, indent: 4, holding: "the gap"), exact)
+        var stream = stream
         var saddlesOpen = true, segmentsOpen = true, minimum = 1
         while !stopped.isSet {
             if saddlesOpen && stream.waitsForSaddle {

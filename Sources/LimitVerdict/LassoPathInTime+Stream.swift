@@ -8,6 +8,8 @@ struct StreamedSegment: Sendable {
     let start: Rational
     let formula: IntegerAffine
     let signs: [Int]
+    /// The knot where it starts, as `compare`'s table shows it.
+    let knot: KnotRow
 
     /// About the bits it holds (the formula's numerators and denominators).
     var bits: Int {
@@ -65,11 +67,18 @@ extension LassoPathInTime {
                 if monotonicityBreak == nil {
                     monotonicityBreak = MonotonicityBreak(segment: count, kappa: (last.kappa, kappa), mu: (from, to), f, start: last.x, falling)
                 }
-                segment = StreamedSegment(index: count, start: from, formula: f, signs: segmentSigns(last.x, x))
+                segment = StreamedSegment(index: count, start: from, formula: f, signs: segmentSigns(last.x, x),
+                                          knot: KnotRow(s: from, kappa: last.kappa, x: last.x, slope: f.constant))
                 count += 1
             }
             if kappa > weightDecay { last = (kappa, x, below, v) } else { (last, ended) = (nil, true) }
             return segment
+        }
+
+        /// The last knot added if its time is reached but no segment below it is (the path
+        /// stopped above λwd), as `compare`'s table shows it.
+        var lastKnotWithoutSegment: KnotRow? {
+            last.map { KnotRow(s: ($0.kappa - weightDecay).reciprocal, kappa: $0.kappa, x: $0.x, slope: nil) }
         }
     }
 }

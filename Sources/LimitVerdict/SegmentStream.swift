@@ -10,8 +10,11 @@ import LassoHomotopy
 struct SegmentStream {
     let times: [Rational]
     private var segments: LassoPathInTime.StreamedSegments
-    private var downward: SpilledArray
-    private var texts: RecentTexts
+    /// z↓'s pieces: as JSON in their file (`compare --json`), or as the report's table (`compare`).
+    private var downward: SpilledArray?
+    private var texts: RecentTexts?
+    private var rows: DownwardRows?
+    private var atInfinity: KnotsAtInfinity
     /// Per `--at` time, the last z↓ piece starting at or before it.
     private var holding: [DownwardVariationPiece?]
     private var last: DownwardVariationPiece?
@@ -19,10 +22,21 @@ struct SegmentStream {
 
     /// `horizon`: the verdict's, where z↓ stops; `downward`: the file for z↓'s pieces.
     init(weightDecay: Rational, horizon: Rational?, at times: [Rational], downward: SpilledArray, _ exact: ExactJSON) {
-        self.times = times
-        segments = LassoPathInTime.StreamedSegments(weightDecay: weightDecay, horizon: horizon)
+        self.init(weightDecay: weightDecay, horizon: horizon, at: times)
         self.downward = downward
         texts = RecentTexts(exact)
+    }
+
+    /// The same with z↓'s pieces as the rows of `compare`'s report.
+    init(weightDecay: Rational, horizon: Rational?, at times: [Rational], report f: NumberFormat) {
+        self.init(weightDecay: weightDecay, horizon: horizon, at: times)
+        rows = DownwardRows(f)
+    }
+
+    private init(weightDecay: Rational, horizon: Rational?, at times: [Rational]) {
+        self.times = times
+        segments = LassoPathInTime.StreamedSegments(weightDecay: weightDecay, horizon: horizon)
+        atInfinity = KnotsAtInfinity(weightDecay: weightDecay)
         holding = times.map { _ in nil }
     }
 
@@ -31,6 +45,7 @@ struct SegmentStream {
     /// `isUnique`: the solution there and on that segment.
     mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators?, isUnique: Bool) -> StreamedSegment? {
         self.isUnique = self.isUnique && isUnique
+        if rows != nil { atInfinity.pass(kappa: kappa, x: x) }
         guard let segment = segments.add(kappa: kappa, x: x, below: below) else { return nil }
         write(segments.takeFinalDownward())
         return segment
@@ -40,15 +55,17 @@ struct SegmentStream {
     /// and what the verdict reads of the path.
     mutating func finish() throws -> PathSummary {
         write(segments.finishDownward().pieces)
-        try downward.finish()
+        try downward?.finish()
         return PathSummary(monotonicityBreak: segments.monotonicityBreak, downward: DownwardSummary(last: last!),
-                           holding: holding.map { $0! }, isUnique: isUnique, pieces: downward)
+                           holding: holding.map { $0! }, isUnique: isUnique, pieces: downward, rows: rows,
+                           lastKnot: segments.lastKnotWithoutSegment, atInfinity: atInfinity)
     }
 
     private mutating func write<C: Collection<DownwardVariationPiece>>(_ final: C) {
         for p in final {
             for (i, s) in times.enumerated() where p.from <= s { holding[i] = p }
-            downward.append(p.json(&texts))
+            if downward != nil { downward!.append(p.json(&texts!)) }
+            rows?.pass(p)
             last = p
         }
     }
@@ -62,6 +79,10 @@ struct PathSummary: Sendable {
     let holding: [DownwardVariationPiece]
     /// Whether every lasso solution along the path is unique.
     let isUnique: Bool
-    /// z↓'s pieces, in their file.
-    let pieces: SpilledArray
+    /// z↓'s pieces, in their file (`compare --json`) or as the report's rows (`compare`).
+    let pieces: SpilledArray?
+    let rows: DownwardRows?
+    /// For the report: the last knot, if no segment below it is reached, and the knots at κ ≤ λwd.
+    let lastKnot: KnotRow?
+    let atInfinity: KnotsAtInfinity
 }

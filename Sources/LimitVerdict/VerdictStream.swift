@@ -3,6 +3,7 @@ import Foundation
 import JSONFormat
 import LassoHomotopy
 import ParallelWork
+import PlainText
 import ProblemDefinition
 import SaddleToSaddle
 
@@ -25,6 +26,8 @@ struct VerdictStream {
     private var link: LinkBuilder
     private var saddleCount = 0
     private var nonUnique: [(k: Int, s: Rational)] = []
+    /// `compare`'s table of knots and saddles (nil for `compare --json`).
+    private var table: SideBySide?
     let times: [Rational]
     /// Pieces of one saddle not yet handed to the workers.
     private var run: [CommonPiece] = []
@@ -50,24 +53,43 @@ struct VerdictStream {
 
     /// What the runs leave, taken in order on a worker (one at a time).
     private final class Results: @unchecked Sendable {
-        var gap: SpilledArray
+        /// The nonzero gap pieces: their JSON in a file (`compare --json`), or the report's table.
+        var gap: SpilledArray?
+        var gapRows: TableWindow<GapPiece>?
         var divergences = DivergenceBuilder()
         var evaluations: [Evaluation?]
 
-        init(gap: SpilledArray, times: Int) {
-            self.gap = gap
+        init(_ output: Output, times: Int) {
+            switch output {
+            case let .json(file, _): gap = file
+            case let .text(f): gapRows = CompareReport.gapTable(f)
+            }
             evaluations = Array(repeating: nil, count: times)
         }
 
         func take(_ r: RunResult) {
-            for p in r.pieces { divergences.add(p.piece, p.comparison, gap: p.gap) }
-            for text in r.texts { gap.append(text) }
+            for p in r.pieces {
+                divergences.add(p.piece, p.comparison, gap: p.gap)
+                if !p.gap.maximum.isZero { gapRows?.pass(p.gap) }
+            }
+            for text in r.texts { gap!.append(text) }
             for (i, e) in r.evaluations { evaluations[i] = e }
         }
     }
 
+    /// Where the nonzero gap pieces go: to a file as JSON, or to the `compare` report's tables
+    /// (which then also has the table of knots and saddles).
+    enum Output {
+        case json(SpilledArray, ExactJSON)
+        case text(NumberFormat)
+    }
+
     /// `gap`: the file for the nonzero gap pieces.
     init(_ problem: Problem, horizon: Rational?, at times: [Rational], gap: SpilledArray, _ exact: ExactJSON) {
+        self.init(problem, horizon: horizon, at: times, .json(gap, exact))
+    }
+
+    init(_ problem: Problem, horizon: Rational?, at times: [Rational], _ output: Output) {
         self.problem = problem
         self.horizon = horizon
         self.times = times
@@ -75,28 +97,33 @@ struct VerdictStream {
         cutter = PieceCutter(dimension: d, horizon: horizon)
         formulas = AveragedFormulas(dimension: d, jobs: 2)
         link = LinkBuilder(dimension: d, horizon: horizon, equalPositions: Link.equalPositions(images: images, scaled))
-        let results = Results(gap: gap, times: times.count)
+        let results = Results(output, times: times.count)
         self.results = results
         let calculator = GapCalculator(weightDecay: problem.weightDecay, images: images)
-        pipeline = OrderedPipeline(workers: 2, backlog: 3, transform: { run in
+        var exact: ExactJSON?
+        switch output {
+        case let .json(_, e): exact = e
+        case let .text(f): table = SideBySide(f)
+        }
+        pipeline = OrderedPipeline(workers: 2, backlog: 3, transform: { [exact] run in
             Self.compare(run, problem, scaled, calculator, horizon: horizon, at: times, exact)
         }, consume: results.take)
     }
 
     /// The pieces of a run compared and their gaps found (`Verdict`'s `compareAndGap`), the
-    /// nonzero gaps rendered (`RecentTexts` fresh per run, as `ParallelElements` has them).
+    /// nonzero gaps rendered with `exact` (`RecentTexts` fresh per run, as `ParallelElements` has them).
     private static func compare(_ run: Run, _ problem: Problem, _ scaled: ScaledQuadratic, _ calculator: GapCalculator,
-                                horizon: Rational?, at times: [Rational], _ exact: ExactJSON) -> RunResult {
+                                horizon: Rational?, at times: [Rational], _ exact: ExactJSON?) -> RunResult {
         var products = VerdictProducts(VerdictSides(problem: problem, scaled: scaled, saddle: { run.saddle[$0]! },
                                                     segment: { run.segments[$0]! }))
-        var objectives = GapCalculator.ObjectiveCache(), texts = RecentTexts(exact)
+        var objectives = GapCalculator.ObjectiveCache(), texts = exact.map { RecentTexts($0) }
         var pieces: [(piece: CommonPiece, comparison: PieceComparison, gap: GapPiece)] = []
         var rendered: [JSONValue] = [], evaluations: [(Int, Evaluation)] = []
         for p in run.pieces {
             let (comparison, g) = calculator.compareAndGap(p, end: p.to == horizon ? horizon : nil, after: pieces.last?.gap,
                                                            &products, &objectives)
             pieces.append((p, comparison, g))
-            if !g.maximum.isZero { rendered.append(g.json(&texts)) }
+            if !g.maximum.isZero, texts != nil { rendered.append(g.json(&texts!)) }
             // A time belongs to the last piece starting at or before it (`Verdict.averaged(at:)`).
             for (i, s) in times.enumerated() where p.from <= s && (p.to == horizon || s < p.to!) {
                 let averaged = p.averagedFormula.value(at: s), lasso = p.lassoFormula.value(at: s)
@@ -121,6 +148,7 @@ struct VerdictStream {
         saddlesInForce[k] = (saddle, nil)
         cutter.addSaddle(k, at: saddle.s, formulas.next(s: saddle.s, x: saddle.x))
         link.addSaddle(s: saddle.s, x: saddle.x)
+        table?.pass(saddle: saddle)
         if !saddle.isUnique { nonUnique.append((k, saddle.s)) }
         cutPieces()
     }
@@ -130,10 +158,12 @@ struct VerdictStream {
         segmentsInForce[segment.index] = (segment.formula, segment.signs)
         cutter.addSegment(segment.index, at: segment.start, segment.formula)
         link.addSegment(segment.index, at: segment.start, slope: segment.formula.constant)
+        table?.pass(knot: segment.knot)
         cutPieces()
     }
 
     mutating func endSaddles() {
+        table?.endSaddles()
         cutter.endSaddles()
         cutPieces()
     }
@@ -170,14 +200,31 @@ struct VerdictStream {
     mutating func finish() throws {
         submitRun()
         pipeline.finish()
-        try results.gap.finish()
+        try results.gap?.finish()
     }
 
     /// Stops the workers (a side failed).
     func cancel() { pipeline.cancel() }
 
-    /// The nonzero gap pieces (after `finish`).
-    var gap: SpilledArray { results.gap }
+    /// The nonzero gap pieces (after `finish`), for `compare --json`.
+    var gap: SpilledArray { results.gap! }
+
+    /// The `compare` report (after `finish`, with the path's summary) for `file`, with the
+    /// statements of `facts`.
+    mutating func report(file: String, _ path: PathSummary, _ facts: VerdictFacts, _ f: NumberFormat) -> String {
+        if let knot = path.lastKnot { table!.pass(knot: knot) }
+        table!.endKnots()
+        let evaluations = times.indices.map { i in
+            let (_, _, gap) = results.evaluations[i]!, s = times[i]
+            return CompareReport.evaluationText(at: s, gap: gap, eta: eta(path, i), f)
+        }
+        return CompareReport.text(file: file, problem, f, sideBySide: table!.render(path.atInfinity, f), statements: facts.statements(format: f),
+                                  gaps: results.gapRows!, downward: path.rows!, evaluations: evaluations)
+    }
+
+    private func eta(_ path: PathSummary, _ i: Int) -> Eta {
+        Eta(s: times[i], zDown: path.holding[i].value(at: times[i]), weightDecay: problem.weightDecay)
+    }
 
     /// The facts (after `finish`), with what they read of the path.
     func facts(_ path: PathSummary) -> VerdictFacts {
@@ -193,8 +240,7 @@ struct VerdictStream {
     func evaluationsJSON(_ path: PathSummary, _ exact: ExactJSON) -> [JSONValue] {
         times.indices.map { i in
             let (averaged, lasso, gap) = results.evaluations[i]!, s = times[i]
-            return Verdict.evaluationJSON(s: s, averaged: averaged, lasso: lasso, gap: gap,
-                                          eta: Eta(s: s, zDown: path.holding[i].value(at: s), weightDecay: problem.weightDecay), exact)
+            return Verdict.evaluationJSON(s: s, averaged: averaged, lasso: lasso, gap: gap, eta: eta(path, i), exact)
         }
     }
 }

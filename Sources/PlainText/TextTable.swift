@@ -14,7 +14,12 @@ public struct TextTable: Sendable {
     public func render(_ layout: TextLayout = .unbounded) -> String {
         let shown = layout.shownRows(rows.count)
         let first = Array(rows[shown.first]), last = Array(rows[shown.last])
-        let omitted = rows.count - first.count - last.count
+        return render(first: first, omitted: rows.count - first.count - last.count, last: last, layout)
+    }
+
+    /// The table of `first`, then a line saying `omitted` rows were left out, then `last` (the
+    /// rows `render` shows; `TableWindow` keeps no others).
+    func render(first: [[String]], omitted: Int, last: [[String]], _ layout: TextLayout) -> String {
         let all = [header] + first + last
         let columns = all.map(\.count).max() ?? 0 // a row longer than the header must not crash
         // Characters as the terminal shows them (`x̄` is one), not UTF-16 units.
@@ -61,9 +66,15 @@ public struct TextLayout: Sendable, Equatable {
     /// (`last` is empty when nothing is left out). A report may leave the other rows' cells
     /// empty rather than format numbers nobody sees.
     public func shownRows(_ count: Int) -> (first: Range<Int>, last: Range<Int>) {
-        guard let maxRows, count > maxRows else { return (0..<count, count..<count) }
+        guard let (head, tail) = shownEnds, count > head + tail else { return (0..<count, count..<count) }
+        return (0..<head, (count - tail)..<count)
+    }
+
+    /// With `maxRows`: how many rows are shown first and last when some are left out.
+    var shownEnds: (head: Int, tail: Int)? {
+        guard let maxRows else { return nil }
         let tail = min(maxRows / 4, 10)
-        return (0..<(maxRows - tail), (count - tail)..<count)
+        return (maxRows - tail, tail)
     }
 
     /// `text` with every line wider than `maxWidth` broken at spaces (continuations indented

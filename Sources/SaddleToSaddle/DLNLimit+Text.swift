@@ -7,7 +7,7 @@ extension DLNLimit {
     /// "signed network x = u∘v" or "weight-tied network x = u∘u (x ≥ 0)".
     public var networkName: String { Self.networkName(problem) }
 
-    static func networkName(_ problem: Problem) -> String {
+    public static func networkName(_ problem: Problem) -> String {
         problem.variant == .signed ? "signed network x = u∘v" : "weight-tied network x = u∘u (x ≥ 0)"
     }
 

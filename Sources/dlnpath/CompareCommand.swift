@@ -26,10 +26,10 @@ struct CompareCommand: ParsableCommand {
 
         The verdict is information: compare exits 0 whatever it is, unless --expect-equivalent or \
         --expect-monotone is given and fails (exit 1). JSON numbers are exact "p/q" strings; \
-        coordinates, knots and saddles count from 0 (the text counts coordinates from 1). --json \
-        is written with memory flat in the number of saddles and knots (its parts wait in \
-        temporary files, and nothing is printed before the verdict is complete); the text report \
-        holds the whole comparison in memory.
+        coordinates, knots and saddles count from 0 (the text counts coordinates from 1). Both are \
+        written with memory flat in the number of saddles and knots (--json's parts wait in \
+        temporary files; the text keeps only the rows it shows, every row with --all), and \
+        nothing is printed before the verdict is complete.
         """
     )
 
@@ -53,8 +53,11 @@ struct CompareCommand: ParsableCommand {
             // Written with memory flat in the saddles and knots; nothing before the verdict is done.
             facts = try output.withProgress { try ExactComparison.writeJSON(p, horizon: horizon, at: times, output.exactJSON) }
         } else {
-            facts = try output.emit({ try ExactComparison(p, horizon: horizon) }, json: { _, _ in .null },
-                                    text: { try $0.verdict.text(file: problem.file, path: $0.path, at: times, format: $1) }).verdict.facts
+            // Built as the limit and the path stream, keeping only the rows shown.
+            let format = output.numberFormat
+            let report = try output.withProgress { try ExactComparison.text(p, horizon: horizon, at: times, file: problem.file, format: format) }
+            print(format.page(report.text))
+            facts = report.facts
         }
         if let contradiction = facts.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))

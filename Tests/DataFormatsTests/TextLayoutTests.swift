@@ -34,6 +34,30 @@ import PlainText
         #expect(lines.last!.hasSuffix("row 99"))
     }
 
+    /// Rows passed one at a time to a `TableWindow` render as the whole table does, for every
+    /// count around the bound, and only the rows shown are formatted.
+    @Test func aWindowRendersTheWholeTableAndFormatsOnlyWhatItShows() {
+        final class Counter: @unchecked Sendable { var n = 0 }
+        for maxRows in [nil, 1, 3, 4, 12, 40] {
+            let layout = TextLayout(maxRows: maxRows, omissionHint: "--all")
+            for rows in 0...60 {
+                let formatted = Counter()
+                var window = TableWindow(["k", "value", "note"], layout) { (k: Int) -> [String] in
+                    formatted.n += 1
+                    return [String(k), String(repeating: "x", count: k % 7), "row \(k)"]
+                }
+                var whole = TextTable(["k", "value", "note"])
+                for k in 0..<rows {
+                    window.pass(k)
+                    whole.append([String(k), String(repeating: "x", count: k % 7), "row \(k)"])
+                }
+                #expect(window.render() == whole.render(layout) && window.count == rows, "\(rows) rows, maxRows \(String(describing: maxRows))")
+                let shown = layout.shownRows(rows)
+                #expect(formatted.n == shown.first.count + shown.last.count, "\(rows) rows, maxRows \(String(describing: maxRows))")
+            }
+        }
+    }
+
     @Test func wrapBreaksAtSpacesAndKeepsIndentation() {
         let layout = TextLayout(maxWidth: 30)
         let text = "  - " + (1...12).map { "word\($0)" }.joined(separator: " ")

@@ -70,7 +70,7 @@ import JSONFormat
 
     @Test func compareTextLeadsWithTheProblem() throws {
         let c = try Self.worked()
-        let text = try c.verdict.text(file: "worked.json", path: c.path, format: .exact)
+        let text = try c.verdict.text(file: "worked.json", format: .exact)
         #expect(text.hasPrefix("compare worked.json: signed network x = u∘v vs the lasso, λwd = 0, d = 2, M positive definite\n\n"))
         #expect(text.contains("they part at s = 3/4"))
     }

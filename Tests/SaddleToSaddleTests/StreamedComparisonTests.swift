@@ -58,6 +58,25 @@ import Darwin
         }
     }
 
+    /// `compare`'s report built as the limit and the path stream (`ExactComparison.text`) is
+    /// the in-memory verdict's, in every format: summary, --all, --exact, --digits.
+    @Test func streamedReportIsTheInMemoryOne() throws {
+        let formats = [NumberFormat(exact: false, all: false, digits: 6), NumberFormat(exact: false, all: true, digits: 6),
+                       NumberFormat(exact: true, all: false, digits: 6), NumberFormat(exact: false, all: false, digits: 2)]
+        for (n, (problem, times)) in try Self.problems.enumerated() {
+            for (horizon, at) in [(nil, times), (q("2"), [q("1")])] {
+                let whole = try ExactComparison(problem, horizon: horizon)
+                for f in formats {
+                    let streamed = try ExactComparison.text(problem, horizon: horizon, at: at, file: "p.json", format: f)
+                    #expect(streamed.text == (try whole.verdict.text(file: "p.json", at: at, format: f)), "problem \(n), \(String(describing: horizon)), \(f)")
+                    #expect(streamed.facts.statements == whole.verdict.statements)
+                }
+            }
+        }
+        // A time where η is not defined is refused.
+        #expect(throws: LimitError.self) { try ExactComparison.text(try Self.problems[0].0, at: [.zero], file: "p.json") }
+    }
+
     struct Injected: Error, Equatable { let side: String }
 
     /// A side that fails (a failure injected into its source, at its first item or later) stops
@@ -136,11 +155,11 @@ import Darwin
                 #expect(facts.link == verdict.link && facts.apartAtHorizon == verdict.apartAtHorizon, "\(label)")
                 #expect(facts.monotonicityBreak == verdict.monotonicityBreak && facts.pathUnique == verdict.path.isUnique, "\(label)")
                 #expect(stream.evaluationsJSON(path, .exactStrings) == (try times.map { try verdict.evaluationJSON(at: $0) }), "\(label)")
-                let gaps = verdict.gap.filter { !$0.maximum.isZero }, zPieces = verdict.downwardVariation.pieces
-                #expect(stream.gap.count == gaps.count && path.pieces.count == zPieces.count, "\(label)")
+                let gaps = verdict.gap.filter { !$0.maximum.isZero }, zPieces = verdict.downwardVariation.pieces, pieces = try #require(path.pieces)
+                #expect(stream.gap.count == gaps.count && pieces.count == zPieces.count, "\(label)")
                 var texts = RecentTexts(.exactStrings)
                 #expect(try Self.text(stream.gap.document, indent: 2) == Self.text(.elements(count: gaps.count) { gaps[$0].json(&texts) }, indent: 2))
-                #expect(try Self.text(path.pieces.document, indent: 4)
+                #expect(try Self.text(pieces.document, indent: 4)
                     == Self.text(.elements(count: zPieces.count) { zPieces[$0].json(&texts) }, indent: 4), "\(label)")
             }
         }
