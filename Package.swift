@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "CZlib", exclude: ["README.md"], linkerSettings: [.linkedLibrary("z")]),
         .target(name: "SeededRandom", exclude: ["README.md"]),
         .target(name: "PlainText", exclude: ["README.md"]),
-        .target(name: "ParallelWork", exclude: ["README.md"]),
+        .target(name: "CMalloc", exclude: ["README.md"]),
+        .target(name: "ParallelWork", dependencies: ["CMalloc"], exclude: ["README.md"]),
         .target(name: "ExactArithmetic", dependencies: ["CGMP", "DataFormats", "JSONFormat", "PlainText"], exclude: ["README.md"]),
         .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
         .target(name: "ModularArithmetic", dependencies: ["ExactArithmetic"], exclude: ["README.md"]),
@@ -87,6 +88,6 @@ let package = Package(
 
 // Using a deprecated declaration is an error, not a warning: in particular `[Rational] + [Rational]`
 // (ExactLinearAlgebra), which would otherwise read as concatenation or sum (see Vector.swift).
-for target in package.targets where !["CGMP", "CZlib"].contains(target.name) {
+for target in package.targets where !["CGMP", "CZlib", "CMalloc"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.treatWarning("DeprecatedDeclaration", as: .error)]
 }

@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
 import JSONFormat
+import ParallelWork
 
 /// Our own entry point, so that every failure maps onto the documented exit codes through the
 /// one mapping `exitStatus(for:)`: 0 success, 1 a check or verdict failed, 2 bad usage or input.
 @main
 enum Main {
     static func main() {
+        // Exact values of a long command are freed mid-heap as it goes: give their pages back.
+        FreedPages.returnEverySecond()
         do {
             var command = try DLNPath.parseAsRoot()
             try command.run()
