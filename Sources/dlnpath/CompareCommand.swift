@@ -54,10 +54,8 @@ struct CompareCommand: ParsableCommand {
             facts = try output.withProgress { try ExactComparison.writeJSON(p, horizon: horizon, at: times, output.exactJSON) }
         } else {
             // Built as the limit and the path stream, keeping only the rows shown.
-            let format = output.numberFormat
-            let report = try output.withProgress { try ExactComparison.text(p, horizon: horizon, at: times, file: problem.file, format: format) }
-            print(format.page(report.text))
-            facts = report.facts
+            facts = try output.emit({ try ExactComparison.text(p, horizon: horizon, at: times, file: problem.file, format: output.numberFormat) },
+                                    json: { _, _ in .null }, text: { report, _ in report.text }).facts
         }
         if let contradiction = facts.contradiction {
             FileHandle.standardError.write(Data("warning: CONTRADICTION WITH docs/math.md §4: \(contradiction)\n".utf8))
