@@ -12,13 +12,13 @@ enum CompareReport {
     /// The header naming `file`, the table of knots and saddles, the verdict, the gap and z↓
     /// tables (when not empty, not zero), and the evaluations at the `--at` times.
     static func text(file: String, _ problem: Problem, _ f: NumberFormat, sideBySide: String, statements: [String],
-                     gaps: TableWindow<GapPiece>, downward: DownwardRows, evaluations: [String]) -> String {
+                     gaps: GapRows, downward: DownwardRows, evaluations: [String]) -> String {
         let p = problem
         let header = "compare \(file): \(DLNLimit.networkName(p)) vs the \(p.variant == .signed ? "" : "nonnegative ")lasso, λwd = \(f(p.weightDecay)), d = \(p.dimension), M \(p.isPositiveDefinite ? "positive definite" : "singular")"
         var out = [header, "", "lasso knots and DLN saddles by time s = 1/(κ − λwd):", sideBySide, "", "verdict:"]
         out += statements.map { "  - " + $0 }
-        if gaps.count > 0 {
-            out += ["", "limit gap Lasso(x̄(s)) − Lasso*(s) where it is not 0 (exact maxima):", gaps.render()]
+        if gaps.table.count > 0 {
+            out += ["", "limit gap Lasso(x̄(s)) − Lasso*(s) where it is not 0 (exact maxima):", gaps.table.render()]
         }
         if !downward.isZero {
             out += ["", "downward variation z↓(μ) = value at start + rate·[(μ − start) + (μ² − start²)/2]:", downward.table.render()]
@@ -26,12 +26,6 @@ enum CompareReport {
         return (out + evaluations).joined(separator: "\n")
     }
 
-    /// The table of the gap pieces with a nonzero maximum (pass only those).
-    static func gapTable(_ f: NumberFormat) -> TableWindow<GapPiece> {
-        TableWindow(["s from", "to", "max gap", "at s"], f.layout) { g in
-            [f(g.from), f.orInfinity(g.to), f(g.maximum), g.maximiser.map { f($0) } ?? "→ ∞"]
-        }
-    }
 
     /// The gap, z↓ and η at one time s > 0, in one line.
     static func evaluationText(at s: Rational, gap: Rational, eta: Eta, _ f: NumberFormat) -> String {
@@ -39,6 +33,21 @@ enum CompareReport {
         let approximate = "≈ " + eta.approximate.formatted(significantDigits: f.digits)
         let etaText = eta.exact.map { "= " + f($0) } ?? (f.style == .readable && eta.expression.count > NumberFormat.shortLength ? approximate : "= \(eta.expression) \(approximate)")
         return "at s = \(f(s)): gap = \(f(gap)), z↓ = \(f(eta.zDown)), η \(etaText)"
+    }
+}
+
+/// The gap pieces with a nonzero maximum as the report's table (the others pass unseen).
+struct GapRows: Sendable {
+    private(set) var table: TableWindow<GapPiece>
+
+    init(_ f: NumberFormat) {
+        table = TableWindow(["s from", "to", "max gap", "at s"], f.layout) { g in
+            [f(g.from), f.orInfinity(g.to), f(g.maximum), g.maximiser.map { f($0) } ?? "→ ∞"]
+        }
+    }
+
+    mutating func pass(_ piece: GapPiece) {
+        if !piece.maximum.isZero { table.pass(piece) }
     }
 }
 

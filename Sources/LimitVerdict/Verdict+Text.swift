@@ -9,8 +9,8 @@ extension Verdict {
     /// by side, the verdict, the nonzero gap pieces, the downward variation, and the evaluations
     /// at `times`. `ExactComparison.text` writes the same report as the limit and the path stream.
     public func text(file: String, at times: [Rational] = [], format f: NumberFormat = .readable) throws -> String {
-        var gaps = CompareReport.gapTable(f), downward = DownwardRows(f)
-        for g in gap where !g.maximum.isZero { gaps.pass(g) }
+        var gaps = GapRows(f), downward = DownwardRows(f)
+        for g in gap { gaps.pass(g) }
         for p in downwardVariation.pieces { downward.pass(p) }
         return CompareReport.text(file: file, limit.problem, f, sideBySide: sideBySide(f), statements: statements(format: f), gaps: gaps,
                                   downward: downward, evaluations: try times.map { try evaluationText(at: $0, format: f) })

@@ -3,7 +3,6 @@ import Foundation
 import JSONFormat
 import LassoHomotopy
 import ParallelWork
-import PlainText
 import ProblemDefinition
 import SaddleToSaddle
 
@@ -55,14 +54,14 @@ struct VerdictStream {
     private final class Results: @unchecked Sendable {
         /// The nonzero gap pieces: their JSON in a file (`compare --json`), or the report's table.
         var gap: SpilledArray?
-        var gapRows: TableWindow<GapPiece>?
+        var gapRows: GapRows?
         var divergences = DivergenceBuilder()
         var evaluations: [Evaluation?]
 
         init(_ output: Output, times: Int) {
             switch output {
             case let .json(file, _): gap = file
-            case let .text(f): gapRows = CompareReport.gapTable(f)
+            case let .text(f): gapRows = GapRows(f)
             }
             evaluations = Array(repeating: nil, count: times)
         }
@@ -70,7 +69,7 @@ struct VerdictStream {
         func take(_ r: RunResult) {
             for p in r.pieces {
                 divergences.add(p.piece, p.comparison, gap: p.gap)
-                if !p.gap.maximum.isZero { gapRows?.pass(p.gap) }
+                gapRows?.pass(p.gap)
             }
             for text in r.texts { gap!.append(text) }
             for (i, e) in r.evaluations { evaluations[i] = e }
