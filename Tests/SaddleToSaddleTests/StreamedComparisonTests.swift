@@ -63,7 +63,12 @@ import Darwin
     @Test func streamedReportIsTheInMemoryOne() throws {
         let formats = [NumberFormat(exact: false, all: false, digits: 6), NumberFormat(exact: false, all: true, digits: 6),
                        NumberFormat(exact: true, all: false, digits: 6), NumberFormat(exact: false, all: false, digits: 2)]
-        for (n, (problem, times)) in try Self.problems.enumerated() {
+        // The worked example with λwd above κ_max = 3 (no knot reached), at a knot (κ = 4/3, 1)
+        // and between knots: the line on the knots at κ ≤ λwd in each of its forms.
+        let edges = try ["4", "4/3", "1", "1/2"].map { wd in
+            (try Problem(M: matrix([[10, -4], [-4, 2]]), r: vector("-3", "2"), weightDecay: q(wd)), [q("1/3")])
+        }
+        for (n, (problem, times)) in try (Self.problems + edges).enumerated() {
             for (horizon, at) in [(nil, times), (q("2"), [q("1")])] {
                 let whole = try ExactComparison(problem, horizon: horizon)
                 for f in formats {
@@ -75,6 +80,22 @@ import Darwin
         }
         // A time where η is not defined is refused.
         #expect(throws: LimitError.self) { try ExactComparison.text(try Self.problems[0].0, at: [.zero], file: "p.json") }
+    }
+
+    /// The line on the knots at κ ≤ λwd, by hand on the worked example (knots κ = 3, 4/3, 1, 1/3,
+    /// 0 with x = 0, (−1/6, 0), (0, 1/2), (0, 5/6), (1/2, 2)): at λwd = 1/2, x is 3/4 of the way
+    /// from κ = 1 to κ = 1/3, so x₂ = 1/2 + (3/4)(1/3) = 3/4.
+    @Test func theKnotsNeverReachedAreNamed() throws {
+        let lines = [
+            "1/2": "(s → ∞ is κ = λwd = 1/2, where x = (0, 3/4); knots at κ ≤ λwd (1/3, 0) are never reached)",
+            "4": "(s → ∞ is κ = λwd = 4, where x = (0, 0); knots at κ ≤ λwd (3, 4/3, 1, 1/3, 0) are never reached)",
+            "0": "(s → ∞ is κ = λwd = 0, the last knot: x = (1/2, 2))",
+        ]
+        for (wd, line) in lines {
+            let problem = try Problem(M: matrix([[10, -4], [-4, 2]]), r: vector("-3", "2"), weightDecay: q(wd))
+            let text = try ExactComparison.text(problem, file: "p.json", format: .exact).text
+            #expect(text.split(separator: "\n").contains { $0 == line }, "λwd = \(wd)")
+        }
     }
 
     struct Injected: Error, Equatable { let side: String }
