@@ -26,7 +26,6 @@ enum CompareReport {
         return (out + evaluations).joined(separator: "\n")
     }
 
-
     /// The gap, z↓ and η at one time s > 0, in one line.
     static func evaluationText(at s: Rational, gap: Rational, eta: Eta, _ f: NumberFormat) -> String {
         // η is irrational unless √z↓ is rational: its decimal goes through Double (display only).
@@ -159,8 +158,8 @@ struct KnotsAtInfinity: Sendable {
     let weightDecay: Rational
     private var last: (kappa: Rational, x: [Rational])?
     private var kappas: [Rational] = []
-    private var first: (kappa: Rational, x: [Rational])?
-    /// x at κ = λwd, on the chord from the last reached knot to the first that is not.
+    /// x at κ = λwd, on the chord from the last reached knot to the first that is not (that
+    /// knot's x when it is at λwd).
     private var solution: [Rational]?
 
     init(weightDecay: Rational) { self.weightDecay = weightDecay }
@@ -171,16 +170,15 @@ struct KnotsAtInfinity: Sendable {
         if kappas.isEmpty {
             let from = last ?? (kappa, x)
             solution = kappa == weightDecay || from.kappa == kappa ? x : Chord(upper: from.kappa, from.x, lower: kappa, x).solution(at: weightDecay)
-            first = (kappa, x)
         }
         kappas.append(kappa)
     }
 
     /// "(s → ∞ is κ = λwd …)", or nil when every knot is reached.
     func line(_ f: NumberFormat) -> String? {
-        guard let first, let solution else { return nil }
-        if kappas.count == 1, first.kappa == weightDecay {
-            return "(s → ∞ is κ = λwd = \(f(weightDecay)), the last knot: \(f.equation("x", first.x)))"
+        guard let solution else { return nil }
+        if kappas == [weightDecay] {
+            return "(s → ∞ is κ = λwd = \(f(weightDecay)), the last knot: \(f.equation("x", solution)))"
         }
         return "(s → ∞ is κ = λwd = \(f(weightDecay)), where \(f.equation("x", solution)); knots at κ ≤ λwd (\(kappas.map { f($0) }.joined(separator: ", "))) are never reached)"
     }

@@ -45,7 +45,7 @@ struct SegmentStream {
     /// `isUnique`: the solution there and on that segment.
     mutating func add(kappa: Rational, x: [Rational], below: SegmentNumerators?, isUnique: Bool) -> StreamedSegment? {
         self.isUnique = self.isUnique && isUnique
-        if rows != nil { atInfinity.pass(kappa: kappa, x: x) }
+        atInfinity.pass(kappa: kappa, x: x)
         guard let segment = segments.add(kappa: kappa, x: x, below: below) else { return nil }
         write(segments.takeFinalDownward())
         return segment

@@ -34,9 +34,8 @@ public struct TableWindow<Row> {
 
     /// The table as `TextTable.render` shows it with all the rows that passed.
     public func render() -> String {
-        let held = (last[lastStart...] + last[..<lastStart]).map(format), omitted = count - first.count - held.count
-        // Nothing left out: the rows held are simply the next ones.
-        return TextTable(header).render(first: omitted == 0 ? first + held : first, omitted: omitted, last: omitted == 0 ? [] : held, layout)
+        let held = (last[lastStart...] + last[..<lastStart]).map(format)
+        return TextTable(header).render(first: first, omitted: count - first.count - held.count, last: held, layout)
     }
 }
 

@@ -17,8 +17,8 @@ public struct TextTable: Sendable {
         return render(first: first, omitted: rows.count - first.count - last.count, last: last, layout)
     }
 
-    /// The table of `first`, then a line saying `omitted` rows were left out, then `last` (the
-    /// rows `render` shows; `TableWindow` keeps no others).
+    /// The table of `first`, then a line saying `omitted` rows were left out (if any), then
+    /// `last` (the rows `render` shows; `TableWindow` keeps no others).
     func render(first: [[String]], omitted: Int, last: [[String]], _ layout: TextLayout) -> String {
         let all = [header] + first + last
         let columns = all.map(\.count).max() ?? 0 // a row longer than the header must not crash
@@ -39,9 +39,8 @@ public struct TextTable: Sendable {
         var lines = [line(header), rule] + first.map(line)
         if omitted > 0 {
             lines.append("… \(omitted) more row\(omitted == 1 ? "" : "s") …\(layout.omissionHint.isEmpty ? "" : " (\(layout.omissionHint))")")
-            lines += last.map(line)
         }
-        return lines.joined(separator: "\n")
+        return (lines + last.map(line)).joined(separator: "\n")
     }
 }
 
