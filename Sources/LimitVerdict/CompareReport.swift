@@ -35,9 +35,11 @@ enum CompareReport {
     }
 }
 
-/// The gap pieces with a nonzero maximum as the report's table (the others pass unseen).
+/// The gap pieces with a nonzero maximum as the report's table (the others pass unseen). A row
+/// keeps what it shows, not the piece's polynomials (megabit values at Gaussian 200×200).
 struct GapRows: Sendable {
-    private(set) var table: TableWindow<GapPiece>
+    typealias Row = (from: Rational, to: Rational?, maximum: Rational, maximiser: Rational?)
+    private(set) var table: TableWindow<Row>
 
     init(_ f: NumberFormat) {
         table = TableWindow(["s from", "to", "max gap", "at s"], f.layout) { g in
@@ -46,7 +48,7 @@ struct GapRows: Sendable {
     }
 
     mutating func pass(_ piece: GapPiece) {
-        if !piece.maximum.isZero { table.pass(piece) }
+        if !piece.maximum.isZero { table.pass((piece.from, piece.to, piece.maximum, piece.maximiser)) }
     }
 }
 

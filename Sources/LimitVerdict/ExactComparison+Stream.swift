@@ -101,11 +101,12 @@ extension ExactComparison {
                                      VerdictStream(problem, horizon: horizon, at: times, .text(f))))
         }
         // Saddles are few and large (q). Knots are many and small on Mairal–Yu (265,721: taken in
-        // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁸ bits, or
-        // 64 knots, ahead, and as many segments (a thread holds what it takes until the other side catches up).
+        // batches), few and large on Gaussian designs (~3 MB at 200×200): at most 2²⁶ bits, or
+        // 64 knots, ahead, and as many segments (a thread holds what it takes until the other side
+        // catches up). The path runs far ahead of the limit at 200×200; more room gained no time.
         let saddles = Channel<Saddle>(capacity: 2)
-        let knots = Channel<StreamedKnot>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
-        let segments = Channel<StreamedSegment>(capacity: 1 << 28, cost: { max($0.bits, 1 << 22) })
+        let knots = Channel<StreamedKnot>(capacity: 1 << 26, cost: { max($0.bits, 1 << 20) })
+        let segments = Channel<StreamedSegment>(capacity: 1 << 26, cost: { max($0.bits, 1 << 20) })
         let (limit, (knotTexts, (segmentSide, verdict))) = try concurrently({
             runSide(stopped, closing: saddles.close) {
                 try source { saddle in

@@ -11,9 +11,10 @@ struct StreamedSegment: Sendable {
     /// The knot where it starts, as `compare`'s table shows it.
     let knot: KnotRow
 
-    /// About the bits it holds (the formula's numerators and denominators).
+    /// About the bits it holds (the formula's numerators and denominators, and the knot's x).
     var bits: Int {
-        [formula.constant, formula.inverse].reduce(0) { sum, v in v.numerators.reduce(sum + v.denominator.bitWidth) { $0 + $1.bitWidth } }
+        let formulaBits = [formula.constant, formula.inverse].reduce(0) { sum, v in v.numerators.reduce(sum + v.denominator.bitWidth) { $0 + $1.bitWidth } }
+        return knot.x.reduce(formulaBits) { $0 + $1.numerator.bitWidth + $1.denominator.bitWidth }
     }
 }
 

@@ -104,7 +104,9 @@ struct VerdictStream {
         case let .json(_, e): exact = e
         case let .text(f): table = SideBySide(f)
         }
-        pipeline = OrderedPipeline(workers: 2, backlog: 3, transform: { [exact] run in
+        // One run pending: each holds its saddle's x̄ formula (B: megabit entries at Gaussian
+        // 200×200, five of them alive with three pending), and one keeps both workers busy.
+        pipeline = OrderedPipeline(workers: 2, backlog: 1, transform: { [exact] run in
             Self.compare(run, problem, scaled, calculator, horizon: horizon, at: times, exact)
         }, consume: results.take)
     }

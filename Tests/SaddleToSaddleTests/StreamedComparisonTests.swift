@@ -98,6 +98,17 @@ import Darwin
         }
     }
 
+    /// Segments pass to the verdict's thread by size (the channel's cost), and each carries the
+    /// knot where it starts for the report: its size counts that knot's x, not only the formula.
+    /// By hand: the formula (1/2, 0) + (0, 0)/s is 2 + 1 bits over denominator 2 and 1 bit over
+    /// denominator 1; x = (3/4, 5) is 2 + 3 and 3 + 1 bits.
+    @Test func aSegmentCountsTheKnotItCarries() {
+        let formula = IntegerAffine(constant: IntegerVector([q("1/2"), .zero]), inverse: .zero(2))
+        let knot = KnotRow(s: q("1"), kappa: q("1"), x: [q("3/4"), q("5")], slope: formula.constant)
+        let segment = StreamedSegment(index: 0, start: q("1"), formula: formula, signs: [1, 0], knot: knot)
+        #expect(segment.bits == 13)
+    }
+
     struct Injected: Error, Equatable { let side: String }
 
     /// A side that fails (a failure injected into its source, at its first item or later) stops
