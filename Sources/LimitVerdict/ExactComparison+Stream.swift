@@ -234,9 +234,13 @@ struct StreamedKnot: Sendable {
 
     /// About the bits it holds (x and the segment's numerators).
     var bits: Int {
-        x.reduce(0) { $0 + $1.numerator.bitWidth + $1.denominator.bitWidth }
-            + (below.map { b in b.U.reduce(0) { $0 + $1.bitWidth } + b.W.reduce(0) { $0 + $1.bitWidth } } ?? 0)
+        x.bits + (below.map { b in b.U.reduce(0) { $0 + $1.bitWidth } + b.W.reduce(0) { $0 + $1.bitWidth } } ?? 0)
     }
+}
+
+extension [Rational] {
+    /// About the bits the values hold (their numerators and denominators): what a channel counts.
+    var bits: Int { reduce(0) { $0 + $1.numerator.bitWidth + $1.denominator.bitWidth } }
 }
 
 /// A side of `compare --json` stopped because another failed.

@@ -13,8 +13,7 @@ struct StreamedSegment: Sendable {
 
     /// About the bits it holds (the formula's numerators and denominators, and the knot's x).
     var bits: Int {
-        let formulaBits = [formula.constant, formula.inverse].reduce(0) { sum, v in v.numerators.reduce(sum + v.denominator.bitWidth) { $0 + $1.bitWidth } }
-        return knot.x.reduce(formulaBits) { $0 + $1.numerator.bitWidth + $1.denominator.bitWidth }
+        [formula.constant, formula.inverse].reduce(knot.x.bits) { sum, v in v.numerators.reduce(sum + v.denominator.bitWidth) { $0 + $1.bitWidth } }
     }
 }
 
