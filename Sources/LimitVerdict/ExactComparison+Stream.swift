@@ -234,13 +234,17 @@ struct StreamedKnot: Sendable {
 
     /// About the bits it holds (x and the segment's numerators).
     var bits: Int {
-        x.bits + (below.map { b in b.U.reduce(0) { $0 + $1.bitWidth } + b.W.reduce(0) { $0 + $1.bitWidth } } ?? 0)
+        x.bits + (below.map { $0.U.bits + $0.W.bits } ?? 0)
     }
 }
 
+// About the bits values hold: what the channels between the threads count.
 extension [Rational] {
-    /// About the bits the values hold (their numerators and denominators): what a channel counts.
     var bits: Int { reduce(0) { $0 + $1.numerator.bitWidth + $1.denominator.bitWidth } }
+}
+
+extension [BigInteger] {
+    var bits: Int { reduce(0) { $0 + $1.bitWidth } }
 }
 
 /// A side of `compare --json` stopped because another failed.

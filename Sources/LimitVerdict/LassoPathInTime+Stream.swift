@@ -13,7 +13,7 @@ struct StreamedSegment: Sendable {
 
     /// About the bits it holds (the formula's numerators and denominators, and the knot's x).
     var bits: Int {
-        [formula.constant, formula.inverse].reduce(knot.x.bits) { sum, v in v.numerators.reduce(sum + v.denominator.bitWidth) { $0 + $1.bitWidth } }
+        [formula.constant, formula.inverse].reduce(knot.x.bits) { $0 + $1.numerators.bits + $1.denominator.bitWidth }
     }
 }
 
