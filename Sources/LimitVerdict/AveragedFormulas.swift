@@ -63,7 +63,7 @@ struct AveragedFormulas: Sendable {
             }
             return t
         }
-        b = .reducing(numerators, over: sum.denominator * scaleB, jobs: threads)
+        b = .reducing(consume numerators, over: sum.denominator * scaleB, jobs: threads)
         return IntegerAffine(constant: x, inverse: b)
     }
 }

@@ -78,8 +78,7 @@ struct IntegerVector: Sendable, Equatable {
 extension IntegerVector {
     /// numerators/denominator (denominator > 0) in the unique form: divided by the gcd of the
     /// denominator and every numerator. The gcd is found by one gcd per distinct factor and a
-    /// division per entry (whose quotient is kept while the divisor stands), instead of one gcd
-    /// per entry.
+    /// division per entry, instead of one gcd per entry.
     static func reducing(_ numerators: consuming [BigInteger], over denominator: BigInteger) -> IntegerVector {
         reducing(numerators, over: denominator, smallEntryBits: smallEntryBits)
     }
@@ -88,89 +87,97 @@ extension IntegerVector {
     static let smallEntryBits = 1024
 
     /// `reducing` with the size up to which entries take a gcd instead of a division (tests
-    /// compare both ways). Entries no other value holds are divided in place.
+    /// compare both ways).
     static func reducing(_ numerators: consuming [BigInteger], over denominator: BigInteger, smallEntryBits: Int) -> IntegerVector {
         var numerators = numerators
-        var g = denominator
-        var quotients = [(BigInteger, divisor: Int)?](repeating: nil, count: numerators.count)
-        var divisor = 0 // counts the changes of g
-        for (i, n) in numerators.enumerated() where !n.isZero {
-            if g.bitWidth == 1 { break }
-            // Entries of a few words (Mairal–Yu's): one gcd, no quotient and remainder to allocate
-            // (there g nearly always shrinks at every entry, so the quotient would be dropped).
-            if n.bitWidth <= smallEntryBits {
-                // In g's own storage once it is not the denominator's; a proper divisor of g has
-                // fewer bits, so the width tells whether g changed.
-                let before = g.bitWidth
-                g.formGCD(with: n)
-                if g.bitWidth < before { divisor += 1 }
-                continue
-            }
-            let (q, r) = n.quotientAndRemainder(dividingBy: g)
-            if r.isZero {
-                quotients[i] = (q, divisor)
-            } else {
-                g = BigInteger.gcd(g, r) // = gcd(g, n)
-                divisor += 1
-            }
+        let g = numerators.withUnsafeMutableBufferPointer { entries in
+            let part = PartContent(entries, entries.indices, start: denominator, smallEntryBits: smallEntryBits)
+            part.finish(entries, entries.indices, content: part.g)
+            return part.g
         }
-        if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
-        for i in numerators.indices where !numerators[i].isZero {
-            if let (q, d) = quotients[i], d == divisor {
-                numerators[i] = q
-            } else {
-                numerators[i].divideExactly(by: g)
-            }
-        }
-        return IntegerVector(numerators: numerators, denominator: denominator.dividedExactly(by: g))
+        return IntegerVector(numerators: numerators, denominator: g.bitWidth == 1 ? denominator : denominator.dividedExactly(by: g))
     }
 
     /// `reducing` with the per-entry work on `jobs` threads, in contiguous parts: the first big
     /// entry's gcd with the denominator (the one at full size) first, then each part divides its
     /// entries by that gcd and shrinks it where needed, and the parts' contents meet in one gcd
     /// of small numbers (x̄'s B_k on Gaussian 100×200: 200 entries of ~50,000 bits per saddle).
-    static func reducing(_ numerators: [BigInteger], over denominator: BigInteger, jobs: Int) -> IntegerVector {
+    static func reducing(_ numerators: consuming [BigInteger], over denominator: BigInteger, jobs: Int) -> IntegerVector {
         guard jobs > 1, numerators.count >= 2 * jobs,
               let first = numerators.firstIndex(where: { $0.bitWidth > smallEntryBits }) else {
             return reducing(numerators, over: denominator)
         }
         let start = BigInteger.gcd(denominator, numerators[first])
         if start.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
-        let parts = (0..<jobs).map { p in numerators.count * p / jobs..<numerators.count * (p + 1) / jobs }
-        // Each part's content (a divisor of `start`) and the quotients by it found on the way.
-        let contents = parallelMap(parts, jobs: jobs, chunk: 1) { range -> (g: BigInteger, quotients: [BigInteger?]) in
-            var g = start, quotients = [BigInteger?](repeating: nil, count: range.count)
-            var valid = range.lowerBound // quotients before this index were by a larger g
-            for i in range where !numerators[i].isZero {
+        let count = numerators.count
+        let parts = (0..<jobs).map { p in count * p / jobs..<count * (p + 1) / jobs }
+        var numerators = numerators
+        let g = numerators.withUnsafeMutableBufferPointer { buffer in
+            let entries = SharedEntries(buffer: buffer)
+            let contents = parallelMap(parts, jobs: jobs, chunk: 1) { PartContent(entries.buffer, $0, start: start, smallEntryBits: smallEntryBits) }
+            let g = contents.dropFirst().reduce(contents[0].g) { BigInteger.gcd($0, $1.g) }
+            _ = parallelMap(Array(parts.indices), jobs: jobs, chunk: 1) { contents[$0].finish(entries.buffer, parts[$0], content: g) }
+            return g
+        }
+        return IntegerVector(numerators: numerators, denominator: g.bitWidth == 1 ? denominator : denominator.dividedExactly(by: g))
+    }
+
+    /// A vector's entries written in place by several threads, each in its own part.
+    private struct SharedEntries: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<BigInteger>
+    }
+
+    /// The content of a part of the entries and `start`, found entry by entry with each big
+    /// entry divided in place by the content so far when it divides it: one copy of a vector of
+    /// megabit entries is held, not the vector and its quotients. The content only shrinks, so
+    /// `finish` multiplies an entry divided early by what the final content leaves over.
+    private struct PartContent: Sendable {
+        /// The part's content: divides `start` and every entry of the part.
+        private(set) var g: BigInteger
+        /// The values the content took when an entry was divided by them, in order.
+        private var divisors: [BigInteger] = []
+        /// For each entry of the part, the index in `divisors` it was divided by (−1: not divided).
+        private var dividedBy: [Int]
+
+        init(_ entries: UnsafeMutableBufferPointer<BigInteger>, _ range: Range<Int>, start: BigInteger, smallEntryBits: Int) {
+            g = start
+            dividedBy = Array(repeating: -1, count: range.count)
+            var fresh = true // g has changed since it last divided an entry
+            for i in range where !entries[i].isZero {
                 if g.bitWidth == 1 { break }
-                if numerators[i].bitWidth <= smallEntryBits {
+                // Entries of a few words (Mairal–Yu's): one gcd, no quotient and remainder to
+                // allocate (there g nearly always shrinks at every entry).
+                if entries[i].bitWidth <= smallEntryBits {
                     let before = g.bitWidth
-                    g = BigInteger.gcd(g, numerators[i])
-                    if g.bitWidth < before { valid = i + 1 }
+                    g.formGCD(with: entries[i]) // a proper divisor of g has fewer bits
+                    if g.bitWidth < before { fresh = true }
                     continue
                 }
-                let (q, r) = numerators[i].quotientAndRemainder(dividingBy: g)
+                let (q, r) = entries[i].quotientAndRemainder(dividingBy: g)
                 if r.isZero {
-                    quotients[i - range.lowerBound] = q
+                    if fresh { divisors.append(g); fresh = false }
+                    entries[i] = q
+                    dividedBy[i - range.lowerBound] = divisors.count - 1
                 } else {
-                    g = BigInteger.gcd(g, r)
-                    valid = i + 1
+                    g = BigInteger.gcd(g, r) // = gcd(g, entry)
+                    fresh = true
                 }
             }
-            for i in range where i < valid { quotients[i - range.lowerBound] = nil }
-            return (g, quotients)
         }
-        let g = contents.dropFirst().reduce(contents[0].g) { BigInteger.gcd($0, $1.g) }
-        if g.bitWidth == 1 { return IntegerVector(numerators: numerators, denominator: denominator) }
-        let reduced = parallelMap(Array(parts.indices), jobs: jobs, chunk: 1) { p -> [BigInteger] in
-            let same = contents[p].g == g
-            return parts[p].map { i in
-                if numerators[i].isZero { return numerators[i] }
-                if same, let q = contents[p].quotients[i - parts[p].lowerBound] { return q }
-                return numerators[i].dividedExactly(by: g)
+
+        /// Leaves every entry of the part divided by `content`, a divisor of `g`: entries
+        /// divided by a larger divisor are multiplied by the cofactor, the others divided.
+        func finish(_ entries: UnsafeMutableBufferPointer<BigInteger>, _ range: Range<Int>, content: BigInteger) {
+            let cofactors = divisors.map { $0 == content ? nil : $0.dividedExactly(by: content) }
+            for i in range where !entries[i].isZero {
+                let k = dividedBy[i - range.lowerBound]
+                if k >= 0 {
+                    if let c = cofactors[k] { entries[i] *= c }
+                } else if content.bitWidth != 1 {
+                    entries[i].divideExactly(by: content)
+                }
             }
         }
-        return IntegerVector(numerators: Array(reduced.joined()), denominator: denominator.dividedExactly(by: g))
     }
 
     /// α·u + β·v in the unique form, over the least common denominator of the two terms and

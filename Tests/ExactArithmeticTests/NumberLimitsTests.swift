@@ -41,7 +41,7 @@ import Testing
         let samples: [Double] = [
             .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
             -.greatestFiniteMagnitude, 0.1, 1 / 3, .pi * 1e-300, Double(bitPattern: 0x000F_FFFF_FFFF_FFFF),
-            Double(bitPattern: 0x0010_0000_0000_0001), 5e-324 * 3, 1.7976931348623157e308 / 3,
+            Double(bitPattern: 0x0010_0000_0000_0001), .leastNonzeroMagnitude * 3, 1.7976931348623157e308 / 3,
         ]
         for x in samples {
             let exact = Rational(exactly: x)!

@@ -26,7 +26,7 @@ import Foundation
             try LassoPath.writeJSON(problem: problem, at: at, kappaMin: kappaMin, toFileDescriptor: fd)
             let written = try String(contentsOfFile: path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, encoding: .utf8)
             var document = try LassoPath(problem: problem, kappaMin: kappaMin).json(at: at)
-            if let kappaMin, case .object(var members) = document {
+            if kappaMin != nil, case .object(var members) = document {
                 // The stopped document ends with the stop: κ_min = 1/4, μ = 1/(1/4 − 0) = 4.
                 members["stop"] = .object(["lambda": .string("1/4"), "mu": .string("4")])
                 document = .object(members)

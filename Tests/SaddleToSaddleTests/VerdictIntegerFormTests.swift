@@ -25,6 +25,22 @@ import Testing
         #expect(IntegerVector([q("1/6"), q("-5/4"), q("2")]).oneNorm == q("41/12"))
     }
 
+    /// A big entry is divided in place by the content so far; when a later entry shrinks the
+    /// content, the entry is multiplied by the cofactor, and by the whole divisor when the
+    /// content ends at 1. By hand, with P = 2¹⁵⁰⁰ (3 ∤ P + 1): 36P over 36 is divided by 36,
+    /// then 6P cuts the content to 12 (36P/36 · 3 = 3P), and 35(P + 1) to 1 (back to 36P).
+    @Test func reducingMultipliesBackWhatTheContentNoLongerHolds() {
+        let p = BigInteger(1).shiftedLeft(1500)
+        let shrunk = IntegerVector.reducing([BigInteger(36) * p, BigInteger(6) * p], over: 36)
+        #expect(shrunk.numerators == [BigInteger(3) * p, BigInteger(1).shiftedLeft(1499)] && shrunk.denominator == 3)
+        let entries = [BigInteger(36) * p, BigInteger(6) * p, BigInteger(35) * (p + 1)]
+        let coprime = IntegerVector.reducing(entries, over: 36)
+        #expect(coprime.numerators == entries && coprime.denominator == 36)
+        // On two threads: the parts' contents are 12 and 1, so 36P/36 is multiplied back by 36.
+        let parts = IntegerVector.reducing(entries + [BigInteger(72) * p], over: 36, jobs: 2)
+        #expect(parts.numerators == entries + [BigInteger(72) * p] && parts.denominator == 36)
+    }
+
     /// Both ways of finding the content (a gcd per small entry, a division with the quotient
     /// kept for big ones) give the unique form, with entries on either side of the threshold.
     @Test func reducingAgreesAcrossEntrySizes() {
