@@ -65,6 +65,8 @@ let package = Package(
             "SaddleToSaddle", "LimitVerdict", "NumericFlow", "CounterexampleSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Test support: each test process's scratch files in one directory, removed at exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch", exclude: ["README.md"]),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
         .testTarget(name: "ExactArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText"]),
@@ -72,17 +74,17 @@ let package = Package(
         .testTarget(name: "ModularArithmeticTests", dependencies: ["SeededRandom", "ExactArithmetic", "ExactLinearAlgebra", "ModularArithmetic", "ProblemDefinition", "SaddleToSaddle"]),
         // One target for the format modules: they share fixtures and the robustness sweep.
         .testTarget(name: "DataFormatsTests", dependencies: ["SeededRandom", "DataFormats", "JSONFormat", "CSVFormat", "NumPyFormat", "SHA256Digest", "CZlib", "PlainText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProblemReadingTests", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProblemReadingTests", dependencies: ["TestScratch", "ExactArithmetic", "ExactLinearAlgebra", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FaceSolverTests", dependencies: ["SeededRandom", "FaceSolver"]),
         .testTarget(name: "LassoHomotopyTests", dependencies: ["SeededRandom", "LassoHomotopy", "ProgressReporting", "ProblemDefinition", "DataFormats", "JSONFormat", "PlainText"]),
         .testTarget(name: "SaddleToSaddleTests", dependencies: ["SeededRandom", "SaddleToSaddle", "LimitVerdict", "DataFormats", "JSONFormat", "PlainText", "ProblemDefinition", "ProblemReading", "LassoHomotopy"]),
         .testTarget(name: "StiffODETests", dependencies: ["StiffODE"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "StiffODE", "SVGPlot"]),
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),
-        .testTarget(name: "SolverCheckTests", dependencies: ["SolverCheck", "NumPyFormat", "ProblemReading"]),
-        .testTarget(name: "CounterexampleSearchTests", dependencies: ["SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
-        .testTarget(name: "RunCheckTests", dependencies: ["SeededRandom", "RunCheck", "DataFormats", "NumPyFormat", "ProblemDefinition", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
-        .testTarget(name: "CLITests", dependencies: ["dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText", "NumericFlow", "NumPyFormat"]),
+        .testTarget(name: "SolverCheckTests", dependencies: ["TestScratch", "SolverCheck", "NumPyFormat", "ProblemReading"]),
+        .testTarget(name: "CounterexampleSearchTests", dependencies: ["TestScratch", "SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
+        .testTarget(name: "RunCheckTests", dependencies: ["TestScratch", "SeededRandom", "RunCheck", "DataFormats", "NumPyFormat", "ProblemDefinition", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
+        .testTarget(name: "CLITests", dependencies: ["TestScratch", "dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText", "NumericFlow", "NumPyFormat"]),
     ]
 )
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// Issue 14's classes of small inputs that used to hang or crash the tool, one small generated
 /// bomb each: every one must end in exit 2 at once, with one short line that names the place.
@@ -8,8 +9,7 @@ import Testing
 struct BombCLITests {
     /// A scratch directory with `files` written into it.
     static func scratch(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dlnpath-bombs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestScratch.directory("dlnpath-bombs")
         for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return directory
     }

@@ -2,6 +2,7 @@ import NumPyFormat
 import Foundation
 import NumericFlow
 import Testing
+import TestScratch
 
 /// `dlnpath check-run` end to end, on runs made here by NumericFlow's integrator.
 @Suite("dlnpath check-run")
@@ -10,8 +11,7 @@ struct CheckRunCLITests {
     let dir: URL
 
     init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("check-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try TestScratch.directory("check-run")
     }
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 @Suite("dlnpath check-solver")
 struct CheckSolverCLITests {
@@ -46,8 +47,7 @@ struct CheckSolverCLITests {
     }
 
     @Test func npyPairAndTolerance() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("CheckSolverCLI-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestScratch.directory("CheckSolverCLI")
         // np.save of float64 [1.0] and [[0.0], [0.501]] (x(1) = (0, 1/2) exactly), written by hand.
         func npy(_ shape: String, _ values: [Double]) -> Data {
             var header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shape), }"

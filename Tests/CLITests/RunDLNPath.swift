@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `dlnpath` binary and collects what it printed. Shared by every CLI test.
 ///
@@ -14,8 +15,7 @@ func runDLNPath(_ args: [String], workingDirectory: URL? = nil, stdoutPath: Stri
     process.arguments = args
     if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     // Files, not pipes: a full pipe buffer cannot block the child while we wait for it.
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dlnpath-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let scratch = try TestScratch.directory("dlnpath-run")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
     FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -83,9 +83,7 @@ func repositoryFile(_ relativePath: String) -> String { packageRoot.appendingPat
 
 /// Writes `contents` to a fresh temporary file called `name` and returns its path.
 func temporaryInput(_ name: String, _ contents: String) throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("CLITests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let url = directory.appendingPathComponent(name)
+    let url = try TestScratch.directory("CLITests").appendingPathComponent(name)
     try Data(contents.utf8).write(to: url)
     return url.path
 }

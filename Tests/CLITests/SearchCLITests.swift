@@ -1,12 +1,11 @@
 import Foundation
 import Testing
+import TestScratch
 
 @Suite("dlnpath search")
 struct SearchCLITests {
     func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("SearchCLI-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestScratch.directory("SearchCLI").path
     }
 
     /// Seed 1 on the paper's distribution: instances 0, 2, 4, 7, 8, 10, 11 of 0..<12 are

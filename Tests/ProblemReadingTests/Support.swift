@@ -4,6 +4,7 @@ import Foundation
 import ProblemDefinition
 import ProblemReading
 import Testing
+import TestScratch
 
 /// The fixtures directory copied into the test bundle (`resources: [.copy("Fixtures")]`).
 enum Fixtures {
@@ -49,10 +50,7 @@ func read(_ path: String, y: String? = nil, response: String? = nil, variant: Va
 
 /// A fresh directory for files written by one test.
 func scratchDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("ProblemReadingTests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try! TestScratch.directory("ProblemReadingTests")
 }
 
 /// Writes `contents` to `name` in a fresh scratch directory and returns its path.

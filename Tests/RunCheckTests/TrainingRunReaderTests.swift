@@ -3,6 +3,7 @@ import Foundation
 import NumericFlow
 import RunCheck
 import Testing
+import TestScratch
 
 /// Run files: every format, and bad runs named by file, key and row.
 @Suite("run files")
@@ -10,8 +11,7 @@ struct TrainingRunReaderTests {
     let dir: URL
 
     init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("runcheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try TestScratch.directory("runcheck")
     }
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }

@@ -5,11 +5,12 @@ import ProblemDefinition
 import ProblemReading
 import SolverCheck
 import Testing
+import TestScratch
 
 /// `SolverCheck.check`: check-solver's whole job on files, from the library.
 @Suite struct FileCheckTests {
     func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("solvercheck-\(UUID().uuidString)-\(name)")
+        let url = try TestScratch.directory("solvercheck").appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

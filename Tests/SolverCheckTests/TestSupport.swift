@@ -4,6 +4,7 @@ import Foundation
 import LassoHomotopy
 import ProblemDefinition
 import SolverCheck
+import TestScratch
 
 func q(_ n: Int, _ d: Int = 1) -> Rational { Rational(n, d) }
 
@@ -31,7 +32,5 @@ func knotsOutput(_ path: LassoPath, kind: SolverOutput.Kind = .path) -> SolverOu
 
 /// A fresh temporary directory.
 func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("SolverCheckTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestScratch.directory("SolverCheckTests")
 }

@@ -27,8 +27,10 @@ Mairal–Yu instances up to --baseline-max-p, the exact Python-fractions homotop
 examples/bench/path_baseline.py runs too and the speed-up of `path --json` over it is printed.
 """
 import argparse
+import atexit
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -164,6 +166,8 @@ def main():
         raise SystemExit(f"{args.dlnpath} is not an executable; build it first (see the usage above)")
 
     directory = args.keep or tempfile.mkdtemp(prefix="dlnpath-bench-")
+    if not args.keep:  # removed at exit unless --keep names a directory to keep
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
     os.makedirs(directory, exist_ok=True)
     print(f"{'instance':<18} {'command':<13} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} {'out MB':>8} {'lars ms':>8} {'ratio':>8}")
     for name in args.only or DEFAULT_INSTANCES:

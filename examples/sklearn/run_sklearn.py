@@ -12,8 +12,10 @@ X and y, read as the exact binary values), so only the solver is judged, not the
 the data. λ is scikit-learn's alpha: the penalty of ||Xx - y||^2/(2n) + alpha*||x||_1.
 """
 import argparse
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -147,6 +149,8 @@ def main():
     if sklearn.__version__ != PINNED:
         print(f"warning: scikit-learn {sklearn.__version__} is installed; the expected outcomes are for {PINNED}", file=sys.stderr)
     workdir = args.keep or tempfile.mkdtemp(prefix="dlnpath-sklearn-")
+    if not args.keep:  # removed at exit unless --keep names a directory to keep
+        atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     os.makedirs(workdir, exist_ok=True)
     mismatches = 0
     start = time.time()
