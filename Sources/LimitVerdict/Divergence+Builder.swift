@@ -31,6 +31,9 @@ struct DivergenceBuilder {
                 // interval that starts a divergence has its coordinates (`PieceComparison`).
                 precondition(!d.coordinates.isEmpty, "a divergence without its coordinates")
                 intervals.append(Divergence(from: part.from, to: part.to, coordinates: d.coordinates))
+                // Every interval's maximum is reported: the one before is formed now, so that no
+                // part it comes from is held to the end.
+                if let before = largest.last, let m = before { _ = m.value.exact }
                 largest.append(nil)
                 // maximumGap meets the piece ending where the interval starts first, at that point.
                 if part.from == piece.from, let before = previousGap, before.to == part.from {

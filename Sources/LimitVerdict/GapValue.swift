@@ -7,46 +7,55 @@ import Synchronization
 /// others by their bounds, so most are never formed: each is a Horner evaluation with gcds of
 /// values of up to a megabit at Gaussian 200×200. `--json` writes them all, each formed once.
 final class GapValue: Sendable {
-    private enum Source {
-        case exact(Rational)
-        case part(GapPolynomial, inverse: Rational)
+    /// The value, or what forms it (dropped once it is formed: a part's coefficients and an end
+    /// s are shared with the piece, but the value may outlive it).
+    private enum State {
+        case formed(Rational)
+        case atEnd(GapPolynomial, Rational)
+        case atInverse(GapPolynomial, Rational)
     }
 
     let bounds: GapBounds
-    private let source: Source
-    private let formed: Mutex<Rational?>
+    private let state: Mutex<State>
 
     init(_ q: Rational) {
         bounds = GapBounds(q)
-        source = .exact(q)
-        formed = Mutex(q)
+        state = Mutex(.formed(q))
     }
 
-    /// The part's value g₀ + g₁u + g₂u² at u = 1/s (s = nil: u = 0, the limit s → ∞).
-    convenience init(_ part: GapPolynomial, at s: Rational?) {
-        self.init(part, atInverse: s?.reciprocal ?? .zero)
+    /// The part's value g₀ + g₁u + g₂u² at u = 1/s.
+    init(_ part: GapPolynomial, at s: Rational) {
+        bounds = GapBounds(part, at: s)
+        state = Mutex(.atEnd(part, s))
     }
 
     /// The part's value at u.
     init(_ part: GapPolynomial, atInverse u: Rational) {
         bounds = GapBounds(part, atInverse: u)
-        source = .part(part, inverse: u)
-        formed = Mutex(nil)
+        state = Mutex(.atInverse(part, u))
     }
 
     /// The exact value, formed now if it was not.
     var exact: Rational {
-        formed.withLock { value in
-            if let value { return value }
-            guard case let .part(part, u) = source else { preconditionFailure("an exact value is formed from the start") }
-            let q = part.value(atInverse: u)
-            value = q
+        state.withLock { state in
+            let q: Rational
+            switch state {
+            case let .formed(value): return value
+            case let .atEnd(part, s): q = part.value(at: s)
+            case let .atInverse(part, u): q = part.value(atInverse: u)
+            }
+            state = .formed(q)
             return q
         }
     }
 
     /// Whether the exact value has been formed (for tests).
-    var isFormed: Bool { formed.withLock { $0 != nil } }
+    var isFormed: Bool {
+        state.withLock { state in
+            if case .formed = state { return true }
+            return false
+        }
+    }
 
     /// Whether the value is 0: bounds of exactly [0, 0] come only from terms that are all 0.
     var isZero: Bool {
