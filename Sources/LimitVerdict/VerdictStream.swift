@@ -124,7 +124,7 @@ struct VerdictStream {
             let (comparison, g) = calculator.compareAndGap(p, end: p.to == horizon ? horizon : nil, after: pieces.last?.gap,
                                                            &products, &objectives)
             pieces.append((p, comparison, g))
-            if texts != nil, !g.maximumValue.isZero { rendered.append(g.json(&texts!)) }
+            if !g.maximum.isZero, texts != nil { rendered.append(g.json(&texts!)) }
             // A time belongs to the last piece starting at or before it (`Verdict.averaged(at:)`).
             for (i, s) in times.enumerated() where p.from <= s && (p.to == horizon || s < p.to!) {
                 let averaged = p.averagedFormula.value(at: s), lasso = p.lassoFormula.value(at: s)
