@@ -36,19 +36,20 @@ enum CompareReport {
 }
 
 /// The gap pieces with a nonzero maximum as the report's table (the others pass unseen). A row
-/// keeps what it shows, not the piece's polynomials (megabit values at Gaussian 200×200).
+/// keeps what it shows, not the piece's polynomials (megabit values at Gaussian 200×200): the
+/// maximum, formed only if the row is shown (with the one part it comes from until then).
 struct GapRows: Sendable {
-    typealias Row = (from: Rational, to: Rational?, maximum: Rational, maximiser: Rational?)
+    typealias Row = (from: Rational, to: Rational?, maximum: GapValue, maximiser: Rational?)
     private(set) var table: TableWindow<Row>
 
     init(_ f: NumberFormat) {
         table = TableWindow(["s from", "to", "max gap", "at s"], f.layout) { g in
-            [f(g.from), f.orInfinity(g.to), f(g.maximum), g.maximiser.map { f($0) } ?? "→ ∞"]
+            [f(g.from), f.orInfinity(g.to), f(g.maximum.exact), g.maximiser.map { f($0) } ?? "→ ∞"]
         }
     }
 
     mutating func pass(_ piece: GapPiece) {
-        if !piece.maximum.isZero { table.pass((piece.from, piece.to, piece.maximum, piece.maximiser)) }
+        if !piece.maximumValue.isZero { table.pass((piece.from, piece.to, piece.maximumValue, piece.maximiser)) }
     }
 }
 

@@ -7,7 +7,9 @@ import ExactArithmetic
 struct DivergenceBuilder {
     private(set) var intervals: [Divergence] = []
     /// Per interval (with gaps given), its largest gap and where (nil: approached as s → ∞).
-    private(set) var maxima: [(maximum: Rational, maximiser: Rational?)?] = []
+    var maxima: [(maximum: Rational, maximiser: Rational?)?] { largest.map { $0.map { ($0.value.exact, $0.at) } } }
+    /// The same, each formed only when asked for: candidates are mostly ordered by their bounds.
+    private var largest: [(value: GapValue, at: Rational?)?] = []
     /// The gap of the piece before (the only thing the next piece reads of it).
     private var previousGap: GapPiece?
     /// Whether the last piece's sides differ at its end (`PieceComparison.apartAtEnd`).
@@ -29,16 +31,19 @@ struct DivergenceBuilder {
                 // interval that starts a divergence has its coordinates (`PieceComparison`).
                 precondition(!d.coordinates.isEmpty, "a divergence without its coordinates")
                 intervals.append(Divergence(from: part.from, to: part.to, coordinates: d.coordinates))
-                maxima.append(nil)
+                // Every interval's maximum is reported: the one before is formed now, so that no
+                // part it comes from is held to the end.
+                if let before = largest.last, let m = before { _ = m.value.exact }
+                largest.append(nil)
                 // maximumGap meets the piece ending where the interval starts first, at that point.
                 if part.from == piece.from, let before = previousGap, before.to == part.from {
-                    consider(before.maximum(from: part.from, to: part.from))
+                    consider(GapPiece.maximum(before.parts, from: part.from, to: part.from, start: nil).best)
                 }
             }
             guard let gap else { continue }
             // The whole piece inside: its own maximum; else clipped to the part (as maximumGap does).
             let whole = part.from == piece.from && part.to == piece.to
-            consider(whole ? (gap.maximum, gap.maximiser) : gap.maximum(from: part.from, to: part.to))
+            consider(whole ? (gap.maximumValue, gap.maximiser) : GapPiece.maximum(gap.parts, from: part.from, to: part.to, start: nil).best)
         }
     }
 
@@ -50,9 +55,9 @@ struct DivergenceBuilder {
     }
 
     /// A candidate for the last interval's maximum, kept only if strictly larger (ties: the first).
-    private mutating func consider(_ m: (value: Rational, at: Rational?)?) {
+    private mutating func consider(_ m: (value: GapValue, at: Rational?)?) {
         guard let m else { return }
-        let n = maxima.count - 1
-        if maxima[n].map({ compareRationals($0.maximum, m.value) < 0 }) ?? true { maxima[n] = (m.value, m.at) }
+        let n = largest.count - 1
+        if largest[n].map({ $0.value < m.value }) ?? true { largest[n] = m }
     }
 }

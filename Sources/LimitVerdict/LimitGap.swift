@@ -22,21 +22,25 @@ public struct GapPiece: Equatable, Sendable {
     public let from: Rational
     public let to: Rational?
     public let parts: [GapPolynomial]
-    public let maximum: Rational
+    /// The maximum, formed when first asked for.
+    let maximumValue: GapValue
     /// Where the maximum is attained; nil when it is only approached as s → ∞.
     public let maximiser: Rational?
 
-    /// The gap at `to` (nil when unbounded or not evaluated), for the next piece's start.
-    let valueAtEnd: Rational?
+    /// The gap at `to` (nil when unbounded), for the next piece's start.
+    let valueAtEnd: GapValue?
 
-    init(from: Rational, to: Rational?, parts: [GapPolynomial], maximum: Rational, maximiser: Rational?, valueAtEnd: Rational?) {
+    init(from: Rational, to: Rational?, parts: [GapPolynomial], maximum: GapValue, maximiser: Rational?, valueAtEnd: GapValue?) {
         self.from = from
         self.to = to
         self.parts = parts
-        self.maximum = maximum
+        self.maximumValue = maximum
         self.maximiser = maximiser
         self.valueAtEnd = valueAtEnd
     }
+
+    /// The largest gap on the piece.
+    public var maximum: Rational { maximumValue.exact }
 
     /// Equal pieces: the same interval, polynomials and maximum (`valueAtEnd` is a by-product).
     public static func == (a: GapPiece, b: GapPiece) -> Bool {
@@ -46,7 +50,7 @@ public struct GapPiece: Equatable, Sendable {
     /// A piece where the two sides coincide.
     static func zero(from: Rational, to: Rational?) -> GapPiece {
         GapPiece(from: from, to: to, parts: [GapPolynomial(from: from, to: to, g0: .zero, g1: .zero, g2: .zero)],
-                 maximum: .zero, maximiser: to, valueAtEnd: to == nil ? nil : .zero)
+                 maximum: GapValue(.zero), maximiser: to, valueAtEnd: to == nil ? nil : GapValue(.zero))
     }
 }
 
@@ -112,7 +116,7 @@ struct GapCalculator {
 
     /// `start`: the gap at p.from when known (the previous piece's value at its end: the gap is
     /// continuous in s, since x̄ and x(κ(s)) are).
-    func piece(_ p: CommonPiece, averaged: VerdictProducts.AveragedSide, lasso y: (Rational, Rational, Rational), start: Rational?,
+    func piece(_ p: CommonPiece, averaged: VerdictProducts.AveragedSide, lasso y: (Rational, Rational, Rational), start: GapValue?,
                _ objectives: inout ObjectiveCache) -> GapPiece {
         // Where a coordinate of x̄ changes sign inside the piece (the lasso's keep their sign on a segment).
         var cuts: Set<Rational> = []
