@@ -8,7 +8,8 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from . import _tool
-from ._exact import parse_fraction
+from ._document import largest_gap, read_compare
+from ._exact import parse_reduced
 from ._problem import exact_option, write_problem
 
 
@@ -21,12 +22,15 @@ def _options(positive, weight_decay, scaling):
     return args
 
 
-def _run_on_problem(command, X, y, M, r, positive, weight_decay, extra=(), accept=(0,), scaling=None):
+def _run_on_problem(command, X, y, M, r, positive, weight_decay, extra=(), accept=(0,), scaling=None, consume=None):
+    """The completed process, or with `consume` what it returns of the output's lines."""
     with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
         problem = write_problem(directory, X=X, y=y, M=M, r=r)
         sc = scaling if X is not None else None
-        done = _tool.run([command, problem, *_options(positive, weight_decay, sc), *extra], accept=accept)
-    return done
+        args = [command, problem, *_options(positive, weight_decay, sc), *extra]
+        if consume is not None:
+            return _tool.run_streaming(args, consume, accept=accept)
+        return _tool.run(args, accept=accept)
 
 
 @dataclass
@@ -145,8 +149,8 @@ def _float(q):
 
 def _path_from_json(raw):
     knots = raw["knots"]
-    exact_alphas = [parse_fraction(k["lambda"]) for k in knots]
-    exact_coefs = [[parse_fraction(v) for v in k["x"]] for k in knots]
+    exact_alphas = [parse_reduced(k["lambda"]) for k in knots]
+    exact_coefs = [[parse_reduced(v) for v in k["x"]] for k in knots]
     d = len(exact_coefs[0]) if exact_coefs else 0
     coefs = np.array([[_float(x[i]) for x in exact_coefs] for i in range(d)], dtype=np.float64).reshape(d, len(knots))
     return LassoPath(alphas=np.array([_float(a) for a in exact_alphas], dtype=np.float64), coefs=coefs,
@@ -177,7 +181,9 @@ class Comparison:
     path : LassoPath
         The exact lasso path.
     raw : dict
-        The tool's JSON output (``dlnpath compare --json``).
+        The tool's JSON output (``dlnpath compare --json``) without its long members: no
+        ``saddles`` or ``gap``, and ``zDown`` holds only its ``total`` (``compare(...,
+        document=FILE)`` writes the whole document).
     """
 
     monotone: bool
@@ -191,7 +197,7 @@ class Comparison:
     raw: dict = field(default_factory=dict, repr=False)
 
 
-def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None):
+def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None, document=None):
     """Compare the exact ε → 0 diagonal-linear-network limit with the lasso path
     (``dlnpath compare``).
 
@@ -199,6 +205,10 @@ def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, s
     ----------
     X, y, M, r, positive, weight_decay, scaling
         As for :func:`lasso_path`.
+    document : str or path-like, optional
+        A file to receive the whole ``dlnpath compare --json`` document, saddles and gap
+        pieces included (1.9 GB at a Gaussian 100×200 design); only its short members are
+        read into Python.
 
     Returns
     -------
@@ -210,18 +220,23 @@ def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, s
     DLNPathInputError
         For invalid input.
     """
-    done = _run_on_problem("compare", X, y, M, r, positive, weight_decay, extra=["--json"], scaling=scaling)
-    raw = json.loads(done.stdout)
-    gaps = raw.get("gap") or []
-    best = max(gaps, key=lambda g: parse_fraction(g["maximum"]), default=None)
+    def read(lines):
+        if document is None:
+            return read_compare(lines)
+        with open(document, "wb") as copy:
+            return read_compare(lines, copy)
+
+    raw, gaps = _run_on_problem("compare", X, y, M, r, positive, weight_decay, extra=["--json"], scaling=scaling,
+                                consume=read)
+    best = largest_gap(gaps)
     z_down = raw.get("zDown")
     return Comparison(
         monotone=bool(raw["monotone"]), equivalent=bool(raw["equivalent"]),
-        divergence=[(parse_fraction(d["from"]), None if d.get("to") is None else parse_fraction(d["to"]))
+        divergence=[(parse_reduced(d["from"]), None if d.get("to") is None else parse_reduced(d["to"]))
                     for d in raw.get("divergence") or []],
-        maximum_gap=parse_fraction(best["maximum"]) if best else Fraction(0),
-        gap_at=parse_fraction(best["maximiser"]) if best and best.get("maximiser") is not None else None,
-        z_down=parse_fraction(z_down["total"]) if isinstance(z_down, dict) and "total" in z_down else None,
+        maximum_gap=best[0] if best else Fraction(0),
+        gap_at=best[1] if best else None,
+        z_down=parse_reduced(z_down["total"]) if isinstance(z_down, dict) and z_down.get("total") is not None else None,
         statements=list(raw.get("statements") or []),
         path=_path_from_json({"knots": raw["knots"]}) if "knots" in raw and raw["knots"] and "x" in raw["knots"][0] else None,
         raw=raw)

@@ -2,6 +2,7 @@
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from .errors import DLNPathError, DLNPathInputError, DLNPathNotFound
@@ -57,6 +58,33 @@ def run(args, *, accept=(0,), cwd=None):
     if done.returncode in accept:
         return done
     raise error_for(done.returncode, done.stderr, done.stdout, command)
+
+
+def run_streaming(args, consume, *, accept=(0,)):
+    """Run ``dlnpath ARGS`` and hand its standard output to ``consume`` as an iterator of
+    lines (bytes) while it runs, so that a long document is never held whole; return what
+    ``consume`` returns when the exit status is in `accept`.
+
+    Raises
+    ------
+    DLNPathInputError, DLNPathError
+        As :func:`run`.
+    """
+    command = [find_binary()] + [str(a) for a in args]
+    # stderr goes to a file: a pipe left unread could fill and stall the tool.
+    with tempfile.TemporaryFile() as stderr, subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL) as process:
+        try:
+            result = consume(iter(process.stdout.readline, b""))
+            process.stdout.read()  # whatever consume left, so that the tool can finish
+        except BaseException:
+            process.kill()
+            raise
+        status = process.wait()
+        if status in accept:
+            return result
+        stderr.seek(0)
+        raise error_for(status, stderr.read().decode("utf-8", "replace"), "", command)
 
 
 def error_for(status, stderr, stdout, command):
