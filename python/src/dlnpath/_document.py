@@ -67,9 +67,6 @@ def read_compare(lines, copy=None):
                 kept[-1].append(b"}")
         elif key not in SKIPPED:
             kept[-1].append(line)
-    for m in kept:
-        if m == [b'  "zDown": {']:  # without a total line (the tool always writes one)
-            m.append(b"}")
     members = [b"".join(m).rstrip().rstrip(b",") for m in kept]
     return json.loads(b"{" + b",".join(members) + b"}"), gaps
 
