@@ -41,6 +41,7 @@ def read_compare(lines, copy=None):
         Each gap piece's ``maximum`` and ``maximiser`` as written, in order.
     """
     kept, gaps, key, pending = [], [], None, None
+    knots, knot = [], None
     for line in lines:
         if copy is not None:
             copy.write(line)
@@ -49,12 +50,24 @@ def read_compare(lines, copy=None):
             key = member.group(1).decode()
             if key == "zDown":
                 kept.append([b'  "zDown": {'])
+            elif key == "knots":
+                kept.append([b'  "knots": []'])  # filled in below
             elif key not in SKIPPED:
                 kept.append([line])
             continue
         if key is None or line.startswith(b"}"):
             continue
-        if key == "gap":
+        if key == "knots":
+            # Knot by knot: the 2.1 GB of knots at 200×200, joined and parsed at once, were held thrice.
+            if line.startswith(b"    {"):
+                knot = [line]
+            elif line.startswith(b"    }"):
+                knot.append(b"}")
+                knots.append(json.loads(b"".join(knot)))
+                knot = None
+            elif knot is not None:
+                knot.append(line)
+        elif key == "gap":
             found = _GAP_VALUE.match(line)
             if found and found.group(1) == b"maximum":
                 pending = _text(found.group(2))
@@ -68,7 +81,10 @@ def read_compare(lines, copy=None):
         elif key not in SKIPPED:
             kept[-1].append(line)
     members = [b"".join(m).rstrip().rstrip(b",") for m in kept]
-    return json.loads(b"{" + b",".join(members) + b"}"), gaps
+    raw = json.loads(b"{" + b",".join(members) + b"}")
+    if "knots" in raw:
+        raw["knots"] = knots
+    return raw, gaps
 
 
 def _text(value):
