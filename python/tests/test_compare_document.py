@@ -1,5 +1,6 @@
-"""compare() reads the tool's document as it streams past: checked against the whole document
-parsed by json, and the pieces (largest_gap, parse_reduced, read_compare) on hand-made values."""
+"""compare() and lasso_path() read the tool's documents as they stream past: checked against the
+whole documents parsed by json, and the pieces (read_document, largest_gap, parse_reduced) on
+hand-made values."""
 import hashlib
 import json
 import subprocess
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 import dlnpath
-from dlnpath._document import largest_gap, read_compare
+from dlnpath._document import largest_gap, read_compare, read_document
 from dlnpath._exact import parse_fraction, parse_reduced
 
 
@@ -55,6 +56,54 @@ def test_compare_agrees_with_the_whole_document(seed, tmp_path):
     values = list(exact_strings(full))
     assert len(values) > 1000
     assert all(parse_reduced(v) == parse_fraction(v) for v in values)
+
+
+def test_lasso_path_agrees_with_the_whole_document(tmp_path):
+    X, y = gaussian(0)
+    np.savez(tmp_path / "p.npz", X=X, y=y)
+    out = subprocess.run([dlnpath.find_binary(), "path", "--json", str(tmp_path / "p.npz")],
+                         capture_output=True, check=True).stdout
+    p = dlnpath.lasso_path(X, y)
+    assert p.raw == json.loads(out)
+    assert len(p.raw["knots"]) > 10 and len(p.raw["segments"]) > 10
+
+
+def test_read_document_reads_every_layout():
+    text = """{
+  "n": 3,
+  "inline": [1, 2],
+  "empty": [],
+  "object": {
+    "a": [
+      "1/2"
+    ],
+    "b": null
+  },
+  "rows": [
+    {
+      "x": [
+        "0",
+        "-3/4"
+      ]
+    },
+    {},
+    [1, {"k": "v"}],
+    [
+      2
+    ],
+    "text, with \\"quotes\\"",
+    null
+  ],
+  "last": "done"
+}
+"""
+    expected = json.loads(text)
+    assert read_document(iter(text.encode().splitlines(keepends=True))) == expected
+    seen = []
+    raw = read_document(iter(text.encode().splitlines(keepends=True)), skip={"rows", "object"},
+                        visit=lambda key, line: seen.append(key))
+    assert raw == {k: v for k, v in expected.items() if k not in ("rows", "object")}
+    assert seen.count("rows") == 15 and seen.count("object") == 6  # every line of theirs
 
 
 def test_largest_gap_decides_near_ties_exactly():

@@ -1,13 +1,15 @@
-"""Reading ``dlnpath compare --json`` line by line without holding it.
+"""Reading the tool's JSON documents line by line as they stream, without holding them.
 
-At a Gaussian 100×200 design the document is 1.9 GB, 1.5 GB of it the saddles and most of the
-rest the gap's polynomials and z↓'s pieces, each value up to a megabit: parsed whole, it took
+At a Gaussian 100×200 design ``compare --json`` is 1.9 GB, 1.5 GB of it the saddles and most of
+the rest the gap's polynomials and z↓'s pieces, each value up to a megabit: parsed whole, it took
 8 GB and three minutes in Python. :func:`compare` needs only the short members, the knots, each
-gap piece's maximum and z↓'s total, so the long members are skipped as they stream past.
+gap piece's maximum and z↓'s total, so the long members are skipped as they stream past, and
+arrays (the knots: 2.1 GB at 200×200) are parsed element by element.
 
-The tool writes the document indented by two spaces per level, one member per line for
-scalars: a top-level member starts on a line with exactly two spaces of indent, a gap piece's
-maximum on a line with six.
+The tool writes its documents indented by two spaces per level: a top-level member starts on a
+line with exactly two spaces of indent, an array's elements at four (an element spanning lines
+opens with a lone ``{`` or ``[`` and closes at the same indent), and a gap piece's maximum and
+maximiser on lines of their own at six.
 """
 import json
 import math
@@ -15,16 +17,14 @@ import re
 
 from ._exact import parse_reduced
 
-# Members left out of ``raw``: the saddles (the limit with each saddle's q) and the gap's pieces.
-SKIPPED = ("saddles", "gap")
-
 _MEMBER = re.compile(rb'^  "([^"]+)": ')
 _GAP_VALUE = re.compile(rb'^      "(maximum|maximiser)": (?:"([^"]*)"|null)')
 _TOTAL = re.compile(rb'^    "total": (?:"([^"]*)"|null)')
 
 
-def read_compare(lines, copy=None):
-    """The short members of a ``compare --json`` document, from an iterator of its lines.
+def read_document(lines, copy=None, skip=(), visit=None):
+    """A JSON document of the tool's, from an iterator of its lines, each top-level array
+    parsed element by element.
 
     Parameters
     ----------
@@ -32,6 +32,54 @@ def read_compare(lines, copy=None):
         The document's lines.
     copy : binary file, optional
         Receives every line, so that it holds the whole document.
+    skip : collection of str
+        Members left out; each of their lines goes to ``visit(key, line)`` instead.
+    visit : callable, optional
+        Called with each line of the members skipped.
+
+    Returns
+    -------
+    dict
+    """
+    raw, key, pending, element = {}, None, None, None
+    visit = visit or (lambda key, line: None)
+    for line in lines:
+        if copy is not None:
+            copy.write(line)
+        member = _MEMBER.match(line)
+        if member or line.startswith(b"}"):
+            if pending is not None:  # the member before, on lines of its own
+                raw[key] = json.loads(b"".join(pending).rstrip().rstrip(b","))
+                pending = None
+            if not member:
+                continue
+            key = member.group(1).decode()
+            if key in skip:
+                visit(key, line)
+            elif line[member.end():].rstrip() == b"[":
+                raw[key] = []
+            else:
+                pending = [line[member.end():]]
+        elif key is None:  # the document's opening brace
+            continue
+        elif key in skip:
+            visit(key, line)
+        elif pending is not None:
+            pending.append(line)
+        elif element is not None:
+            element.append(line)
+            if line[:5] in (b"    }", b"    ]"):
+                raw[key].append(json.loads(b"".join(element).rstrip().rstrip(b",")))
+                element = None
+        elif line.strip() in (b"{", b"["):
+            element = [line]
+        elif not line.startswith(b"  ]"):
+            raw[key].append(json.loads(line.strip().rstrip(b",")))
+    return raw
+
+
+def read_compare(lines, copy=None):
+    """The short members of a ``compare --json`` document, from an iterator of its lines.
 
     Returns
     -------
@@ -40,50 +88,22 @@ def read_compare(lines, copy=None):
     gaps : list of (str, str or None)
         Each gap piece's ``maximum`` and ``maximiser`` as written, in order.
     """
-    kept, gaps, key, pending = [], [], None, None
-    knots, knot = [], None
-    for line in lines:
-        if copy is not None:
-            copy.write(line)
-        member = _MEMBER.match(line)
-        if member:
-            key = member.group(1).decode()
-            if key == "zDown":
-                kept.append([b'  "zDown": {'])
-            elif key == "knots":
-                kept.append([b'  "knots": []'])  # filled in below
-            elif key not in SKIPPED:
-                kept.append([line])
-            continue
-        if key is None or line.startswith(b"}"):
-            continue
-        if key == "knots":
-            # Knot by knot: the 2.1 GB of knots at 200×200, joined and parsed at once, were held thrice.
-            if line.startswith(b"    {"):
-                knot = [line]
-            elif line.startswith(b"    }"):
-                knot.append(b"}")
-                knots.append(json.loads(b"".join(knot)))
-                knot = None
-            elif knot is not None:
-                knot.append(line)
-        elif key == "gap":
-            found = _GAP_VALUE.match(line)
-            if found and found.group(1) == b"maximum":
-                pending = _text(found.group(2))
-            elif found:
-                gaps.append((pending, _text(found.group(2))))
+    gaps, found = [], {"total": None}
+
+    def visit(key, line):
+        if key == "gap":
+            value = _GAP_VALUE.match(line)
+            if value and value.group(1) == b"maximum":
+                found["maximum"] = _text(value.group(2))
+            elif value:
+                gaps.append((found["maximum"], _text(value.group(2))))
         elif key == "zDown":
             total = _TOTAL.match(line)
             if total:
-                kept[-1].append(b'"total": ' + (b"null" if total.group(1) is None else b'"' + total.group(1) + b'"'))
-                kept[-1].append(b"}")
-        elif key not in SKIPPED:
-            kept[-1].append(line)
-    members = [b"".join(m).rstrip().rstrip(b",") for m in kept]
-    raw = json.loads(b"{" + b",".join(members) + b"}")
-    if "knots" in raw:
-        raw["knots"] = knots
+                found["total"] = _text(total.group(1))
+
+    raw = read_document(lines, copy, skip=("saddles", "gap", "zDown"), visit=visit)
+    raw["zDown"] = {"total": found["total"]}
     return raw, gaps
 
 

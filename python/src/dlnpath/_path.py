@@ -1,5 +1,4 @@
 """lasso_path and compare: the exact lasso path and the DLN verdict as Python objects."""
-import json
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -8,7 +7,7 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from . import _tool
-from ._document import largest_gap, read_compare
+from ._document import largest_gap, read_compare, read_document
 from ._exact import parse_reduced
 from ._problem import exact_option, write_problem
 
@@ -135,8 +134,9 @@ def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0
     [Fraction(3, 1), Fraction(1, 1), Fraction(0, 1)]
     """
     limits = [] if max_digits is None else ["--max-digits", str(int(max_digits))]
-    done = _run_on_problem("path", X, y, M, r, positive, weight_decay, extra=["--json", *limits], scaling=scaling)
-    return _path_from_json(json.loads(done.stdout))
+    raw = _run_on_problem("path", X, y, M, r, positive, weight_decay, extra=["--json", *limits], scaling=scaling,
+                          consume=read_document)
+    return _path_from_json(raw)
 
 
 def _float(q):
