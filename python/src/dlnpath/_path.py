@@ -228,15 +228,14 @@ def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, s
 
     raw, gaps = _run_on_problem("compare", X, y, M, r, positive, weight_decay, extra=["--json"], scaling=scaling,
                                 consume=read)
-    best = largest_gap(gaps)
-    z_down = raw.get("zDown")
+    best, total = largest_gap(gaps), raw["zDown"]["total"]
     return Comparison(
         monotone=bool(raw["monotone"]), equivalent=bool(raw["equivalent"]),
         divergence=[(parse_reduced(d["from"]), None if d.get("to") is None else parse_reduced(d["to"]))
                     for d in raw.get("divergence") or []],
         maximum_gap=best[0] if best else Fraction(0),
         gap_at=best[1] if best else None,
-        z_down=parse_reduced(z_down["total"]) if isinstance(z_down, dict) and z_down.get("total") is not None else None,
+        z_down=None if total is None else parse_reduced(total),
         statements=list(raw.get("statements") or []),
         path=_path_from_json({"knots": raw["knots"]}) if "knots" in raw and raw["knots"] and "x" in raw["knots"][0] else None,
         raw=raw)
