@@ -13,10 +13,16 @@ extension ExactComparison {
     /// and returns the verdict's facts. Streamed on four threads (`stream`), each saddle rendered
     /// beside the limit (`SaddleSpill`) and each knot as found. Every part of the document goes
     /// to a temporary file, and nothing reaches `fileDescriptor` until all four are done: a
-    /// failed check writes nothing.
+    /// failed check writes nothing. `summary` (`compare --json --summary`): the same document
+    /// without the saddles, z↓'s pieces and the gap pieces, with the first largest gap in their
+    /// place (`writeSummaryJSON`).
     public static func writeJSON(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [],
-                                 _ exact: ExactJSON = .exactStrings, toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
+                                 _ exact: ExactJSON = .exactStrings, summary: Bool = false,
+                                 toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
         let (saddles, knots) = sources(problem, horizon: horizon)
+        if summary {
+            return try writeSummaryJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor, saddles: saddles, knots: knots)
+        }
         return try writeJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor, saddles: saddles, knots: knots)
     }
 
@@ -39,8 +45,25 @@ extension ExactComparison {
             let rendered = SaddleSpill(file: files[0], exact)
             defer { rendered.cancel() }
             let streamed = try stream(problem, horizon: horizon, at: times, .json(exact, files), rendered: rendered, saddles: source, knots: path)
-            try streamed.facts.document(saddles: rendered.finish(), knots: streamed.knots!.document, downwardPieces: streamed.summary.pieces!.document,
-                                        gap: streamed.verdict.gap.document, at: streamed.verdict.evaluationsJSON(streamed.summary, exact), exact)
+            let parts = VerdictFacts.LongParts.whole(saddles: try rendered.finish(), downwardPieces: streamed.summary.pieces!.document,
+                                                     gap: streamed.verdict.gap.document)
+            try streamed.facts.document(parts, knots: streamed.knots!.document, at: streamed.verdict.evaluationsJSON(streamed.summary, exact), exact)
+                .writeDocument(toFileDescriptor: fileDescriptor)
+            return streamed.facts
+        }
+    }
+
+    /// `compare --json --summary` from these sources, streamed as `writeJSON`: the saddles are
+    /// neither rendered nor kept, no gap maximum is formed but the largest, and only the knots
+    /// wait in a temporary file (about the cost of the `compare` report).
+    static func writeSummaryJSON(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON, toFileDescriptor fileDescriptor: Int32,
+                                 saddles source: @escaping ((Saddle) throws -> Void) throws -> Void,
+                                 knots path: @escaping @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) throws -> VerdictFacts {
+        for s in times { try Verdict.check(etaTime: s) }
+        return try ScratchFile.with(for: ["the lasso knots"]) { files in
+            let streamed = try stream(problem, horizon: horizon, at: times, .summary(exact, files[0]), rendered: nil, saddles: source, knots: path)
+            try streamed.facts.document(.summary(largestGap: streamed.verdict.largestGap.json(exact)), knots: streamed.knots!.document,
+                                        at: streamed.verdict.evaluationsJSON(streamed.summary, exact), exact)
                 .writeDocument(toFileDescriptor: fileDescriptor)
             return streamed.facts
         }
@@ -66,6 +89,8 @@ extension ExactComparison {
         case json(ExactJSON, [UnsafeMutablePointer<FILE>])
         /// `compare`: the report's tables.
         case text(NumberFormat)
+        /// `compare --json --summary`: the knots to their temporary file, and the largest gap.
+        case summary(ExactJSON, UnsafeMutablePointer<FILE>)
     }
 
     /// A comparison streamed to its end: the verdict's thread's state (finished), what it read
@@ -95,6 +120,10 @@ extension ExactComparison {
                 SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times,
                               downward: SpilledArray(file: files[2], indent: 6, holding: "z↓"), e),
                 VerdictStream(problem, horizon: horizon, at: times, .json(SpilledArray(file: files[3], indent: 4, holding: "the gap"), e))))
+        case let .summary(e, file):
+            (knotFile, exact) = (Handover(value: file), e)
+            sides = Handover(value: (SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times),
+                                     VerdictStream(problem, horizon: horizon, at: times, .summary)))
         case let .text(f):
             (knotFile, exact) = (Handover(value: nil), nil)
             sides = Handover(value: (SegmentStream(weightDecay: problem.weightDecay, horizon: horizon, at: times, report: f),

@@ -54,6 +54,20 @@ public struct GapPiece: Equatable, Sendable {
     }
 }
 
+/// The first largest of the gap pieces' nonzero maxima, the pieces passed in time order
+/// (`compare --json --summary`): what a reader of the whole document's "gap" finds (ties: the
+/// first). Maxima are ordered by their bounds where these decide, so few are formed.
+struct LargestGap: Sendable {
+    private(set) var maximum: GapValue?
+    /// Where the largest maximum is attained; nil when it is only approached as s → ∞.
+    private(set) var maximiser: Rational?
+
+    mutating func pass(_ piece: GapPiece) {
+        guard !piece.maximumValue.isZero, maximum.map({ $0 < piece.maximumValue }) ?? true else { return }
+        (maximum, maximiser) = (piece.maximumValue, piece.maximiser)
+    }
+}
+
 /// Computes the gap polynomials on a piece from the per-saddle loss and per-segment objective
 /// coefficients; only the DLN side's ℓ1 term depends on signs, which are constant between the cuts.
 struct GapCalculator {

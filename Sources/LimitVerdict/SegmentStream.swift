@@ -10,7 +10,7 @@ import LassoHomotopy
 struct SegmentStream {
     let times: [Rational]
     private var segments: LassoPathInTime.StreamedSegments
-    /// z↓'s pieces: as JSON in their file (`compare --json`), or as the report's table (`compare`).
+    /// z↓'s pieces: as JSON in their file (`compare --json`), as the report's table (`compare`), or neither.
     private var downward: SpilledArray?
     private var texts: RecentTexts?
     private var rows: DownwardRows?
@@ -33,7 +33,8 @@ struct SegmentStream {
         rows = DownwardRows(f)
     }
 
-    private init(weightDecay: Rational, horizon: Rational?, at times: [Rational]) {
+    /// The same keeping neither (`compare --json --summary`: z↓'s total only).
+    init(weightDecay: Rational, horizon: Rational?, at times: [Rational]) {
         self.times = times
         segments = LassoPathInTime.StreamedSegments(weightDecay: weightDecay, horizon: horizon)
         atInfinity = KnotsAtInfinity(weightDecay: weightDecay)

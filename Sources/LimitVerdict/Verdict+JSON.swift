@@ -21,15 +21,15 @@ extension Verdict {
         // Values that recur (a piece's end as the next one's start, a gap piece's maximiser at
         // one of its ends, z↓'s c₁ = rate) are converted to text once (`RecentTexts`); runs of 8
         // consecutive gap pieces per thread, so that most pieces find their start kept.
-        return facts.document(
+        return facts.document(.whole(
             // Written straight to text on two threads (`SaddleText`): their exact q, c and x are
             // most of the document, and q is reduced without being kept.
             saddles: .objects(count: limit.saddles.count, write: SaddleText(limit.saddles, exact).write),
-            knots: .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) },
             downwardPieces: ParallelElements.document(count: zPieces.count, initial: { RecentTexts(exact) }) { n, texts in zPieces[n].json(&texts) },
             gap: ParallelElements.document(count: gaps.count, chunk: max(8, gaps.count / 1024), initial: { RecentTexts(exact) }) { n, texts in
                 gaps[n].json(&texts)
-            },
+            }),
+            knots: .elements(count: knots.count) { knots[$0].json(weightDecay: weightDecay, exact) },
             at: try times.map { try evaluationJSON(at: $0, exact) }, exact)
     }
 
@@ -50,12 +50,18 @@ extension Verdict {
 }
 
 extension VerdictFacts {
-    /// The `compare --json` document around its long arrays, given as parts (in memory:
-    /// `Verdict.document`; streamed: spilled files): `downwardPieces` and `gap` are z↓'s pieces and
-    /// the gap pieces with a nonzero maximum; `at`, the evaluations.
-    func document(saddles: JSONDocument, knots: JSONDocument, downwardPieces: JSONDocument, gap: JSONDocument, at: [JSONValue],
-                  _ exact: ExactJSON) -> JSONDocument {
-        var o: [(String, JSONDocument)] = [("saddles", saddles), ("knots", knots)]
+    /// The long arrays of `compare --json` (in memory: `Verdict.document`; streamed: spilled
+    /// files): the saddles, z↓'s pieces and the gap pieces with a nonzero maximum. With
+    /// `--summary`, the first largest gap in their place.
+    enum LongParts {
+        case whole(saddles: JSONDocument, downwardPieces: JSONDocument, gap: JSONDocument)
+        case summary(largestGap: JSONValue)
+    }
+
+    /// The `compare --json` document around its long arrays and the knots; `at`, the evaluations.
+    func document(_ parts: LongParts, knots: JSONDocument, at: [JSONValue], _ exact: ExactJSON) -> JSONDocument {
+        var o: [(String, JSONDocument)] = [("knots", knots)]
+        if case let .whole(saddles, _, _) = parts { o.insert(("saddles", saddles), at: 0) }
         var v: [(String, JSONValue)] = [
             ("monotone", .bool(monotone)),
             ("equivalent", .bool(equivalent)),
@@ -76,8 +82,15 @@ extension VerdictFacts {
         } ?? .null))
         v.append(("link", linkJSON(exact)))
         o += v.map { ($0.0, .value($0.1)) }
-        o.append(("zDown", .object([("total", .value(exact.optional(downward.total))), ("pieces", downwardPieces)])))
-        o.append(("gap", gap))
+        let total: (String, JSONDocument) = ("total", .value(exact.optional(downward.total)))
+        switch parts {
+        case let .whole(_, downwardPieces, gap):
+            o.append(("zDown", .object([total, ("pieces", downwardPieces)])))
+            o.append(("gap", gap))
+        case let .summary(largestGap):
+            o.append(("zDown", .object([total])))
+            o.append(("largestGap", .value(largestGap)))
+        }
         o.append(("statements", .value(.array(statements.map { .string($0) }))))
         o.append(("contradiction", .value(contradiction.map { .string($0) } ?? .null)))
         if !at.isEmpty { o.append(("at", .value(.array(at)))) }
@@ -105,6 +118,14 @@ extension VerdictFacts {
             o.append(("mismatch", .object(JSONObject([("kind", .string("missingSaddle")), ("knot", .integer(knot)), ("knotTime", exact(knotTime))]))))
         }
         return .object(JSONObject(o))
+    }
+}
+
+extension LargestGap {
+    /// `compare --json --summary`'s "largestGap": the maximum and where (null: no nonzero gap).
+    func json(_ exact: ExactJSON) -> JSONValue {
+        guard let maximum else { return .null }
+        return .object(JSONObject([("maximum", exact(maximum.exact)), ("maximiser", exact.optional(maximiser))]))
     }
 }
 

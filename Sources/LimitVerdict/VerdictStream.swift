@@ -52,9 +52,11 @@ struct VerdictStream {
 
     /// What the runs leave, taken in order on a worker (one at a time).
     private final class Results: @unchecked Sendable {
-        /// The nonzero gap pieces: their JSON in a file (`compare --json`), or the report's table.
+        /// The nonzero gap pieces: their JSON in a file (`compare --json`), the report's table,
+        /// or only the first largest (`--summary`: `LargestGap`).
         var gap: SpilledArray?
         var gapRows: GapRows?
+        var largestGap: LargestGap?
         var divergences = DivergenceBuilder()
         var evaluations: [Evaluation?]
 
@@ -62,6 +64,7 @@ struct VerdictStream {
             switch output {
             case let .json(file, _): gap = file
             case let .text(f): gapRows = GapRows(f)
+            case .summary: largestGap = LargestGap()
             }
             evaluations = Array(repeating: nil, count: times)
         }
@@ -70,17 +73,19 @@ struct VerdictStream {
             for p in r.pieces {
                 divergences.add(p.piece, p.comparison, gap: p.gap)
                 gapRows?.pass(p.gap)
+                largestGap?.pass(p.gap)
             }
             for text in r.texts { gap!.append(text) }
             for (i, e) in r.evaluations { evaluations[i] = e }
         }
     }
 
-    /// Where the nonzero gap pieces go: to a file as JSON, or to the `compare` report's tables
-    /// (which then also has the table of knots and saddles).
+    /// Where the nonzero gap pieces go: to a file as JSON, to the `compare` report's tables
+    /// (which then also has the table of knots and saddles), or nowhere but the largest.
     enum Output {
         case json(SpilledArray, ExactJSON)
         case text(NumberFormat)
+        case summary
     }
 
     /// `gap`: the file for the nonzero gap pieces.
@@ -103,6 +108,7 @@ struct VerdictStream {
         switch output {
         case let .json(_, e): exact = e
         case let .text(f): table = SideBySide(f)
+        case .summary: break
         }
         // One run pending: each holds its saddle's x̄ formula (B: megabit entries at Gaussian
         // 200×200, five of them alive with three pending), and one keeps both workers busy.
@@ -215,6 +221,9 @@ struct VerdictStream {
 
     /// The nonzero gap pieces (after `finish`), for `compare --json`.
     var gap: SpilledArray { results.gap! }
+
+    /// The first largest gap (after `finish`), for `compare --json --summary`.
+    var largestGap: LargestGap { results.largestGap! }
 
     /// The `compare` report (after `finish`, with the path's summary) for `file`, with the
     /// statements of `facts`.

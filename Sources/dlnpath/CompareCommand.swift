@@ -30,6 +30,10 @@ struct CompareCommand: ParsableCommand {
         written with memory flat in the number of saddles and knots (--json's parts wait in \
         temporary files; the text keeps only the rows it shows, every row with --all), and \
         nothing is printed before the verdict is complete.
+
+        --json --summary leaves out the long arrays (the saddles, z↓'s pieces and the gap pieces, \
+        most of the document on a large design) and gives the largest gap in their place: the \
+        knots and the verdict in about the time of the text report.
         """
     )
 
@@ -44,6 +48,13 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Exit 1 unless z(μ) is coordinatewise monotone.")
     var expectMonotone = false
 
+    @Flag(help: "With --json: no saddles, gap pieces or z↓ pieces; the largest gap instead.")
+    var summary = false
+
+    func validate() throws {
+        if summary && !output.json { throw ValidationError("--summary shortens the --json document; give both") }
+    }
+
     func run() throws {
         let times = try at.parse(quantity: "s", strict: true, command: "compare")
         let p = try problem.load()
@@ -51,7 +62,7 @@ struct CompareCommand: ParsableCommand {
         let facts: VerdictFacts
         if output.json {
             // Written with memory flat in the saddles and knots; nothing before the verdict is done.
-            facts = try output.withProgress { try ExactComparison.writeJSON(p, horizon: horizon, at: times, output.exactJSON) }
+            facts = try output.withProgress { try ExactComparison.writeJSON(p, horizon: horizon, at: times, output.exactJSON, summary: summary) }
         } else {
             // Built as the limit and the path stream, keeping only the rows shown.
             facts = try output.emit({ try ExactComparison.text(p, horizon: horizon, at: times, file: problem.file, format: output.numberFormat) },

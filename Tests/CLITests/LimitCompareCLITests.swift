@@ -38,6 +38,21 @@ struct LimitCompareCLITests {
         #expect(knots.map { $0["lambda"] as? String } == ["3", "4/3", "1", "1/3", "0"])
     }
 
+    /// --summary: the largest gap (1/28 at s = 7/4, docs/math.md §4) and no long arrays, with --json only;
+    /// with --expect-equivalent it gates the exit code and still prints the document.
+    @Test func compareSummaryGivesTheLargestGap() throws {
+        let run = try runDLNPath(["compare", example, "--json", "--summary"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["largestGap"] as? [String: String] == ["maximum": "1/28", "maximiser": "7/4"])
+        #expect(json["saddles"] == nil && json["gap"] == nil && (json["zDown"] as? [String: String]) == ["total": "15/64"])
+        let gated = try runDLNPath(["compare", example, "--json", "--summary", "--expect-equivalent"])
+        #expect(gated.status == 1 && gated.stdout.contains("\"largestGap\""))
+        let text = try runDLNPath(["compare", example, "--summary"])
+        #expect(text.status == 2 && text.stdout.isEmpty)
+        #expect(text.stderr.contains("--summary shortens the --json document; give both"))
+    }
+
     @Test func compareTextSaysWhereThePathsPart() throws {
         let run = try runDLNPath(["compare", example, "--at", "2"])
         #expect(run.status == 0, "\(run.stderr)")

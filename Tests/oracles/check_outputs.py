@@ -94,6 +94,7 @@ class Oracles:
             for command in ("inspect", "path", "limit", "compare"):
                 self.check(f"{rel}: {command} --json, and --float = the nearest doubles",
                            lambda c=command, e=rel: self.exact_and_float(c, e))
+            self.check(f"{rel}: compare --json --summary = the whole document's short members", lambda e=rel: self.summary(e))
             self.check(f"{rel}: certify, schema, SHA-256 = hashlib, check --json",
                        lambda e=rel: self.certificate_round_trip(e))
             self.check(f"{rel}: check-solver on numpy-written knots", lambda e=rel: self.check_solver_knots(e))
@@ -123,6 +124,18 @@ class Oracles:
         float_document = strict_json(self.run(args), f"`{shown}`")
         self.schemas.validate(schema, float_document, f"`{shown}`", floats=True)
         nearest_doubles(exact_document, float_document, f"`{shown}`")
+        return exact_document
+
+    def summary(self, example):
+        """`compare --json --summary` (and with --float) against its schema, and equal to the whole
+        document without the saddles, the gap pieces and z↓'s pieces, plus the first largest gap."""
+        summary = self.exact_and_float("compare", example, "--summary", schema="compare-summary")
+        full = self.output("compare", ["compare", example, "--json"])
+        best = max(full["gap"], key=lambda g: Fraction(g["maximum"]), default=None)  # ties: the first
+        expected = {k: v for k, v in full.items() if k not in ("saddles", "gap")} | {"zDown": {"total": full["zDown"]["total"]}}
+        expected["largestGap"] = best and {"maximum": best["maximum"], "maximiser": best["maximiser"]}
+        if summary != expected:
+            fail(f"--summary differs from the whole document: {sorted(k for k in expected if summary.get(k) != expected[k])}")
 
     def certificate_round_trip(self, example):
         cert = self.work / (Path(example).stem + ".cert.json")

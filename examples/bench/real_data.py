@@ -51,6 +51,7 @@ COMMANDS = {
     "limit-json": ["limit", "--json"],
     "compare": ["compare"],
     "compare-json": ["compare", "--json"],
+    "compare-summary": ["compare", "--json", "--summary"],
 }
 # What the targets are stated for; other commands are run with --commands.
 DEFAULT_COMMANDS = {
@@ -169,7 +170,7 @@ def main():
     if not args.keep:  # removed at exit unless --keep names a directory to keep
         atexit.register(shutil.rmtree, directory, ignore_errors=True)
     os.makedirs(directory, exist_ok=True)
-    print(f"{'instance':<18} {'command':<13} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} {'out MB':>8} {'lars ms':>8} {'ratio':>8}")
+    print(f"{'instance':<18} {'command':<15} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} {'out MB':>8} {'lars ms':>8} {'ratio':>8}")
     for name in args.only or DEFAULT_INSTANCES:
         path, X, y = write_instance(name, directory, args.dlnpath, args.seed)
         lars_cpu, lars_knots = time_lars(X, y) if X is not None else (None, None)
@@ -178,7 +179,7 @@ def main():
             ratio = f"{cpu / lars_cpu:8.0f}" if lars_cpu else f"{'—':>8}"
             lars = f"{lars_cpu * 1e3:8.1f}" if lars_cpu else f"{'—':>8}"
             mark = " (killed at timeout)" if status == "timeout" else ""
-            print(f"{name:<18} {command:<13} {cpu:8.2f} {wall:8.2f} {peak:8.0f} {size:8.1f} {lars} {ratio}{mark}", flush=True)
+            print(f"{name:<18} {command:<15} {cpu:8.2f} {wall:8.2f} {peak:8.0f} {size:8.1f} {lars} {ratio}{mark}", flush=True)
         if lars_knots is not None:
             print(f"{'':<18} (lars_path: {lars_knots} knots)")
         if name.startswith("mairal-yu-") and int(name[len("mairal-yu-"):]) <= args.baseline_max_p:

@@ -43,11 +43,17 @@ def test_compare_agrees_with_the_whole_document(seed, tmp_path):
 
     c = dlnpath.compare(X, y, document=tmp_path / "copy.json")
     assert hashlib.sha256((tmp_path / "copy.json").read_bytes()).hexdigest() == hashlib.sha256(out).hexdigest()
+    best = max(full["gap"], key=lambda g: parse_fraction(g["maximum"]))  # every maximum, exactly; ties: the first
     expected = {k: v for k, v in full.items() if k not in ("saddles", "gap")}
     expected["zDown"] = {"total": full["zDown"]["total"]}
+    expected["largestGap"] = {"maximum": best["maximum"], "maximiser": best["maximiser"]}
     assert c.raw == expected
-    best = max(full["gap"], key=lambda g: parse_fraction(g["maximum"]))  # every maximum, exactly
     assert (c.maximum_gap, c.gap_at) == (parse_fraction(best["maximum"]), parse_fraction(best["maximiser"]))
+    # Without a document the tool writes only the short members (--summary): the same answer.
+    short = dlnpath.compare(X, y)
+    assert short.raw == c.raw  # the knots, so the path, included
+    fields = ("monotone", "equivalent", "divergence", "maximum_gap", "gap_at", "z_down", "statements")
+    assert [getattr(short, f) for f in fields] == [getattr(c, f) for f in fields]
     assert c.z_down == parse_fraction(full["zDown"]["total"])
     assert c.divergence == [(parse_fraction(d["from"]), parse_fraction(d["to"]) if d["to"] else None)
                             for d in full["divergence"]]
