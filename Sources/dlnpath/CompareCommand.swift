@@ -29,11 +29,9 @@ struct CompareCommand: ParsableCommand {
         coordinates, knots and saddles count from 0 (the text counts coordinates from 1). Both are \
         written with memory flat in the number of saddles and knots (--json's parts wait in \
         temporary files; the text keeps only the rows it shows, every row with --all), and \
-        nothing is printed before the verdict is complete.
-
-        --json --summary leaves out the long arrays (the saddles, z↓'s pieces and the gap pieces, \
-        most of the document on a large design) and gives the largest gap in their place: the \
-        knots and the verdict in about the time of the text report.
+        nothing is printed before the verdict is complete. --json --summary leaves out the saddles \
+        and the gap's and z↓'s pieces (most of a large design's document) for the largest gap: \
+        the knots and the verdict in about the time of the text report.
         """
     )
 
@@ -52,7 +50,7 @@ struct CompareCommand: ParsableCommand {
     var summary = false
 
     func validate() throws {
-        if summary && !output.json { throw ValidationError("--summary shortens the --json document; give both") }
+        guard !summary || output.json else { throw ValidationError("--summary shortens the --json document; give both") }
     }
 
     func run() throws {
