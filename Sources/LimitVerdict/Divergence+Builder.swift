@@ -7,9 +7,9 @@ import ExactArithmetic
 struct DivergenceBuilder {
     private(set) var intervals: [Divergence] = []
     /// Per interval (with gaps given), its largest gap and where (nil: approached as s → ∞).
-    var maxima: [(maximum: Rational, maximiser: Rational?)?] { largest.map { $0.map { ($0.value.exact, $0.at) } } }
+    var maxima: [(maximum: Rational, maximiser: Rational?)?] { largest.map { g in g.maximum.map { ($0.exact, g.maximiser) } } }
     /// The same, each formed only when asked for: candidates are mostly ordered by their bounds.
-    private var largest: [(value: GapValue, at: Rational?)?] = []
+    private var largest: [LargestGap] = []
     /// The gap of the piece before (the only thing the next piece reads of it).
     private var previousGap: GapPiece?
     /// Whether the last piece's sides differ at its end (`PieceComparison.apartAtEnd`).
@@ -33,8 +33,8 @@ struct DivergenceBuilder {
                 intervals.append(Divergence(from: part.from, to: part.to, coordinates: d.coordinates))
                 // Every interval's maximum is reported: the one before is formed now, so that no
                 // part it comes from is held to the end.
-                if let before = largest.last, let m = before { _ = m.value.exact }
-                largest.append(nil)
+                if let m = largest.last?.maximum { _ = m.exact }
+                largest.append(LargestGap())
                 // maximumGap meets the piece ending where the interval starts first, at that point.
                 if part.from == piece.from, let before = previousGap, before.to == part.from {
                     consider(GapPiece.maximum(before.parts, from: part.from, to: part.from, start: nil).best)
@@ -54,10 +54,8 @@ struct DivergenceBuilder {
         return last.to == horizon && lastApartAtEnd
     }
 
-    /// A candidate for the last interval's maximum, kept only if strictly larger (ties: the first).
+    /// A candidate for the last interval's maximum.
     private mutating func consider(_ m: (value: GapValue, at: Rational?)?) {
-        guard let m else { return }
-        let n = largest.count - 1
-        if largest[n].map({ $0.value < m.value }) ?? true { largest[n] = m }
+        if let m { largest[largest.count - 1].consider(m.value, at: m.at) }
     }
 }

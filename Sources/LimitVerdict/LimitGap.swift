@@ -54,17 +54,24 @@ public struct GapPiece: Equatable, Sendable {
     }
 }
 
-/// The first largest of the gap pieces' nonzero maxima, the pieces passed in time order
-/// (`compare --json --summary`): what a reader of the whole document's "gap" finds (ties: the
-/// first). Maxima are ordered by their bounds where these decide, so few are formed.
+/// The first largest of gap values considered in time order (ties: the first): of the gap
+/// pieces' nonzero maxima (`compare --json --summary`, what a reader of the whole document's
+/// "gap" finds), or of a divergence interval's candidates (`DivergenceBuilder`). Values are
+/// ordered by their bounds where these decide, so few are formed.
 struct LargestGap: Sendable {
     private(set) var maximum: GapValue?
-    /// Where the largest maximum is attained; nil when it is only approached as s → ∞.
+    /// Where the largest is attained; nil when it is only approached as s → ∞.
     private(set) var maximiser: Rational?
 
+    /// A candidate, kept only if strictly larger than the largest so far.
+    mutating func consider(_ value: GapValue, at s: Rational?) {
+        guard maximum.map({ $0 < value }) ?? true else { return }
+        (maximum, maximiser) = (value, s)
+    }
+
+    /// A gap piece's maximum, unless it is 0.
     mutating func pass(_ piece: GapPiece) {
-        guard !piece.maximumValue.isZero, maximum.map({ $0 < piece.maximumValue }) ?? true else { return }
-        (maximum, maximiser) = (piece.maximumValue, piece.maximiser)
+        if !piece.maximumValue.isZero { consider(piece.maximumValue, at: piece.maximiser) }
     }
 }
 
