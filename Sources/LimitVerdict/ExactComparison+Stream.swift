@@ -15,15 +15,14 @@ extension ExactComparison {
     /// to a temporary file, and nothing reaches `fileDescriptor` until all four are done: a
     /// failed check writes nothing. `summary` (`compare --json --summary`): the same document
     /// without the saddles, z↓'s pieces and the gap pieces, with the first largest gap in their
-    /// place (`writeSummaryJSON`).
+    /// place; the saddles are then neither rendered nor kept and only the knots are spilled
+    /// (about the cost of the `compare` report).
     public static func writeJSON(_ problem: Problem, horizon: Rational? = nil, at times: [Rational] = [],
                                  _ exact: ExactJSON = .exactStrings, summary: Bool = false,
                                  toFileDescriptor fileDescriptor: Int32 = 1) throws -> VerdictFacts {
         let (saddles, knots) = sources(problem, horizon: horizon)
-        if summary {
-            return try writeSummaryJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor, saddles: saddles, knots: knots)
-        }
-        return try writeJSON(problem, horizon: horizon, at: times, exact, toFileDescriptor: fileDescriptor, saddles: saddles, knots: knots)
+        return try writeJSON(problem, horizon: horizon, at: times, exact, summary: summary, toFileDescriptor: fileDescriptor,
+                             saddles: saddles, knots: knots)
     }
 
     /// The limit's saddles and the path's knots, handed over in order.
@@ -36,34 +35,21 @@ extension ExactComparison {
 
     /// `writeJSON` with the saddles and the knots from these sources (which hand them over in
     /// order, as `forEachSaddle` and `LassoPath.stream` do: tests inject failures here).
-    static func writeJSON(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON, toFileDescriptor fileDescriptor: Int32,
+    static func writeJSON(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON, summary: Bool,
+                          toFileDescriptor fileDescriptor: Int32,
                           saddles source: @escaping ((Saddle) throws -> Void) throws -> Void,
                           knots path: @escaping @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) throws -> VerdictFacts {
         for s in times { try Verdict.check(etaTime: s) }
-        let contents = ["the limit's saddles", "the lasso knots", "z↓", "the gap"]
+        let contents = summary ? ["the lasso knots"] : ["the limit's saddles", "the lasso knots", "z↓", "the gap"]
         return try ScratchFile.with(for: contents) { files in
-            let rendered = SaddleSpill(file: files[0], exact)
-            defer { rendered.cancel() }
-            let streamed = try stream(problem, horizon: horizon, at: times, .json(exact, files), rendered: rendered, saddles: source, knots: path)
-            let parts = VerdictFacts.LongParts.whole(saddles: try rendered.finish(), downwardPieces: streamed.summary.pieces!.document,
-                                                     gap: streamed.verdict.gap.document)
+            let rendered = summary ? nil : SaddleSpill(file: files[0], exact)
+            defer { rendered?.cancel() }
+            let output: Output = summary ? .summary(exact, files[0]) : .json(exact, files)
+            let streamed = try stream(problem, horizon: horizon, at: times, output, rendered: rendered, saddles: source, knots: path)
+            let parts: VerdictFacts.LongParts = try rendered.map {
+                .whole(saddles: try $0.finish(), downwardPieces: streamed.summary.pieces!.document, gap: streamed.verdict.gap.document)
+            } ?? .summary(largestGap: streamed.verdict.largestGap.json(exact))
             try streamed.facts.document(parts, knots: streamed.knots!.document, at: streamed.verdict.evaluationsJSON(streamed.summary, exact), exact)
-                .writeDocument(toFileDescriptor: fileDescriptor)
-            return streamed.facts
-        }
-    }
-
-    /// `compare --json --summary` from these sources, streamed as `writeJSON`: the saddles are
-    /// neither rendered nor kept, no gap maximum is formed but the largest, and only the knots
-    /// wait in a temporary file (about the cost of the `compare` report).
-    static func writeSummaryJSON(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON, toFileDescriptor fileDescriptor: Int32,
-                                 saddles source: @escaping ((Saddle) throws -> Void) throws -> Void,
-                                 knots path: @escaping @Sendable ((Knot, Segment?) throws -> Bool) throws -> Void) throws -> VerdictFacts {
-        for s in times { try Verdict.check(etaTime: s) }
-        return try ScratchFile.with(for: ["the lasso knots"]) { files in
-            let streamed = try stream(problem, horizon: horizon, at: times, .summary(exact, files[0]), rendered: nil, saddles: source, knots: path)
-            try streamed.facts.document(.summary(largestGap: streamed.verdict.largestGap.json(exact)), knots: streamed.knots!.document,
-                                        at: streamed.verdict.evaluationsJSON(streamed.summary, exact), exact)
                 .writeDocument(toFileDescriptor: fileDescriptor)
             return streamed.facts
         }

@@ -112,16 +112,18 @@ import Darwin
     struct Injected: Error, Equatable { let side: String }
 
     /// A side that fails (a failure injected into its source, at its first item or later) stops
-    /// the others: its own error is thrown, not the others' stop, and nothing is written; nor
-    /// for an `--at` time ≤ 0.
-    @Test func aFailingSideStopsTheOthersAndWritesNothing() throws {
+    /// the others: its own error is thrown, not the others' stop, and nothing is written, for the
+    /// whole document and for `--summary`; nor for an `--at` time ≤ 0.
+    @Test(arguments: [false, true])
+    func aFailingSideStopsTheOthersAndWritesNothing(summary: Bool) throws {
         let problem = try randomProblem(seed: 7, n: 9, d: 14, variant: .signed, range: -9...9)
         for failAt in [0, 2, 5] {
             for side in ["limit", "path"] {
                 let file = try #require(tmpfile())
                 defer { fclose(file) }
                 #expect(throws: Injected(side: side)) {
-                    try ExactComparison.writeJSON(problem, horizon: nil, at: [], .exactStrings, toFileDescriptor: fileno(file), saddles: { visit in
+                    try ExactComparison.writeJSON(problem, horizon: nil, at: [], .exactStrings, summary: summary, toFileDescriptor: fileno(file),
+                                                  saddles: { visit in
                         var k = 0
                         try DLNLimit.forEachSaddle(of: problem) { saddle in
                             if side == "limit" && k == failAt { throw Injected(side: side) }
@@ -143,7 +145,7 @@ import Darwin
         // A time where η is not defined is refused before anything is computed.
         let file = try #require(tmpfile())
         defer { fclose(file) }
-        #expect(throws: LimitError.self) { try ExactComparison.writeJSON(problem, at: [q("1"), .zero], toFileDescriptor: fileno(file)) }
+        #expect(throws: LimitError.self) { try ExactComparison.writeJSON(problem, at: [q("1"), .zero], summary: summary, toFileDescriptor: fileno(file)) }
         #expect(lseek(fileno(file), 0, SEEK_END) == 0)
     }
 

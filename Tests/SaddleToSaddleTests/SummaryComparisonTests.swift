@@ -1,10 +1,8 @@
 import ExactArithmetic
 import Foundation
 import JSONFormat
-import LassoHomotopy
 @testable import LimitVerdict
 import ProblemDefinition
-import SaddleToSaddle
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +13,8 @@ import Darwin
 /// `compare --json --summary` (`ExactComparison.writeJSON(summary: true)`): byte for byte the
 /// whole in-memory document without the saddles, z↓'s pieces and the gap pieces, with the first
 /// largest of the gap pieces' maxima after z↓ — found here from the in-memory gap pieces by a
-/// plain exact scan, not by the streamed verdict's bounds.
+/// plain exact scan, not by the streamed verdict's bounds. A failing side writes nothing
+/// (`StreamedComparisonTests.aFailingSideStopsTheOthersAndWritesNothing`).
 @Suite struct SummaryComparisonTests {
     static func written(_ problem: Problem, horizon: Rational?, at times: [Rational], _ exact: ExactJSON) throws -> String {
         let file = try #require(tmpfile())
@@ -64,32 +63,5 @@ import Darwin
         let document = try JSONValue.parse(try Self.written(problem, horizon: nil, at: [], .exactStrings))
         #expect(document["largestGap"] == .object(JSONObject([("maximum", "1/28"), ("maximiser", "7/4")])))
         #expect(document["saddles"] == nil && document["gap"] == nil && document["zDown"] == .object(JSONObject([("total", "15/64")])))
-    }
-
-    /// As for the whole document, a side that fails writes nothing.
-    @Test func aFailingSideWritesNoSummary() throws {
-        let problem = try randomProblem(seed: 7, n: 9, d: 14, variant: .signed, range: -9...9)
-        for side in ["limit", "path"] {
-            let file = try #require(tmpfile())
-            defer { fclose(file) }
-            #expect(throws: StreamedComparisonTests.Injected(side: side)) {
-                try ExactComparison.writeSummaryJSON(problem, horizon: nil, at: [], .exactStrings, toFileDescriptor: fileno(file), saddles: { visit in
-                    var k = 0
-                    try DLNLimit.forEachSaddle(of: problem) { saddle in
-                        if side == "limit" && k == 2 { throw StreamedComparisonTests.Injected(side: side) }
-                        try visit(saddle)
-                        k += 1
-                    }
-                }, knots: { visit in
-                    var k = 0
-                    _ = try LassoPath.stream(problem: problem, kappaMin: nil) { knot, below in
-                        if side == "path" && k == 2 { throw StreamedComparisonTests.Injected(side: side) }
-                        k += 1
-                        return try visit(knot, below)
-                    }
-                })
-            }
-            #expect(lseek(fileno(file), 0, SEEK_END) == 0, "\(side) failing")
-        }
     }
 }
