@@ -41,6 +41,9 @@ public struct NumberLimits: Sendable, Equatable {
     /// Which bound a number broke.
     public enum Bound: String, Sendable, Equatable {
         case digits, exponent, bits
+
+        /// What an error message appends to name the option that raises this bound.
+        public var hint: String { " (raise it with --max-\(rawValue))" }
     }
 }
 

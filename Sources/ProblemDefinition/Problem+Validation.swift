@@ -16,7 +16,7 @@ public struct ProblemError: Error, Equatable, CustomStringConvertible {
     /// "… (raise it with --max-digits)" (`--max-digits`, `--max-exponent`, `--max-bits`).
     public var withLimitHint: ProblemError {
         guard let bound = exceeded else { return self }
-        return ProblemError("\(message) (raise it with --max-\(bound.rawValue))", exceeded: bound)
+        return ProblemError(message + bound.hint, exceeded: bound)
     }
 }
 

@@ -75,8 +75,7 @@ public enum SolverOutputReader {
         case "-inf", "-infinity": return .nonFinite(-.infinity)
         default:
             do { return .exact(try Rational(parsing: text, limits: limits)) } catch let error as RationalParseError {
-                let hint = error.exceeded.map { " (raise it with --max-\($0.rawValue))" } ?? ""
-                throw SolverFileError("\(file): \(place): \(error)\(hint)")
+                throw SolverFileError("\(file): \(place): \(error)\(error.exceeded?.hint ?? "")")
             }
         }
     }

@@ -5,6 +5,7 @@ import FaceSolver
 import Foundation
 import LassoHomotopy
 import NumericFlow
+import ProblemDefinition
 import RunCheck
 import SaddleToSaddle
 
@@ -23,7 +24,8 @@ enum CLIFailure: Error {
 /// (`LassoPathError`, `LimitError`, `FaceSolverError`, `CertificateError`), a certificate claim
 /// (`ClaimFailure`), an integration that cannot go on (`FlowError.integrationFailed`), a run
 /// check that could not be computed (`RunCheckError.failed`).
-/// Everything else is bad input (2): the problem (`ProblemError`), files and their formats
+/// Everything else is bad input (2): the problem (`ProblemError`; a number beyond the input
+/// limits names the option that raises them, `withLimitHint`), files and their formats
 /// (`DataFormatError`, `SolverFileError`, `MalformedCertificate`), numbers (`RationalParseError`),
 /// options (`SearchError`), and any file-system error.
 func exitStatus(for error: Error) -> (code: Int32, message: String) {
@@ -36,6 +38,7 @@ func exitStatus(for error: Error) -> (code: Int32, message: String) {
     case let e as FlowError: (e.isIntegrationFailure ? 1 : 2, e.description)
     case let e as RunCheckError: (e.isCheckFailure ? 1 : 2, e.message)
     case is LassoPathError, is FaceSolverError, is CertificateError: (1, "\(error)")
+    case let e as ProblemError: (2, e.withLimitHint.message)
     case is CocoaError: (2, error.localizedDescription)
     default: (2, "\(error)")
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import CertificateChecker
 import DataFormats
 import Certificates
-import ProblemDefinition
 
 /// `dlnpath check CERT.json [--input FILE]`: re-verifies a certificate with the independent
 /// checker (Sources/CertificateChecker), which shares no solving code with the solvers.
@@ -48,10 +47,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let bytes = try readFileBytes(atPath: certificate)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIFailure.badInput("\(certificate): malformed certificate: not UTF-8 text") }
-        let evidence: InputEvidence?
-        do {
-            evidence = try input.flatMap { try InputEvidence(reading: $0, responseFile: responseFile, limits: inputLimits.limits, for: text) }
-        } catch let error as ProblemError { throw error.withLimitHint }
+        let evidence = try input.flatMap { try InputEvidence(reading: $0, responseFile: responseFile, limits: inputLimits.limits, for: text) }
         let report = CertificateChecker.check(certificateText: text, input: evidence)
         // The claims are the checker's own sentences, exact numbers included: text shows long
         // numbers rounded (--exact: in full); --json keeps them exact.

@@ -49,15 +49,8 @@ struct ProblemOptions: ParsableArguments {
                       indexColumn: indexColumn)
     }
 
-    /// Reads and validates the problem; any failure is bad input (exit 2). A number beyond the
-    /// input limits is reported with the option that raises the limit (`withLimitHint`).
-    func load() throws -> Problem {
-        do {
-            return try ProblemReader.read(source)
-        } catch let error as ProblemError {
-            throw error.withLimitHint
-        }
-    }
+    /// Reads and validates the problem; any failure is bad input (exit 2).
+    func load() throws -> Problem { try ProblemReader.read(source) }
 }
 
 /// Exact option values: "1/10", "-3", "2.5e-3" (read exactly, never through Double).
