@@ -30,11 +30,6 @@ struct Homotopy {
 
     var positive: Bool { problem.variant == .positive }
 
-    /// κ_max = ‖r‖∞ (positive lasso: max(max r_i, 0)): x = 0 is optimal exactly for κ ≥ κ_max.
-    static func kappaMax(_ problem: Problem) -> Rational {
-        problem.variant == .positive ? problem.r.reduce(.zero) { Rational.max($0, $1) } : maxNorm(problem.r)
-    }
-
     mutating func run() throws -> (knots: [KnotDraft], segments: [SegmentDraft]) {
         var knots: [KnotDraft] = []
         var segments: [SegmentDraft] = []
@@ -51,7 +46,7 @@ struct Homotopy {
     /// not grow with the number of knots. `emit` returns false to stop early.
     mutating func run(emit: (KnotDraft, SegmentDraft?) throws -> Bool) throws {
         let d = problem.dimension
-        var kappa = Homotopy.kappaMax(problem)
+        var kappa = problem.kappaMax
         var x = [Rational](repeating: .zero, count: d)
         var first = true
         var knotCount = 0

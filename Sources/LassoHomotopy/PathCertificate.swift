@@ -70,8 +70,8 @@ struct PathCertificate {
 
     /// The first knot must be κ_max with x = 0.
     func checkFirst(_ knot: Knot) throws {
-        guard knot.kappa == Homotopy.kappaMax(problem), knot.x.allSatisfy(\.isZero) else {
-            throw LassoPathError.certificateFailed("the first knot must be κ_max = \(Homotopy.kappaMax(problem)) with x = 0")
+        guard knot.kappa == problem.kappaMax, knot.x.allSatisfy(\.isZero) else {
+            throw LassoPathError.certificateFailed("the first knot must be κ_max = \(problem.kappaMax) with x = 0")
         }
     }
 

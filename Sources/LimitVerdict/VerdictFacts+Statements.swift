@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ProblemDefinition
 
 extension VerdictFacts {
     /// The verdict in plain words, one sentence per line, exact numbers, coordinates 1-based.
@@ -53,7 +54,9 @@ extension VerdictFacts {
         }
         if !pathUnique { out.append("the lasso solution is not unique on part of the path; x is a canonical member") }
         if let horizon {
-            out.append("stopped at s = \(f(horizon)) (κ = \(f(problem.weightDecay + horizon.reciprocal))): nothing after that time was computed")
+            let kappa = problem.weightDecay + horizon.reciprocal
+            out.append("stopped at s = \(f(horizon)) (κ = \(f(kappa))): nothing after that time was computed")
+            if let start = EarlyStop.aboveStart(kappa, problem, f) { out.append(start) }
         }
         if let contradiction { out.append("CONTRADICTION WITH docs/math.md §4: \(contradiction)") }
         return out

@@ -41,10 +41,20 @@ public struct EarlyStop: Equatable, Sendable {
         }
     }
 
-    /// The closing line of a text report stopped here (`inTime`: only if the stop has a time).
-    public func note(_ f: NumberFormat, inTime: Bool = false) -> String {
+    /// The closing line of a text report stopped here (`inTime`: only if the stop has a time);
+    /// with the `problem` of a path, also `aboveStart`'s sentence.
+    public func note(_ f: NumberFormat, inTime: Bool = false, problem: Problem? = nil) -> String {
         if inTime && horizon == nil { return "" }
         let s = horizon.map { " (s = \(f($0)))" } ?? ""
-        return "\nstopped early at κ = \(f(kappaMin))\(s) (--kappa-min, --s-max): nothing below that κ, after that s, was computed"
+        let start = problem.flatMap { EarlyStop.aboveStart(kappaMin, $0, f) }.map { "\n" + $0 } ?? ""
+        return "\nstopped early at κ = \(f(kappaMin))\(s) (--kappa-min, --s-max): nothing below that κ, after that s, was computed" + start
+    }
+
+    /// A stop at penalty `kappa` above κ_max still shows the path's first knot, below the stop:
+    /// the sentence that says so, or nil when the stop is not above κ_max.
+    public static func aboveStart(_ kappa: Rational, _ problem: Problem, _ f: NumberFormat) -> String? {
+        let start = problem.kappaMax
+        guard kappa > start else { return nil }
+        return "κ = \(f(kappa)) is above κ_max = \(f(start)), where the lasso path starts: x = 0 for every κ ≥ \(f(start)), and the path's first knot is shown for reference"
     }
 }

@@ -91,6 +91,12 @@ public struct Problem: Equatable, Sendable {
         }
     }
 
+    /// κ_max, where the lasso path starts: the smallest penalty with solution x = 0, ‖r‖∞ (signed)
+    /// or max(maxᵢ rᵢ, 0) (nonnegative).
+    public var kappaMax: Rational {
+        variant == .positive ? r.reduce(.zero) { Rational.max($0, $1) } : maxNorm(r)
+    }
+
     /// The correlation `c(x) = r − Mx` (docs/math.md §0).
     public func correlation(_ x: [Rational]) -> [Rational] { r.subtracting(M * x) }
 }

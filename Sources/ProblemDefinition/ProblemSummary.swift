@@ -7,16 +7,13 @@ public struct ProblemSummary: Sendable {
     public let problem: Problem
     /// rank(M).
     public let rank: Int
-    /// The smallest penalty κ with solution x = 0: ‖r‖∞ (signed) or max(r, 0) (nonnegative).
+    /// The smallest penalty κ with solution x = 0 (`Problem.kappaMax`).
     public let lambdaMax: Rational
 
     public init(_ problem: Problem) {
         self.problem = problem
         rank = problem.rank
-        switch problem.variant {
-        case .signed: lambdaMax = maxNorm(problem.r)
-        case .positive: lambdaMax = problem.r.reduce(.zero) { Rational.max($0, $1) }
-        }
+        lambdaMax = problem.kappaMax
     }
 
     public var network: String { problem.variant == .signed ? "x = u∘v, s = 2t/log(1/ε)" : "x = u∘u, s = 4t/log(1/ε)" }

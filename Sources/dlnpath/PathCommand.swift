@@ -43,6 +43,6 @@ struct PathCommand: ParsableCommand {
             return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin) }
         }
         try output.emit({ try LassoPath(problem: p, kappaMin: kappaMin) }, json: { $0.json(at: penalties, $1) },
-                        text: { $0.text(file: problem.file, at: penalties, format: $1) + (early?.note($1) ?? "") })
+                        text: { $0.text(file: problem.file, at: penalties, format: $1) + (early?.note($1, problem: p) ?? "") })
     }
 }

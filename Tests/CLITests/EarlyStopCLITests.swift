@@ -29,6 +29,16 @@ struct EarlyStopCLITests {
         #expect(limit.stdout.contains("stopped early at κ = 1 (s = 1)"))
     }
 
+    /// κ_max = 3 on the worked example: a stop above it still shows that first knot, and says so.
+    @Test(arguments: [("100", true), ("31/10", true), ("3", false), ("1", false)])
+    func aStopAboveKappaMaxSaysTheFirstKnotIsBelowIt(kappa: String, above: Bool) throws {
+        let sentence = "κ = \(kappa) is above κ_max = 3, where the lasso path starts: x = 0 for every κ ≥ 3, and the path's first knot is shown for reference"
+        let path = try runDLNPath(["path", Self.worked, "--kappa-min", kappa])
+        #expect(path.status == 0 && path.stdout.contains(sentence) == above, "\(path.stdout)")
+        let compare = try jsonObject(try runDLNPath(["compare", Self.worked, "--kappa-min", kappa, "--json"]).stdout)
+        #expect((compare["statements"] as? [String])?.contains(sentence) == above)
+    }
+
     @Test func limitAndCompareRecordTheStop() throws {
         let limit = try jsonObject(try runDLNPath(["limit", Self.worked, "--s-max", "2", "--json"]).stdout)
         #expect(limit["stop"] as? [String: String] == ["s": "2"])
