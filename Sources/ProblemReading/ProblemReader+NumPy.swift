@@ -19,6 +19,13 @@ extension ProblemReader {
     static func readNPZ(_ source: ProblemSource) throws -> Problem {
         let file = source.path
         let archive = try NPZArchive(contentsOf: URL(fileURLWithPath: file))
+        // A member the problem would not use is refused, as an unknown JSON key is: it may hold
+        // something the user meant (a weight decay, a second problem).
+        for pair in [["X", "y"], ["M", "r"]] where Set(pair).isSubset(of: archive.keys) {
+            if let extra = archive.keys.first(where: { !pair.contains($0) }) {
+                throw ProblemError("\(file): member '\(extra)' beside \(pair[0]) and \(pair[1]): a problem .npz holds exactly X and y, or M and r (the variant and weight decay: --positive, --weight-decay)")
+            }
+        }
         // Only the members used are inflated.
         if archive.keys.contains("X") && archive.keys.contains("y") {
             let members = try archive.arrays(named: ["X", "y"])

@@ -169,6 +169,10 @@ struct RejectionTests {
                        ["truncated data", "expected 48 bytes", "found 43"])
         expectRejected(ProblemSource(path: Fixtures.path("garbage.npz")), ["garbage.npz", "not a ZIP archive"])
         expectRejected(ProblemSource(path: Fixtures.path("other_members.npz")), ["needs members X and y, or M and r", "A, b"])
+        // A member beside the pair read is not ignored: it may be what the user meant.
+        expectRejected(ProblemSource(path: Fixtures.path("xy_and_mr.npz")), ["xy_and_mr.npz", "member 'M' beside X and y"])
+        expectRejected(ProblemSource(path: Fixtures.path("mr_weight_decay.npz"), weightDecay: .zero),
+                       ["member 'weightDecay' beside M and r", "--weight-decay"])
         expectRejected(ProblemSource(path: Fixtures.path("y_f8.npy"), responsePath: Fixtures.path("y_f8.npy")),
                        ["X must be 2-dimensional"])
     }

@@ -57,6 +57,8 @@ def main():
     np.savez_compressed(os.path.join(HERE, "mr_compressed.npz"), M=np.array([[2, 1], [1, 2]], dtype="<i4"),
                         r=np.array([0.1, 0.0]))
     np.savez(os.path.join(HERE, "other_members.npz"), A=np.eye(2), b=np.ones(2))
+    np.savez(os.path.join(HERE, "xy_and_mr.npz"), X=np.eye(2), y=np.ones(2), M=np.eye(2), r=np.ones(2))
+    np.savez(os.path.join(HERE, "mr_weight_decay.npz"), M=np.eye(2), r=np.ones(2), weightDecay=np.float64(0.5))
     np.savez(os.path.join(HERE, "xy_nan.npz"), X=np.array(X_FLOAT), y=np.array([1.0, np.nan, 3.0]))
     with open(os.path.join(HERE, "garbage.npz"), "wb") as f:
         f.write(bytes((i * 37 + 11) % 256 for i in range(200)))
