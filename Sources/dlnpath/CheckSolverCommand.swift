@@ -50,7 +50,7 @@ struct CheckSolverCommand: ParsableCommand {
     @Flag(help: "The alphas are the solver's knots and x is linear between them (lars_path): also check the knots.")
     var path = false
 
-    @Option(help: ArgumentHelp("The largest error that passes, exact (e.g. 1e-6, 1/1000); when given, stopping-tolerance errors fail too. Default: 1e-6, structural errors only fail.", valueName: "T"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The largest error that passes, exact (e.g. 1e-6, 1/1000); when given, stopping-tolerance errors fail too. Default: 1e-6, structural errors only fail.", valueName: "T"))
     var tolerance: Rational?
 
     @Flag(name: .customLong("fit-intercept"), help: "Center X and y as scikit-learn does with fit_intercept=True before comparing.")

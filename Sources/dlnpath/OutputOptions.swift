@@ -12,7 +12,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "With --json: every exact value as the nearest double, a JSON number (for numpy).")
     var float = false
 
-    @Option(help: ArgumentHelp("Significant digits of the decimals in text, rounded from the exact values (1…1000).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Significant digits of the decimals in text, rounded from the exact values (1…1000).", valueName: "N"))
     var digits = 6
 
     @Flag(help: "Text: print every fraction in full instead of rounding long ones.")

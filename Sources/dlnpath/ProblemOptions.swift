@@ -23,7 +23,7 @@ struct ProblemOptions: ParsableArguments {
     @Flag(name: .customLong("signed"), help: "Signed lasso / the network x = u∘v (overrides the file).")
     var signed = false
 
-    @Option(name: .customLong("weight-decay"), help: ArgumentHelp("Weight decay λwd ≥ 0, exact (e.g. 1/10); overrides the file.", valueName: "value"))
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: ArgumentHelp("Weight decay λwd ≥ 0, exact (e.g. 1/10); overrides the file.", valueName: "value"))
     var weightDecay: Rational?
 
     @Option(help: ArgumentHelp("How M, r come from X, y: mean (M = XᵀX/n, scikit-learn's alpha) or sum (M = XᵀX).", valueName: "mean|sum"))
@@ -63,15 +63,15 @@ extension Scaling: ExpressibleByArgument {}
 /// `--max-digits`, `--max-exponent`, `--max-bits`: the input limits (`NumberLimits`) of every
 /// command that reads a problem.
 struct InputLimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-digits"), help: ArgumentHelp(
+    @Option(name: .customLong("max-digits"), parsing: .unconditional, help: ArgumentHelp(
         "Refuse numbers with more significant digits (a fraction: in its numerator or denominator).", valueName: "n"))
     var maximumDigits = NumberLimits.defaultDigits
 
-    @Option(name: .customLong("max-exponent"), help: ArgumentHelp(
+    @Option(name: .customLong("max-exponent"), parsing: .unconditional, help: ArgumentHelp(
         "Refuse decimals beyond 10^±n (the power of ten of their leading digit).", valueName: "n"))
     var maximumExponent = NumberLimits.defaultExponent
 
-    @Option(name: .customLong("max-bits"), help: ArgumentHelp(
+    @Option(name: .customLong("max-bits"), parsing: .unconditional, help: ArgumentHelp(
         "Refuse problems whose numbers, over one common denominator, need integers of more bits (default: enough for any decimals within --max-digits and --max-exponent).",
         valueName: "n"))
     var maximumBits: Int?

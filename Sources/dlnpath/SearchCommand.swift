@@ -43,10 +43,10 @@ struct SearchCommand: ParsableCommand {
             transform: SearchProperty.init(parsing:))
     var property: SearchProperty?
 
-    @Option(help: "How many instances to try (indices 0..<N).")
+    @Option(parsing: .unconditional, help: "How many instances to try (indices 0..<N).")
     var count: Int
 
-    @Option(help: "The seed of the instance stream.")
+    @Option(parsing: .unconditional, help: "The seed of the instance stream.")
     var seed: UInt64
 
     @Option(help: ArgumentHelp("Where to write instances, certificates and the summary.", valueName: "dir"))
@@ -58,19 +58,19 @@ struct SearchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI (default gaussian:6).", valueName: "entries"), transform: Distribution.entries(parsing:))
     var distribution: Distribution.Entries = .gaussian(digits: 6)
 
-    @Option(help: "Rows of X (n).")
+    @Option(parsing: .unconditional, help: "Rows of X (n).")
     var samples: Int = 3
 
-    @Option(help: "Columns of X (d).")
+    @Option(parsing: .unconditional, help: "Columns of X (d).")
     var features: Int = 4
 
     @Flag(help: "Nonnegative lasso / the network x = u∘u.")
     var positive = false
 
-    @Option(help: Self.jobsHelp)
+    @Option(parsing: .unconditional, help: Self.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("max-found"), help: "Stop at this many instances found (the first by index); they are shrunk, certified and written.")
+    @Option(name: .customLong("max-found"), parsing: .unconditional, help: "Stop at this many instances found (the first by index); they are shrunk, certified and written.")
     var maxFound: Int = 50
 
     @Flag(help: "Replace the output of another run in DIR.")

@@ -25,13 +25,13 @@ struct SearchMergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the merged summary, instances and certificates.", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("max-found"), help: "Stop the merged search at this many instances found (default: the shards' --max-found).")
+    @Option(name: .customLong("max-found"), parsing: .unconditional, help: "Stop the merged search at this many instances found (default: the shards' --max-found).")
     var maxFound: Int?
 
     @Flag(help: "Replace the output of another run in the output directory.")
     var force = false
 
-    @Option(help: SearchCommand.jobsHelp)
+    @Option(parsing: .unconditional, help: SearchCommand.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -149,23 +149,28 @@ struct InspectCLITests {
         #expect(run.stderr.contains("cannot read file"))
     }
 
-    @Test func usageErrorsExit2() throws {
-        let missing = try runDLNPath(["inspect"])
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains("Missing expected argument"), "\(missing.stderr)")
+    /// Usage errors, ArgumentParser's and ours, are one line in the form of every other error,
+    /// naming the command's help; a negative number is a value, not an option.
+    @Test func usageErrorsExit2WithOneLine() throws {
         let example = repositoryFile("examples/orthogonal.json")
-        for args in [
-            ["inspect", "--scaling", "median", example],
-            ["inspect", "--weight-decay", "-1", example],
-            ["inspect", "--weight-decay", "fast", example],
-            ["inspect", "--positive", "--signed", example],
-            ["inspect", "--no-such-option", example],
-            ["no-such-command"],
-            ["inspect", example, "--y", example],
+        let inspectHelp = " (see 'dlnpath inspect --help')"
+        for (args, line) in [
+            (["inspect"], "missing expected argument '<file>'" + inspectHelp),
+            (["inspect", "--scaling", "median", example], "the value 'median' is invalid for '--scaling <mean|sum>'" + inspectHelp),
+            (["inspect", "--weight-decay", "-1", example], "--weight-decay must be ≥ 0, got -1" + inspectHelp),
+            (["inspect", "--weight-decay", "fast", example], "the value 'fast' is invalid for '--weight-decay <value>'" + inspectHelp),
+            (["inspect", "--positive", "--signed", example], "--positive and --signed exclude each other" + inspectHelp),
+            (["inspect", "--no-such-option", example], "unknown option '--no-such-option'" + inspectHelp),
+            (["inspect", "--max-digits", "-1", example], "--max-digits must be at least 1, got -1" + inspectHelp),
+            (["path", example, "--digits", "-3"], "--digits must be between 1 and 1000, got -3 (see 'dlnpath path --help')"),
+            (["search", "--count", "-5", "--seed", "1", "--frequencies"], "--count must be ≥ 0 (see 'dlnpath search --help')"),
+            (["generate", "mairal-yu"], "missing expected argument '--p <p>' (see 'dlnpath generate mairal-yu --help')"),
+            (["no-such-command"], "unexpected argument 'no-such-command' (see 'dlnpath --help')"),
+            (["inspect", example, "--y", example], "\(example): --y is for an X-only .csv or .npy file; a .json file carries y itself"),
         ] {
             let run = try runDLNPath(args)
-            #expect(run.status == 2, "\(args): status \(run.status)")
-            #expect(!run.stderr.isEmpty, "\(args): nothing on stderr")
+            #expect(run.status == 2 && run.stdout.isEmpty, "\(args): status \(run.status)")
+            #expect(run.stderr == "error: \(line)\n", "\(args)")
         }
     }
 
