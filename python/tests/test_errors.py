@@ -51,3 +51,32 @@ def test_bad_property_is_an_input_error():
 def test_binary_version_matches_the_package():
     assert dlnpath.binary_version() == dlnpath.__version__
     assert os.path.isfile(dlnpath.find_binary())
+
+
+@pytest.mark.parametrize("X, y, message", [
+    ([["1", "b"], ["0", "1"]], [1, 2], r"^X\[0, 1\]: 'b' is not a finite number; give exact numbers"),
+    ([["1", "1/0"], ["0", "1"]], [1, 2], r"^X\[0, 1\]: '1/0' has a zero denominator"),
+    (np.array([[1.0, 0.0], [np.nan, 1.0]]), np.ones(2), r"^X\[1, 0\] is nan, which has no exact value"),
+    (np.eye(2), np.array([1.0, -np.inf]), r"^y\[1\] is -inf, which has no exact value"),
+    (np.eye(2), np.ones((2, 1)), r"^X must be 2-dimensional and y 1-dimensional"),
+])
+def test_arrays_that_are_not_numbers_are_input_errors_named_as_numpy_does(X, y, message):
+    # Caught before the tool runs, with numpy's 0-based index of the entry.
+    with pytest.raises(dlnpath.DLNPathInputError, match=message):
+        dlnpath.lasso_path(X, y)
+
+
+def test_messages_name_the_arrays_not_the_files_written_for_the_tool():
+    X = np.array([[1.0, 2.0], [2.0, 4.0]])  # M singular; y = (1, 0): r outside its range
+    with pytest.raises(dlnpath.DLNPathInputError) as caught:
+        dlnpath.lasso_path(M=X, r=[1.0, 0.0])
+    assert caught.value.message.startswith("the problem's arrays: "), caught.value.message
+    assert "dlnpath-" not in caught.value.message and "problem.npz" not in caught.value.message
+
+
+@pytest.mark.parametrize("options, message", [
+    (dict(count=-1), r"^--count must be ≥ 0"), (dict(count=3, seed=-1), r"^the value '-1' is invalid for '--seed"),
+])
+def test_negative_option_values_name_the_option(options, message):
+    with pytest.raises(dlnpath.DLNPathInputError, match=message):
+        dlnpath.search("non-monotone", **{"count": 3, "seed": 1, **options})

@@ -7,8 +7,10 @@ never changes the process-wide setting, and stays subquadratic with Python's big
 multiplication.
 """
 from fractions import Fraction
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 import numbers
+
+from .errors import DLNPathInputError
 
 _CHUNK = 2000  # digits converted by int()/str() at once, well below any limit in force
 
@@ -70,13 +72,19 @@ def parse_fraction(text):
         raise TypeError(f"expected an exact number as a string, got {type(text).__name__}")
     if "/" in text:
         p, q = text.split("/", 1)
-        return Fraction(parse_int(p), parse_int(q))
+        p, q = parse_int(p), parse_int(q)
+        if q == 0:
+            raise ValueError(f"{text[:40]!r} has a zero denominator")
+        return Fraction(p, q)
     t = text.strip()
     if t.lstrip("+-").isdigit():
         return Fraction(parse_int(t))
     if len(t) > _CHUNK:
         raise ValueError(f"decimal too long to parse exactly here: {t[:20]}... ({len(t)} characters)")
-    return Fraction(Decimal(t))
+    try:
+        return Fraction(Decimal(t))
+    except (InvalidOperation, ValueError, OverflowError):
+        raise ValueError(f"{t[:40]!r} is not a finite number") from None
 
 
 def parse_reduced(text):
@@ -119,20 +127,30 @@ def exact(value):
     Returns
     -------
     fractions.Fraction
+
+    Raises
+    ------
+    DLNPathInputError
+        For a string that is not a number and for NaN and infinities.
     """
     if isinstance(value, Fraction):
         return value
     if isinstance(value, str):
-        return parse_fraction(value)
+        try:
+            return parse_fraction(value)
+        except ValueError as e:
+            raise DLNPathInputError(f"{e}; give exact numbers such as 1/4, 0.25 or 1e-3") from None
     if isinstance(value, bool):
         return Fraction(int(value))
     if isinstance(value, numbers.Integral):
         return Fraction(int(value))
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise DLNPathInputError(f"{value} has no exact value; give finite numbers")
         return Fraction(value)
     if isinstance(value, numbers.Real):
         f = float(value)
         if f != f or f in (float("inf"), float("-inf")):
-            raise ValueError(f"{f} has no exact value; give finite numbers")
+            raise DLNPathInputError(f"{f} has no exact value; give finite numbers")
         return Fraction(f)
     raise TypeError(f"cannot read {value!r} ({type(value).__name__}) as an exact number")

@@ -8,6 +8,7 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from . import _tool
+from .errors import DLNPathInputError
 from ._document import largest_gap, read_compare, read_document
 from ._exact import parse_reduced
 from ._problem import exact_option, write_problem
@@ -79,7 +80,7 @@ class LassoPath:
         from ._exact import exact
         a = exact(alpha)
         if a < 0:
-            raise ValueError(f"alpha must be ≥ 0, got {alpha}")
+            raise DLNPathInputError(f"alpha must be ≥ 0, got {alpha}")
         knots = self.exact_alphas
         if a >= knots[0]:
             return list(self.exact_coefs[0])

@@ -8,6 +8,7 @@ from fractions import Fraction
 import numpy as np
 
 from ._exact import exact, fraction_to_str
+from .errors import DLNPathInputError
 
 
 def _numeric_array(a):
@@ -28,10 +29,16 @@ def _numeric_array(a):
     return None
 
 
-def _exact_nested(a):
-    """Nested lists of "p/q" strings."""
+def _exact_nested(a, name):
+    """Nested lists of "p/q" strings; an entry that is not a number is named by its index."""
     arr = np.asarray(a, dtype=object)
-    return np.vectorize(lambda v: fraction_to_str(exact(v)), otypes=[object])(arr).tolist() if arr.size else arr.tolist()
+    out = np.empty(arr.shape, dtype=object)
+    for index in np.ndindex(arr.shape):
+        try:
+            out[index] = fraction_to_str(exact(arr[index]))
+        except DLNPathInputError as e:
+            raise DLNPathInputError(f"{name}[{', '.join(map(str, index))}]: {e}") from None
+    return out.tolist()
 
 
 def write_problem(directory, X=None, y=None, M=None, r=None):
@@ -41,19 +48,23 @@ def write_problem(directory, X=None, y=None, M=None, r=None):
     M of shape (d, d) and r of shape (d,).
     """
     if (X is None) != (y is None) or (M is None) != (r is None) or (X is None) == (M is None):
-        raise ValueError("give the data X and y, or the quadratic M and r (M = XᵀX/n, r = Xᵀy/n), not both")
+        raise DLNPathInputError("give the data X and y, or the quadratic M and r (M = XᵀX/n, r = Xᵀy/n), not both")
     first, second, names = (X, y, ("X", "y")) if X is not None else (M, r, ("M", "r"))
     a, b = _numeric_array(first), _numeric_array(second)
     shape_a, shape_b = np.shape(first), np.shape(second)
     if len(shape_a) != 2 or len(shape_b) != 1:
-        raise ValueError(f"{names[0]} must be 2-dimensional and {names[1]} 1-dimensional; got shapes {shape_a} and {shape_b}")
+        raise DLNPathInputError(f"{names[0]} must be 2-dimensional and {names[1]} 1-dimensional; got shapes {shape_a} and {shape_b}")
+    for name, values in zip(names, (a, b)):
+        if values is not None and values.dtype.kind == "f" and not np.isfinite(values).all():
+            index = tuple(int(i) for i in np.argwhere(~np.isfinite(values))[0])
+            raise DLNPathInputError(f"{name}[{', '.join(map(str, index))}] is {values[index]}, which has no exact value; give finite numbers")
     if a is not None and b is not None:
         path = os.path.join(directory, "problem.npz")
         np.savez(path, **{names[0]: a, names[1]: b})
         return path
     path = os.path.join(directory, "problem.json")
     with open(path, "w") as f:
-        json.dump({names[0]: _exact_nested(first), names[1]: _exact_nested(second)}, f)
+        json.dump({names[0]: _exact_nested(first, names[0]), names[1]: _exact_nested(second, names[1])}, f)
     return path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 from . import _tool
+from .errors import DLNPathInputError
 from ._exact import parse_fraction, parse_int
 
 
@@ -167,9 +168,9 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
         For bad options or an ``output`` holding another run (the message says what to do).
     """
     if shards < 1:
-        raise ValueError(f"shards must be ≥ 1, got {shards}")
+        raise DLNPathInputError(f"shards must be ≥ 1, got {shards}")
     if max_found is not None and max_found < 1:
-        raise ValueError(f"max_found must be ≥ 1 (or None: no limit), got {max_found}")
+        raise DLNPathInputError(f"max_found must be ≥ 1 (or None: no limit), got {max_found}")
     limit = max_found if max_found is not None else max(count, 1)
     args = _search_args(property, count, seed, limit, distribution, samples, features, positive, jobs, shrink)
     with tempfile.TemporaryDirectory(prefix="dlnpath-search-") as scratch:

@@ -9,6 +9,7 @@ from typing import List, Optional
 import numpy as np
 
 from . import _tool
+from .errors import DLNPathInputError
 from ._exact import exact
 from ._path import _options
 from ._problem import exact_option, write_problem
@@ -90,7 +91,7 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
     alphas = np.asarray(alphas, dtype=np.float64)
     coefs = np.asarray(coefs, dtype=np.float64)
     if alphas.ndim != 1 or coefs.ndim != 2 or coefs.shape[1] != alphas.shape[0]:
-        raise ValueError(f"alphas must have shape (K,) and coefs (d, K), one column per alpha; got {alphas.shape} and {coefs.shape}")
+        raise DLNPathInputError(f"alphas must have shape (K,) and coefs (d, K), one column per alpha; got {alphas.shape} and {coefs.shape}")
     with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
         problem = write_problem(directory, X=X, y=y)
         solution = os.path.join(directory, "solution.npz")

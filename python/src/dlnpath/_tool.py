@@ -1,5 +1,6 @@
 """Finding and running the dlnpath binary."""
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -87,10 +88,17 @@ def run_streaming(args, consume, *, accept=(0,)):
         raise error_for(status, stderr.read().decode("utf-8", "replace"), "", command)
 
 
+# The files this package writes for the tool, as the user knows them: their arrays.
+_SCRATCH = re.compile(re.escape(tempfile.gettempdir()) + r"/dlnpath-[^/\s]*/(problem|run|solution)\.(?:npz|json)")
+_GIVEN = {"problem": "the problem's arrays", "run": "the run's arrays", "solution": "the solver's arrays"}
+
+
 def error_for(status, stderr, stdout, command):
-    """The exception for an unexpected exit status, carrying the tool's message."""
+    """The exception for an unexpected exit status, carrying the tool's message (the files this
+    package wrote named by what the user gave)."""
     message = "\n".join(line[len("error: "):] if line.startswith("error: ") else line
                         for line in stderr.strip().splitlines()) or stdout.strip()
+    message = _SCRATCH.sub(lambda m: _GIVEN[m.group(1)], message)
     if status == 2:
         return DLNPathInputError(message or "dlnpath rejected the input (exit status 2)", status, command)
     if status < 0:
