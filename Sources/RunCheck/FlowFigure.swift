@@ -60,8 +60,7 @@ public enum FlowFigure {
                             axis: Axis = .auto, title: String? = nil, fileName: String,
                             progress: ((Double) -> Void)? = nil) throws(RunCheckError) -> Drawn {
         try checkSamples(samples)
-        let end = (sMax ?? reference.defaultSMax).doubleValue
-        guard end > 0, end.isFinite else { throw .badInput("s_max must be positive and finite") }
+        let end = try reference.horizon(sMax)
         let scale = resolve(axis, reference, sMax: end)
         let start = scale == .log ? logStart(reference, sMax: end) : nil
         let intervals = reference.divergenceIntervals(upTo: end)

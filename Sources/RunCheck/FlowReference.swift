@@ -75,6 +75,22 @@ public struct FlowReference: Sendable {
         return last.signum > 0 ? Rational(3, 2) * last : .one
     }
 
+    /// The longest horizon the numeric runs take: 10⁶ × `defaultSMax`. Past the last saddle and
+    /// knot nothing changes, and the integrator's smallest step is a fixed fraction of the span,
+    /// so a far longer span cannot resolve the start (it failed from about 10¹⁹ × on the examples).
+    public static let maximumHorizonFactor = Rational(1_000_000)
+
+    /// `sMax` (nil: `defaultSMax`) as the double the numeric runs take: positive and at most
+    /// `maximumHorizonFactor` × `defaultSMax`.
+    public func horizon(_ sMax: Rational?) throws(RunCheckError) -> Double {
+        guard let sMax else { return defaultSMax.doubleValue }
+        guard sMax.signum > 0 else { throw .badInput("--s-max must be positive, got \(NumberText.quote(sMax))") }
+        guard sMax <= FlowReference.maximumHorizonFactor * defaultSMax else {
+            throw .badInput("--s-max \(NumberText.quote(sMax)) is beyond 10⁶ × the default horizon (1.5 × the last saddle or knot time, \(defaultSMax.decimalString())): nothing changes that late, and the integrator cannot span it")
+        }
+        return sMax.doubleValue
+    }
+
     /// The first positive saddle or knot time (where the action starts), if any.
     public var firstEventTime: Rational? {
         let lambda = problem.weightDecay

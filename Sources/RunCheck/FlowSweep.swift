@@ -26,9 +26,7 @@ public struct FlowSweep: Sendable {
         guard (2...EpsilonSweep.maxGridPoints).contains(gridPoints) else {
             throw .badInput("--grid must be between 2 and \(EpsilonSweep.maxGridPoints), got \(gridPoints)")
         }
-        let horizon = sMax ?? reference.defaultSMax
-        let end = horizon.doubleValue
-        guard end > 0, end.isFinite else { throw .badInput("s_max must be positive and finite, got \(horizon)") }
+        let horizon = sMax ?? reference.defaultSMax, end = try reference.horizon(sMax)
         let report: EpsilonSweepReport
         do {
             report = try EpsilonSweep.run(reference.dln, epsilons: epsilons, exact: reference.exact, lasso: reference.lasso,

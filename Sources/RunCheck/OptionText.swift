@@ -31,6 +31,14 @@ public enum OptionText {
         return value
     }
 
+    /// An integrator tolerance (`--rtol`, `--atol`): positive and at most 0.1. Looser, a run
+    /// measures nothing, and the step control breaks down (rtol 0.3 fails on Mairal–Yu p = 4).
+    public static func tolerance(_ text: String?, option: String) throws(RunCheckError) -> Double? {
+        guard let text, let value = try positiveDouble(text, option: option) else { return nil }
+        guard value <= 0.1 else { throw .badInput("\(option) must be at most 0.1 (a looser integration measures nothing), got \(NumberText.quote(text))") }
+        return value
+    }
+
     /// `positive` as the double the floating-point code takes.
     public static func positiveDouble(_ text: String?, option: String) throws(RunCheckError) -> Double? {
         guard let text else { return nil }
@@ -64,8 +72,8 @@ extension FlowSweep {
             self.gridPoints = gridPoints
             self.sMax = try sMax.map { text throws(RunCheckError) in try OptionText.positive(text, option: "--s-max") }
             options = FlowOptions()
-            if let rtol = try OptionText.positiveDouble(rtol, option: "--rtol") { options.relativeTolerance = rtol }
-            if let atol = try OptionText.positiveDouble(atol, option: "--atol") { options.absoluteTolerance = atol }
+            if let rtol = try OptionText.tolerance(rtol, option: "--rtol") { options.relativeTolerance = rtol }
+            if let atol = try OptionText.tolerance(atol, option: "--atol") { options.absoluteTolerance = atol }
             if step != nil && !gradientDescent { throw .badInput("--step is the step size of --gradient-descent; give both") }
             if step == nil && gradientDescent { throw .badInput("--gradient-descent needs a step size: --step η") }
             self.step = try OptionText.positiveDouble(step, option: "--step")

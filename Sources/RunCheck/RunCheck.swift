@@ -84,7 +84,7 @@ public enum RunCheck {
                 let result = try GradientDescent.run(dln, epsilon: epsilon, stepSize: eta, sMax: sEnd, sampleAt: s,
                                                      progress: progress)
                 guard result.samples.count == s.count, !result.diverged else {
-                    throw RunCheckError.failed("the tool's gradient descent with η = \(eta) \(result.diverged ? "diverged" : "stopped") at s ≈ \(result.sReached): \(result.diagnosis)")
+                    throw RunCheckError.failed("the tool's gradient descent at the run's step cannot be the reference: \(result.diagnosis)")
                 }
                 refX = result.samples.map(\.iterate)
                 // GD's own average is the left sum of its iterates; its trapezoid through every

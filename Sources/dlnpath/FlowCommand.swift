@@ -47,17 +47,17 @@ struct FlowCommand: ParsableCommand {
     var epsilons = "1e-5,1e-10,1e-20,1e-50,1e-100"
 
     @Option(name: .customLong("s-max"), parsing: .unconditional,
-            help: ArgumentHelp("Horizon in rescaled time (exact or decimal, e.g. 9/2). Default: 1.5 × the last saddle or knot time.", valueName: "s"))
+            help: ArgumentHelp("Horizon in rescaled time (exact or decimal, e.g. 9/2). Default: 1.5 × the last saddle or knot time; at most 10⁶ × that.", valueName: "s"))
     var sMax: String?
 
     @Option(name: .customLong("grid"), parsing: .unconditional,
             help: ArgumentHelp("Points of the uniform part of the evaluation grid on (0, s_max], 2 to 100000.", valueName: "n"))
     var grid = 2000
 
-    @Option(name: .customLong("rtol"), parsing: .unconditional, help: ArgumentHelp("Relative tolerance of the integrator.", valueName: "tol"))
+    @Option(name: .customLong("rtol"), parsing: .unconditional, help: ArgumentHelp("Relative tolerance of the integrator, at most 0.1 (default 1e-7).", valueName: "tol"))
     var relativeTolerance: String?
 
-    @Option(name: .customLong("atol"), parsing: .unconditional, help: ArgumentHelp("Absolute tolerance of the integrator.", valueName: "tol"))
+    @Option(name: .customLong("atol"), parsing: .unconditional, help: ArgumentHelp("Absolute tolerance of the integrator, at most 0.1 (default 1e-9).", valueName: "tol"))
     var absoluteTolerance: String?
 
     @Flag(name: .customLong("gradient-descent"), help: "Also run gradient descent on the weights (needs --step).")

@@ -25,7 +25,8 @@ struct PlotCommand: ParsableCommand {
 
         The file is plain SVG 1.1 written by DLNPath's own writer; open it in a browser, or convert \
         it with rsvg-convert. Exit codes: 0 written; 2 bad input (e.g. --samples above 20000) or \
-        the file cannot be written; 1 an exact computation failed its check.
+        the file cannot be written; 1 an exact computation failed its check or the numeric run \
+        cannot be integrated.
         """
     )
 
@@ -39,7 +40,7 @@ struct PlotCommand: ParsableCommand {
     var epsilon = "1e-10"
 
     @Option(name: .customLong("s-max"), parsing: .unconditional,
-            help: ArgumentHelp("Right end of the s axis (exact or decimal). Default: 1.5 × the last saddle or knot time.", valueName: "s"))
+            help: ArgumentHelp("Right end of the s axis (exact or decimal). Default: 1.5 × the last saddle or knot time; at most 10⁶ × that.", valueName: "s"))
     var sMax: String?
 
     @Option(name: .customLong("s-axis"), help: ArgumentHelp("The s axis: auto, linear or log.", valueName: "scale"))

@@ -85,6 +85,17 @@ struct CheckRunCLITests {
         }
     }
 
+    /// A step at which the tool's own gradient descent diverges leaves nothing to check against:
+    /// exit 1 (a check that cannot be computed), said once, in the diagnosis's decimals.
+    @Test func aStepAtWhichTheReferenceDivergesExitsOne() throws {
+        let rows = (0..<30).map { "\($0),0,0\n" }.joined()  // 30 iterations: enough to diverge
+        try ("t,x0,x1\n" + rows).write(toFile: path("huge-step.csv"), atomically: true, encoding: .utf8)
+        let run = try runDLNPath(["check-run", Self.berthier, path("huge-step.csv"), "--epsilon", "1e-6", "--step", "1e9"])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("error: the tool's gradient descent at the run's step cannot be the reference: diverged at s ≈ "), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix(": η = 1e+09 is far too large\n") && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+
     @Test func absurdGridAndSamplesAreRefusedWithTheLargestAcceptedValue() throws {
         let flow = try runDLNPath(["flow", Self.berthier, "--grid", "1000000000"])
         #expect(flow.status == 2)
@@ -92,6 +103,14 @@ struct CheckRunCLITests {
         let plot = try runDLNPath(["plot", Self.berthier, "-o", path("p.svg"), "--samples", "1000000000"])
         #expect(plot.status == 2)
         #expect(plot.stderr.contains("--samples must be between 2 and 20000, got 1000000000"), "\(plot.stderr)")
+        // The horizon: at most 10⁶ × the default, 3/2 × the last time 3 of docs/math.md §1's example.
+        for command in [["flow"], ["plot", "-o", path("p.svg")]] {
+            let far = try runDLNPath(command + [Self.berthier, "--s-max", "4500001"])
+            #expect(far.status == 2 && far.stderr.contains("--s-max 4500001 is beyond 10⁶ × the default horizon (1.5 × the last saddle or knot time, 4.5)"), "\(far.stderr)")
+        }
+        let flowTolerance = try runDLNPath(["flow", Self.berthier, "--rtol", "0.3"])
+        #expect(flowTolerance.status == 2 && flowTolerance.stderr.contains("--rtol must be at most 0.1 (a looser integration measures nothing), got 0.3"))
+        #expect(try runDLNPath(["flow", Self.berthier, "--atol", "0.11"]).stderr.contains("--atol must be at most 0.1"))
     }
 
     /// ε = 1e-2 … 1e-4 is not yet in the 1/log(1/ε) regime: inconclusive, with an estimate.
