@@ -28,7 +28,7 @@ public enum FlowFigure {
         /// `DataFormatError` line naming the file and why.
         public func write(toPath path: String) throws -> String {
             try writeTextFile(figure.svg(), toPath: path)
-            return "wrote \(path): " + drawnText(self)
+            return NumberFormat.summaryLayout.wrap("wrote \(path): " + drawnText(self))
         }
     }
 

@@ -99,7 +99,8 @@ public struct FlowReference: Sendable {
         return times.min()
     }
 
-    /// The exact divergence intervals clipped to (0, sMax], as Double ranges for drawing.
+    /// The exact divergence intervals clipped to (0, sMax], as Double ranges: where the limit
+    /// leaves the path (drawn shaded; elsewhere their distance is 0).
     public func divergenceIntervals(upTo sMax: Double) -> [ClosedRange<Double>] {
         verdict.divergence.compactMap { d in
             let lower = d.from.doubleValue

@@ -31,6 +31,7 @@ public struct FlowSweep: Sendable {
         do {
             report = try EpsilonSweep.run(reference.dln, epsilons: epsilons, exact: reference.exact, lasso: reference.lasso,
                                           sMax: end, gridPoints: gridPoints, options: options,
+                                          apart: reference.divergenceIntervals(upTo: end),
                                           progress: { progress?("flow", $0) })
         } catch let error as FlowError {
             throw RunCheckError(error, context: "the ε sweep")

@@ -94,7 +94,7 @@ public func checkRunText(_ r: RunCheckReport, problemFile: String, format: Numbe
     table.append(["limitDeviation: from the exact limit", flowNumber(r.limitDeviation.value), flowNumber(r.limitDeviation.s),
                   flowNumber(r.referenceLimitDeviation.value) + " (finite ε)", flowNumber(r.referenceLimitDeviation.s)])
     table.append(["lassoDeviation: from the lasso path", flowNumber(r.lassoDeviation.value), flowNumber(r.lassoDeviation.s),
-                  flowNumber(r.limitLassoDistance.value) + " (limit ≠ path)", flowNumber(r.limitLassoDistance.s)])
+                  flowNumber(r.limitLassoDistance.value) + " (limit − path)", r.limitLassoDistance.value > 0 ? flowNumber(r.limitLassoDistance.s) : "—"])
     out.append(table.render())
     if r.divergence.isEmpty {
         out.append("the exact limit follows the lasso path for every s (z monotone)")

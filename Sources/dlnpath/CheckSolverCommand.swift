@@ -59,6 +59,9 @@ struct CheckSolverCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "Text: print every row (lines can get long).")
+    var all = false
+
     func validate() throws {
         if let tolerance, tolerance.signum < 0 { throw ValidationError("--tolerance must be ≥ 0, got \(tolerance)") }
     }
@@ -69,7 +72,7 @@ struct CheckSolverCommand: ParsableCommand {
         if json {
             report.json.writeDocument()
         } else {
-            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: NumberFormat.summaryLayout))
+            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: all ? .unbounded : NumberFormat.summaryLayout))
         }
         // A failed check is a verdict (printed above), not an error message.
         guard report.passed else { throw ExitCode(1) }

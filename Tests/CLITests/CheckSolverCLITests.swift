@@ -46,6 +46,20 @@ struct CheckSolverCLITests {
         }
     }
 
+    /// 60 penalties λ = 3 + k/20 ≥ κ_max = 3, where x = 0 is exact: the default text shows 40
+    /// rows and points to --all, which shows all 60.
+    @Test func allPrintsEveryRowTheHintPromises() throws {
+        let rows = (0..<60).map { "\(60 + $0)/20,0,0\n" }.joined()
+        let solution = try temporaryInput("zeros.csv", "lambda,x1,x2\n" + rows)
+        let shown = try runDLNPath(["check-solver", example, "--solution", solution])
+        #expect(shown.status == 0 && shown.stdout.contains("--all prints every row"), "\(shown.stdout)")
+        #expect(!shown.stdout.split(separator: "\n").contains { $0.hasPrefix("50 ") }, "\(shown.stdout)")
+        let all = try runDLNPath(["check-solver", example, "--solution", solution, "--all"])
+        #expect(all.status == 0 && !all.stdout.contains("--all prints every row"), "\(all.stderr)")
+        let lines = all.stdout.split(separator: "\n")
+        #expect((1...60).allSatisfy { k in lines.contains { $0.hasPrefix("\(k) ") } }, "\(all.stdout)")
+    }
+
     @Test func npyPairAndTolerance() throws {
         let dir = try TestScratch.directory("CheckSolverCLI")
         // np.save of float64 [1.0] and [[0.0], [0.501]] (x(1) = (0, 1/2) exactly), written by hand.

@@ -66,6 +66,17 @@ struct FlowPlotCLITests {
         #expect(run.stdout.isEmpty)
     }
 
+    /// The limit's distance from the path is exactly 0 where the exact verdict says they agree
+    /// (everywhere for the orthogonal design), not rounding noise; 1/4 where it says they part.
+    @Test func limitDistanceFromTheLassoIsExactlyZeroWhereTheyAgree() throws {
+        for (file, zero) in [(Self.orthogonal, true), (Self.berthier, false)] {
+            let o = try jsonObject(try runDLNPath(["flow", file, "--epsilon", "1e-5,1e-10", "--grid", "100", "--json"]).stdout)
+            let distance = try #require(o["limitDistanceFromLasso"] as? Double)
+            let expected = try #require((o["fitLasso"] as? [String: Any])?["expectedIntercept"] as? Double)
+            #expect(zero ? distance == 0 && expected == 0 : abs(distance - 0.25) < 1e-12 && expected == distance, "\(file): \(distance)")
+        }
+    }
+
     @Test func flowRejectsOtherBadOptions() throws {
         for args in [["--s-max", "-1"], ["--grid", "1"], ["--gradient-descent"], ["--step", "0.1"],
                      ["--gradient-descent", "--step", "0"], ["--epsilon", "1e-5", "--expect-consistent"]] {
@@ -103,7 +114,9 @@ struct FlowPlotCLITests {
         let output = try temporaryInput("fig.svg", "")
         let run = try runDLNPath(["plot", Self.berthier, "-o", output, "--epsilon", "1e-5", "--s-max", "4", "--samples", "120"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        #expect(run.stdout.contains("shaded where the limit leaves the path: [0.75, 3]"), "\(run.stdout)")
+        // One line of at most 160 characters, wrapped (the path of the file is part of it).
+        #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 160 }, "\(run.stdout)")
+        #expect(run.stdout.replacingOccurrences(of: "\n    ", with: " ").contains("shaded where the limit leaves the path: [0.75, 3]"), "\(run.stdout)")
         let data = try Data(contentsOf: URL(fileURLWithPath: output))
         let document = try XMLDocument(data: data)
         #expect(document.rootElement()?.name == "svg")
