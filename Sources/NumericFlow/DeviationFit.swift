@@ -124,10 +124,15 @@ public struct DeviationFit: Sendable, Codable, Equatable {
             reading = "inconsistent: \(window) (\(scaledText)): the deviation does not shrink towards \(g4(expected)), so the runs do not approach the \(what) — check s_max, the tolerances or the exact data"
         } else {
             verdict = .inconclusive
-            let estimate = Self.decidableLogInverse(L: L, scaled: scaledExcess)
-            decidableEpsilon = estimate.map { "1e-\(Int(($0 / log(10)).rounded(.up)))" }
-            let when = decidableEpsilon.map { "; extrapolating the drift, ε down to about \($0) should decide" }
-                ?? "; the drift does not decrease over these ε, so no estimate of the ε that would decide"
+            // Reached already at the smallest ε: the window of three still holds a larger one, so
+            // one more doubling of log(1/ε) moves it out.
+            let estimate = Self.decidableLogInverse(L: L, scaled: scaledExcess), last = L.last ?? 0
+            let reached = estimate.map { $0 <= last } ?? false
+            decidableEpsilon = estimate.map { "1e-\(Int((max($0, reached ? 2 * last : 0) / log(10)).rounded(.up)))" }
+            let when = decidableEpsilon.map {
+                reached ? "; the drift is within 10% towards the smallest ε already, so one more ε, about \($0), should decide"
+                    : "; extrapolating the drift, ε down to about \($0) should decide"
+            } ?? "; the drift does not decrease over these ε, so no estimate of the ε that would decide"
             reading = "inconclusive: \(window), more than 10% (\(scaledText)): ε is not yet small enough for the 1/log(1/ε) regime\(when)"
         }
     }
@@ -151,7 +156,7 @@ public struct DeviationFit: Sendable, Codable, Equatable {
         guard beta < -0.05 else { return nil }
         let x = mx + (log(driftTolerance) - my) / beta
         let target = exp(x)
-        return target.isFinite ? max(target, L.last ?? target) : nil
+        return target.isFinite ? target : nil
     }
 
     /// ε = e^(−L) as "1e-k" (k rounded), or the decimal for moderate ε.

@@ -26,6 +26,18 @@ struct FlowVerdictTests {
         #expect(fit.reading.contains(estimate))
     }
 
+    /// docs/math.md §4's example against the lasso path over ε = 1e-5, 1e-10, 1e-20 (measured):
+    /// the last pair drifts 1.5%, but the window of three 11.7%. The advice is the next doubling
+    /// of log(1/ε), not an ε already run (over 1e-10…1e-40 the verdict is consistent).
+    @Test("a drift already within 10% at the smallest ε asks for one more ε, not one already run")
+    func reachedAtTheSmallestEpsilon() {
+        let Ls = Array(Self.Ls.prefix(3))
+        let fit = DeviationFit(Ls, zip([1.204, 1.48, 1.502], Ls).map { 0.25 + $0 / $1 }, expected: 0.25, against: .lasso, where: 1)
+        #expect(fit.verdict == .inconclusive, "\(fit.reading)")
+        #expect(fit.decidableEpsilon == "1e-40")
+        #expect(fit.reading.hasSuffix("the drift is within 10% towards the smallest ε already, so one more ε, about 1e-40, should decide"), "\(fit.reading)")
+    }
+
     @Test("the measured diabetes sweep further down in ε is consistent (1e-50 … 1e-1600)")
     func diabetesSmallerEpsilon() {
         let Ls = [1e-50, 1e-100].map { -log($0) } + [200.0, 400, 800, 1600].map { $0 * log(10.0) }
