@@ -13,9 +13,8 @@ public enum RationalList {
                              minimum: Rational = .zero, strict: Bool = false) throws(RationalListError) -> [Rational] {
         var values: [Rational] = []
         for text in tokens.flatMap(pieces) {
-            guard let value = try? Rational(parsing: text) else {
-                throw RationalListError("\(option): '\(NumberText.quote(text))' is not a number")
-            }
+            let value: Rational
+            do { value = try Rational(parsing: text) } catch { throw RationalListError("\(option): \(error)") }
             if value < minimum || (strict && value == minimum) {
                 throw RationalListError("\(option): \(quantity) = \(NumberText.quote(text)) is \(value.signum < 0 ? "negative" : "out of range"); it must be \(strict ? ">" : "≥") \(minimum)")
             }

@@ -22,7 +22,8 @@ public enum ProblemReader {
             case "npy": return try readNPY(source)
             case "npz": return try readNPZ(source)
             default:
-                throw ProblemError("\(source.path): unknown file type '.\(ext)' (expected .json, .csv, .npy or .npz)")
+                let type = ext.isEmpty ? "no file type (no extension)" : "unknown file type '.\(ext)'"
+                throw ProblemError("\(source.path): \(type); expected .json, .csv, .npy or .npz")
             }
         } catch let error as DataFormatError {
             throw ProblemError(error.file == nil ? "\(source.path): \(error)" : error.description)

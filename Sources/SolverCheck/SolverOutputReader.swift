@@ -62,7 +62,7 @@ public enum SolverOutputReader {
         if shape == [k, d] {
             return (0..<k).map { j in SolverOutput.Point(lambda: lambdas[j], x: rows[j], place: "alpha \(j + 1) (row \(j + 1) of \(matrix))") }
         }
-        throw SolverFileError("\(file): \(matrix) has shape \(shape) but there are \(k) alphas and the problem has d = \(d) coordinates; expected [\(d), \(k)] (scikit-learn: one column per alpha) or [\(k), \(d)]")
+        throw SolverFileError("\(file): \(matrix) has shape \(shape) but there are \(k) alphas and the problem has d = \(d) coordinates; expected [\(d), \(k)] (scikit-learn: one column per alpha)\(d == k ? "" : " or [\(k), \(d)]")")
     }
 
     /// A number written as text (JSON literal, string, CSV field): the exact fraction it spells

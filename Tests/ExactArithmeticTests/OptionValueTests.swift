@@ -20,8 +20,10 @@ import Testing
         #expect(refusal(["1", "-2"]) == "--at: s = -2 is negative; it must be ≥ 0")
         #expect(refusal(["0"], strict: true) == "--at: s = 0 is out of range; it must be > 0")
         #expect(refusal(["1/2"], minimum: Rational(1)) == "--at: s = 1/2 is out of range; it must be ≥ 1")
-        #expect(refusal(["1,,2"]) == "--at: '' is not a number")
-        #expect(refusal(["1, abc"]) == "--at: 'abc' is not a number")
+        #expect(refusal(["1,,2"]) == "--at: '' is not a number: it is empty")
+        #expect(refusal(["1, abc"]) == "--at: 'abc' is not a number: expected digits")
+        // Beyond the limits of the options' numbers, the message says which, not "not a number".
+        #expect(refusal(["1e999999"]) == "--at: '1e999999': its decimal exponent is 999999, beyond the limit of ±1,000")
         // A huge value is quoted by its first digits and its length.
         #expect(refusal(["-" + String(repeating: "7", count: 100)]) == "--at: s = -7777777777777777777… (100 digits) is negative; it must be ≥ 0")
     }

@@ -192,7 +192,7 @@ struct RejectionTests {
 
     @Test func unknownExtension() {
         expectRejected(file: "problem.xlsx", "whatever", ["unknown file type '.xlsx'", "expected .json, .csv, .npy or .npz"])
-        expectRejected(file: "problem", "{}", ["unknown file type"])
+        expectRejected(file: "problem", "{}", ["problem: no file type (no extension); expected .json, .csv, .npy or .npz"])
     }
 }
 

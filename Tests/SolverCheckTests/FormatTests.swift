@@ -97,6 +97,15 @@ struct FormatTests {
         ("alone.npy", "\u{93}NUMPY", 1, "alone.npy: an .npy file holds one array; give the alphas here and the coefficients with --coefs FILE.npy"),
     ]
 
+    /// With as many alphas as coordinates the two orientations are one shape, named once.
+    @Test func aSquareShapeIsNamedOnce() throws {
+        let url = try temporaryDirectory().appendingPathComponent("square.json")
+        try Data(#"{"alphas": [1, 2], "coefs": [[1, 2, 3], [3, 4, 5]]}"#.utf8).write(to: url)
+        #expect(throws: SolverFileError("\(url.path): \"coefs\" has shape [2, 3] but there are 2 alphas and the problem has d = 2 coordinates; expected [2, 2] (scikit-learn: one column per alpha)")) {
+            try SolverOutputReader.read(url.path, dimension: 2)
+        }
+    }
+
     @Test func malformedFilesNameThePlace() throws {
         let dir = try temporaryDirectory()
         for (name, contents, d, message) in Self.malformed {
