@@ -18,7 +18,8 @@ def test_sklearn_lars_path_tie_is_a_structural_error(tie):
     assert r.error_class == "structural"
     assert [p["class"] for p in r.points] == ["ok", "structural", "structural"]
     assert "x2 has sign +, exact 0" in r.points[1]["reason"]
-    assert r.summary.startswith("FAIL: structural error at 2 of 3")
+    # The place is numpy's index into the arrays given, not the tool's 1-based member column.
+    assert r.summary.startswith("FAIL: structural error at 2 of 3 λ (first at λ = 1.25, alphas[1]: x2 has sign +")
     lines = r.report.splitlines()
     verdict = [line for line in lines if line.startswith("verdict:")]
     assert len(verdict) == 1 and verdict[0].startswith("verdict: FAIL: structural error at 2 of 3")

@@ -1,6 +1,7 @@
 """check_solver: a floating-point solver's path against the exact one (``dlnpath check-solver``)."""
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -107,4 +108,13 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
         raw = json.loads(done.stdout)
         text = _tool.run(args, accept=(0, 1)).stdout
     return SolverCheckResult(ok=bool(raw["passed"]), error_class=raw.get("class", "ok" if raw["passed"] else "structural"),
-                             summary=raw["summary"], points=raw["points"], report=text, raw=raw)
+                             summary=_numpy_places(raw["summary"]), points=raw["points"], report=text, raw=raw)
+
+
+# The tool names a solution by its place in the file this package wrote ("alpha 2 (column 2 of
+# member 'coefs')", counted from 1); the user passed arrays, indexed from 0.
+_PLACE = re.compile(r"alpha (\d+) \((?:column|row) \d+ of member 'coefs'\)")
+
+
+def _numpy_places(text):
+    return _PLACE.sub(lambda m: f"alphas[{int(m.group(1)) - 1}]", text)
