@@ -37,12 +37,17 @@ extension InputEvidence {
 }
 
 extension Certificate {
-    /// The certificate of `problem` as the text `certify` writes, and the independent checker's
-    /// report on it (with the input's bytes and problem as evidence). Throws what `make` throws;
-    /// a certificate the checker rejects is returned with its report, for the caller to refuse.
+    /// The certificate of `problem` as the text `certify` writes, once the independent checker
+    /// has verified every claim (with the input's bytes and problem as evidence), and its report.
+    /// Throws what `make` throws, and `CertificateError` if the checker rejects a claim: a
+    /// certificate that fails its own check is never returned.
     public static func checked(problem: Problem, input: Input) throws -> (text: String, report: CheckReport) {
         let text = try make(problem: problem, input: input).serialized(pretty: true) + "\n"
         let evidence = InputEvidence(problem, bytes: input.bytes, responseBytes: input.response?.bytes)
-        return (text, CertificateChecker.check(certificateText: text, input: evidence))
+        let report = CertificateChecker.check(certificateText: text, input: evidence)
+        guard report.isValid else {
+            throw CertificateError("refusing a certificate that fails its own check: \(report.problem ?? "")")
+        }
+        return (text, report)
     }
 }

@@ -53,16 +53,6 @@ struct OutputOptions: ParsableArguments {
         json document: (Result, ExactJSON) throws -> JSONValue,
         text report: (Result, NumberFormat) throws -> String
     ) throws -> Result {
-        try emit(compute, note: measured, streamed: { .value(try document($0, $1)) }, text: report)
-    }
-
-    /// `emit` for a large JSON document, written element by element as it is rendered.
-    @discardableResult
-    func emit<Result>(
-        _ compute: () throws -> Result, note measured: ((NumberFormat) -> String)? = nil,
-        streamed document: (Result, ExactJSON) throws -> JSONDocument,
-        text report: (Result, NumberFormat) throws -> String
-    ) throws -> Result {
         let result = measured == nil ? try withProgress(compute) : try compute()
         if json {
             try document(result, exactJSON).writeDocument()
