@@ -40,8 +40,9 @@ struct CheckRunCommand: ParsableCommand {
 
         Exit codes: 0 checked (any verdict); 1 with --expect-consistent unless the verdict is \
         consistent, or when the tool's own run cannot be computed (its integration fails, or its \
-        gradient descent diverges at --step); 2 bad input (a missing ε, times not increasing, a shape that does not match \
-        d, non-finite values, a non-positive step), naming the file, key and row.
+        gradient descent diverges at --step); 2 bad input (a missing ε, times not increasing, a \
+        shape that does not match d, non-finite values, a non-positive step), naming the file, key \
+        and row.
         """
     )
 
