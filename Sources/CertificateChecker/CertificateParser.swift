@@ -58,7 +58,7 @@ public enum CertificateParser {
     private static func parseInput(_ reader: JSONReader) throws(MalformedCertificate) -> ParsedCertificate.Input {
         let o = try reader.object(
             required: ["file", "sha256"],
-            optional: ["variant", "weightDecay", "scaling", "responseColumn", "responseFile", "responseSha256"])
+            optional: ["variant", "weightDecay", "scaling", "responseColumn", "responseFile", "responseSha256", "indexColumn"])
         func text(_ key: String) throws(MalformedCertificate) -> String? { try o[key]?.string() }
         // The recorded options are re-applied by `check --input`: each must be one it accepts.
         let variant = try o["variant"].map { (v) throws(MalformedCertificate) in try parseVariant(v) }
@@ -68,7 +68,8 @@ public enum CertificateParser {
             file: try o["file"]!.string(), sha256: try digest(o["sha256"]!),
             variant: variant, weightDecay: weightDecay, scaling: try text("scaling"),
             responseColumn: try text("responseColumn"), responseFile: try text("responseFile"),
-            responseSHA256: try o["responseSha256"].map { (r) throws(MalformedCertificate) in try digest(r) })
+            responseSHA256: try o["responseSha256"].map { (r) throws(MalformedCertificate) in try digest(r) },
+            indexColumn: try o["indexColumn"]?.bool() ?? false)
         if (input.responseFile == nil) != (input.responseSHA256 == nil) {
             throw reader.fail("responseFile and responseSha256 come together")
         }

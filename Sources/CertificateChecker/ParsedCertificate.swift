@@ -25,6 +25,8 @@ public struct ParsedCertificate: Sendable {
         /// A separate response file (`--y`) and the SHA-256 of its bytes.
         public var responseFile: String?
         public var responseSHA256: String?
+        /// The CSV files' first column is a pandas index, dropped (`--index-column`).
+        public var indexColumn: Bool
     }
 
     public struct Problem: Sendable {

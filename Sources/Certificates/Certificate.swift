@@ -29,9 +29,12 @@ public enum Certificate {
         public var responseColumn: String?
         /// A separate response file (`--y`): its name and bytes.
         public var response: (name: String, bytes: [UInt8])?
+        /// The CSV files start with a pandas index column, dropped (`--index-column`).
+        public var indexColumn: Bool
 
         public init(name: String, bytes: [UInt8], variant: Variant? = nil, weightDecay: Rational? = nil,
-                    scaling: Scaling? = nil, responseColumn: String? = nil, response: (name: String, bytes: [UInt8])? = nil) {
+                    scaling: Scaling? = nil, responseColumn: String? = nil, response: (name: String, bytes: [UInt8])? = nil,
+                    indexColumn: Bool = false) {
             self.name = name
             self.bytes = bytes
             self.variant = variant
@@ -39,13 +42,15 @@ public enum Certificate {
             self.scaling = scaling
             self.responseColumn = responseColumn
             self.response = response
+            self.indexColumn = indexColumn
         }
 
         /// The files of `source` and the options it applies on top of them.
         public init(reading source: ProblemSource) throws {
             self.init(name: source.path, bytes: try readFileBytes(atPath: source.path), variant: source.variant,
                       weightDecay: source.weightDecay, scaling: source.scaling, responseColumn: source.responseColumn,
-                      response: try source.responsePath.map { (name: $0, bytes: try readFileBytes(atPath: $0)) })
+                      response: try source.responsePath.map { (name: $0, bytes: try readFileBytes(atPath: $0)) },
+                      indexColumn: source.indexColumn)
         }
     }
 
@@ -78,6 +83,7 @@ public enum Certificate {
         if let w = input.weightDecay { o.append(("weightDecay", .exact(w))) }
         if let s = input.scaling { o.append(("scaling", .string(s.rawValue))) }
         if let c = input.responseColumn { o.append(("responseColumn", .string(c))) }
+        if input.indexColumn { o.append(("indexColumn", true)) }
         if let (name, bytes) = input.response {
             o.append(("responseFile", .string(name)))
             o.append(("responseSha256", .string(SHA256.hexDigest(bytes))))

@@ -24,11 +24,12 @@ extension InputEvidence {
         let source = ProblemSource(
             path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
             variant: recorded.variant.flatMap { Variant(rawValue: $0.rawValue) }, weightDecay: recorded.weightDecay,
-            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)), limits: limits)
+            scaling: recorded.scaling.flatMap(Scaling.init(rawValue:)), limits: limits, indexColumn: recorded.indexColumn)
         let problem = try ProblemReader.read(source)
         self.init(problem, bytes: try readFileBytes(atPath: input), responseBytes: try responseFile.map { try readFileBytes(atPath: $0) })
         if recorded.variant != nil || recorded.weightDecay != nil || recorded.scaling != nil,
-           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn, limits: limits)) {
+           let own = try? ProblemReader.read(ProblemSource(path: input, responsePath: responseFile, responseColumn: recorded.responseColumn,
+                                                           limits: limits, indexColumn: recorded.indexColumn)) {
             fileVariant = own.variant == .signed ? .signed : .positive
             fileWeightDecay = own.weightDecay
             fileScaling = own.data?.scaling.rawValue

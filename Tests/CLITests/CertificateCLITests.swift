@@ -46,6 +46,21 @@ struct CertificateCLITests {
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    /// A pandas CSV certified with --index-column records it, so check --input reads the file
+    /// the same way (check has no such option to give).
+    @Test func indexColumnIsRecordedForCheckInput() throws {
+        let frame = try temporaryInput("indexed.csv", ",a,b,y\n0,1,2,1\n1,3,0,2\n2,5,4,6\n")
+        let certify = try runDLNPath(["certify", frame, "--index-column", "--stdout"])
+        #expect(certify.status == 0, "\(certify.stderr)")
+        #expect((try jsonObject(certify.stdout)["input"] as? [String: Any])?["indexColumn"] as? Bool == true)
+        let certificate = try temporaryInput("indexed.cert.json", certify.stdout)
+        let check = try runDLNPath(["check", certificate, "--input", frame])
+        #expect(check.status == 0 && check.stdout.contains("VALID"), "\(check.stderr)")
+        // Without the option the certificate has no such member.
+        let plain = try runDLNPath(["certify", repositoryFile("examples/orthogonal.json"), "--stdout"])
+        #expect((try jsonObject(plain.stdout)["input"] as? [String: Any])?["indexColumn"] == nil)
+    }
+
     /// `check --input` names a recorded option that overrides the file; a bad one names its place.
     @Test func recordedOverrideIsNamedAndABadOneIsPlaced() throws {
         let example = repositoryFile("examples/weight-decay.json")
