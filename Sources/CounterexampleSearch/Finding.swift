@@ -23,13 +23,19 @@ public struct Finding: Sendable {
     /// coordinates (`SignedPermutation`), increasing.
     public internal(set) var duplicates: [Int] = []
 
-    init(original: SearchInstance, shrunk: SearchInstance, steps: Int) throws {
+    /// With `property`, a shrunk instance without it is refused (a file changed since `search`
+    /// wrote it): its verdict is recomputed, not trusted.
+    init(original: SearchInstance, shrunk: SearchInstance, steps: Int, keeping property: SearchProperty? = nil) throws {
         self.original = original
         instance = shrunk
         shrinkSteps = steps
         guard let problem = try shrunk.problem() else { throw SearchError("instance \(shrunk.index) shrank to nothing") }
         self.problem = problem
-        let verdict = try InstanceAnalysis(problem).verdict
+        let analysis = try InstanceAnalysis(problem)
+        if let property, try !analysis.holds(property) {
+            throw SearchError("the instance does not have the property \(property): not the file search wrote")
+        }
+        let verdict = try analysis.verdict
         monotone = verdict.monotone
         equivalent = verdict.equivalent
         divergence = verdict.divergence

@@ -46,7 +46,7 @@ extension FrequencyTally {
     /// Reads a file that `write` wrote; anything else is a `SearchError` naming the file.
     public init(contentsOf url: URL) throws {
         let root: JSONValue
-        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError("\(url.path): \(error)") }
+        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError(reading: url, error) }
         func text(_ value: JSONValue?) -> String { value?.numberText ?? value?.asString ?? "" }
         func int(_ value: JSONValue?) -> Int? { Int(text(value)).flatMap { $0 >= 0 ? $0 : nil } }
         let rows = root["rows"]?.asArray?.compactMap { row -> (label: String, interval: WilsonInterval)? in

@@ -24,6 +24,12 @@ public enum SearchMerge {
             throw SearchError("\(s.file.path) is another search (\(s.run)) than \(first.file.path) (\(first.run)); merge the shards of one run")
         }
         try checkShards(summaries.map { ($0.shard, $0.file) })
+        for s in summaries {
+            let listed = s.findings.flatMap { [$0.index] + $0.duplicates }.sorted()
+            guard listed == s.found.sorted() else {
+                throw SearchError("\(s.file.path): its findings and their duplicates name \(listed.count) instances, but it found \(s.found.count): not the file search wrote; rerun shard \(s.shard)")
+            }
+        }
         let run = first.run
         let limits = summaries.compactMap(\.maximumFindings)
         let limit = requested ?? limits.min()
@@ -45,13 +51,16 @@ public enum SearchMerge {
         let errors = summaries.flatMap(\.errors).filter { $0.index <= last }.sorted { $0.index < $1.index }
         let options = CounterexampleSearch.Options(
             property: try SearchProperty(parsing: run.property), distribution: run.distribution, seed: run.seed,
-            count: run.count, shard: .whole, jobs: jobs, maximumFindings: limit)
+            count: run.count, shard: .whole, jobs: jobs, maximumFindings: limit, shrink: run.shrink)
         let entries = summaries.flatMap(\.findings).filter { $0.index <= last }
         let rebuilt = try parallelMap(entries, jobs: jobs, chunk: 1) { entry -> Result<Finding, Error> in
             Result {
-                var finding = try Finding(original: options.distribution.draw(seed: options.seed, index: entry.index),
-                                          shrunk: try readInstance(entry.instance, index: entry.index, variant: options.distribution.variant),
-                                          steps: entry.shrinkSteps)
+                let shrunk = try readInstance(entry.instance, index: entry.index, variant: options.distribution.variant)
+                var finding: Finding
+                do {
+                    finding = try Finding(original: options.distribution.draw(seed: options.seed, index: entry.index),
+                                          shrunk: shrunk, steps: entry.shrinkSteps, keeping: options.property)
+                } catch let error as SearchError { throw SearchError("\(entry.instance.path): \(error)") }
                 finding.duplicates = entry.duplicates.filter { $0 <= last }
                 return finding
             }
@@ -81,6 +90,15 @@ public enum SearchMerge {
         }
     }
 
+    /// The merged output may not go where a shard is: its summary.json would join the shards'
+    /// summaries there, and a later merge would meet both.
+    public static func checkOutput(_ output: URL, shards directories: [URL]) throws {
+        let target = output.standardizedFileURL.resolvingSymlinksInPath().path
+        if let shard = directories.first(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == target }) {
+            throw SearchError("--output \(output.path) is \(shard.path), a directory being merged: write the merged files to another directory")
+        }
+    }
+
     /// Every summary in the directories (each may hold several shards).
     public static func summaries(in directories: [URL]) throws -> [SearchSummary] {
         try directories.flatMap { directory -> [SearchSummary] in
@@ -97,7 +115,7 @@ public enum SearchMerge {
     /// A shrunk instance as `SearchOutput.instanceJSON` wrote it: X, y, exact.
     static func readInstance(_ url: URL, index: Int, variant: Variant) throws -> SearchInstance {
         let root: JSONValue
-        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError("\(url.path): \(error)") }
+        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError(reading: url, error) }
         func number(_ v: JSONValue) throws -> Rational {
             guard let text = v.numberText ?? v.asString, let q = try? Rational(parsing: text) else {
                 throw SearchError("\(url.path): an entry of X or y is not a number")

@@ -33,6 +33,7 @@ extension SearchOutput {
             ("seed", .number(String(o.seed))),
             ("count", .number(String(o.count))),
             ("maxFound", o.maximumFindings.map { .number(String($0)) } ?? .null),
+            ("shrink", .bool(o.shrink)),
             ("shard", .string(o.shard.description)),
             ("tried", .number(String(outcome.tried))),
             ("found", .number(String(outcome.found.count))),
@@ -73,6 +74,13 @@ extension SearchOutput {
 
 }
 
+extension SearchError {
+    /// A file of a search's output that cannot be read or parsed, named once.
+    init(reading url: URL, _ error: DataFormatError) {
+        self.init(error.file == nil ? "\(url.path): \(error)" : error.description)
+    }
+}
+
 /// A `summary.json` (or `summary-K-of-N.json`) read back: what `SearchMerge` needs.
 public struct SearchSummary: Sendable {
     public struct Entry: Sendable {
@@ -96,7 +104,7 @@ public struct SearchSummary: Sendable {
     /// Reads a summary; every failure is a `SearchError` naming the file and the field.
     public init(contentsOf url: URL) throws {
         let root: JSONValue
-        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError("\(url.path): \(error)") }
+        do { root = try JSONValue.read(contentsOf: url) } catch { throw SearchError(reading: url, error) }
         func field(_ key: String) throws -> JSONValue {
             guard let v = root[key] else { throw SearchError("\(url.path): not a search summary (no \"\(key)\")") }
             return v
@@ -145,12 +153,15 @@ public struct SearchRun: Equatable, Sendable, CustomStringConvertible {
     public let distribution: Distribution
     public let seed: UInt64
     public let count: Int
+    /// Findings shrunk (false: `--no-shrink`, as drawn).
+    public let shrink: Bool
 
     public init(_ options: CounterexampleSearch.Options) {
         property = options.property.description
         distribution = options.distribution
         seed = options.seed
         count = options.count
+        shrink = options.shrink
     }
 
     init(json root: JSONValue, file: URL) throws {
@@ -168,7 +179,11 @@ public struct SearchRun: Equatable, Sendable, CustomStringConvertible {
         distribution = Distribution(entries: entries, samples: samples, features: features, variant: variant)
         self.seed = seed
         self.count = count
+        guard let shrink = root["shrink"]?.asBool else { throw SearchError("\(file.path): not a search summary (no \"shrink\")") }
+        self.shrink = shrink
     }
 
-    public var description: String { "property \(property), seed \(seed), \(count) instances of \(distribution)" }
+    public var description: String {
+        "property \(property), seed \(seed), \(count) instances of \(distribution)\(shrink ? "" : ", not shrunk")"
+    }
 }

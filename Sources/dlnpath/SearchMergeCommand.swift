@@ -42,6 +42,7 @@ struct SearchMergeCommand: ParsableCommand {
 
     func run() throws {
         let urls = directories.map { URL(fileURLWithPath: $0) }
+        if let output { try SearchMerge.checkOutput(URL(fileURLWithPath: output), shards: urls) }
         if let tally = try FrequencyTally.mergeFiles(in: urls, writingTo: output.map { URL(fileURLWithPath: $0) }, force: force) { return print(tally) }
         let summaries = try SearchMerge.summaries(in: urls)
         let outcome = try SearchMerge.merge(summaries, maximumFindings: maxFound, jobs: jobs)

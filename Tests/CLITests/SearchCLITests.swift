@@ -104,6 +104,42 @@ struct SearchCLITests {
         #expect(missing.status == 2 && missing.stderr.contains("shard 2/3 missing"), "\(missing.stderr)")
     }
 
+    /// search-merge rebuilds what the shards wrote and refuses what they did not: an instance
+    /// without the property, a summary whose findings miss what it found, shards shrunk and not
+    /// shrunk, and an output directory that is one of the shards'.
+    @Test func mergeRefusesWhatSearchDidNotWrite() throws {
+        let common = ["search", "--property", "non-monotone", "--count", "12", "--seed", "1", "--jobs", "1"]
+        let dir = try temporaryDirectory()
+        for k in 1...2 { #expect(try runDLNPath(common + ["--output", dir, "--shard", "\(k)/2"]).status == 0) }
+        let summaryURL = URL(fileURLWithPath: "\(dir)/summary-1-of-2.json")
+        let summary = try jsonObject(String(decoding: try Data(contentsOf: summaryURL), as: UTF8.self))
+        #expect(summary["shrink"] as? Bool == true)
+        let into = try runDLNPath(["search-merge", dir, "--output", dir + "/."])
+        #expect(into.status == 2 && into.stderr == "error: --output \(dir)/. is \(dir), a directory being merged: write the merged files to another directory\n", "\(into.stderr)")
+
+        let (one, noShrink) = (try temporaryDirectory(), try temporaryDirectory())
+        #expect(try runDLNPath(common + ["--output", one, "--shard", "1/2"]).status == 0)
+        #expect(try runDLNPath(common + ["--output", noShrink, "--shard", "2/2", "--no-shrink"]).status == 0)
+        let mixed = try runDLNPath(["search-merge", one, noShrink])
+        #expect(mixed.status == 2 && mixed.stderr.contains("signed, not shrunk) than ") && mixed.stderr.hasSuffix("signed); merge the shards of one run\n"), "\(mixed.stderr)")
+
+        // The first finding's instance (0: non-monotone) replaced by the identity design (monotone).
+        let instance = "\(dir)/instance-00000000.json"
+        let original = try Data(contentsOf: URL(fileURLWithPath: instance))
+        try Data(#"{"X": [[1, 0], [0, 1]], "y": [1, 1]}"#.utf8).write(to: URL(fileURLWithPath: instance))
+        let changed = try runDLNPath(["search-merge", dir])
+        #expect(changed.status == 2 && changed.stderr == "error: \(instance): the instance does not have the property non-monotone: not the file search wrote\n", "\(changed.stderr)")
+        try original.write(to: URL(fileURLWithPath: instance))
+        #expect(try runDLNPath(["search-merge", dir]).status == 0)
+
+        let text = String(decoding: try Data(contentsOf: summaryURL), as: UTF8.self)
+        let emptied = text.replacingOccurrences(of: #""findings": \[[\s\S]*\]\n\}"#, with: "\"findings\": []\n}", options: .regularExpression)
+        #expect(emptied != text)
+        try Data(emptied.utf8).write(to: summaryURL)
+        let missing = try runDLNPath(["search-merge", dir])
+        #expect(missing.status == 2 && missing.stderr.contains("summary-1-of-2.json: its findings and their duplicates name 0 instances, but it found"), "\(missing.stderr)")
+    }
+
     /// Another seed or property is not written over another run's output unless --force; the
     /// same run may be rerun into its directory; a file is not a directory.
     @Test func overwriteRefusedUnlessForced() throws {
@@ -114,7 +150,7 @@ struct SearchCLITests {
         for other in [["--property", "non-monotone", "--seed", "2"], ["--property", "not-equivalent", "--seed", "1"]] {
             let refused = try runDLNPath(base + other)
             #expect(refused.status == 2, "\(other): \(refused.stdout)")
-            #expect(refused.stderr == "error: \(dir) holds the output of another search (summary.json: property non-monotone, seed 1, 4 instances of gaussian:6, n = 3, d = 4, signed); write to another directory, or give --force to replace it\n", "\(refused.stderr)")
+            #expect(refused.stderr == "error: \(dir) holds the output of another search (summary.json: property non-monotone, seed 1, 4 instances of gaussian:6, n = 3, d = 4, signed, not shrunk); write to another directory, or give --force to replace it\n", "\(refused.stderr)")
         }
         let forced = try runDLNPath(base + ["--property", "non-monotone", "--seed", "2", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
