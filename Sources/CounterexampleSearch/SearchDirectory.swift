@@ -48,13 +48,13 @@ public enum SearchDirectory {
             return
         }
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw SearchError("cannot create the directory \(directory.path): \(fileSystemReason(error))")
+            throw SearchError("cannot create the directory \(directory.path): \(fileSystemReason(directory.path, error))")
         }
     }
 
     static func listing(_ directory: URL) throws -> [String] {
         do { return try FileManager.default.contentsOfDirectory(atPath: directory.path) } catch {
-            throw SearchError("cannot read the directory \(directory.path): \(fileSystemReason(error))")
+            throw SearchError("cannot read the directory \(directory.path): \(fileSystemReason(directory.path, error))")
         }
     }
 
@@ -72,25 +72,8 @@ public enum SearchDirectory {
         for name in try listing(directory)
         where (name.hasPrefix("instance-") || name.hasPrefix("summary") || name.hasPrefix("frequencies")) && name.hasSuffix(".json") {
             do { try FileManager.default.removeItem(at: directory.appendingPathComponent(name)) } catch {
-                throw SearchError("cannot remove \(directory.appendingPathComponent(name).path): \(fileSystemReason(error))")
+                throw SearchError("cannot remove \(directory.appendingPathComponent(name).path): \(fileSystemReason(directory.appendingPathComponent(name).path, error))")
             }
         }
-    }
-}
-
-/// The reason of a file-system error in a few words ("permission denied", "no space left on
-/// device"), without Foundation's domain and code dump.
-func fileSystemReason(_ error: Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code))).lowercased()
-    }
-    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
-    switch CocoaError.Code(rawValue: ns.code) {
-    case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
-    case .fileWriteOutOfSpace: return "no space left on device"
-    case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or directory"
-    case .fileWriteVolumeReadOnly: return "read-only file system"
-    default: return ns.localizedDescription
     }
 }

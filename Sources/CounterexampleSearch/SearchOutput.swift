@@ -1,4 +1,5 @@
 import CertificateChecker
+import DataFormats
 import Certificates
 import JSONFormat
 import ExactArithmetic
@@ -99,7 +100,7 @@ public enum SearchOutput {
     static func save(_ text: String, as name: String, in directory: URL) throws -> URL {
         let url = directory.appendingPathComponent(name)
         do { try Data(text.utf8).write(to: url) } catch {
-            throw SearchError("cannot write \(url.path): \(fileSystemReason(error))")
+            throw SearchError("cannot write \(url.path): \(fileSystemReason(url.path, error))")
         }
         return url
     }

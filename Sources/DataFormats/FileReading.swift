@@ -3,6 +3,8 @@ import Foundation
 /// Reads a whole file, turning Foundation's error into a `DataFormatError`
 /// so that every reader in the format modules throws a single error type.
 package func readFileData(_ url: URL) throws(DataFormatError) -> Data {
+    var status = stat()
+    if stat(url.path, &status) == 0, [S_IFIFO, S_IFCHR].contains(status.st_mode & S_IFMT) { return try readStream(url.path) }
     do {
         // An empty regular file is read without Foundation's `Data(contentsOf:)`, which leaks its
         // 4 KB read buffer on empty files (found by fuzz/FuzzProblem under LeakSanitizer).
@@ -13,6 +15,29 @@ package func readFileData(_ url: URL) throws(DataFormatError) -> Data {
         return try Data(contentsOf: url)
     } catch {
         throw DataFormatError("cannot read file: \(fileSystemReason(url.path, error))", file: url.path)
+    }
+}
+
+/// The most read from a pipe or a device (`<(…)`, /dev/stdin), which has no size to check first.
+package let maximumStreamBytes = 1 << 30
+
+/// A pipe or device read to its end, at most `maximumStreamBytes`: `Data(contentsOf:)` cannot.
+private func readStream(_ path: String) throws(DataFormatError) -> Data {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw DataFormatError("cannot read file: \(String(cString: strerror(errno)).lowercased())", file: path) }
+    defer { close(descriptor) }
+    var data = Data(), chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count == 0 { return data }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw DataFormatError("cannot read file: \(String(cString: strerror(errno)).lowercased())", file: path)
+        }
+        guard data.count + count <= maximumStreamBytes else {
+            throw DataFormatError("more than 1 GiB from a pipe or device; save it to a file first", file: path)
+        }
+        data.append(contentsOf: chunk[..<count])
     }
 }
 
@@ -61,28 +86,45 @@ package func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) ->
 
 /// Why a file-system operation on `path` failed, in a few words rather than Foundation's
 /// paragraph.
-func fileSystemReason(_ path: String, _ error: Error) -> String {
+package func fileSystemReason(_ path: String, _ error: Error) -> String {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     let parent = (path as NSString).deletingLastPathComponent
     if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
         if isDirectory.boolValue { return "is a directory, not a file" }
+    } else if let blocking = firstExistingAncestor(of: path), !blocking.isDirectory {
+        return "'\(blocking.path)' is not a directory"
     } else if !parent.isEmpty, !fm.fileExists(atPath: parent) {
         return "no such directory '\(parent)'"
     }
-    let code = (error as NSError).code
-    let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
+    let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError
     if let posix, posix.domain == NSPOSIXErrorDomain, let message = strerror(Int32(posix.code)) {
         return String(cString: message).lowercased()
     }
-    switch code {
+    switch ns.code {
     case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
     case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
     case NSFileWriteOutOfSpaceError: return "no space left on the device"
     case NSFileWriteVolumeReadOnlyError: return "read-only file system"
     default:
-        return error.localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
+        // Not Foundation's "(NSCocoaErrorDomain error 512.)".
+        return ns.domain == NSCocoaErrorDomain ? "the file system refused it" : error.localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
     }
+}
+
+/// The nearest ancestor of `path` that exists (a file in the way of a directory to create).
+private func firstExistingAncestor(of path: String) -> (path: String, isDirectory: Bool)? {
+    var current = (path as NSString).deletingLastPathComponent
+    while !current.isEmpty {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: current, isDirectory: &isDirectory) { return (current, isDirectory.boolValue) }
+        let up = (current as NSString).deletingLastPathComponent
+        if up == current { return nil }
+        current = up
+    }
+    return nil
 }
 
 /// Runs `body` and stamps any `DataFormatError` it throws with the file path.

@@ -90,7 +90,29 @@ import PlainText
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dlnpath-\(UUID().uuidString).txt").path
         try writeTextFile("κ = 1/3\n", toPath: path)
         #expect(try readFileBytes(atPath: path) == Array("κ = 1/3\n".utf8))
+        // A file in the way of a directory is named, not Foundation's error code.
+        do { try writeTextFile("x", toPath: path + "/under/out.json") } catch {
+            #expect(error.description == "\(path)/under/out.json: cannot write file: '\(path)' is not a directory")
+        }
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// A pipe (`<(…)`, /dev/stdin) has no size to read first: it is read to its end, which
+    /// Foundation's Data(contentsOf:) cannot; a device that never ends stops at 1 GiB.
+    @Test func pipesAndDevicesAreReadToTheirEnd() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("dlnpath-\(UUID().uuidString).fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        let sent = (0..<200_000).map { UInt8($0 % 251) }
+        let writer = Thread {
+            let descriptor = open(fifo, O_WRONLY)
+            _ = sent.withUnsafeBytes { writeAll($0, to: descriptor) }
+            close(descriptor)
+        }
+        writer.start()
+        #expect(try readFileBytes(atPath: fifo) == sent)
+        #expect(try readFileBytes(atPath: "/dev/null").isEmpty)
+        #expect(maximumStreamBytes == 1 << 30)
     }
 
     /// A device is written in place, its errors reported: an atomic replace would have renamed a
