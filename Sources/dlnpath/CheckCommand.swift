@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         let format = output.numberFormat
         if output.json {
             report.json.writeDocument()
-        } else {
+        } else if report.isValid || !report.verified.isEmpty {
             let text = report.isValid ? report.text : report.verified.map { "ok    " + $0 }.joined(separator: "\n")
             print(format.layout.wrap(format.readable(text)))
         }

@@ -100,6 +100,7 @@ struct CertificateCLITests {
         let run = try runDLNPath(["check", truncated])
         #expect(run.status == 2)
         #expect(run.stderr.contains("malformed certificate: not valid JSON"))
+        #expect(run.stdout.isEmpty, "nothing verified, nothing on stdout: \(run.stdout.debugDescription)")
         let wrongVersion = try temporaryInput("v1.cert.json", committed.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 1"))
         let v1 = try runDLNPath(["check", wrongVersion])
         #expect(v1.status == 2)
