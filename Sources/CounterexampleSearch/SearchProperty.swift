@@ -27,8 +27,10 @@ public enum SearchProperty: Equatable, Hashable, Sendable, CustomStringConvertib
             guard text.hasPrefix("gap-above=") else {
                 throw SearchError("unknown property '\(text)' (expected \(SearchProperty.names.joined(separator: ", ")))")
             }
-            let value = text.dropFirst("gap-above=".count)
-            guard let v = try? Rational(parsing: value) else { throw SearchError("gap-above=VALUE: '\(value)' is not a number") }
+            let v: Rational
+            do { v = try Rational(parsing: text.dropFirst("gap-above=".count)) } catch { throw SearchError("gap-above=VALUE: \(error)") }
+            // The gap is never negative: below 0 every instance would be kept.
+            guard v.signum >= 0 else { throw SearchError("gap-above=VALUE must be ≥ 0 (the gap is never negative), got \(NumberText.quote(v))") }
             self = .gapAbove(v)
         }
     }

@@ -28,12 +28,17 @@ extension ProblemReader {
         }
         let (header, body) = table.splittingHeader()
         guard !body.rows.isEmpty else { throw ProblemError("\(file): the header is the only row: there is no data") }
-        guard header.count >= 2 else { throw ProblemError("\(file): need at least one feature column and a response column") }
+        guard header.count >= 2 else {
+            let separator = header.first.flatMap { h in [(";", "semicolons"), ("\t", "tabs")].first { h.contains($0.0) } }
+            let hint = separator.map { ": its columns seem separated by \($0.1); CSV columns are separated by commas" } ?? ""
+            throw ProblemError("\(file): need at least one feature column and a response column\(hint)")
+        }
         var responseIndex = header.count - 1
         if let name = source.responseColumn {
             guard let i = header.firstIndex(of: name) else {
                 throw ProblemError("\(file): no column named '\(name)' in the header (\(NumberText.quote(header.joined(separator: ", "))))")
             }
+            guard header.lastIndex(of: name) == i else { throw ProblemError("\(file): --response \(name): the header has several columns named '\(name)'") }
             responseIndex = i
         }
         let all = try numbers(body, file: file, limits: limits)

@@ -52,7 +52,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write instances, certificates and the summary.", valueName: "dir"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Run only shard K of N (instances k with k mod N = K − 1; default 1/1).", valueName: "K/N"), transform: Shard.init(parsing:))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K of N (instances k with k mod N = K − 1; default 1/1).", valueName: "K/N"), transform: Shard.init(parsing:))
     var shard: Shard = .whole
 
     @Option(parsing: .unconditional, help: ArgumentHelp("gaussian:D or integers:LO:HI (default gaussian:6).", valueName: "entries"), transform: Distribution.entries(parsing:))
@@ -70,8 +70,8 @@ struct SearchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: Self.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("max-found"), parsing: .unconditional, help: "Stop at this many instances found (the first by index); they are shrunk, certified and written.")
-    var maxFound: Int = 50
+    @Option(name: .customLong("max-found"), parsing: .unconditional, help: "Stop at this many instances found (the first by index; default 50); they are shrunk, certified and written.")
+    var maxFound: Int?
 
     @Flag(help: "Replace the output of another run in DIR.")
     var force = false
@@ -88,9 +88,11 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be ≥ 0") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
-        guard maxFound >= 1 else { throw ValidationError("--max-found must be ≥ 1 (use --frequencies to tally without findings)") }
+        if let maxFound, maxFound < 1 { throw ValidationError("--max-found must be ≥ 1 (use --frequencies to tally without findings)") }
         guard (1...64).contains(samples), (1...64).contains(features) else { throw ValidationError("--samples and --features must be between 1 and 64") }
-        if !frequencies {
+        if frequencies {
+            guard property == nil, maxFound == nil else { throw ValidationError("--frequencies tallies every property on every instance: drop --property and --max-found") }
+        } else {
             guard property != nil else { throw ValidationError("give --property (or --frequencies)") }
             guard output != nil else { throw ValidationError("give --output DIR for the findings") }
         }
@@ -111,7 +113,7 @@ struct SearchCommand: ParsableCommand {
         }
         let options = CounterexampleSearch.Options(
             property: property!, distribution: dist, seed: seed, count: count,
-            shard: shard, jobs: jobs, maximumFindings: maxFound, shrink: !noShrink)
+            shard: shard, jobs: jobs, maximumFindings: maxFound ?? 50, shrink: !noShrink)
         let directory = URL(fileURLWithPath: output!)
         try SearchDirectory.prepare(directory, for: SearchRun(options), force: force)
         let outcome = try CounterexampleSearch.run(options, progress: progress)

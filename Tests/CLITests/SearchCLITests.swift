@@ -65,6 +65,18 @@ struct SearchCLITests {
         let negative = try runDLNPath(["search", "--property", "non-monotone", "--count", "3", "--seed", "1", "--output", dir,
                                        "--distribution", "integers:-2:2", "--max-found", "1"])
         #expect(negative.status == 0, "\(negative.stderr)")
+        // The message says why.
+        let help = " (see 'dlnpath search --help')\n"
+        for (args, message) in [
+            (["--property", "gap-above=-1"], "the value 'gap-above=-1' is invalid for '--property <property>': gap-above=VALUE must be ≥ 0 (the gap is never negative), got -1"),
+            (["--property", "gap-above=1e-2000"], "the value 'gap-above=1e-2000' is invalid for '--property <property>': gap-above=VALUE: '1e-2000': its decimal exponent is -2000, beyond the limit of ±1,000"),
+            (["--property", "rejoins", "--shard", "-1/3"], "the value '-1/3' is invalid for '--shard <K/N>': --shard takes K/N with 1 ≤ K ≤ N, e.g. 2/8; got '-1/3'"),
+            (["--frequencies", "--max-found", "50"], "--frequencies tallies every property on every instance: drop --property and --max-found"),
+            (["--frequencies", "--property", "rejoins"], "--frequencies tallies every property on every instance: drop --property and --max-found"),
+        ] {
+            let run = try runDLNPath(["search", "--count", "5", "--seed", "1", "--output", dir] + args)
+            #expect(run.status == 2 && run.stderr == "error: " + message + help, "\(args): \(run.stderr)")
+        }
     }
 
     func files(_ dir: String) throws -> [String: Data] {

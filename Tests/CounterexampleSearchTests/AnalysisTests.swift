@@ -95,7 +95,9 @@ struct AnalysisTests {
     @Test func propertyParsing() throws {
         #expect(try SearchProperty(parsing: "non-monotone") == .nonMonotone)
         #expect(try SearchProperty(parsing: "gap-above=1e-3") == .gapAbove(Rational(1, 1000)))
-        #expect(try SearchProperty(parsing: "gap-above=-1/2") == .gapAbove(Rational(-1, 2)))
+        #expect(try SearchProperty(parsing: "gap-above=0") == .gapAbove(.zero))
+        // The gap is never negative: a negative threshold would keep every instance.
+        #expect(throws: SearchError("gap-above=VALUE must be ≥ 0 (the gap is never negative), got -1/2")) { try SearchProperty(parsing: "gap-above=-1/2") }
         #expect(throws: SearchError.self) { try SearchProperty(parsing: "monotone") }
         #expect(throws: SearchError.self) { try SearchProperty(parsing: "gap-above=big") }
         #expect(try Distribution.entries(parsing: "integers:-5:5") == .integers(-5...5))

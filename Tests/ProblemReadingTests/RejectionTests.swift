@@ -193,6 +193,10 @@ struct RejectionTests {
     @Test func unknownExtension() {
         expectRejected(file: "problem.xlsx", "whatever", ["unknown file type '.xlsx'", "expected .json, .csv, .npy or .npz"])
         expectRejected(file: "problem", "{}", ["problem: no file type (no extension); expected .json, .csv, .npy or .npz"])
+        // Another separator is named; a response name that is ambiguous is refused.
+        expectRejected(file: "semicolons.csv", "a;b;y\n1;2;3\n", ["its columns seem separated by semicolons; CSV columns are separated by commas"])
+        expectRejected(file: "tabs.csv", "a\tb\ty\n1\t2\t3\n", ["its columns seem separated by tabs"])
+        expectRejected(file: "twice.csv", "a,a,y\n1,2,3\n", response: "a", ["--response a: the header has several columns named 'a'"])
     }
 }
 
