@@ -22,6 +22,7 @@ public struct WilsonInterval: Equatable, Sendable {
     /// "23.9% (95% CI 23.1–24.8%)".
     public var text: String {
         func pct(_ v: Double) -> String { String(format: "%.1f", 100 * v) }
-        return "\(pct(proportion))% (95% CI \(pct(lower))–\(pct(upper))%)"
+        // No trials: no proportion to show, only the interval that says nothing is known.
+        return "\(trials == 0 ? "—" : pct(proportion) + "%") (95% CI \(pct(lower))–\(pct(upper))%)"
     }
 }
