@@ -37,7 +37,7 @@ struct MairalYuGenerateCommand: ParsableCommand {
     func validate() throws {
         guard level >= 1 else { throw ValidationError("--p must be at least 1, got \(level)") }
         guard level <= MairalYu.maximumLevel else {
-            throw ValidationError("--p must be at most \(MairalYu.maximumLevel), got \(level): level p needs the exact path of level p − 1, with (3^(p−1) + 1)/2 knots, so each level costs about three times the one before")
+            throw ValidationError("--p must be at most \(MairalYu.maximumLevel), got \(level): each level needs the exact path of the one before, about three times as long")
         }
     }
 
