@@ -1,4 +1,6 @@
 """check_run: a gradient-flow run integrated here with SciPy, against the exact limit."""
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
@@ -30,6 +32,15 @@ def test_an_accurate_run_is_consistent():
     assert res.verdict == "consistent" and res.consistent, res.report
     assert res.run_deviation < 1e-4
     assert res.divergence and res.divergence[0][0] == dlnpath.parse_fraction("3/4")
+
+
+def test_an_exact_epsilon_is_its_nearest_double():
+    t, x = flow(1e-8)
+    as_float = dlnpath.check_run(M=M, r=r, t=t, x=x, epsilon=1e-8)
+    for epsilon in (Fraction(1, 10 ** 8), "1/100000000"):
+        res = dlnpath.check_run(M=M, r=r, t=t, x=x, epsilon=epsilon)
+        same = lambda raw: {k: v for k, v in raw.items() if k != "file"}  # noqa: E731 (the scratch file's name)
+        assert same(res.raw) == same(as_float.raw), epsilon
 
 
 def test_a_wrong_epsilon_is_caught():

@@ -80,3 +80,32 @@ def test_messages_name_the_arrays_not_the_files_written_for_the_tool():
 def test_negative_option_values_name_the_option(options, message):
     with pytest.raises(dlnpath.DLNPathInputError, match=message):
         dlnpath.search("non-monotone", **{"count": 3, "seed": 1, **options})
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: dlnpath.lasso_path(np.array([[1, None], [2, 3]], dtype=object), [1, 2]), r"^X\[0, 1\]: cannot read None"),
+    (lambda: dlnpath.lasso_path(np.eye(2, dtype=complex), [1, 2]), r"^X\[0, 0\]: cannot read .* \(complex\)"),
+    (lambda: dlnpath.lasso_path([[1, 2], [3]], [1, 2]), r"^X is ragged"),
+    (lambda: dlnpath.check_solver(np.eye(2), [1, 2], ["a"], [[1], [1]]), r"^alphas cannot be read as an array of numbers"),
+    (lambda: dlnpath.search("non-monotone", 10, 1, shards="2"), r"^shards must be an integer ≥ 1, got '2'"),
+    (lambda: dlnpath.check_run(np.eye(2), [1, 2], t=[0, 1], x=np.zeros((2, 2)), epsilon=None), r"^epsilon must be a number in \(0, 1\)"),
+    (lambda: dlnpath.check_run(np.eye(2), [1, 2], t=[0, 1], x=np.zeros((2, 2)), epsilon=1e-6, step="abc"), r"'abc' is not a finite number"),
+])
+def test_every_bad_input_is_an_input_error(call, message):
+    with pytest.raises(dlnpath.DLNPathInputError, match=message):
+        call()
+
+
+def test_the_tools_messages_count_entries_as_numpy_does():
+    # The tool counts from 1 (M[1][2]); the arrays given count from 0.
+    with pytest.raises(dlnpath.DLNPathInputError, match=r"M is not symmetric: M\[0, 1\] = 2 but M\[1, 0\] = 0$"):
+        dlnpath.lasso_path(M=np.array([[1.0, 2.0], [0.0, 1.0]]), r=np.ones(2))
+
+
+def test_reports_name_the_arrays_not_the_deleted_scratch_files(tie):
+    from sklearn.linear_model import lars_path
+    X, y = tie
+    alphas, _, coefs = lars_path(X, y, method="lasso")
+    report = dlnpath.check_solver(X, y, alphas, coefs, path=True).report
+    assert report.startswith("problem: the problem's arrays (d = 5, signed lasso)\nsolver output: the solver's arrays"), report[:200]
+    assert "dlnpath-" not in report

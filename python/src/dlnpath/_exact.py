@@ -131,7 +131,8 @@ def exact(value):
     Raises
     ------
     DLNPathInputError
-        For a string that is not a number and for NaN and infinities.
+        For a string that is not a number, NaN and infinities, and any other type (None,
+        complex, …).
     """
     if isinstance(value, Fraction):
         return value
@@ -153,4 +154,4 @@ def exact(value):
         if f != f or f in (float("inf"), float("-inf")):
             raise DLNPathInputError(f"{f} has no exact value; give finite numbers")
         return Fraction(f)
-    raise TypeError(f"cannot read {value!r} ({type(value).__name__}) as an exact number")
+    raise DLNPathInputError(f"cannot read {value!r} ({type(value).__name__}) as an exact number; give real numbers")

@@ -29,6 +29,21 @@ def _numeric_array(a):
     return None
 
 
+def floats(name, values):
+    """`values` as a float64 array, or a DLNPathInputError naming `name` (ragged, not numbers)."""
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as e:
+        raise DLNPathInputError(f"{name} cannot be read as an array of numbers: {e}") from None
+
+
+def _shape(name, values):
+    try:
+        return np.shape(values)
+    except ValueError:
+        raise DLNPathInputError(f"{name} is ragged: its rows have different lengths") from None
+
+
 def _exact_nested(a, name):
     """Nested lists of "p/q" strings; an entry that is not a number is named by its index."""
     arr = np.asarray(a, dtype=object)
@@ -50,8 +65,8 @@ def write_problem(directory, X=None, y=None, M=None, r=None):
     if (X is None) != (y is None) or (M is None) != (r is None) or (X is None) == (M is None):
         raise DLNPathInputError("give the data X and y, or the quadratic M and r (M = XᵀX/n, r = Xᵀy/n), not both")
     first, second, names = (X, y, ("X", "y")) if X is not None else (M, r, ("M", "r"))
+    shape_a, shape_b = _shape(names[0], first), _shape(names[1], second)
     a, b = _numeric_array(first), _numeric_array(second)
-    shape_a, shape_b = np.shape(first), np.shape(second)
     if len(shape_a) != 2 or len(shape_b) != 1:
         raise DLNPathInputError(f"{names[0]} must be 2-dimensional and {names[1]} 1-dimensional; got shapes {shape_a} and {shape_b}")
     for name, values in zip(names, (a, b)):
@@ -81,4 +96,4 @@ def fractions(values):
     return parse_fraction(values)
 
 
-__all__ = ["write_problem", "exact_option", "fractions", "Fraction"]
+__all__ = ["write_problem", "exact_option", "floats", "fractions", "Fraction"]

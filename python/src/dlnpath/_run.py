@@ -10,9 +10,25 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from . import _tool
-from ._exact import parse_fraction
+from ._exact import exact, parse_fraction
 from ._path import _options
-from ._problem import exact_option, write_problem
+from ._problem import exact_option, floats, write_problem
+from .errors import DLNPathInputError
+
+
+def _epsilon(epsilon):
+    """ε as the tool reads it: a decimal string as given ("1e-300", also below the double
+    range), else the nearest double of the number (a Fraction, "1/1000000")."""
+    if isinstance(epsilon, str) and "/" not in epsilon:
+        return epsilon
+    try:
+        value = float(exact(epsilon)) if epsilon is not None else None
+    except OverflowError:
+        value = float("inf")
+    if value is None or not 0 < value < 1:
+        raise DLNPathInputError(f"epsilon must be a number in (0, 1), got {epsilon!r}"
+                                + ("; give a smaller one as a decimal string such as '1e-400'" if value == 0 else ""))
+    return repr(value)
 
 
 @dataclass
@@ -64,16 +80,17 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
     x : array_like of shape (T, d), optional
         The predictor at those times; or give the factors ``u`` and ``v`` (``u`` alone with
         ``positive=True``).
-    epsilon : float or str
-        The initialisation scale ε in (0, 1): ``u(0) = √ε·1``, ``v(0) = 0`` (``u(0) = √ε·1`` for
+    epsilon : float, Fraction or str
+        The initialisation scale ε in (0, 1) (a decimal string such as ``"1e-400"`` for one below
+        the double range): ``u(0) = √ε·1``, ``v(0) = 0`` (``u(0) = √ε·1`` for
         ``x = u∘u``).
     positive : bool, default False
         The weight-tied network ``x = u∘u`` (nonnegative lasso).
     weight_decay : number, default 0
         The run's weight decay λwd.
-    step : float, optional
+    step : float, Fraction or str, optional
         The run is gradient descent with this step; ``t`` holds iteration numbers.
-    tolerance : float, optional
+    tolerance : float, Fraction or str, optional
         The verdict's rtol (the tool's default 1e-3).
 
     Returns
@@ -85,21 +102,21 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
     DLNPathInputError
         For bad input (ε missing or out of range, times not increasing, shapes, non-finite values).
     """
-    arrays = {"t": np.asarray(t, dtype=np.float64)}
+    arrays = {"t": floats("t", t)}
     for name, value in (("x", x), ("u", u), ("v", v)):
         if value is not None:
-            arrays[name] = np.asarray(value, dtype=np.float64)
+            arrays[name] = floats(name, value)
     with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
         problem = write_problem(directory, X=X, y=y, M=M, r=r)
         run = os.path.join(directory, "run.npz")
         np.savez(run, **arrays)
-        args = ["check-run", problem, run, "--epsilon", str(epsilon), *_options(positive, weight_decay, None)]
+        args = ["check-run", problem, run, "--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, None)]
         if step is not None:
-            args += ["--step", repr(float(step))]
+            args += ["--step", exact_option(step)]
         if tolerance is not None:
-            args += ["--tolerance", repr(float(tolerance))]
+            args += ["--tolerance", exact_option(tolerance)]
         raw = json.loads(_tool.run(args + ["--json"]).stdout)
-        text = _tool.run(args).stdout
+        text = _tool.in_user_terms(_tool.run(args).stdout)
     return RunCheckResult(
         verdict=raw["verdict"], consistent=raw["verdict"] == "consistent",
         run_deviation=float(raw["runDeviation"]), limit_deviation=float(raw["limitDeviation"]),

@@ -1,5 +1,6 @@
 """search: the seeded counterexample search, on this machine or spread over a Dask cluster."""
 import json
+import numbers
 import os
 import shutil
 import tempfile
@@ -167,9 +168,9 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
     DLNPathInputError
         For bad options or an ``output`` holding another run (the message says what to do).
     """
-    if shards < 1:
-        raise DLNPathInputError(f"shards must be ≥ 1, got {shards}")
-    if max_found is not None and max_found < 1:
+    if not isinstance(shards, numbers.Integral) or shards < 1:
+        raise DLNPathInputError(f"shards must be an integer ≥ 1, got {shards!r}")
+    if max_found is not None and (not isinstance(max_found, numbers.Integral) or max_found < 1):
         raise DLNPathInputError(f"max_found must be ≥ 1 (or None: no limit), got {max_found}")
     limit = max_found if max_found is not None else max(count, 1)
     args = _search_args(property, count, seed, limit, distribution, samples, features, positive, jobs, shrink)

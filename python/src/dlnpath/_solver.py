@@ -13,7 +13,7 @@ from . import _tool
 from .errors import DLNPathInputError
 from ._exact import exact
 from ._path import _options
-from ._problem import exact_option, write_problem
+from ._problem import exact_option, floats, write_problem
 
 
 @dataclass
@@ -89,8 +89,7 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
     DLNPathInputError
         When the input is malformed (shapes that do not fit, NaN in X, …).
     """
-    alphas = np.asarray(alphas, dtype=np.float64)
-    coefs = np.asarray(coefs, dtype=np.float64)
+    alphas, coefs = floats("alphas", alphas), floats("coefs", coefs)
     if alphas.ndim != 1 or coefs.ndim != 2 or coefs.shape[1] != alphas.shape[0]:
         raise DLNPathInputError(f"alphas must have shape (K,) and coefs (d, K), one column per alpha; got {alphas.shape} and {coefs.shape}")
     with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
@@ -106,7 +105,7 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
             args += ["--tolerance", exact_option(tolerance)]
         done = _tool.run(args + ["--json"], accept=(0, 1))
         raw = json.loads(done.stdout)
-        text = _tool.run(args, accept=(0, 1)).stdout
+        text = _tool.in_user_terms(_tool.run(args, accept=(0, 1)).stdout)
     return SolverCheckResult(ok=bool(raw["passed"]), error_class=raw.get("class", "ok" if raw["passed"] else "structural"),
                              summary=_numpy_places(raw["summary"]), points=raw["points"], report=text, raw=raw)
 

@@ -91,14 +91,26 @@ def run_streaming(args, consume, *, accept=(0,)):
 # The files this package writes for the tool, as the user knows them: their arrays.
 _SCRATCH = re.compile(re.escape(tempfile.gettempdir()) + r"/dlnpath-[^/\s]*/(problem|run|solution)\.(?:npz|json)")
 _GIVEN = {"problem": "the problem's arrays", "run": "the run's arrays", "solution": "the solver's arrays"}
+# The tool names an entry of a problem file from 1 (M[1][2], r[3]); numpy counts from 0.
+_MATRIX_ENTRY = re.compile(r"\b([XM])\[(\d+)\]\[(\d+)\]")
+_VECTOR_ENTRY = re.compile(r"\b([yr])\[(\d+)\]")
+
+
+def in_user_terms(text, command=()):
+    """The tool's `text` in the terms of what the user gave: the files this package wrote named
+    by their arrays and, when the problem is such a file, its entries by numpy's index."""
+    if any(m and m.group(1) == "problem" for m in map(_SCRATCH.fullmatch, map(str, command))):
+        text = _MATRIX_ENTRY.sub(lambda m: f"{m.group(1)}[{int(m.group(2)) - 1}, {int(m.group(3)) - 1}]", text)
+        text = _VECTOR_ENTRY.sub(lambda m: f"{m.group(1)}[{int(m.group(2)) - 1}]", text)
+    return _SCRATCH.sub(lambda m: _GIVEN[m.group(1)], text)
 
 
 def error_for(status, stderr, stdout, command):
-    """The exception for an unexpected exit status, carrying the tool's message (the files this
-    package wrote named by what the user gave)."""
+    """The exception for an unexpected exit status, carrying the tool's message in the user's
+    terms (`in_user_terms`)."""
     message = "\n".join(line[len("error: "):] if line.startswith("error: ") else line
                         for line in stderr.strip().splitlines()) or stdout.strip()
-    message = _SCRATCH.sub(lambda m: _GIVEN[m.group(1)], message)
+    message = in_user_terms(message, command)
     if status == 2:
         return DLNPathInputError(message or "dlnpath rejected the input (exit status 2)", status, command)
     if status < 0:
