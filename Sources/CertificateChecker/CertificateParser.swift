@@ -64,12 +64,13 @@ public enum CertificateParser {
         let variant = try o["variant"].map { (v) throws(MalformedCertificate) in try parseVariant(v) }
         let weightDecay = try o["weightDecay"].map { (w) throws(MalformedCertificate) in try nonnegative(w) }
         if let s = o["scaling"], !["mean", "sum"].contains(try s.string()) { throw s.fail("expected \"mean\" or \"sum\"") }
+        if let i = o["indexColumn"], try !i.bool() { throw i.fail("expected true (recorded only when set)") }
         let input = ParsedCertificate.Input(
             file: try o["file"]!.string(), sha256: try digest(o["sha256"]!),
             variant: variant, weightDecay: weightDecay, scaling: try text("scaling"),
             responseColumn: try text("responseColumn"), responseFile: try text("responseFile"),
             responseSHA256: try o["responseSha256"].map { (r) throws(MalformedCertificate) in try digest(r) },
-            indexColumn: try o["indexColumn"]?.bool() ?? false)
+            indexColumn: o["indexColumn"] != nil)
         if (input.responseFile == nil) != (input.responseSHA256 == nil) {
             throw reader.fail("responseFile and responseSha256 come together")
         }

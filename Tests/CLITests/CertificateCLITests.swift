@@ -56,6 +56,9 @@ struct CertificateCLITests {
         let certificate = try temporaryInput("indexed.cert.json", certify.stdout)
         let check = try runDLNPath(["check", certificate, "--input", frame])
         #expect(check.status == 0 && check.stdout.contains("VALID"), "\(check.stderr)")
+        let recordedFalse = try temporaryInput("false.cert.json", certify.stdout.replacingOccurrences(of: "\"indexColumn\": true", with: "\"indexColumn\": false"))
+        let malformed = try runDLNPath(["check", recordedFalse, "--input", frame])
+        #expect(malformed.status == 2 && malformed.stderr.hasSuffix("malformed certificate: input.indexColumn: expected true (recorded only when set)\n"), "\(malformed.stderr)")
         // Without the option the certificate has no such member.
         let plain = try runDLNPath(["certify", repositoryFile("examples/orthogonal.json"), "--stdout"])
         #expect((try jsonObject(plain.stdout)["input"] as? [String: Any])?["indexColumn"] == nil)
