@@ -116,7 +116,7 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
         if tolerance is not None:
             args += ["--tolerance", exact_option(tolerance)]
         raw = json.loads(_tool.run(args + ["--json"]).stdout)
-        text = _tool.in_user_terms(_tool.run(args).stdout)
+        text = _tool.in_user_terms(_tool.run(args).stdout, args)
     return RunCheckResult(
         verdict=raw["verdict"], consistent=raw["verdict"] == "consistent",
         run_deviation=float(raw["runDeviation"]), limit_deviation=float(raw["limitDeviation"]),

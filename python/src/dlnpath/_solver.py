@@ -1,7 +1,6 @@
 """check_solver: a floating-point solver's path against the exact one (``dlnpath check-solver``)."""
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -105,15 +104,6 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
             args += ["--tolerance", exact_option(tolerance)]
         done = _tool.run(args + ["--json"], accept=(0, 1))
         raw = json.loads(done.stdout)
-        text = _tool.in_user_terms(_tool.run(args, accept=(0, 1)).stdout)
+        text = _tool.in_user_terms(_tool.run(args, accept=(0, 1)).stdout, args)
     return SolverCheckResult(ok=bool(raw["passed"]), error_class=raw.get("class", "ok" if raw["passed"] else "structural"),
-                             summary=_numpy_places(raw["summary"]), points=raw["points"], report=text, raw=raw)
-
-
-# The tool names a solution by its place in the file this package wrote ("alpha 2 (column 2 of
-# member 'coefs')", counted from 1); the user passed arrays, indexed from 0.
-_PLACE = re.compile(r"alpha (\d+) \((?:column|row) \d+ of member 'coefs'\)")
-
-
-def _numpy_places(text):
-    return _PLACE.sub(lambda m: f"alphas[{int(m.group(1)) - 1}]", text)
+                             summary=_tool.in_user_terms(raw["summary"], args), points=raw["points"], report=text, raw=raw)

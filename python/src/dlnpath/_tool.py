@@ -91,17 +91,20 @@ def run_streaming(args, consume, *, accept=(0,)):
 # The files this package writes for the tool, as the user knows them: their arrays.
 _SCRATCH = re.compile(re.escape(tempfile.gettempdir()) + r"/dlnpath-[^/\s]*/(problem|run|solution)\.(?:npz|json)")
 _GIVEN = {"problem": "the problem's arrays", "run": "the run's arrays", "solution": "the solver's arrays"}
-# The tool names an entry of a problem file from 1 (M[1][2], r[3]); numpy counts from 0.
-_MATRIX_ENTRY = re.compile(r"\b([XM])\[(\d+)\]\[(\d+)\]")
-_VECTOR_ENTRY = re.compile(r"\b([yr])\[(\d+)\]")
+# The tool counts places in those files from 1; numpy counts from 0.
+_RENUMBER = {
+    "problem": [(re.compile(r"\b([XM])\[(\d+)\]\[(\d+)\]"), lambda m: f"{m[1]}[{int(m[2]) - 1}, {int(m[3]) - 1}]"),
+                (re.compile(r"\b([yr])\[(\d+)\]"), lambda m: f"{m[1]}[{int(m[2]) - 1}]")],
+    "solution": [(re.compile(r"alpha (\d+) \((?:column|row) \d+ of member 'coefs'\)"), lambda m: f"alphas[{int(m[1]) - 1}]")],
+}
 
 
 def in_user_terms(text, command=()):
-    """The tool's `text` in the terms of what the user gave: the files this package wrote named
-    by their arrays and, when the problem is such a file, its entries by numpy's index."""
-    if any(m and m.group(1) == "problem" for m in map(_SCRATCH.fullmatch, map(str, command))):
-        text = _MATRIX_ENTRY.sub(lambda m: f"{m.group(1)}[{int(m.group(2)) - 1}, {int(m.group(3)) - 1}]", text)
-        text = _VECTOR_ENTRY.sub(lambda m: f"{m.group(1)}[{int(m.group(2)) - 1}]", text)
+    """The tool's `text` in the terms of what the user gave: the files this package wrote (in
+    `command`) named by their arrays, and their entries by numpy's index."""
+    for written in filter(None, map(_SCRATCH.fullmatch, map(str, command))):
+        for pattern, renumbered in _RENUMBER.get(written[1], []):
+            text = pattern.sub(renumbered, text)
     return _SCRATCH.sub(lambda m: _GIVEN[m.group(1)], text)
 
 
