@@ -87,8 +87,8 @@ public enum EpsilonSweep {
 
         // The limit's own distance from the lasso path (what the lasso deviation must tend to).
         var limitDistance = 0.0, limitArg = 0.0
-        for s in base where apart?.contains(where: { $0.contains(s) }) ?? true {
-            let dist = supDistance(exact.averaged(at: s), lassoAt(s))
+        for s in base {
+            let dist = Self.limitDistance(exact.averaged(at: s), lassoAt(s), at: s, apart: apart)
             if dist > limitDistance { limitDistance = dist; limitArg = s }
         }
 
@@ -138,5 +138,12 @@ public enum EpsilonSweep {
         var m = 0.0
         for i in a.indices { m = max(m, abs(a[i] - b[i])) }
         return m
+    }
+
+    /// The exact limit's distance from the lasso path at time `s`: 0 outside `apart` (the exact
+    /// divergence intervals; nil: not known), where the two are equal and a measured distance
+    /// would be rounding noise.
+    public static func limitDistance(_ limit: [Double], _ path: [Double], at s: Double, apart: [ClosedRange<Double>]?) -> Double {
+        apart?.contains(where: { $0.contains(s) }) ?? true ? supDistance(limit, path) : 0
     }
 }

@@ -123,8 +123,7 @@ public enum RunCheck {
             let dLas = EpsilonSweep.supDistance(runAverage[k], path)
             dev.consider(dRun, s[k]); lim.consider(dLim, s[k]); las.consider(dLas, s[k])
             refLim.consider(EpsilonSweep.supDistance(refExactAverage[k], limit), s[k])
-            // Outside the exact divergence intervals the limit is the path: 0, not rounding noise.
-            limLas.consider(apart.contains { $0.contains(s[k]) } ? EpsilonSweep.supDistance(limit, path) : 0, s[k])
+            limLas.consider(EpsilonSweep.limitDistance(limit, path, at: s[k], apart: apart), s[k])
             sampling.consider(EpsilonSweep.supDistance(refAverage[k], refExactAverage[k]), s[k])
             scale = max(scale, refExactAverage[k].reduce(0) { max($0, abs($1)) })
             let index = prepended ? k - 1 : k
