@@ -56,9 +56,17 @@ def test_nan_is_refused():
 def test_huge_exact_input_reaches_the_tool_and_back():
     # r = (10^4500 + 1)/10^4500 on M = [[1]]: the knot alpha = r and x(0) = r, 4501-digit numerator.
     big = Fraction(10 ** 4500 + 1, 10 ** 4500)
-    with pytest.raises(dlnpath.DLNPathInputError, match="--max-digits"):
+    # The message names the parameter that raises the bound, as this package calls it.
+    with pytest.raises(dlnpath.DLNPathInputError, match=r"^the problem's arrays: r\[0\]: .*\(raise it with max_digits=…\)$"):
         dlnpath.lasso_path(M=[[1]], r=[big])
     p = dlnpath.lasso_path(M=[[1]], r=[big], max_digits=5000)
     assert p.exact_alphas == [big, Fraction(0)]
     assert p.exact_coefs[-1] == [big]
     assert p.alphas[0] == 1.0
+    # compare takes the same bounds; a bound that is not a positive integer is bad input.
+    assert dlnpath.compare(M=[[1]], r=[big], max_digits=5000).equivalent
+    with pytest.raises(dlnpath.DLNPathInputError, match=r"max_exponent=…\)$"):
+        dlnpath.lasso_path(M=[[1]], r=[Fraction(10 ** 1200)], max_digits=5000)
+    for bad in ("x", 0, 2.5):
+        with pytest.raises(dlnpath.DLNPathInputError, match=r"^max_digits must be an integer ≥ 1"):
+            dlnpath.lasso_path(M=[[1]], r=[1], max_digits=bad)

@@ -1,5 +1,6 @@
 """lasso_path and compare: the exact lasso path and the DLN verdict as Python objects."""
 import functools
+import numbers
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,6 +21,18 @@ def _options(positive, weight_decay, scaling):
         args += ["--weight-decay", exact_option(weight_decay)]
     if scaling is not None:
         args += ["--scaling", scaling]
+    return args
+
+
+def _limits(max_digits=None, max_exponent=None, max_bits=None):
+    """The tool's input-limit options (``--max-digits`` …) for the ones given."""
+    args = []
+    for option, value in (("--max-digits", max_digits), ("--max-exponent", max_exponent), ("--max-bits", max_bits)):
+        if value is None:
+            continue
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+            raise DLNPathInputError(f"{option[2:].replace('-', '_')} must be an integer ≥ 1, got {value!r}")
+        args += [option, str(int(value))]
     return args
 
 
@@ -92,7 +105,8 @@ class LassoPath:
         return list(self.exact_coefs[-1])
 
 
-def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None, max_digits=None):
+def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None,
+               max_digits=None, max_exponent=None, max_bits=None):
     """The exact lasso path of ``||Xx - y||²/(2n) + alpha·||x||₁``, like scikit-learn's
     ``lars_path(X, y, method="lasso")`` but exact (ties, singular X and every knot included).
 
@@ -113,10 +127,11 @@ def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0
         time μ becomes ``alpha = λwd + 1/μ``; it matters to :func:`compare`, not to the path.
     scaling : {"mean", "sum"}, optional
         ``"sum"`` for ``½||Xx − y||² + alpha·||x||₁`` (M = XᵀX); default ``"mean"`` as scikit-learn.
-    max_digits : int, optional
-        Raise the tool's bound on the digits of one input number (default 1000, enough for every
-        double and every realistic decimal); exact inputs with longer numerators or denominators
-        are refused with a message naming this bound.
+    max_digits, max_exponent, max_bits : int, optional
+        Raise the tool's bounds on exact input (defaults: 1000 digits in a numerator or
+        denominator, decimal exponents within ±1000, and the bits the problem's numbers need over
+        one common denominator, enough for any numbers within the first two). Every double is
+        within them; longer Fractions or strings are refused with a message naming the bound.
 
     Returns
     -------
@@ -135,7 +150,7 @@ def lasso_path(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0
     >>> p.exact_alphas
     [Fraction(3, 1), Fraction(1, 1), Fraction(0, 1)]
     """
-    limits = [] if max_digits is None else ["--max-digits", str(int(max_digits))]
+    limits = _limits(max_digits, max_exponent, max_bits)
     raw = _run_on_problem("path", X, y, M, r, positive, weight_decay, extra=["--json", *limits], scaling=scaling,
                           consume=read_document)
     return _path_from_json(raw)
@@ -200,13 +215,14 @@ class Comparison:
     raw: dict = field(default_factory=dict, repr=False)
 
 
-def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None, document=None):
+def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, scaling=None, document=None,
+            max_digits=None, max_exponent=None, max_bits=None):
     """Compare the exact ε → 0 diagonal-linear-network limit with the lasso path
     (``dlnpath compare``).
 
     Parameters
     ----------
-    X, y, M, r, positive, weight_decay, scaling
+    X, y, M, r, positive, weight_decay, scaling, max_digits, max_exponent, max_bits
         As for :func:`lasso_path`.
     document : str or path-like, optional
         A file to receive the whole ``dlnpath compare --json`` document, saddles and gap
@@ -229,12 +245,13 @@ def compare(X=None, y=None, *, M=None, r=None, positive=False, weight_decay=0, s
             return read_compare(lines, copy)
 
     run = functools.partial(_run_on_problem, "compare", X, y, M, r, positive, weight_decay, scaling=scaling)
+    limits = _limits(max_digits, max_exponent, max_bits)
     if document is None:
-        raw = run(extra=["--json", "--summary"], consume=read_document)
+        raw = run(extra=["--json", "--summary", *limits], consume=read_document)
         largest = raw["largestGap"]
         best = None if largest is None else (parse_reduced(largest["maximum"]), _optional(largest["maximiser"]))
     else:
-        raw, gaps = run(extra=["--json"], consume=read)
+        raw, gaps = run(extra=["--json", *limits], consume=read)
         best = largest_gap(gaps)  # Fractions print as the tool writes them: "p/q" in lowest terms, or "p"
         raw["largestGap"] = None if best is None else {"maximum": str(best[0]), "maximiser": _optional(best[1], str)}
     total = raw["zDown"]["total"]

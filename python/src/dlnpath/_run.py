@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _tool
 from ._exact import exact, parse_fraction
-from ._path import _options
+from ._path import _limits, _options
 from ._problem import exact_option, floats, write_problem
 from .errors import DLNPathInputError
 
@@ -68,7 +68,7 @@ class RunCheckResult:
 
 
 def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=None, positive=False,
-              weight_decay=0, step=None, tolerance=None):
+              weight_decay=0, step=None, tolerance=None, max_digits=None, max_exponent=None, max_bits=None):
     """Check a diagonal-linear-network training run against the exact limit and lasso path.
 
     Parameters
@@ -92,6 +92,8 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
         The run is gradient descent with this step; ``t`` holds iteration numbers.
     tolerance : float, Fraction or str, optional
         The verdict's rtol (the tool's default 1e-3).
+    max_digits, max_exponent, max_bits : int, optional
+        As for :func:`dlnpath.lasso_path`.
 
     Returns
     -------
@@ -110,7 +112,8 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
         problem = write_problem(directory, X=X, y=y, M=M, r=r)
         run = os.path.join(directory, "run.npz")
         np.savez(run, **arrays)
-        args = ["check-run", problem, run, "--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, None)]
+        args = ["check-run", problem, run, "--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, None),
+                *_limits(max_digits, max_exponent, max_bits)]
         if step is not None:
             args += ["--step", exact_option(step)]
         if tolerance is not None:

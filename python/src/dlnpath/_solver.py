@@ -11,7 +11,7 @@ import numpy as np
 from . import _tool
 from .errors import DLNPathInputError
 from ._exact import exact
-from ._path import _options
+from ._path import _limits, _options
 from ._problem import exact_option, floats, write_problem
 
 
@@ -50,7 +50,7 @@ class SolverCheckResult:
 
 
 def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, path=False, tolerance=None,
-                 scaling=None):
+                 scaling=None, max_digits=None, max_exponent=None, max_bits=None):
     """Compare a solver's lasso path with the exact one.
 
     Parameters
@@ -77,6 +77,8 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
         unique). Default: errors above 1e-6 are classified, only structural ones fail.
     scaling : {"mean", "sum"}, optional
         ``"sum"`` when the solver minimises ``½||Xx − y||² + alpha·||x||₁``.
+    max_digits, max_exponent, max_bits : int, optional
+        As for :func:`dlnpath.lasso_path`.
 
     Returns
     -------
@@ -95,7 +97,8 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
         problem = write_problem(directory, X=X, y=y)
         solution = os.path.join(directory, "solution.npz")
         np.savez(solution, alphas=alphas, coefs=coefs)
-        args = ["check-solver", problem, "--solution", solution, *_options(positive, 0, scaling)]
+        args = ["check-solver", problem, "--solution", solution, *_options(positive, 0, scaling),
+                *_limits(max_digits, max_exponent, max_bits)]
         if fit_intercept:
             args.append("--fit-intercept")
         if path:

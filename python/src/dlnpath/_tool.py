@@ -94,7 +94,9 @@ _GIVEN = {"problem": "the problem's arrays", "run": "the run's arrays", "solutio
 # The tool counts places in those files from 1; numpy counts from 0.
 _RENUMBER = {
     "problem": [(re.compile(r"\b([XM])\[(\d+)\]\[(\d+)\]"), lambda m: f"{m[1]}[{int(m[2]) - 1}, {int(m[3]) - 1}]"),
-                (re.compile(r"\b([yr])\[(\d+)\]"), lambda m: f"{m[1]}[{int(m[2]) - 1}]")],
+                (re.compile(r"\b([yr])\[(\d+)\]"), lambda m: f"{m[1]}[{int(m[2]) - 1}]"),
+                # The input limits are these functions' max_digits, max_exponent, max_bits.
+                (re.compile(r"raise it with --max-(digits|exponent|bits)\)"), lambda m: f"raise it with max_{m[1]}=…)")],
     "solution": [(re.compile(r"alpha (\d+) \((?:column|row) \d+ of member 'coefs'\)"), lambda m: f"alphas[{int(m[1]) - 1}]")],
 }
 
