@@ -31,7 +31,7 @@ def test_search_output_onto_a_file(tmp_path):
 
 def test_search_refuses_another_runs_output(tmp_path):
     dlnpath.search("non-monotone", count=4, seed=1, max_found=1, output=tmp_path)
-    with pytest.raises(dlnpath.DLNPathInputError, match="holds the output of another search.*--force"):
+    with pytest.raises(dlnpath.DLNPathInputError, match="holds the output of another search.*give force=True to replace it"):
         dlnpath.search("non-monotone", count=4, seed=2, max_found=1, output=tmp_path)
     again = dlnpath.search("non-monotone", count=4, seed=2, max_found=1, output=tmp_path, force=True)
     assert again.summary["seed"] == 2

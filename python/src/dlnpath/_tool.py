@@ -103,10 +103,13 @@ _RENUMBER = {
 
 def in_user_terms(text, command=()):
     """The tool's `text` in the terms of what the user gave: the files this package wrote (in
-    `command`) named by their arrays, and their entries by numpy's index."""
+    `command`) named by their arrays, their entries by numpy's index, and search's --force by
+    its parameter."""
     for written in filter(None, map(_SCRATCH.fullmatch, map(str, command))):
         for pattern, renumbered in _RENUMBER.get(written[1], []):
             text = pattern.sub(renumbered, text)
+    if {"search", "search-merge"} & set(map(str, command)):
+        text = text.replace("give --force", "give force=True")
     return _SCRATCH.sub(lambda m: _GIVEN[m.group(1)], text)
 
 
