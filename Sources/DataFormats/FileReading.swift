@@ -24,7 +24,7 @@ package let maximumStreamBytes = 1 << 30
 /// A pipe or device read to its end, at most `maximumStreamBytes`: `Data(contentsOf:)` cannot.
 private func readStream(_ path: String) throws(DataFormatError) -> Data {
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw DataFormatError("cannot read file: \(String(cString: strerror(errno)).lowercased())", file: path) }
+    guard descriptor >= 0 else { throw DataFormatError("cannot read file: \(posixReason(errno))", file: path) }
     defer { close(descriptor) }
     var data = Data(), chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -32,7 +32,7 @@ private func readStream(_ path: String) throws(DataFormatError) -> Data {
         if count == 0 { return data }
         if count < 0 {
             if errno == EINTR { continue }
-            throw DataFormatError("cannot read file: \(String(cString: strerror(errno)).lowercased())", file: path)
+            throw DataFormatError("cannot read file: \(posixReason(errno))", file: path)
         }
         guard data.count + count <= maximumStreamBytes else {
             throw DataFormatError("more than 1 GiB from a pipe or device; save it to a file first", file: path)
@@ -68,7 +68,7 @@ private func writeInPlace(_ bytes: [UInt8], toPath path: String) throws(DataForm
     let descriptor = open(path, O_WRONLY | O_TRUNC)
     let failure: Int32? = descriptor < 0 ? errno : bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     if descriptor >= 0 { close(descriptor) }
-    if let failure { throw DataFormatError("cannot write file: \(String(cString: strerror(failure)).lowercased())", file: path) }
+    if let failure { throw DataFormatError("cannot write file: \(posixReason(failure))", file: path) }
 }
 
 /// Writes all of `buffer` to `descriptor`, retrying short and interrupted writes; returns nil, or
@@ -98,10 +98,9 @@ package func fileSystemReason(_ path: String, _ error: Error) -> String {
         return "no such directory '\(parent)'"
     }
     let ns = error as NSError
-    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
-    let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError
-    if let posix, posix.domain == NSPOSIXErrorDomain, let message = strerror(Int32(posix.code)) {
-        return String(cString: message).lowercased()
+    if ns.domain == NSPOSIXErrorDomain { return posixReason(Int32(ns.code)) }
+    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+        return posixReason(Int32(posix.code))
     }
     switch ns.code {
     case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
@@ -113,6 +112,9 @@ package func fileSystemReason(_ path: String, _ error: Error) -> String {
         return ns.domain == NSCocoaErrorDomain ? "the file system refused it" : error.localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
     }
 }
+
+/// An errno in a few words: "no such file or directory", "permission denied".
+private func posixReason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
 /// The nearest ancestor of `path` that exists (a file in the way of a directory to create).
 private func firstExistingAncestor(of path: String) -> (path: String, isDirectory: Bool)? {

@@ -17,7 +17,7 @@ struct SearchCommand: ParsableCommand {
         rejoins (the limit leaves the lasso path and comes back), gap-above=VALUE (the exact \
         limit gap exceeds VALUE). Everything is decided in exact arithmetic (docs/math.md §4).
 
-        The search stops at the --max-found-th instance found (by index; default 50), so the \
+        The search stops at the --max-found-th instance found (by index; default \(defaultMaxFound)), so the \
         tally is "found of tried". Each instance found is shrunk while the property holds — rows \
         and columns dropped, entries moved to 0, to integers, to fewer digits — and kept once per \
         problem up to a permutation and sign flip of coordinates; each is written to DIR as \
@@ -70,7 +70,7 @@ struct SearchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: Self.jobsHelp)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("max-found"), parsing: .unconditional, help: "Stop at this many instances found (the first by index; default 50); they are shrunk, certified and written.")
+    @Option(name: .customLong("max-found"), parsing: .unconditional, help: "Stop at this many instances found (the first by index; default \(Self.defaultMaxFound)); they are shrunk, certified and written.")
     var maxFound: Int?
 
     @Flag(help: "Replace the output of another run in DIR.")
@@ -81,6 +81,8 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Tally every property instead of searching for one.")
     var frequencies = false
+
+    static let defaultMaxFound = 50 // --max-found when not given
 
     /// Also `search-merge`'s.
     static let jobsHelp: ArgumentHelp = "Threads (the default is the number of cores)."
@@ -113,7 +115,7 @@ struct SearchCommand: ParsableCommand {
         }
         let options = CounterexampleSearch.Options(
             property: property!, distribution: dist, seed: seed, count: count,
-            shard: shard, jobs: jobs, maximumFindings: maxFound ?? 50, shrink: !noShrink)
+            shard: shard, jobs: jobs, maximumFindings: maxFound ?? Self.defaultMaxFound, shrink: !noShrink)
         let directory = URL(fileURLWithPath: output!)
         try SearchDirectory.prepare(directory, for: SearchRun(options), force: force)
         let outcome = try CounterexampleSearch.run(options, progress: progress)
