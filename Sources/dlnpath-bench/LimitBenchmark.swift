@@ -13,7 +13,7 @@ import Darwin
 /// `dlnpath-bench limit`: the exact ε → 0 DLN limit against the exact lasso path on the same
 /// instances — Mairal–Yu level p (default 12: 265,721 knots) and the seeded Gaussian instance of
 /// `dlnpath-bench path` (n = 200, d = 100, 6 significant digits, exact decimals, mean scaling).
-/// The issue asks that the limit take no longer than the path.
+/// The target: the limit takes no longer than the path.
 ///
 /// Times are wall clock and CPU time of the process (all threads: the path's certificate may run
 /// on two); on a busy machine CPU time is the steadier figure. Building the instance (for

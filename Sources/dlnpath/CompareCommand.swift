@@ -15,7 +15,7 @@ struct CompareCommand: ParsableCommand {
         the averaged trajectory x̄(s) equals the lasso solution for every s (and if not, the exact \
         intervals where they differ), the downward variation z↓ of Berthier's Theorem 2.2, the \
         exact limit gap Lasso(x̄(s)) − Lasso*(s) with its maxima, and whether the jump times are \
-        the knots 1/κ_k with the saddles equal to the segment slopes. For positive definite M, \
+        the knots' times 1/(κ_k − λwd) with the saddles equal to the segment slopes. For positive definite M, \
         "monotone" and "equivalent" must agree (docs/math.md §4); if they ever do not, a warning \
         goes to standard error. --at s evaluates the gap and η(s) at given times.
 

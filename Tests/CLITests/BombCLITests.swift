@@ -30,7 +30,7 @@ struct BombCLITests {
 
     static let exactCommands: [[String]] = [["inspect"], ["path"], ["limit"], ["compare"], ["certify", "--stdout"], ["plot", "-o", "fig.svg"], ["flow"]]
 
-    /// The 31-byte problem of the issue, and an identity M with a 100,000-digit r.
+    /// A 31-byte problem ("1e100000"), and an identity M with a 100,000-digit r.
     @Test func hugeNumbersAreRefusedWhenRead() throws {
         let digits = String(repeating: "1", count: 100_000)
         let directory = try Self.scratch([

@@ -44,7 +44,7 @@ extension JSONValue {
     var rational: Rational { try! Rational(parsing: asString!) }
 }
 
-/// Every kind of tampering the issue lists, applied at every place it can be: a changed digit
+/// Every kind of tampering proofs/README.md lists, applied at every place it can be: a changed digit
 /// (numerator + 1) of any knot or saddle number, a missing/extra knot or saddle, a flipped sign,
 /// unique flag (of a knot, segment, saddle or the whole lasso path; with its witness kept or
 /// removed) or verdict, a removed or changed uniqueness witness, a wrong monotone break or

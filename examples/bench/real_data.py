@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Whole-command benchmark of dlnpath on the data a scikit-learn user has (issue 11).
+"""Whole-command benchmark of dlnpath on the data a scikit-learn user has.
 
 Draws each instance from a fixed seed, writes it as an .npz of float64 arrays (X, y), runs the
 dlnpath commands on it as separate processes and reports, per command, the wall time, the CPU
@@ -17,7 +17,7 @@ Usage (from the repository root; builds nothing — build the release binary fir
 
   swift build -c release --static-swift-stdlib -j 1 --scratch-path .build-release --product dlnpath
   PY=$(bash .ci/python-env)
-  $PY examples/bench/real_data.py                       # the issue's table
+  $PY examples/bench/real_data.py                       # the README's table
   $PY examples/bench/real_data.py --only gaussian-200x100 --commands compare-json
   $PY examples/bench/real_data.py --timeout 120 --dlnpath .build-release/release/dlnpath
 
@@ -53,7 +53,7 @@ COMMANDS = {
     "compare-json": ["compare", "--json"],
     "compare-summary": ["compare", "--json", "--summary"],
 }
-# What the issue's targets are stated for; other commands are run with --commands.
+# What the targets are stated for; other commands are run with --commands.
 DEFAULT_COMMANDS = {
     "diabetes": ["compare", "compare-json"],
     "gaussian-200x100": ["inspect", "path-json", "compare-json"],
@@ -156,8 +156,8 @@ def run_command(argv, timeout):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dlnpath", default=".build-release/release/dlnpath", help="the dlnpath binary (release build)")
-    parser.add_argument("--only", nargs="*", default=None, help="instances to run (default: all of the issue's)")
-    parser.add_argument("--commands", nargs="*", default=None, choices=sorted(COMMANDS), help="commands (default: the issue's per instance)")
+    parser.add_argument("--only", nargs="*", default=None, help="instances to run (default: all of the README's)")
+    parser.add_argument("--commands", nargs="*", default=None, choices=sorted(COMMANDS), help="commands (default: the README's per instance)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a command is killed (0: never)")
     parser.add_argument("--baseline-max-p", type=int, default=10, help="run examples/bench/path_baseline.py on Mairal–Yu up to this p")
