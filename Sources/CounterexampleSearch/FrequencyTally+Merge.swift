@@ -21,10 +21,14 @@ extension FrequencyTally {
 
     /// What `search-merge DIR…` prints when the directories hold tallies and no search summaries
     /// (nil otherwise): the merged table, after writing frequencies.json to `output` if given.
-    public static func mergeFiles(in directories: [URL], writingTo output: URL?, force: Bool) throws -> String? {
+    /// A tally counts every instance, so a `maximumFindings` is refused, as `search` refuses it.
+    public static func mergeFiles(in directories: [URL], writingTo output: URL?, force: Bool, maximumFindings: Int? = nil) throws -> String? {
         let names = directories.map { (try? SearchDirectory.listing($0)) ?? [] }
         guard names.joined().contains(where: SearchDirectory.isFrequenciesName),
               !names.joined().contains(where: SearchDirectory.isSummaryName) else { return nil }
+        guard maximumFindings == nil else {
+            throw SearchError("these are frequencies (search --frequencies), which tally every instance: drop --max-found")
+        }
         let files = try zip(directories, names).flatMap { directory, names in
             let files = names.filter(SearchDirectory.isFrequenciesName).sorted()
             guard !files.isEmpty else { throw SearchError("\(directory.path) holds no frequencies.json or frequencies-K-of-N.json") }

@@ -5,19 +5,25 @@ import Foundation
 /// The directory `dlnpath search --output DIR` (and `search-merge --output`) writes to: created
 /// when missing; refused when it is a file; and when it holds the output of another run (another
 /// property, seed, count or distribution), refused unless `force`, which removes that output.
-/// Outputs of the same run (its shards, a rerun) share a directory freely.
+/// Outputs of the same run (its shards, a rerun) share a directory freely, and shards started
+/// together with `force` may each clear it.
 public enum SearchDirectory {
-    /// Makes `directory` ready for `run`'s files. Every failure is a `SearchError` of one line.
-    public static func prepare(_ directory: URL, for run: SearchRun, force: Bool) throws {
+    /// Makes `directory` ready for the files of a run with `options`. Every failure is a
+    /// `SearchError` of one line.
+    public static func prepare(_ directory: URL, for options: CounterexampleSearch.Options, force: Bool) throws {
         try create(directory)
+        let run = SearchRun(options)
+        let own = SearchOutput.summaryFileName(options.shard)
         let others = try listing(directory).filter(isSummaryName).compactMap { name -> (String, SearchRun?)? in
             let recorded = try? SearchSummary(contentsOf: directory.appendingPathComponent(name)).run
-            return recorded == run ? nil : (name, recorded)
+            // An unreadable summary under this shard's own name is this shard's, cut short.
+            return recorded == run || (recorded == nil && name == own) ? nil : (name, recorded)
         }
         guard let (name, recorded) = others.first else { return }
         guard force else {
-            throw SearchError("\(directory.path) holds the output of another search (\(name): \(recorded?.description ?? "unreadable")); "
-                + "write to another directory, or give --force to replace it")
+            let what = recorded.map { "the output of another search (\(name): \($0))" } ?? "\(name), which cannot be read (cut short?)"
+            let remedy = recorded == nil ? "rerun that shard into it, write to another directory" : "write to another directory"
+            throw SearchError("\(directory.path) holds \(what); \(remedy), or give --force to replace it")
         }
         try removeOutputs(in: directory)
     }
@@ -69,10 +75,18 @@ public enum SearchDirectory {
 
     /// Removes what a search writes (instance-*.json, summary*.json, frequencies*.json), nothing else.
     static func removeOutputs(in directory: URL) throws {
-        for name in try listing(directory)
-        where (name.hasPrefix("instance-") || name.hasPrefix("summary") || name.hasPrefix("frequencies")) && name.hasSuffix(".json") {
-            do { try FileManager.default.removeItem(at: directory.appendingPathComponent(name)) } catch {
-                throw SearchError("cannot remove \(directory.appendingPathComponent(name).path): \(fileSystemReason(directory.appendingPathComponent(name).path, error))")
+        try remove(listing(directory).filter {
+            ($0.hasPrefix("instance-") || $0.hasPrefix("summary") || $0.hasPrefix("frequencies")) && $0.hasSuffix(".json")
+        }, in: directory)
+    }
+
+    /// Removes the named files; one already gone (another shard removed it) is not an error.
+    static func remove(_ names: [String], in directory: URL) throws {
+        for name in names {
+            let path = directory.appendingPathComponent(name).path
+            do { try FileManager.default.removeItem(atPath: path) } catch {
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                throw SearchError("cannot remove \(path): \(fileSystemReason(path, error))")
             }
         }
     }

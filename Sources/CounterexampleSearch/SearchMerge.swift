@@ -80,7 +80,8 @@ public enum SearchMerge {
                 throw SearchError("\(s.file.path) is shard \(s.shard) but \(first.file.path) is shard \(first.shard): the shards of one run share N")
             }
             if let other = byShard[s.shard.index] {
-                throw SearchError("shard \(s.shard) is given twice: \(other.path) and \(s.file.path)")
+                let places = other.standardizedFileURL == s.file.standardizedFileURL ? "\(s.file.path), its directory named twice" : "\(other.path) and \(s.file.path)"
+                throw SearchError("shard \(s.shard) is given twice: \(places)")
             }
             byShard[s.shard.index] = s.file
         }

@@ -75,9 +75,9 @@ extension SearchOutput {
 }
 
 extension SearchError {
-    /// A file of a search's output that cannot be read or parsed, named once.
+    /// A file of a search's output that cannot be read or parsed, named once, with the remedy.
     init(reading url: URL, _ error: DataFormatError) {
-        self.init(error.file == nil ? "\(url.path): \(error)" : error.description)
+        self.init((error.file == nil ? "\(url.path): \(error)" : error.description) + " (rerun the search or shard that wrote it)")
     }
 }
 

@@ -20,7 +20,7 @@ public enum SearchOutput {
 
     /// Writes every finding with its certificate, and the summary. `verify` gets each certificate's
     /// text and returns nil if an independent check accepts it, else the reason (the certificate
-    /// is then not written and the search fails); by default, the independent checker
+    /// is then not written and the search fails with a `CertificateError`: a check failed); by default, the independent checker
     /// (`CertificateChecker`). Returns the files written.
     /// Call `prepare` first. File-system failures are `SearchError`s with one human line.
     @discardableResult
@@ -33,14 +33,19 @@ public enum SearchOutput {
             let input = Certificate.Input(name: instanceFileName(index), bytes: Array(instanceText.utf8))
             let certificateText = try Certificate.make(problem: finding.problem, input: input).serialized(pretty: true) + "\n"
             if let reason = verify(certificateText) {
-                throw SearchError("the certificate of instance \(index) fails the independent check: \(reason)")
+                throw CertificateError("the certificate of instance \(index) fails the independent check: \(reason)")
             }
             for (name, text) in [(instanceFileName(index), instanceText), (certificateFileName(index), certificateText)] {
                 written.append(try save(text, as: name, in: directory))
             }
         }
-        written.append(try save(summaryJSON(outcome).serialized(pretty: true) + "\n",
-                                as: summaryFileName(outcome.options.shard), in: directory))
+        // A rerun (a smaller --max-found, say) leaves none of its previous findings behind; they
+        // go only after the new summary is in place, so a run cut short leaves a consistent one.
+        let summaryURL = directory.appendingPathComponent(summaryFileName(outcome.options.shard))
+        let previous = (try? SearchSummary(contentsOf: summaryURL))?.findings.map(\.index) ?? []
+        written.append(try save(summaryJSON(outcome).serialized(pretty: true) + "\n", as: summaryURL.lastPathComponent, in: directory))
+        let kept = Set(outcome.findings.map(\.instance.index))
+        try SearchDirectory.remove(previous.filter { !kept.contains($0) }.flatMap { [instanceFileName($0), certificateFileName($0)] }, in: directory)
         return written
     }
 
@@ -96,10 +101,11 @@ public enum SearchOutput {
         return exact.count <= 12 ? exact : "≈" + q.decimalString(significantDigits: 6)
     }
 
-    /// Writes `text` to DIR/name; a failure is a `SearchError` naming the file.
+    /// Writes `text` to DIR/name, whole or not at all (a temporary file renamed over it), so a
+    /// killed run never leaves a file cut short; a failure is a `SearchError` naming the file.
     static func save(_ text: String, as name: String, in directory: URL) throws -> URL {
         let url = directory.appendingPathComponent(name)
-        do { try Data(text.utf8).write(to: url) } catch {
+        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
             throw SearchError("cannot write \(url.path): \(fileSystemReason(url.path, error))")
         }
         return url

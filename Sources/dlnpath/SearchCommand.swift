@@ -117,7 +117,7 @@ struct SearchCommand: ParsableCommand {
             property: property!, distribution: dist, seed: seed, count: count,
             shard: shard, jobs: jobs, maximumFindings: maxFound ?? Self.defaultMaxFound, shrink: !noShrink)
         let directory = URL(fileURLWithPath: output!)
-        try SearchDirectory.prepare(directory, for: SearchRun(options), force: force)
+        try SearchDirectory.prepare(directory, for: options, force: force)
         let outcome = try CounterexampleSearch.run(options, progress: progress)
         bar?.finish()
         print(try SearchOutput.writeReport(outcome, to: directory, note: SearchProgressBar.rate(outcome.tried, since: start)))

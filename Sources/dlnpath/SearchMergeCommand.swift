@@ -43,7 +43,7 @@ struct SearchMergeCommand: ParsableCommand {
     func run() throws {
         let urls = directories.map { URL(fileURLWithPath: $0) }
         if let output { try SearchMerge.checkOutput(URL(fileURLWithPath: output), shards: urls) }
-        if let tally = try FrequencyTally.mergeFiles(in: urls, writingTo: output.map { URL(fileURLWithPath: $0) }, force: force) { return print(tally) }
+        if let tally = try FrequencyTally.mergeFiles(in: urls, writingTo: output.map { URL(fileURLWithPath: $0) }, force: force, maximumFindings: maxFound) { return print(tally) }
         let summaries = try SearchMerge.summaries(in: urls)
         let outcome = try SearchMerge.merge(summaries, maximumFindings: maxFound, jobs: jobs)
         let note = "merged \(summaries.count) shard\(summaries.count == 1 ? "" : "s")"
@@ -53,7 +53,7 @@ struct SearchMergeCommand: ParsableCommand {
             return
         }
         let directory = URL(fileURLWithPath: output)
-        try SearchDirectory.prepare(directory, for: SearchRun(outcome.options), force: force)
+        try SearchDirectory.prepare(directory, for: outcome.options, force: force)
         print(try SearchOutput.writeReport(outcome, to: directory, note: note))
         if let failure = outcome.analysisFailure { throw CLIFailure.checkFailed(failure) }
     }

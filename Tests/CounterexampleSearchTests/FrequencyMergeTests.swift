@@ -39,6 +39,9 @@ struct FrequencyMergeTests {
         let other = try shardDirectories(3, seed: 4)
         let error = #expect(throws: SearchError.self) { try FrequencyTally.mergeFiles(in: [dirs[0], dirs[1], other[2]], writingTo: nil, force: false) }
         #expect(error?.message.contains("tallies another run (integers:-2:2, n = 3, d = 4, signed, seed 4, 40 instances)") == true)
+        #expect(throws: SearchError("these are frequencies (search --frequencies), which tally every instance: drop --max-found")) {
+            try FrequencyTally.mergeFiles(in: dirs, writingTo: nil, force: false, maximumFindings: 3)
+        }
         // A directory without tallies (here: empty; or with search summaries) is left to the search merge.
         #expect(try FrequencyTally.mergeFiles(in: [try temporaryDirectory()], writingTo: nil, force: false) == nil)
     }

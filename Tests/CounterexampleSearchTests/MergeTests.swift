@@ -66,7 +66,7 @@ struct MergeTests {
         let (sa, sb) = (try summary(a), try summary(b))
         #expect(throws: SearchError.self) { try SearchMerge.merge([sa, sb]) }       // another seed
         #expect(throws: SearchError.self) { try SearchMerge.merge([sa]) }           // shard 2/2 missing
-        #expect(throws: SearchError.self) { try SearchMerge.merge([sa, sa]) }       // shard 1/2 twice
+        #expect(throws: SearchError("shard 1/2 is given twice: \(sa.file.path), its directory named twice")) { try SearchMerge.merge([sa, sa]) }
     }
 
     /// Deduplication (which compares a finding only with kept ones of the same invariant) against

@@ -75,9 +75,13 @@ def test_messages_name_the_arrays_not_the_files_written_for_the_tool():
 
 
 @pytest.mark.parametrize("options, message", [
-    (dict(count=-1), r"^--count must be ≥ 0"), (dict(count=3, seed=-1), r"^the value '-1' is invalid for '--seed"),
+    (dict(count=-1), r"^count must be an integer ≥ 0, got -1$"), (dict(seed=-1), r"^seed must be an integer ≥ 0, got -1$"),
+    (dict(count="ten"), r"^count must be an integer ≥ 0, got 'ten'$"),
+    (dict(max_found=True), r"^max_found must be an integer ≥ 1 \(or None\), got True$"),
+    (dict(samples=100), r"^samples and features must be between 1 and 64 \(see help\(dlnpath.search\)\)$"),
+    (dict(distribution="x"), r"^the value 'x' is invalid for 'distribution': unknown distribution 'x'"),
 ])
-def test_negative_option_values_name_the_option(options, message):
+def test_bad_search_options_are_named_as_the_parameters(options, message):
     with pytest.raises(dlnpath.DLNPathInputError, match=message):
         dlnpath.search("non-monotone", **{"count": 3, "seed": 1, **options})
 

@@ -51,3 +51,31 @@ def test_max_found_stops_the_same_way(client):
     plain = dlnpath.search("non-monotone", count=30, seed=1, max_found=4, jobs=1)
     assert plain.found_indices == [0, 2, 4, 7] and plain.tried == 8
     assert key(dlnpath.search("non-monotone", count=30, seed=1, max_found=4, shards=3, client=client, jobs=1)) == key(plain)
+
+
+def test_sharded_runs_check_before_any_shard_runs(client, tmp_path, monkeypatch):
+    ran = []
+    monkeypatch.setattr(client, "submit", lambda *a, **k: ran.append(a) or pytest.fail("a shard was submitted"))
+    with pytest.raises(dlnpath.DLNPathInputError, match=r"^the value 'bogus' is invalid for 'property'"):
+        dlnpath.search("bogus", count=30, seed=1, shards=3, client=client)
+    dlnpath.search("non-monotone", count=4, seed=1, output=tmp_path)
+    with pytest.raises(dlnpath.DLNPathInputError,
+                       match=r"holds the output of another search \(summary.json\); write to another directory, or give force=True"):
+        dlnpath.search("non-monotone", count=4, seed=2, shards=2, client=client, output=tmp_path)
+    assert ran == []
+
+
+def test_a_failed_shard_is_named(monkeypatch):
+    def killed(args, accept=(0,), cwd=None):
+        raise dlnpath.DLNPathError("dlnpath was killed by signal 9", -9, args)
+    monkeypatch.setattr(dlnpath._search._tool, "run", killed)
+    with pytest.raises(dlnpath.DLNPathError, match=r"^shard 2/3 \(on [^)]+\): dlnpath was killed by signal 9$"):
+        dlnpath._search.run_shard(["search"], 2, 3)
+
+
+def test_the_same_run_into_its_own_output_is_not_refused(client, tmp_path):
+    first = dlnpath.search("non-monotone", count=12, seed=1, shards=2, client=client, output=tmp_path, jobs=1)
+    again = dlnpath.search("non-monotone", count=12, seed=1, shards=3, client=client, output=tmp_path, jobs=1, max_found=2)
+    assert again.found_indices == first.found_indices[:2]
+    assert sorted(p.name for p in tmp_path.glob("instance-*.json")) == sorted(
+        n for f in again.findings for n in (f.raw["instance"], f.raw["certificate"]))

@@ -2,7 +2,7 @@
 import json
 import numbers
 import os
-import shutil
+import socket
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 from . import _tool
-from .errors import DLNPathInputError
+from .errors import DLNPathError, DLNPathInputError
 from ._exact import parse_fraction, parse_int
 
 
@@ -32,7 +32,8 @@ class Finding:
     first_divergence : (Fraction, Fraction or None) or None
         The first s-interval where the averaged DLN limit leaves the lasso path.
     maximum_gap : Fraction
-        The largest exact limit gap, attained at ``gap_at`` (None: as s → ∞).
+        The largest exact limit gap, attained at ``gap_at`` (None: approached as s → ∞, or the
+        gap is 0 for every s).
     duplicates : list of int
         Later draws whose shrunk problem is this one up to a permutation and sign flip of coordinates.
     certificate : str
@@ -102,7 +103,8 @@ def _search_args(prop, count, seed, max_found, distribution, samples, features, 
 
 def run_shard(args, shard, shards):
     """Run one shard (``dlnpath search … --shard K/N``) in a scratch directory and return its
-    files, so it can run on any Dask worker with dlnpath installed (no shared file system).
+    files, so it can run on any Dask worker with dlnpath installed (no shared file system). A
+    failure names the shard and the machine it ran on.
 
     Parameters
     ----------
@@ -117,7 +119,10 @@ def run_shard(args, shard, shards):
         File name → bytes.
     """
     with tempfile.TemporaryDirectory(prefix="dlnpath-shard-") as directory:
-        _tool.run(list(args) + ["--shard", f"{shard}/{shards}", "--output", directory], accept=(0, 1))
+        try:
+            _tool.run(list(args) + ["--shard", f"{shard}/{shards}", "--output", directory], accept=(0, 1))
+        except DLNPathError as e:
+            raise type(e)(f"shard {shard}/{shards} (on {socket.gethostname()}): {e.message}", e.exit_code, e.command) from None
         return {name: Path(directory, name).read_bytes() for name in sorted(os.listdir(directory))}
 
 
@@ -136,7 +141,7 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
     seed : int
         The stream's seed; instance k depends on (seed, k) only.
     shards : int, default 1
-        Split the instances into this many shards (instance k goes to shard k mod shards).
+        Split the instances into this many shards (instance k goes to shard k mod shards + 1).
         The outcome is exactly the same for any number of shards and workers.
     client : dask.distributed.Client, optional
         Run the shards as tasks on this cluster (each worker runs ``dlnpath search --shard``;
@@ -166,12 +171,17 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
     Raises
     ------
     DLNPathInputError
-        For bad options or an ``output`` holding another run (the message says what to do).
+        For bad options or an ``output`` holding another run (the message says what to do), before
+        any shard runs.
+    DLNPathError
+        When a shard fails (the message names it).
     """
-    if not isinstance(shards, numbers.Integral) or shards < 1:
-        raise DLNPathInputError(f"shards must be an integer ≥ 1, got {shards!r}")
-    if max_found is not None and (not isinstance(max_found, numbers.Integral) or max_found < 1):
-        raise DLNPathInputError(f"max_found must be ≥ 1 (or None: no limit), got {max_found}")
+    for name, value, least in [("count", count, 0), ("seed", seed, 0), ("shards", shards, 1), ("samples", samples, 1),
+                               ("features", features, 1), ("max_found", max_found, 1), ("jobs", jobs, 1)]:
+        if (value is not None or name not in ("max_found", "jobs")) and (
+                not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < least):
+            raise DLNPathInputError(f"{name} must be an integer ≥ {least}"
+                                    + (" (or None)" if name in ("max_found", "jobs") else "") + f", got {value!r}")
     limit = max_found if max_found is not None else max(count, 1)
     args = _search_args(property, count, seed, limit, distribution, samples, features, positive, jobs, shrink)
     with tempfile.TemporaryDirectory(prefix="dlnpath-search-") as scratch:
@@ -180,6 +190,7 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
             extra = ["--force"] if force else []
             _tool.run(args + ["--output", str(merged)] + extra, accept=(0, 1))
         else:
+            _check_before_sharding(args, Path(scratch, "check"), output, force)
             if client is None:
                 outputs = [run_shard(args, k, shards) for k in range(1, shards + 1)]
             else:
@@ -194,6 +205,30 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
                 parts.append(str(part))
             _tool.run(["search-merge", *parts, "--output", str(merged)] + (["--force"] if force else []), accept=(0, 1))
         return _result(merged)
+
+
+def _check_before_sharding(args, scratch, output, force):
+    """What the shards would find wrong, found here before any runs: bad options (the tool
+    checks them on a search of no instances) and an ``output`` holding another run's files."""
+    at = args.index("--count") + 1
+    _tool.run(args[:at] + ["0"] + args[at + 1:] + ["--output", str(scratch)], accept=(0, 1))
+    if output is None or force or not Path(output).is_dir():
+        return
+    run = _run_identity(json.loads(Path(scratch, "summary.json").read_text()), count=int(args[at]))
+    for file in sorted(Path(output).glob("summary*.json")):
+        try:
+            recorded = _run_identity(json.loads(file.read_text()))
+        except (ValueError, KeyError):
+            recorded = None
+        if recorded != run:
+            raise DLNPathInputError(f"{output} holds the output of another search ({file.name}); "
+                                    "write to another directory, or give force=True to replace it")
+
+
+def _run_identity(summary, count=None):
+    """What makes two searches the same run, as the tool's summary records it (SearchRun)."""
+    keys = ("property", "distribution", "samples", "features", "variant", "seed", "shrink")
+    return tuple(summary[k] for k in keys) + (summary["count"] if count is None else count,)
 
 
 def _result(directory):
@@ -212,7 +247,7 @@ def _result(directory):
             first_divergence=None if first is None else (parse_fraction(first["from"]),
                                                          None if first.get("to") is None else parse_fraction(first["to"])),
             maximum_gap=parse_fraction(f["maximumGap"]),
-            gap_at=None if f.get("gapAt") is None else parse_fraction(f["gapAt"]),
+            gap_at=None if f.get("gapAt") is None or parse_fraction(f["maximumGap"]) == 0 else parse_fraction(f["gapAt"]),
             duplicates=[int(i) for i in f.get("duplicates", [])],
             certificate=(directory / f["certificate"]).read_text(), raw=f))
     lower, upper = summary["wilson95"]

@@ -99,17 +99,20 @@ _RENUMBER = {
                 (re.compile(r"raise it with --max-(digits|exponent|bits)\)"), lambda m: f"raise it with max_{m[1]}=…)")],
     "solution": [(re.compile(r"alpha (\d+) \((?:column|row) \d+ of member 'coefs'\)"), lambda m: f"alphas[{int(m[1]) - 1}]")],
 }
+# search's options are dlnpath.search's parameters.
+_SEARCH_OPTION = re.compile(r"--(property|count|seed|max-found|distribution|samples|features|jobs|force)\b(?: <[a-z-]+>)?")
 
 
 def in_user_terms(text, command=()):
     """The tool's `text` in the terms of what the user gave: the files this package wrote (in
-    `command`) named by their arrays, their entries by numpy's index, and search's --force by
-    its parameter."""
+    `command`) named by their arrays, their entries by numpy's index, and search's options by
+    dlnpath.search's parameters."""
     for written in filter(None, map(_SCRATCH.fullmatch, map(str, command))):
         for pattern, renumbered in _RENUMBER.get(written[1], []):
             text = pattern.sub(renumbered, text)
     if {"search", "search-merge"} & set(map(str, command)):
-        text = text.replace("give --force", "give force=True")
+        text = text.replace("give --force", "give force=True").replace("(see 'dlnpath search --help')", "(see help(dlnpath.search))")
+        text = _SEARCH_OPTION.sub(lambda m: m[1].replace("-", "_"), text)
     return _SCRATCH.sub(lambda m: _GIVEN[m.group(1)], text)
 
 
