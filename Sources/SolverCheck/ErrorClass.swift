@@ -5,8 +5,9 @@ import ExactLinearAlgebra
 ///
 /// - `ok`: within the tolerance.
 /// - `stoppingTolerance`: off by more than the tolerance, but on the right face — the same
-///   support and signs as the exact solution (entries below the tolerance count as 0) — and by
-///   at most `SolverCheck.stoppingToleranceLimit` of its size: what a solver stopped by its
+///   support and signs as the exact solution (entries below the tolerance, relative to the
+///   solution's size `PointComparison.scale`, count as 0) — and by at most
+///   `SolverCheck.stoppingToleranceLimit` of that size: what a solver stopped by its
 ///   convergence test (coordinate descent's duality gap, an iteration cap) leaves. Tightening the
 ///   solver's own tolerance fixes it.
 /// - `structural`: a wrong support or sign, a missing or extra knot, a point that cannot be
@@ -26,7 +27,6 @@ extension PointComparison {
     /// (coordinates named by `names`, else x1 … xd).
     func classify(tolerance: Rational, names: [String]?) -> (ErrorClass, String?) {
         guard error > tolerance else { return (.ok, nil) }
-        let scale = Rational.max(.one, maxNorm(exact))
         let threshold = tolerance * scale
         func name(_ i: Int) -> String { coordinateName(i, names) }
         func sign(_ s: Int) -> String { s > 0 ? "+" : s < 0 ? "−" : "0" }

@@ -7,6 +7,27 @@ import ProblemDefinition
 struct ExactReference {
     let path: LassoPath
     var problem: Problem { path.problem }
+    /// The size of x below which errors are not measured relative to x*: the smaller of
+    /// ‖r‖∞ / max_i M_ii (what the first coefficient to enter reaches alone at κ = 0) and ‖x(0)‖∞
+    /// (where the path ends); 1 when both are 0. Both are in the units of x, so scaling X or y
+    /// (data in other units) leaves every error, and so every class, unchanged.
+    let unit: Rational
+
+    init(path: LassoPath) {
+        self.path = path
+        let p = path.problem
+        let diagonal = (0..<p.dimension).map { p.M[$0, $0] }.max() ?? .zero
+        let alone = diagonal.signum > 0 ? maxNorm(p.r) / diagonal : .zero
+        let end = maxNorm(path.solution(at: .zero))
+        let floor = alone.isZero || end.isZero ? Rational.max(alone, end) : Rational.min(alone, end)
+        unit = floor.isZero ? .one : floor
+    }
+
+    /// What a solution's error is divided by: `max(‖x*‖∞, unit)`.
+    func solutionScale(_ exact: [Rational]) -> Rational { Rational.max(maxNorm(exact), unit) }
+
+    /// What a KKT violation is divided by: ‖r‖∞ = λ_max of the signed lasso (1 when r = 0).
+    var correlationScale: Rational { maxNorm(problem.r).isZero ? .one : maxNorm(problem.r) }
 
     /// Whether the lasso solution at κ is a single point (docs/math.md §1: otherwise an affine family
     /// that shares c, E, the signs and the optimal value; the path holds a canonical member).

@@ -31,6 +31,9 @@ public struct PointComparison: Equatable, Sendable {
     public let supportAgrees: Bool
     public let criterion: Criterion
     public let error: Rational
+    /// The size of x errors are measured against (`ExactReference.solutionScale`; `error` divides
+    /// by it when the solution is unique).
+    public let scale: Rational
 
     init(x: [Rational], kappa: Rational, reference: ExactReference) {
         let problem = reference.problem
@@ -56,7 +59,8 @@ public struct PointComparison: Equatable, Sendable {
             exactSigns = exactSupport.map { xStar[$0].signum }
             supportAgrees = givenSupport == exactSupport && givenSigns == exactSigns
             criterion = .solution
-            error = difference / Rational.max(.one, size)
+            scale = reference.solutionScale(xStar)
+            error = difference / scale
         } else {
             let cStar = problem.correlation(xStar)
             let allowed = x.indices.map { reference.allowedSign($0, correlation: cStar, kappa: kappa) }
@@ -66,7 +70,8 @@ public struct PointComparison: Equatable, Sendable {
                 allowed[i].map { $0 == 0 || $0 == s } ?? false
             }
             criterion = .kkt
-            error = kktViolation / Rational.max(.one, maxNorm(problem.r))
+            scale = reference.solutionScale(xStar)
+            error = kktViolation / reference.correlationScale
         }
     }
 }

@@ -25,7 +25,7 @@ struct SolverReportText {
             "",
             "columns:",
             "  #               position of λ in the solver's output, from 1 (alphas[# − 1] in numpy)",
-            "  error           ‖x − x*‖∞ / max(1, ‖x*‖∞) against the exact solution x*; (KKT): KKT violation / max(1, ‖r‖∞), where x* is not unique",
+            "  error           ‖x − x*‖∞ / max(‖x*‖∞, u) against the exact solution x*, u = min(‖r‖∞ / max M_ii, ‖x(0)‖∞); (KKT): KKT violation / ‖r‖∞",
             "  max |x − x*|    ‖x − x*‖∞;  relative: ‖x − x*‖∞ / ‖x*‖∞",
             "  KKT violation   the largest subgradient residual of x;  objective gap: F(x) − F(x*)",
             "  solver support  the solver's nonzero coordinates (x1 the first) with their signs;  exact support: x*'s (E = where solutions may be nonzero)",

@@ -48,6 +48,10 @@ public struct SolverReport: Equatable, Sendable {
         return all.max { $0.0 < $1.0 }
     }
 
+    /// Stopping-tolerance errors from this size up also name the other problems a converged solver
+    /// may have solved.
+    static let otherProblemHint = Rational(1, 10_000)
+
     /// The verdict in one line: "PASS: …", "PASS with stopping-tolerance errors: …" or "FAIL: …".
     public var summary: String {
         let t = tolerance.decimalString(significantDigits: 3)
@@ -62,6 +66,8 @@ public struct SolverReport: Equatable, Sendable {
             let largest = failed.compactMap(\.comparison).map(\.error).max() ?? .zero
             let what = "\(failed.count) of \(points.count) λ off by up to \(largest.decimalString(significantDigits: 3)) > \(t) with the right support and signs (first at λ = \(first.lambda.display), \(first.place))"
             line = strict ? "FAIL: \(what)" : "PASS with stopping-tolerance errors: \(what); tighten the solver's tolerance, or give --tolerance to fail on them"
+            // Far above what a converged solver leaves (~1e-10): a solver that did converge solved another problem.
+            if !strict, largest >= Self.otherProblemHint { line += " (if the solver did converge, it solved another problem: check alpha's scaling, --fit-intercept, --positive)" }
         } else if let first = knots?.failures.first {
             let what = "the interpolant is off at \(knots!.failures.count) exact knots (first at λ = \(first.kappa.decimalString(significantDigits: 8)): error \(first.interpolation!.error.decimalString(significantDigits: 3)) > \(t))"
             line = strict ? "FAIL: \(what)" : "PASS with stopping-tolerance errors: \(what)"

@@ -3,9 +3,10 @@ import ExactLinearAlgebra
 
 /// The pass/fail measure of a point x at penalty κ (docs/math.md §1), chosen so that a different valid
 /// member of a non-unique solution set is not penalised:
-/// - solution unique at κ: `‖x − x(κ)‖∞ / max(1, ‖x(κ)‖∞)` (`Criterion.solution`);
-/// - not unique (singular M): `KKT violation / max(1, ‖r‖∞)` (`Criterion.kkt`): every member has
+/// - solution unique at κ: `‖x − x(κ)‖∞ / max(‖x(κ)‖∞, ‖r‖∞ / max_i M_ii)` (`Criterion.solution`);
+/// - not unique (singular M): `KKT violation / ‖r‖∞` (`Criterion.kkt`): every member has
 ///   KKT violation 0, while x(κ) is only the canonical member.
+/// Both are unchanged when X or y is rescaled (`ExactReference.unit`).
 public struct ValueError: Equatable, Sendable {
     public enum Criterion: String, Equatable, Sendable {
         case solution
@@ -18,11 +19,11 @@ public struct ValueError: Equatable, Sendable {
     init(x: [Rational], kappa: Rational, reference: ExactReference) {
         if reference.isUnique(at: kappa) {
             let exact = reference.path.solution(at: kappa)
-            self.init(criterion: .solution, error: maxNorm(x.subtracting(exact)) / Rational.max(.one, maxNorm(exact)))
+            self.init(criterion: .solution, error: maxNorm(x.subtracting(exact)) / reference.solutionScale(exact))
         } else {
             let problem = reference.problem
             let kkt = kktResidual(x: x, correlation: problem.correlation(x), kappa: kappa, variant: problem.variant)
-            self.init(criterion: .kkt, error: kkt / Rational.max(.one, maxNorm(problem.r)))
+            self.init(criterion: .kkt, error: kkt / reference.correlationScale)
         }
     }
 

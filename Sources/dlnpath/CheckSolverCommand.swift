@@ -18,9 +18,9 @@ struct CheckSolverCommand: ParsableCommand {
         the exact binary value they hold, text as the exact decimal it spells.
 
         For every λ: the error against the exact solution x(λ), the KKT violation, the \
-        objective gap, and the supports and signs. The error is ‖x − x(λ)‖∞ / max(1, ‖x(λ)‖∞) \
-        where the solution is unique; where it is not (singular M), KKT violation / max(1, \
-        ‖r‖∞), so any valid member of the solution set passes. With --path, the alphas are the \
+        objective gap, and the supports and signs. The error is ‖x − x(λ)‖∞ / max(‖x(λ)‖∞, u) \
+        where the solution is unique, u = min(‖r‖∞ / max_i M_ii, ‖x(0)‖∞) (so errors do not depend on the data's units); \
+        where it is not (singular M), KKT violation / ‖r‖∞, so any valid member of the solution set passes. With --path, the alphas are the \
         solver's knots (lars_path): missed and extra knots are listed, and the solver's linear \
         interpolant is also checked at every exact knot it spans.
 

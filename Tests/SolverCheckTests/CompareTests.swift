@@ -32,7 +32,9 @@ struct CompareTests {
         #expect(report.knots?.missed.isEmpty == true)
     }
 
-    /// One coordinate of one point moved by 1/1000: that λ, and only it, fails, by exactly that much.
+    /// One coordinate of one point moved by 1/1000: that λ, and only it, fails, by 1/1000 over
+    /// the solution's size. Here M = [[10, −4], [−4, 2]], r = (−3, 2): the first coefficient alone
+    /// reaches ‖r‖∞ / max M_ii = 3/10 and x(0) = (1/2, 2), so sizes below 3/10 count as 3/10.
     @Test func perturbedPointFailsAtItsLambda() throws {
         let path = try LassoPath(problem: try workedExample())
         var output = knotsOutput(path, kind: .points)
@@ -43,13 +45,14 @@ struct CompareTests {
         let c = try #require(report.failedPoints.first?.comparison)
         #expect(c.kappa == q(1))
         #expect(c.absoluteError == q(1, 1000))
-        // x(1) = (0, 1/2): ‖x*‖∞ = 1/2 < 1, so error = absolute error.
-        #expect(c.error == q(1, 1000) && c.criterion == .solution)
+        // x(1) = (0, 1/2): error = (1/1000) / max(1/2, 3/10).
+        #expect(c.error == q(1, 500) && c.criterion == .solution && c.scale == q(1, 2))
         // x₀ = 1/1000 where the exact x₀ is 0: a wrong support, structural.
         #expect(report.points[2].errorClass == .structural && report.points[2].reason == "x1 has sign +, exact 0")
         #expect(report.summary.hasPrefix("FAIL: structural error at 1 of 5 λ (first at λ = 1, solution 3: x1 has sign +, exact 0)"), "\(report.summary)")
         // With a looser tolerance it passes.
-        #expect(try SolverCheck.compare(path: path, solution: output, tolerance: q(1, 1000)).passed)
+        #expect(try SolverCheck.compare(path: path, solution: output, tolerance: q(1, 500)).passed)
+        #expect(try !SolverCheck.compare(path: path, solution: output, tolerance: q(1, 501)).passed)
     }
 
     /// A path that skips the knot 4/3 interpolates straight from 3 to 1: the exact knot is
@@ -63,10 +66,12 @@ struct CompareTests {
         let knots = try #require(report.knots)
         #expect(knots.missed.map(\.kappa) == [q(4, 3)])
         #expect(knots.failures.map(\.kappa) == [q(4, 3)])
-        // Interpolating x(3) = 0 and x(1) = (0, 1/2) at 4/3 gives (0, 5/12); exact x(4/3) = (−1/6, 0)
+        // Interpolating x(3) = 0 and x(1) = (0, 1/2) at 4/3 gives (0, 5/12); exact x(4/3) = (−1/6, 0),
+        // whose size 1/6 counts as 3/10: the error is (5/12) / (3/10) = 25/18.
         let exact = path.solution(at: q(4, 3))
         let interpolated = [q(0), q(5, 12)]
-        #expect(knots.failures[0].interpolation?.error == maxNorm(interpolated.subtracting(exact)))
+        #expect(knots.failures[0].interpolation?.error == maxNorm(interpolated.subtracting(exact)) / q(3, 10))
+        #expect(knots.failures[0].interpolation?.error == q(25, 18))
         #expect(!report.passed)
     }
 
@@ -83,7 +88,8 @@ struct CompareTests {
 
     /// scikit-learn 1.9.1's lars_path on issue 2746 (alphas [1.25, 1.25, 0]): a one-at-a-time
     /// code takes a zero-length step at the tie. The knot 5/4 has two events, so it absorbs both
-    /// solver knots; points 2 and 3 fail by exactly 5/2 and 1.
+    /// solver knots; points 2 and 3 fail by exactly 1 and 1: M = diag(0, 1/2, 0, 1/2, 0) and
+    /// r = (0, 5/4, 0, 5/4, 0), so sizes count from ‖r‖∞ / max M_ii = 5/2 = ‖x(0)‖∞.
     @Test func sklearnTieOutputFailsWhereExpected() throws {
         let path = try LassoPath(problem: try tieExample())
         let output = SolverOutput(
@@ -91,7 +97,7 @@ struct CompareTests {
             solutions: [[0, 0, 0, 0, 0], [0, 2.5, 0, 0, 0], [0, 5, 0, 2.5, 0]], kind: .path)
         let report = try SolverCheck.compare(path: path, solution: output)
         #expect(report.failedPoints.map(\.index) == [1, 2])
-        #expect(report.points[1].comparison?.error == q(5, 2))
+        #expect(report.points[1].comparison?.error == q(1)) // ‖(0, 5/2, 0, 0, 0)‖∞ / (5/2), x* = 0
         #expect(report.points[1].comparison?.supportAgrees == false)
         #expect(report.points[2].comparison?.error == q(1)) // ‖(0, 5/2, 0, 0, 0)‖∞ / ‖(0, 5/2, 0, 5/2, 0)‖∞
         #expect(report.points[2].comparison?.kktViolation == q(5, 4))
