@@ -59,7 +59,7 @@ public enum SolverCheck {
             let decreasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 >= $1 }
             let increasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 <= $1 }
             guard decreasing || increasing else {
-                throw SolverFileError("\(at)a path's alphas must be sorted (the solver's knots in order); these are not — check it as independent points instead")
+                throw SolverFileError("\(at)a path's alphas must be sorted (the solver's knots in order); these are not (lars_path's method='lar' gives such alphas; the lasso path is method='lasso'); without --path they are checked as independent points")
             }
             let usable = points.compactMap { r in r.comparison.map { (index: r.index, kappa: $0.kappa, x: solution.points[r.index].x.map { $0.exactValue! }) } }
             if !usable.isEmpty { knots = KnotReport(points: usable, reference: reference, tolerance: tolerance) }

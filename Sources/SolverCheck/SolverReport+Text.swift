@@ -68,7 +68,7 @@ struct SolverReportText {
             "",
             "path over λ ∈ [\(decimal(knots.from)), \(decimal(knots.to))]: \(knots.exactKnots.count) exact knots, \(matched) matched within \(decimal(knots.matchingTolerance)), \(knots.missed.count) missed; \(knots.spurious.count) spurious solver knots",
         ]
-        if knots.knotsAbove > 0 { lines.append("  \(knots.knotsAbove) exact knots lie above the solver's largest λ") }
+        if knots.knotsAbove > 0 { lines.append("  \(knots.knotsAbove) exact knot\(knots.knotsAbove == 1 ? " lies" : "s lie") above the solver's largest λ") }
         if knots.knotsBelow > 0 { lines.append("  \(knots.knotsBelow) exact knots lie below the solver's smallest λ (it stopped there)") }
         let shown = 20
         for k in knots.missed.prefix(shown) {

@@ -75,6 +75,16 @@ struct CompareTests {
         #expect(!report.passed)
     }
 
+    /// lars_path(method='lar') gives alphas that go up again; as a path they are refused, naming
+    /// the likely cause and the way to check them anyway.
+    @Test func unsortedPathAlphasNameTheLikelyCause() throws {
+        let path = try LassoPath(problem: try workedExample())
+        let output = SolverOutput(lambdas: [3, 1, 2], solutions: [[0, 0], [0, 0.5], [0, 0]], kind: .path)
+        #expect(throws: SolverFileError("a path's alphas must be sorted (the solver's knots in order); these are not (lars_path's method='lar' gives such alphas; the lasso path is method='lasso'); without --path they are checked as independent points")) {
+            try SolverCheck.compare(path: path, solution: output)
+        }
+    }
+
     /// An extra point on a segment, with correct values, is a spurious knot but not a failure.
     @Test func extraKnotIsSpuriousButPasses() throws {
         let path = try LassoPath(problem: try workedExample())

@@ -33,7 +33,21 @@ def test_assert_lasso_path_explains_the_tie(tie):
         assert_lasso_path(X, y, alphas, coefs, path=True)
     message = str(caught.value)
     assert "first wrong alpha: alphas[1] = 1.25 (structural: x2 has sign +, exact 0)" in message
-    assert "exact:  [0, 0, 0, 0, 0]" in message
+    assert "largest differences, coefs[i, 1] against the exact x_i: i = 0: 0 vs 0; i = 1: 2.5 vs 0; i = 2: 0 vs 0" in message
+
+
+def test_a_failure_at_large_d_stays_readable():
+    from sklearn.linear_model import lasso_path as sk_lasso_path
+    rng = np.random.default_rng(5)
+    X = rng.standard_normal((30, 120))
+    y = X[:, :3] @ np.array([2.0, -1.0, 0.5]) + 0.1 * rng.standard_normal(30)
+    alphas, coefs, _ = sk_lasso_path(X, y, alphas=[0.5, 0.2], tol=1e-14, max_iter=100_000)
+    coefs[:, 1] = -coefs[:, 1]
+    with pytest.raises(AssertionError) as caught:
+        assert_lasso_path(X, y, alphas, coefs)
+    message = str(caught.value)
+    assert "first wrong alpha: alphas[1]" in message and message.count("vs") == 5
+    assert max(map(len, message.splitlines())) < 400, message
 
 
 def test_correct_paths_pass(tie):
