@@ -48,6 +48,16 @@ struct ClassificationTests {
         }
     }
 
+    /// A solver that penalised ½‖Xx − y‖² reports λ n times scikit-learn's: the knots' solutions
+    /// at 100·κ, where the exact solution is 0, fail, and the verdict names --scaling sum.
+    @Test func solutionsAtLambdasOnAnotherScaleNameTheScaling() throws {
+        let path = try LassoPath(problem: try workedExample())
+        let output = SolverOutput(exactLambdas: path.knots.map { $0.kappa * q(100) }, solutions: path.knots.map(\.x), kind: .points)
+        let report = try SolverCheck.compare(path: path, solution: output)
+        #expect(report.points.map(\.errorClass) == [.ok, .structural, .structural, .structural, .ok]) // 100·0 = 0
+        #expect(report.summary.hasSuffix("(at 3 of them the exact solution is 0: if the solver penalised ½‖Xx − y‖², give --scaling sum)"), "\(report.summary)")
+    }
+
     /// The 2746 tie: point 1 has the wrong support; point 2 the right one but KKT violated by 1.
     @Test func tieIsStructural() throws {
         let path = try LassoPath(problem: try tieExample())

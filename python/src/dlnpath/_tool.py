@@ -110,7 +110,8 @@ def in_user_terms(text, command=()):
     for written in filter(None, map(_SCRATCH.fullmatch, map(str, command))):
         for pattern, renumbered in _RENUMBER.get(written[1], []):
             text = pattern.sub(renumbered, text)
-    text = text.replace("without --path they are checked", "with path=False they are checked")
+    text = text.replace("without --path they are checked", "with path=False they are checked").replace(
+        "give --scaling sum", "give scaling='sum'")
     if {"search", "search-merge"} & set(map(str, command)):
         text = text.replace("give --force", "give force=True").replace("(see 'dlnpath search --help')", "(see help(dlnpath.search))")
         text = _SEARCH_OPTION.sub(lambda m: m[1].replace("-", "_"), text)
