@@ -99,3 +99,17 @@ def test_fit_intercept_matches_lassolars():
     np.testing.assert_allclose(exact.alphas, alphas, rtol=1e-12, atol=1e-12)
     # Without centering the same output is structurally wrong.
     assert dlnpath.check_solver(X, y, alphas, coefs, path=True).error_class == "structural"
+
+
+def test_the_text_report_is_made_once_when_read(tie, monkeypatch):
+    from sklearn.linear_model import lars_path
+    X, y = tie
+    alphas, _, coefs = lars_path(X, y, method="lasso")
+    runs = []
+    real = dlnpath._solver._tool.run
+    monkeypatch.setattr(dlnpath._solver._tool, "run", lambda args, **k: runs.append(args) or real(args, **k))
+    result = dlnpath.check_solver(X, y, alphas, coefs, path=True)
+    assert len(runs) == 1 and "--json" in runs[0]
+    X[0, 3] = 100.0  # changed after the call: the report is still about the arrays checked
+    assert result.report.startswith("problem: the problem's arrays") and "FAIL: structural error at 2 of 3" in result.report
+    assert result.report is result.report and len(runs) == 2

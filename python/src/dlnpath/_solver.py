@@ -1,10 +1,11 @@
 """check_solver: a floating-point solver's path against the exact one (``dlnpath check-solver``)."""
+import copy
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import numpy as np
 
@@ -33,7 +34,8 @@ class SolverCheckResult:
         Per alpha (the tool's JSON): ``class``, ``reason``, ``error``, ``kktViolation``,
         ``givenSupport``, ``exactSupport``, … .
     report : str
-        The full human-readable report (``dlnpath check-solver`` without ``--json``).
+        The full human-readable report (``dlnpath check-solver`` without ``--json``), made when
+        first read: the check runs once more for it.
     raw : dict
         The tool's JSON report.
     """
@@ -42,11 +44,17 @@ class SolverCheckResult:
     error_class: str
     summary: str
     points: list
-    report: str
     raw: dict = field(default_factory=dict, repr=False)
+    _text: Optional[Callable[[], str]] = field(default=None, repr=False, compare=False)
 
     def __bool__(self):
         return self.ok
+
+    @property
+    def report(self):
+        if callable(self._text):
+            self._text = self._text()
+        return self._text
 
 
 def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, path=False, tolerance=None,
@@ -93,20 +101,23 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
     alphas, coefs = floats("alphas", alphas), floats("coefs", coefs)
     if alphas.ndim != 1 or coefs.ndim != 2 or coefs.shape[1] != alphas.shape[0]:
         raise DLNPathInputError(f"alphas must have shape (K,) and coefs (d, K), one column per alpha; got {alphas.shape} and {coefs.shape}")
+    options = [*_options(positive, 0, scaling), *_limits(max_digits, max_exponent, max_bits)]
+    options += ["--fit-intercept"] * fit_intercept + ["--path"] * path
+    if tolerance is not None:
+        options += ["--tolerance", exact_option(tolerance)]
+    X, y = copy.deepcopy(X), copy.deepcopy(y)  # as given now, for a report read later
+    raw, summary = _check(X, y, alphas, coefs, options + ["--json"], lambda out, args: (json.loads(out), args))
+    summary = _tool.in_user_terms(raw["summary"], summary)
+    text = lambda: _check(X, y, alphas, coefs, options, lambda out, args: _tool.in_user_terms(out, args))
+    return SolverCheckResult(ok=bool(raw["passed"]), error_class=raw.get("class", "ok" if raw["passed"] else "structural"),
+                             summary=summary, points=raw["points"], raw=raw, _text=text)
+
+
+def _check(X, y, alphas, coefs, options, read):
+    """``dlnpath check-solver`` on the arrays, written to scratch files; ``read(stdout, args)``."""
     with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
         problem = write_problem(directory, X=X, y=y)
         solution = os.path.join(directory, "solution.npz")
         np.savez(solution, alphas=alphas, coefs=coefs)
-        args = ["check-solver", problem, "--solution", solution, *_options(positive, 0, scaling),
-                *_limits(max_digits, max_exponent, max_bits)]
-        if fit_intercept:
-            args.append("--fit-intercept")
-        if path:
-            args.append("--path")
-        if tolerance is not None:
-            args += ["--tolerance", exact_option(tolerance)]
-        done = _tool.run(args + ["--json"], accept=(0, 1))
-        raw = json.loads(done.stdout)
-        text = _tool.in_user_terms(_tool.run(args, accept=(0, 1)).stdout, args)
-    return SolverCheckResult(ok=bool(raw["passed"]), error_class=raw.get("class", "ok" if raw["passed"] else "structural"),
-                             summary=_tool.in_user_terms(raw["summary"], args), points=raw["points"], report=text, raw=raw)
+        args = ["check-solver", problem, "--solution", solution, *options]
+        return read(_tool.run(args, accept=(0, 1)).stdout, args)
