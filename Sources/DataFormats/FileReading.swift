@@ -114,7 +114,7 @@ package func fileSystemReason(_ path: String, _ error: Error) -> String {
 }
 
 /// An errno in a few words: "no such file or directory", "permission denied".
-private func posixReason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+package func posixReason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
 /// The nearest ancestor of `path` that exists (a file in the way of a directory to create).
 private func firstExistingAncestor(of path: String) -> (path: String, isDirectory: Bool)? {

@@ -1,3 +1,4 @@
+import DataFormats
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,13 +6,30 @@ import Darwin
 #endif
 
 /// A temporary file for the parts of a streamed document that are written before their place in
-/// it (`JSONDocument.spilled`): anonymous (`tmpfile`), so it is removed when closed, even if
-/// the process dies.
+/// it (`JSONDocument.spilled`): in `$TMPDIR` (else /tmp), unlinked as soon as it is made, so it
+/// is removed when closed, even if the process dies.
 public enum ScratchFile {
+    /// The directory temporary files go to: `$TMPDIR`, else /tmp.
+    public static var directory: String {
+        guard let value = getenv("TMPDIR"), value.pointee != 0 else { return "/tmp" }
+        return String(cString: value)
+    }
+
     /// Runs `body` with a fresh temporary file open for reading and writing, and closes it after.
-    /// Throws `ScratchFileError` ("cannot create a temporary file for `contents`") when none can be made.
+    /// Throws `ScratchFileError` (naming `contents`, the directory and why) when none can be made.
     public static func with<T>(for contents: String, _ body: (UnsafeMutablePointer<FILE>) throws -> T) throws -> T {
-        guard let file = tmpfile() else { throw ScratchFileError("cannot create a temporary file for \(contents)") }
+        func failure() -> ScratchFileError {
+            ScratchFileError("cannot create a temporary file for \(contents) in \(directory): \(posixReason(errno)) (TMPDIR chooses the directory)")
+        }
+        var template = Array("\(directory)/dlnpath-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failure() }
+        unlink(template)
+        guard let file = fdopen(fd, "w+") else {
+            let error = failure()
+            close(fd)
+            throw error
+        }
         defer { fclose(file) }
         return try body(file)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// A full disk under the standard output (`/dev/full`) ends every command in a short error and
@@ -16,5 +17,18 @@ import Testing
     @Test func theSameCommandsExitZeroWhenTheyCanWrite() throws {
         let run = try runDLNPath(["limit", "--json", repositoryFile("examples/mairal-yu-4.json")])
         #expect(run.status == 0 && run.stderr.isEmpty && run.stdout.hasPrefix("{\n  \"variant\""))
+    }
+
+    /// The parts of a document spilled before their place go to $TMPDIR: a missing one is named.
+    @Test func scratchFilesGoToTMPDIR() throws {
+        let file = repositoryFile("examples/mairal-yu-4.json")
+        let missing = try runDLNPath(["compare", "--json", file], environment: ["TMPDIR": "/nonexistent-dlnpath-tmp"])
+        #expect(missing.status == 2 && missing.stdout.isEmpty)
+        #expect(missing.stderr.hasPrefix("error: cannot create a temporary file for ") && missing.stderr.hasSuffix(" in /nonexistent-dlnpath-tmp: no such file or directory (TMPDIR chooses the directory)\n"), "\(missing.stderr)")
+        let directory = try TestScratch.directory("tmpdir")
+        let spilled = try runDLNPath(["compare", "--json", file], environment: ["TMPDIR": directory.path])
+        let plain = try runDLNPath(["compare", "--json", file])
+        #expect(spilled.status == 0 && spilled.stdout == plain.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty) // unlinked when made
     }
 }

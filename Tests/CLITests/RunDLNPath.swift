@@ -9,10 +9,12 @@ import TestScratch
 ///
 /// With `stdoutPath`, the child's standard output goes to that file (`/dev/full`: a full disk)
 /// and the `stdout` returned is empty.
-func runDLNPath(_ args: [String], workingDirectory: URL? = nil, stdoutPath: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+func runDLNPath(_ args: [String], workingDirectory: URL? = nil, stdoutPath: String? = nil,
+                environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = try dlnpathExecutable()
     process.arguments = args
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     // Files, not pipes: a full pipe buffer cannot block the child while we wait for it.
     let scratch = try TestScratch.directory("dlnpath-run")
