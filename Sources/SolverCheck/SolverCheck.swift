@@ -31,7 +31,9 @@ public enum SolverCheck {
         problem: Problem, solution: SolverOutput, tolerance: Rational = defaultTolerance,
         strict: Bool = false, names: [String]? = nil
     ) throws -> SolverReport {
-        try compare(path: LassoPath(problem: problem), solution: solution, tolerance: tolerance, strict: strict, names: names)
+        // What is wrong with the output is said before the exact path is computed (minutes at d = 300).
+        try validate(solution, dimension: problem.dimension, tolerance: tolerance, names: names)
+        return try compare(path: LassoPath(problem: problem), solution: solution, tolerance: tolerance, strict: strict, names: names)
     }
 
     /// The same against an already computed path (to check many outputs for one problem).
@@ -39,7 +41,23 @@ public enum SolverCheck {
         path: LassoPath, solution: SolverOutput, tolerance: Rational = defaultTolerance,
         strict: Bool = false, names: [String]? = nil
     ) throws -> SolverReport {
-        let d = path.problem.dimension
+        try validate(solution, dimension: path.problem.dimension, tolerance: tolerance, names: names)
+        let reference = ExactReference(path: path)
+        let points = solution.points.enumerated().map { k, p in
+            PointReport(index: k, point: p, reference: reference, tolerance: tolerance, names: names)
+        }
+        var knots: KnotReport?
+        if solution.kind == .path {
+            let usable = points.compactMap { r in r.comparison.map { (index: r.index, kappa: $0.kappa, x: solution.points[r.index].x.map { $0.exactValue! }) } }
+            if !usable.isEmpty { knots = KnotReport(points: usable, reference: reference, tolerance: tolerance) }
+        }
+        return SolverReport(tolerance: tolerance, strict: strict, kind: solution.kind, source: solution.source,
+                            points: points, knots: knots, names: names)
+    }
+
+    /// Throws `SolverFileError` when the output cannot be compared with a problem of dimension
+    /// `d`: no solutions, a wrong number of coordinates or names, a path whose λ are not sorted.
+    static func validate(_ solution: SolverOutput, dimension d: Int, tolerance: Rational, names: [String]?) throws {
         let at = solution.source.isEmpty ? "" : "\(solution.source): "
         guard tolerance.signum >= 0 else { throw SolverFileError("the tolerance must be ≥ 0, got \(tolerance)") }
         guard !solution.points.isEmpty else { throw SolverFileError("\(at)the solver output has no solutions") }
@@ -49,22 +67,11 @@ public enum SolverCheck {
         if let names, names.count != d {
             throw SolverFileError("\(names.count) feature names for d = \(d) coordinates")
         }
-        let reference = ExactReference(path: path)
-        let points = solution.points.enumerated().map { k, p in
-            PointReport(index: k, point: p, reference: reference, tolerance: tolerance, names: names)
+        let lambdas = solution.points.compactMap(\.lambda.exactValue)
+        let decreasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 >= $1 }
+        let increasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 <= $1 }
+        guard solution.kind != .path || decreasing || increasing else {
+            throw SolverFileError("\(at)a path's alphas must be sorted (the solver's knots in order); these are not (lars_path's method='lar' gives such alphas; the lasso path is method='lasso'); without --path they are checked as independent points")
         }
-        var knots: KnotReport?
-        if solution.kind == .path {
-            let lambdas = solution.points.compactMap(\.lambda.exactValue)
-            let decreasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 >= $1 }
-            let increasing = zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 <= $1 }
-            guard decreasing || increasing else {
-                throw SolverFileError("\(at)a path's alphas must be sorted (the solver's knots in order); these are not (lars_path's method='lar' gives such alphas; the lasso path is method='lasso'); without --path they are checked as independent points")
-            }
-            let usable = points.compactMap { r in r.comparison.map { (index: r.index, kappa: $0.kappa, x: solution.points[r.index].x.map { $0.exactValue! }) } }
-            if !usable.isEmpty { knots = KnotReport(points: usable, reference: reference, tolerance: tolerance) }
-        }
-        return SolverReport(tolerance: tolerance, strict: strict, kind: solution.kind, source: solution.source,
-                            points: points, knots: knots, names: names)
     }
 }
