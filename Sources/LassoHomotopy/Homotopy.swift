@@ -55,7 +55,7 @@ struct Homotopy {
         var inSupport = [Bool](repeating: false, count: d)
         var engineInSync = true // the engine factorises exactly the support of `above`
         while true {
-            ProgressReport.note("lasso path: knots", knotCount, "κ = \(kappa.decimalString())")
+            ProgressReport.note("lasso path: knots", knotCount, "κ = \(kappa.decimalString()), \(inSupport.lazy.filter { $0 }.count) of \(d) active")
             if kappa.isZero {
                 let unique = try DirectionalProblem.solutionIsUnique(problem: problem, kappa: kappa, x: x, equicorrelationSigns: [])
                 _ = try emit(KnotDraft(kappa: kappa, x: x, equicorrelation: [], isUnique: unique), nil)

@@ -177,7 +177,7 @@ extension ExactComparison {
             if stopped.isSet { throw StreamStopped() }
             texts?.append { knot.writeJSON(weightDecay: weightDecay, exact!, to: &$0, indent: $1) }
             count += 1
-            progress?("lasso path: knots", count) { "κ = \(knot.kappa.decimalString())" }
+            progress?("lasso path: knots", count) { "κ = \(knot.kappa.decimalString()), \(knot.active.count) of \(knot.x.count) active" }
             send(StreamedKnot(kappa: knot.kappa, x: knot.x, below: below?.numerators, isUnique: knot.isUnique && (below?.isUnique ?? true)))
             return true
         }

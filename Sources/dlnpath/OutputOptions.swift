@@ -38,7 +38,7 @@ struct OutputOptions: ParsableArguments {
     /// How exact values go into JSON.
     var exactJSON: ExactJSON { float ? .nearestDouble : .exactStrings }
 
-    /// Runs `body` with progress ("lasso path: knots 1200, κ = 0.0123") on standard error when
+    /// Runs `body` with progress ("lasso path: knots 1200, κ = 0.0123, 57 of 200 active") on standard error when
     /// it is a terminal and --quiet is not given; the progress line is erased afterwards.
     func withProgress<T>(_ body: () throws -> T) rethrows -> T { try ProgressLine.showing(quiet: quiet, body) }
 

@@ -38,7 +38,8 @@ import ProgressReporting
         #expect(quadratic["X"] == nil)
     }
 
-    /// The homotopy reports each knot to a bound progress handler, with the current κ; with no
+    /// The homotopy reports each knot to a bound progress handler, with the current κ and how many
+    /// coordinates are active above it; with no
     /// handler nothing is built.
     @Test func progressReportsEveryKnot() throws {
         final class Notes: @unchecked Sendable { var items: [(String, Int, String)] = [] }
@@ -49,7 +50,7 @@ import ProgressReporting
             try LassoPath(problem: problem)
         }
         #expect(notes.items.map(\.1) == Array(0..<path.knots.count))
-        #expect(notes.items.map(\.2) == ["κ = 3", "κ = 1", "κ = 0.5", "κ = 0"])
+        #expect(notes.items.map(\.2) == ["κ = 3, 0 of 3 active", "κ = 1, 1 of 3 active", "κ = 0.5, 2 of 3 active", "κ = 0, 3 of 3 active"])
         #expect(notes.items.allSatisfy { $0.0 == "lasso path: knots" })
     }
 }
