@@ -38,11 +38,11 @@ struct PathCommand: ParsableCommand {
         let p = try problem.load()
         let early = try stop.stop(p), kappaMin = early?.kappaMin
         let penalties = try at.parse(quantity: "κ", minimum: kappaMin ?? .zero, command: "path")
-        // JSON is streamed knot by knot as the path is certified (memory flat in the knots).
+        // Streamed knot by knot as the path is certified (memory flat in the knots).
         if output.json {
             return try output.withProgress { try LassoPath.writeJSON(problem: p, at: penalties, output.exactJSON, kappaMin: kappaMin) }
         }
-        try output.emit({ try LassoPath(problem: p, kappaMin: kappaMin) }, json: { $0.json(at: penalties, $1) },
-                        text: { $0.text(file: problem.file, at: penalties, format: $1) + (early?.note($1, problem: p) ?? "") })
+        try output.emit({ try LassoPath.text(problem: p, kappaMin: kappaMin, file: problem.file, at: penalties, format: output.numberFormat) },
+                        json: { _, _ in .null }, text: { report, f in report + (early?.note(f, problem: p) ?? "") })
     }
 }

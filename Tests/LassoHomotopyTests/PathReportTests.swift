@@ -53,4 +53,29 @@ import ProgressReporting
         #expect(notes.items.map(\.2) == ["κ = 3, 0 of 3 active", "κ = 1, 1 of 3 active", "κ = 0.5, 2 of 3 active", "κ = 0, 3 of 3 active"])
         #expect(notes.items.allSatisfy { $0.0 == "lasso path: knots" })
     }
+
+    /// The streamed report (`path`'s text, memory flat in the knots) is the in-memory one byte
+    /// for byte: with evaluations on knots, inside segments and above κ_max, a stop, exact
+    /// numbers, non-unique segments (a repeated column) and a table longer than its 40 rows.
+    @Test func streamedTextIsTheInMemoryText() throws {
+        let duplicate = try Problem(X: Matrix([[1, 1, 0], [0, 0, 1], [1, 1, 1]].map { $0.map { Rational($0) } }),
+                                    y: [Rational(3), Rational(1), Rational(2)])
+        let problems = [("my4", try MairalYu.instance(p: 4)), ("dup", duplicate),
+                        ("wd", try Problem(M: Matrix([[10, -4], [-4, 2]].map { $0.map { Rational($0) } }), r: [Rational(-3), Rational(2)], weightDecay: Rational(1, 10)))]
+        let penalties = [Rational(0), Rational(1, 3), Rational(1), Rational(5, 4), Rational(100)]
+        for (name, problem) in problems {
+            let unique = try LassoPath(problem: problem).isUnique
+            #expect(name != "dup" || !unique, "the test needs a non-unique path")
+            for kappaMin in [nil, Rational(1, 7)] as [Rational?] {
+                for f in [NumberFormat.readable, NumberFormat(exact: false, all: false, digits: 6), NumberFormat(exact: true, all: false, digits: 6)] {
+                    let at = penalties.filter { $0 >= kappaMin ?? .zero }
+                    let whole = try LassoPath(problem: problem, kappaMin: kappaMin).text(file: name, at: at, format: f)
+                    let streamed = try LassoPath.text(problem: problem, kappaMin: kappaMin, file: name, at: at, format: f)
+                    #expect(streamed == whole, "\(name) \(String(describing: kappaMin))")
+                }
+            }
+        }
+        let long = try LassoPath.text(problem: try MairalYu.instance(p: 4), file: "f", format: NumberFormat(exact: false, all: false, digits: 6))
+        #expect(long.contains("41 knots") && long.contains("… 1 more row …"), "\(long)")
+    }
 }
