@@ -50,6 +50,10 @@ import Testing
             let c = try NPYArray.parse(bytes: npyBytes(header: npyHeader(big ? ">u2" : "<u2", shape: "(2,)"),
                                                        payload: u2.flatMap { bytes($0, bigEndian: big) }))
             #expect(c.elements == [.integer(0), .integer(65535)])
+            let i2: [Int16] = [.min, -1, 0, .max]
+            let d = try NPYArray.parse(bytes: npyBytes(header: npyHeader(big ? ">i2" : "<i2", shape: "(4,)"),
+                                                       payload: i2.flatMap { bytes($0, bigEndian: big) }))
+            #expect(d.elements == [.integer(-32768), .integer(-1), .integer(0), .integer(32767)])
         }
         let small = try NPYArray.parse(bytes: npyBytes(header: npyHeader("|i1", shape: "(3,)"), payload: [0xFF, 0x7F, 0x80]))
         #expect(small.elements == [.integer(-1), .integer(127), .integer(-128)])

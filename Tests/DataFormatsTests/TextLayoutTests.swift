@@ -129,4 +129,15 @@ import PlainText
         try writeTextFile("x", toPath: "/dev/null")
         #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
     }
+
+    /// Boundaries of the width rules: a table exactly as wide as the line is kept; columns narrow
+    /// to 8 characters and no fewer; words that fill a line exactly stay on it.
+    @Test func widthBoundaries() {
+        var fits = TextTable(["aaaaaaaaaa", "bbbbbbbbbb"])
+        fits.append(["1", "2"])
+        #expect(fits.render(TextLayout(maxWidth: 22)) == "aaaaaaaaaa  bbbbbbbbbb\n----------  ----------\n1           2")
+        let wide = TextTable([String(repeating: "a", count: 20), String(repeating: "b", count: 20)])
+        #expect(wide.render(TextLayout(maxWidth: 10)) == "aaaaaaa…  bbbbbbb…\n--------  --------")
+        #expect(TextLayout(maxWidth: 21).wrap("aaaaaaaaaa bbbbbbbbbb cc") == "aaaaaaaaaa bbbbbbbbbb\n    cc")
+    }
 }

@@ -201,4 +201,14 @@ struct WidePathTests {
             }
         }
     }
+
+    /// A value is not less than itself in any form (small, wide 128-bit, GMP): the random
+    /// comparisons above never draw equal pairs.
+    @Test func equalValuesAreNotLess() throws {
+        for text in ["-5/7", "-1/3", "7", "-1180591620717411303424", "1180591620717411303424",
+                     "-170141183460469231731687303715884105727/3", "-340282366920938463463374607431768211457"] {
+            let x = try Rational(parsing: text), y = try Rational(parsing: text)
+            #expect(!(x < y) && !(y < x) && x <= y && x >= y, "\(text)")
+        }
+    }
 }

@@ -90,4 +90,13 @@ import ProblemDefinition
         #expect(positive.knots.map(\.kappa) == [q(0)] && positive.knots[0].x == vec([0, 0]) && positive.isUnique)
         #expect(positive.solution(at: q(5)) == vec([0, 0]))
     }
+
+    /// Nonnegative lasso with M singular along (1, 1, 0): x = (1 − κ, 0, 1 − κ) on [0, 1]. Moving
+    /// t ≥ 0 along (1, 1, 0) keeps the loss and adds 2κt to the penalty (t < 0 makes x₂ < 0), so
+    /// inside the segment the solution is unique; at κ = 0 every (1 + t, t, 1) solves.
+    @Test func positiveSingularButUnique() throws {
+        let path = try LassoPath(problem: Problem(M: mat([[1, -1, 0], [-1, 1, 0], [0, 0, 1]]), r: vec([1, -1, 1]), variant: .positive))
+        #expect(path.knots.map(\.kappa) == [q(1), q(0)] && path.knots[1].x == vec([1, 0, 1]))
+        #expect(path.segments.count == 1 && path.segments[0].isUnique && path.knots[0].isUnique && !path.knots[1].isUnique)
+    }
 }

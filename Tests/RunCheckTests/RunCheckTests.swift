@@ -74,6 +74,17 @@ struct RunCheckTests {
         #expect(dense.verdict == .consistent, "\(dense.reading)")
     }
 
+    /// The criterion asks σ ≤ τ/2 for consistent: with τ = 1.5σ the run is within τ, yet
+    /// inconclusive, sampling 3× denser.
+    @Test func samplingErrorBetweenHalfAndWholeToleranceIsInconclusive() throws {
+        let run = try flowRun(ref.dln, epsilon: eps, sMax: 4.5, count: 25)
+        let first = try RunCheck.check(run, against: ref, options: .init())
+        let r = try RunCheck.check(run, against: ref, options: .init(relativeTolerance: 1.5 * first.samplingError.value / first.scale))
+        #expect(r.runDeviation.value <= r.tolerance)
+        #expect(r.samplingError.value > r.tolerance / 2 && r.samplingError.value <= r.tolerance)
+        #expect(r.verdict == .inconclusive && r.denserBy == 3, "\(r.reading)")
+    }
+
     /// Gradient descent by the tool itself, every iteration saved, t = iteration numbers.
     func descentRun(step: Double, sMax: Double = 4.5) throws -> TrainingRun {
         let perIteration = step * 2 / eps.logInverse

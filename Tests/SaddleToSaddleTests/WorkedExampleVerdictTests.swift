@@ -88,4 +88,28 @@ import Testing
         #expect(v.statements.contains("the downward variation is z↓ = 15/64 for μ ≥ 1"))
         #expect(!v.statements.contains { $0.contains("CONTRADICTION") })
     }
+
+    /// Two uncoupled copies of the example, the second with r/4: its knots are the first's / 4,
+    /// so its times are 4×: two divergence intervals, [3/4, 3] in coordinates 0, 1 and [3, 12] in
+    /// 2, 3, which touch at s = 3 and must not be glued into one.
+    @Test func touchingDivergenceIntervalsStayApart() throws {
+        let B = [[10, -4], [-4, 2]]
+        let M = matrix([B[0] + [0, 0], B[1] + [0, 0], [0, 0] + B[0], [0, 0] + B[1]])
+        let v = try Verdict(problem: Problem(M: M, r: vector("-3", "2", "-3/4", "1/2")))
+        #expect(v.divergence == [Divergence(from: q("3/4"), to: q("3"), coordinates: [0, 1]),
+                                 Divergence(from: q("3"), to: q("12"), coordinates: [2, 3])])
+    }
+
+    /// The second copy with M and r both × 3/4: its z decreases on μ ∈ [1, 4/3] at the same rate
+    /// 1/2, right after the first's [3/4, 1]. The pieces keep their coordinates apart:
+    /// z↓ = 15/64 at μ = 1, then + (1/2)[(4/3 − 1) + (16/9 − 1)/2] = 13/36, so 343/576.
+    @Test func equalRatesOfOtherCoordinatesAreSeparatePieces() throws {
+        let M = Matrix([vector("10", "-4", "0", "0"), vector("-4", "2", "0", "0"), vector("0", "0", "15/2", "-3"), vector("0", "0", "-3", "3/2")])
+        let v = try Verdict(problem: Problem(M: M, r: vector("-3", "2", "-9/4", "3/2")))
+        let pieces = v.downwardVariation.pieces
+        #expect(pieces.map(\.from) == vector("0", "3/4", "1", "4/3"))
+        #expect(pieces.map(\.rate) == vector("0", "1/2", "1/2", "0"))
+        #expect(pieces.map(\.coordinates) == [[], [0], [2], []])
+        #expect(v.downwardVariation.total == q("343/576"))
+    }
 }

@@ -90,4 +90,23 @@ struct ClassificationTests {
         #expect(centered.r == [q(10, 3), q(8, 3)])
         #expect(throws: SolverFileError.self) { try SolverCheck.centered(try workedExample()) }
     }
+
+    /// The class boundaries on the worked example at λ = 1, x(1) = (0, 1/2), whose size 1/2
+    /// errors are measured against: an error of exactly the tolerance 10⁻⁶ is ok, of exactly 1/10
+    /// a stopping-tolerance error, and a coordinate exactly tolerance × size on the wrong side of
+    /// 0 is not yet a wrong sign.
+    @Test func classBoundaries() throws {
+        let path = try LassoPath(problem: try workedExample())
+        func errorClass(_ x: [Rational]) throws -> ErrorClass {
+            var output = knotsOutput(path, kind: .points)
+            output.points[2].x = x.map { .exact($0) }
+            return try SolverCheck.compare(path: path, solution: output).points[2].errorClass
+        }
+        #expect(try errorClass([q(0), q(1, 2) + q(1, 2_000_000)]) == .ok)
+        #expect(try errorClass([q(0), q(1, 2) + q(1, 2_000_000) + q(1, 10_000_000_000)]) == .stoppingTolerance)
+        #expect(try errorClass([q(0), q(1, 2) + q(1, 20)]) == .stoppingTolerance)
+        #expect(try errorClass([q(0), q(1, 2) + q(1, 20) + q(1, 10_000_000_000)]) == .structural)
+        #expect(try errorClass([q(-1, 2_000_000), q(1, 2) + q(1, 1000)]) == .stoppingTolerance)
+        #expect(try errorClass([q(-1, 2_000_000) - q(1, 10_000_000_000), q(1, 2) + q(1, 1000)]) == .structural)
+    }
 }
