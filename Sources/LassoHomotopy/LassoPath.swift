@@ -118,13 +118,17 @@ public struct LassoPath: Sendable {
 
     /// `Lasso*(κ) = ℓ(x(κ)) + κ‖x(κ)‖₁` (positive lasso: κ·Σx, the same on x ≥ 0). Add
     /// `problem.lossOffset` for the data-fit form ‖Xx − y‖²/(2n) + penalty (docs/math.md §0).
-    public func optimalValue(at kappa: Rational) -> Rational {
-        let x = solution(at: kappa)
-        return problem.loss(x) + kappa * oneNorm(x)
+    public func optimalValue(at kappa: Rational) -> Rational { Self.objective(problem, solution(at: kappa), kappa) }
+
+    /// `ℓ(x) + κ‖x‖₁`.
+    static func objective(_ problem: Problem, _ x: [Rational], _ kappa: Rational) -> Rational {
+        problem.loss(x) + kappa * oneNorm(x)
     }
 
     /// μ = 1/(κ − λwd), the inverse regularisation the DLN's time plays (docs/math.md §0); nil for κ ≤ λwd.
-    public func mu(at kappa: Rational) -> Rational? {
+    public func mu(at kappa: Rational) -> Rational? { Self.mu(problem, kappa) }
+
+    static func mu(_ problem: Problem, _ kappa: Rational) -> Rational? {
         let excess = kappa - problem.weightDecay
         return excess.signum > 0 ? excess.reciprocal : nil
     }

@@ -1,5 +1,4 @@
 import ExactArithmetic
-import ExactLinearAlgebra
 import PlainText
 import ProblemDefinition
 
@@ -29,7 +28,7 @@ struct PathReport {
             var events: [String] = []
             if !knot.joined.isEmpty { events.append("+" + knot.joined.map { "\($0 + 1)" }.joined(separator: ",")) }
             if !knot.dropped.isEmpty { events.append("−" + knot.dropped.map { "\($0 + 1)" }.joined(separator: ",")) }
-            return ["\(row.index)\(knot.isUnique ? "" : "*")", f(knot.kappa), Self.mu(problem, knot.kappa).map { f($0) } ?? "—",
+            return ["\(row.index)\(knot.isUnique ? "" : "*")", f(knot.kappa), LassoPath.mu(problem, knot.kappa).map { f($0) } ?? "—",
                     LassoPath.activeText(knot.active, knot.signs), events.joined(separator: " ")] + Self.x(knot.x, f)
         }
     }
@@ -74,18 +73,13 @@ struct PathReport {
             var table = TextTable(["κ", "μ", "Lasso*", "unique", "x"] + (f.style != .readable ? ["x ≈"] : []))
             for (kappa, evaluation) in zip(penalties, evaluations) {
                 guard let (x, unique) = evaluation else { continue }
-                let optimal = problem.loss(x) + kappa * oneNorm(x) + problem.lossOffset
-                table.append([f(kappa), Self.mu(problem, kappa).map { f($0) } ?? "—", f(optimal), unique ? "yes" : "no"] + Self.x(x, f))
+                let optimal = LassoPath.objective(problem, x, kappa) + problem.lossOffset
+                table.append([f(kappa), LassoPath.mu(problem, kappa).map { f($0) } ?? "—", f(optimal), unique ? "yes" : "no"] + Self.x(x, f))
             }
             out.append(table.render(f.layout))
             if let data = problem.data { out.append("Lasso* is in data-fit form: ‖Xx − y‖²/\(data.scaling == .mean ? "(2n)" : "2") + penalty") }
         }
         return out.joined(separator: "\n")
-    }
-
-    static func mu(_ problem: Problem, _ kappa: Rational) -> Rational? {
-        let excess = kappa - problem.weightDecay
-        return excess.signum > 0 ? excess.reciprocal : nil
     }
 
     /// x as shown: readable, or exact with its decimals beside it.

@@ -46,6 +46,7 @@ public struct PointComparison: Equatable, Sendable {
         let difference = maxNorm(x.subtracting(xStar))
         absoluteError = difference
         let size = maxNorm(xStar)
+        scale = reference.solutionScale(xStar)
         relativeError = size.isZero ? nil : difference / size
         let mx = problem.M * x // the one O(d²) product per point
         let c = problem.r.subtracting(mx)
@@ -59,7 +60,6 @@ public struct PointComparison: Equatable, Sendable {
             exactSigns = exactSupport.map { xStar[$0].signum }
             supportAgrees = givenSupport == exactSupport && givenSigns == exactSigns
             criterion = .solution
-            scale = reference.solutionScale(xStar)
             error = difference / scale
         } else {
             let cStar = problem.correlation(xStar)
@@ -70,7 +70,6 @@ public struct PointComparison: Equatable, Sendable {
                 allowed[i].map { $0 == 0 || $0 == s } ?? false
             }
             criterion = .kkt
-            scale = reference.solutionScale(xStar)
             error = kktViolation / reference.correlationScale
         }
     }

@@ -3,7 +3,7 @@ import ExactLinearAlgebra
 
 /// The pass/fail measure of a point x at penalty κ (docs/math.md §1), chosen so that a different valid
 /// member of a non-unique solution set is not penalised:
-/// - solution unique at κ: `‖x − x(κ)‖∞ / max(‖x(κ)‖∞, ‖r‖∞ / max_i M_ii)` (`Criterion.solution`);
+/// - solution unique at κ: `‖x − x(κ)‖∞ / max(‖x(κ)‖∞, u)`, u = `ExactReference.unit` (`Criterion.solution`);
 /// - not unique (singular M): `KKT violation / ‖r‖∞` (`Criterion.kkt`): every member has
 ///   KKT violation 0, while x(κ) is only the canonical member.
 /// Both are unchanged when X or y is rescaled (`ExactReference.unit`).
