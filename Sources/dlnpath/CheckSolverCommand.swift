@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExactArithmetic
+import ProgressReporting
 import SolverCheck
 
 /// `dlnpath check-solver FILE --solution SOL`: compares a floating-point solver's output with the
@@ -62,18 +63,17 @@ struct CheckSolverCommand: ParsableCommand {
     @Flag(help: "Text: print every row (lines can get long).")
     var all = false
 
+    @Flag(help: OutputOptions.quietHelp) var quiet = false
+
     func validate() throws {
         if let tolerance, tolerance.signum < 0 { throw ValidationError("--tolerance must be ≥ 0, got \(tolerance)") }
     }
 
     func run() throws {
-        let (report, p) = try SolverCheck.check(try problem.load(), source: problem.source, solutionFile: solution, coefs: coefs,
-                                                kind: path ? .path : .points, tolerance: tolerance, fitIntercept: fitIntercept)
-        if json {
-            report.json.writeDocument()
-        } else {
-            print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: all ? .unbounded : NumberFormat.summaryLayout))
+        let (report, p) = try ProgressLine.showing(quiet: quiet) {
+            try SolverCheck.check(try problem.load(), source: problem.source, solutionFile: solution, coefs: coefs, kind: path ? .path : .points, tolerance: tolerance, fitIntercept: fitIntercept)
         }
+        if json { report.json.writeDocument() } else { print(report.text(problem: p, file: problem.file, centered: fitIntercept, layout: all ? .unbounded : NumberFormat.summaryLayout)) }
         // A failed check is a verdict (printed above), not an error message.
         guard report.passed else { throw ExitCode(1) }
     }
