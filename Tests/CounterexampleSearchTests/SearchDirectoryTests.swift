@@ -14,6 +14,13 @@ struct SearchDirectoryTests {
         try SearchOutput.write(try CounterexampleSearch.run(o), to: dir) { _ in nil }
     }
 
+    /// Shard k of 2 of `options`.
+    func shard(_ k: Int) -> CounterexampleSearch.Options {
+        var o = options
+        o.shard = Shard(index: k, count: 2)
+        return o
+    }
+
     func listing(_ dir: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     }
@@ -21,9 +28,7 @@ struct SearchDirectoryTests {
     /// A rerun with a smaller --max-found leaves exactly what a fresh run writes: the findings it
     /// no longer keeps are removed, the other shard's files are left alone.
     @Test func aRerunLeavesNoEarlierFindings() throws {
-        var shard1 = options, shard2 = options
-        shard1.shard = Shard(index: 1, count: 2)
-        shard2.shard = Shard(index: 2, count: 2)
+        let (shard1, shard2) = (shard(1), shard(2))
         let shared = try temporaryDirectory()
         try write(shard1, to: shared)
         try write(shard2, to: shared)
@@ -43,9 +48,7 @@ struct SearchDirectoryTests {
     /// A summary cut short under this shard's own name is this shard's: a rerun replaces it. Under
     /// another shard's name it is named, with the remedy; --force clears it.
     @Test func aSummaryCutShort() throws {
-        var shard1 = options, shard2 = options
-        shard1.shard = Shard(index: 1, count: 2)
-        shard2.shard = Shard(index: 2, count: 2)
+        let (shard1, shard2) = (shard(1), shard(2))
         let dir = try temporaryDirectory()
         try write(shard2, to: dir)
         let file = dir.appendingPathComponent("summary-2-of-2.json")
