@@ -80,12 +80,22 @@ public struct NumberFormat: Sendable, Equatable {
     }
 
     /// A vector in full when it has at most `fullUpTo` entries, else its nonzero entries
-    /// "x3 = 1/2, x7 = −4" (coordinates 1-based, as people count), or "0".
+    /// "x3 = 1/2, x7 = −4" (coordinates 1-based, as people count, as many as `list` shows), or "0".
     public func sparse(_ v: [Rational], fullUpTo: Int = 6) -> String {
         if v.count <= fullUpTo { return vector(v) }
         let entry: (Rational) -> String = style == .exactWithDecimal ? { $0.description } : { self($0) }
         let nonzero = v.indices.filter { !v[$0].isZero }
-        return nonzero.isEmpty ? "0" : nonzero.map { "x\($0 + 1) = \(entry(v[$0]))" }.joined(separator: ", ")
+        return nonzero.isEmpty ? "0" : list(nonzero.lazy.map { "x\($0 + 1) = \(entry(v[$0]))" }, count: nonzero.count)
+    }
+
+    /// How many items of a long list (coordinates, nonzero entries) bounded text shows.
+    public static let shownItems = 12
+
+    /// `count` items joined by ", "; when the layout bounds rows, only the first `shownItems`,
+    /// then "and k more" (`--all` shows them all).
+    public func list(_ items: some Sequence<String>, count: Int) -> String {
+        guard layout.maxRows != nil, count > Self.shownItems else { return items.joined(separator: ", ") }
+        return items.prefix(Self.shownItems).joined(separator: ", ") + " and \(count - Self.shownItems) more"
     }
 
     /// "x = (a, b, c)" when short, else "x1 = a, x7 = b" (its nonzero entries, 1-based) or "x = 0".

@@ -14,7 +14,7 @@ extension VerdictFacts {
             out.append("the averaged DLN trajectory equals the lasso path for all s\(horizon.map { " ≤ \(f($0))" } ?? "")\(via)")
         }
         for (d, g) in zip(divergence, divergenceMaxima) {
-            let names = d.coordinates.map { String($0 + 1) }.joined(separator: ", ")
+            let names = f.list(d.coordinates.lazy.map { String($0 + 1) }, count: d.coordinates.count)
             let plural = d.coordinates.count == 1 ? "\(what) \(names) leaves" : "\(what)s \(names) leave"
             var sentence = "they part at s = \(f(d.from)) (\(plural) the path)"
             if apartAtHorizon, d.to == horizon {
@@ -80,7 +80,7 @@ extension VerdictFacts {
             }
             return agreed + "saddle \(saddle) at s = \(f(s)) has no lasso knot: jump times do not equal \(kappaK) from there on\(silent)"
         case let .position(saddle, s, knot, x, slope):
-            return agreed + "saddle \(saddle) jumps at s = \(f(s)), the time of knot κ_\(knot) = \(f(mismatchKappa!)), but its x = \(f.vector(x)) is not the segment slope a = \(f.vector(slope))\(silent)"
+            return agreed + "saddle \(saddle) jumps at s = \(f(s)), the time of knot κ_\(knot) = \(f(mismatchKappa!)), but its \(f.equation("x", x)) is not the segment slope \(f.equation("a", slope))\(silent)"
         case let .missingSaddle(knot, knotTime):
             return agreed + "the knot κ_\(knot) = \(f(mismatchKappa!)) (s = \(f(knotTime))) has no DLN saddle\(silent)"
         }

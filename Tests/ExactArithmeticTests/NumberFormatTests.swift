@@ -54,4 +54,17 @@ import Testing
         #expect(f.readable("x_123456789012345678901234 = 1") == "x_123456789012345678901234 = 1")
         #expect(NumberFormat.exact.readable("s = \(long)") == "s = \(long)")
     }
+
+    /// Long lists in bounded text show their first 12 items and a count (a d = 300 verdict named
+    /// 279 coordinates); --all shows every one.
+    @Test func longListsAreCut() {
+        let bounded = NumberFormat(exact: false, all: false, digits: 6), all = NumberFormat(exact: false, all: true, digits: 6)
+        let names = (1...20).map(String.init)
+        #expect(bounded.list(names, count: 20) == "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 8 more")
+        #expect(all.list(names, count: 20) == names.joined(separator: ", "))
+        #expect(bounded.list(names.prefix(12), count: 12) == "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12")
+        let v = (1...20).map { Rational($0 <= 14 ? $0 : 0) }
+        #expect(bounded.sparse(v) == (1...12).map { "x\($0) = \($0)" }.joined(separator: ", ") + " and 2 more")
+        #expect(all.sparse(v) == (1...14).map { "x\($0) = \($0)" }.joined(separator: ", "))
+    }
 }
