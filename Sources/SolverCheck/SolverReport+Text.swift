@@ -72,7 +72,7 @@ struct SolverReportText {
         if knots.knotsBelow > 0 { lines.append("  \(knots.knotsBelow) exact knots lie below the solver's smallest λ (it stopped there)") }
         let shown = 20
         for k in knots.missed.prefix(shown) {
-            var line = "  missed exact knot \(k.index) at λ = \(short(k.kappa))"
+            var line = "  missed exact knot κ_\(k.index) at λ = \(short(k.kappa))"
             if let i = k.interpolation { line += "; interpolant error \(decimal(i.error))\(k.passed ? "" : " FAIL")" }
             lines.append(line)
         }
@@ -82,7 +82,7 @@ struct SolverReportText {
         }
         if knots.spurious.count > shown { lines.append("  … and \(knots.spurious.count - shown) more spurious knots") }
         for k in knots.failures.filter(\.matched).prefix(shown) {
-            lines.append("  interpolant off at exact knot \(k.index), λ = \(decimal(k.kappa)): error \(decimal(k.interpolation?.error ?? .zero)) FAIL")
+            lines.append("  interpolant off at exact knot κ_\(k.index), λ = \(decimal(k.kappa)): error \(decimal(k.interpolation?.error ?? .zero)) FAIL")
         }
         return lines
     }

@@ -21,10 +21,10 @@ public struct SolverReport: Equatable, Sendable {
     public var knotErrors: [String] {
         guard let knots else { return [] }
         let missed = knots.missed.filter { !$0.passed }.map {
-            "exact knot \($0.index) at λ = \($0.kappa.decimalString(significantDigits: 8)) missed (interpolant off by \($0.interpolation!.error.decimalString(significantDigits: 3)))"
+            "exact knot κ_\($0.index) at λ = \($0.kappa.decimalString(significantDigits: 8)) missed (interpolant off by \($0.interpolation!.error.decimalString(significantDigits: 3)))"
         }
         let extra = knots.spurious.filter { s in !points[s.index].passed }.map {
-            "extra knot at λ = \($0.lambda.decimalString(significantDigits: 8)) (solver knot \($0.index))"
+            "extra knot at λ = \($0.lambda.decimalString(significantDigits: 8)) (solver knot #\($0.index + 1))"
         }
         return missed + extra
     }

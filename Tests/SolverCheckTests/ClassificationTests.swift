@@ -76,8 +76,12 @@ struct ClassificationTests {
         output.points.remove(at: 1) // the knot 4/3
         let report = try SolverCheck.compare(path: path, solution: output)
         #expect(report.points.allSatisfy { $0.errorClass == .ok })
-        #expect(report.knotErrors.count == 1 && report.knotErrors[0].hasPrefix("exact knot 1 at λ = 1.3333333 missed"))
+        #expect(report.knotErrors.count == 1 && report.knotErrors[0].hasPrefix("exact knot κ_1 at λ = 1.3333333 missed"))
         #expect(report.errorClass == .structural && !report.passed)
+        // An extra solver knot at λ = 2 whose point is off: named by its row, counted from 1.
+        var extra = knotsOutput(path)
+        extra.points.insert(SolverOutput.Point(lambda: .exact(q(2)), x: [.exact(q(-1, 10)), .exact(q(1, 10))], place: "extra"), at: 1)
+        #expect(try SolverCheck.compare(path: path, solution: extra).knotErrors == ["extra knot at λ = 2 (solver knot #2)"])
     }
 
     /// X = [[1, 2], [3, 0], [5, 4]], y = (1, 2, 6): column means (3, 2), ȳ = 3, so
