@@ -53,3 +53,16 @@ def test_bad_run_raises_with_the_tools_message():
     t, x = flow(1e-8)
     with pytest.raises(dlnpath.DLNPathInputError, match="ε|epsilon"):
         dlnpath.check_run(M=M, r=r, t=t[::-1], x=x, epsilon=2.0)
+
+
+def test_the_text_report_is_made_once_when_read(monkeypatch):
+    X, y = np.array([[10.0, -4.0], [-4.0, 2.0]]), np.array([-3.0, 2.0])
+    before = dlnpath.check_run(M=X, r=y, t=[0.0, 1.0], x=np.zeros((2, 2)), epsilon=1e-8).report
+    runs = []
+    real = dlnpath._run._tool.run
+    monkeypatch.setattr(dlnpath._run._tool, "run", lambda args, **k: runs.append(args) or real(args, **k))
+    res = dlnpath.check_run(M=X, r=y, t=[0.0, 1.0], x=np.zeros((2, 2)), epsilon=1e-8)
+    assert len(runs) == 1 and "--json" in runs[0]
+    X[0, 0] = 100.0  # changed after the call: the report is still about the arrays checked
+    assert res.report == before and "the problem's arrays" in res.report
+    assert len(runs) == 2

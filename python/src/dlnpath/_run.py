@@ -1,11 +1,12 @@
 """check_run: a training run made in Python against the exact limit and lasso path
 (``dlnpath check-run``)."""
+import copy
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import numpy as np
 
@@ -32,7 +33,7 @@ def _epsilon(epsilon):
 
 
 @dataclass
-class RunCheckResult:
+class RunCheckResult(_tool.LazyReport):
     """The verdict on a training run; an inconsistent run is this value, not an exception.
 
     Attributes
@@ -50,7 +51,7 @@ class RunCheckResult:
     criterion, reading : str
         The rule applied and the verdict in words.
     report : str
-        The human-readable report.
+        The human-readable report, made when first read: the check runs once more for it.
     raw : dict
         The tool's JSON (``dlnpath check-run --json``), with the per-time series.
     """
@@ -63,8 +64,8 @@ class RunCheckResult:
     divergence: List[Tuple[Fraction, Optional[Fraction]]]
     criterion: str
     reading: str
-    report: str
     raw: dict = field(default_factory=dict, repr=False)
+    _text: Optional[Callable[[], str]] = field(default=None, repr=False, compare=False)
 
 
 def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=None, positive=False,
@@ -104,26 +105,32 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
     DLNPathInputError
         For bad input (ε missing or out of range, times not increasing, shapes, non-finite values).
     """
-    arrays = {"t": floats("t", t)}
+    arrays = {"t": floats("t", t).copy()}  # copies: as given now, for a report read later
     for name, value in (("x", x), ("u", u), ("v", v)):
         if value is not None:
-            arrays[name] = floats(name, value)
-    with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
-        problem = write_problem(directory, X=X, y=y, M=M, r=r)
-        run = os.path.join(directory, "run.npz")
-        np.savez(run, **arrays)
-        args = ["check-run", problem, run, "--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, None),
-                *_limits(max_digits, max_exponent, max_bits)]
-        if step is not None:
-            args += ["--step", exact_option(step)]
-        if tolerance is not None:
-            args += ["--tolerance", exact_option(tolerance)]
-        raw = json.loads(_tool.run(args + ["--json"]).stdout)
-        text = _tool.in_user_terms(_tool.run(args).stdout, args)
+            arrays[name] = floats(name, value).copy()
+    X, y, M, r = (copy.deepcopy(a) for a in (X, y, M, r))
+    options = ["--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, None), *_limits(max_digits, max_exponent, max_bits)]
+    if step is not None:
+        options += ["--step", exact_option(step)]
+    if tolerance is not None:
+        options += ["--tolerance", exact_option(tolerance)]
+
+    def check(extra, read):
+        """``dlnpath check-run`` on the arrays, written to scratch files; ``read(stdout, args)``."""
+        with tempfile.TemporaryDirectory(prefix="dlnpath-") as directory:
+            problem = write_problem(directory, X=X, y=y, M=M, r=r)
+            run = os.path.join(directory, "run.npz")
+            np.savez(run, **arrays)
+            args = ["check-run", problem, run, *options, *extra]
+            return read(_tool.run(args).stdout, args)
+
+    raw = check(["--json"], lambda out, args: json.loads(out))
+    text = lambda: check([], _tool.in_user_terms)
     return RunCheckResult(
         verdict=raw["verdict"], consistent=raw["verdict"] == "consistent",
         run_deviation=float(raw["runDeviation"]), limit_deviation=float(raw["limitDeviation"]),
         lasso_deviation=float(raw["lassoDeviation"]),
         divergence=[(parse_fraction(d["from"]), None if d.get("to") is None else parse_fraction(d["to"]))
                     for d in raw.get("divergence") or []],
-        criterion=raw.get("criterion", ""), reading=raw.get("reading", ""), report=text, raw=raw)
+        criterion=raw.get("criterion", ""), reading=raw.get("reading", ""), raw=raw, _text=text)

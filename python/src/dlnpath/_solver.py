@@ -17,7 +17,7 @@ from ._problem import exact_option, floats, write_problem
 
 
 @dataclass
-class SolverCheckResult:
+class SolverCheckResult(_tool.LazyReport):
     """The verdict on a solver's output; a failed check is this value with ``ok`` False.
 
     Attributes
@@ -49,12 +49,6 @@ class SolverCheckResult:
 
     def __bool__(self):
         return self.ok
-
-    @property
-    def report(self):
-        if callable(self._text):
-            self._text = self._text()
-        return self._text
 
 
 def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, path=False, tolerance=None,
@@ -108,7 +102,7 @@ def check_solver(X, y, alphas, coefs, fit_intercept=False, *, positive=False, pa
     X, y = copy.deepcopy(X), copy.deepcopy(y)  # as given now, for a report read later
     raw, summary = _check(X, y, alphas, coefs, options + ["--json"], lambda out, args: (json.loads(out), args))
     summary = _tool.in_user_terms(raw["summary"], summary)
-    text = lambda: _check(X, y, alphas, coefs, options, lambda out, args: _tool.in_user_terms(out, args))
+    text = lambda: _check(X, y, alphas, coefs, options, _tool.in_user_terms)
     return SolverCheckResult(ok=bool(raw["passed"]), error_class=raw.get("class", "ok" if raw["passed"] else "structural"),
                              summary=summary, points=raw["points"], raw=raw, _text=text)
 

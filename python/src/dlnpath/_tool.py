@@ -131,6 +131,17 @@ def error_for(status, stderr, stdout, command):
     return DLNPathError(message or f"dlnpath exited with status {status}", status, command)
 
 
+class LazyReport:
+    """A result's ``report``, the tool's text report, made when first read: the check runs once
+    more for it (the result's ``_text`` makes it), and never when it is not read."""
+
+    @property
+    def report(self):
+        if callable(self._text):
+            self._text = self._text()
+        return self._text
+
+
 def version():
     """The version the dlnpath binary reports (``dlnpath --version``)."""
     return run(["--version"]).stdout.strip()
