@@ -12,12 +12,16 @@ struct ExactReference {
     /// (where the path ends); 1 when both are 0. Both are in the units of x, so scaling X or y
     /// (data in other units) leaves every error, and so every class, unchanged.
     let unit: Rational
+    /// What a KKT violation is divided by: ‖r‖∞ = λ_max of the signed lasso (1 when r = 0).
+    let correlationScale: Rational
 
     init(path: LassoPath) {
         self.path = path
         let p = path.problem
+        let rNorm = maxNorm(p.r)
+        correlationScale = rNorm.isZero ? .one : rNorm
         let diagonal = (0..<p.dimension).map { p.M[$0, $0] }.max() ?? .zero
-        let alone = diagonal.signum > 0 ? maxNorm(p.r) / diagonal : .zero
+        let alone = diagonal.signum > 0 ? rNorm / diagonal : .zero
         let end = maxNorm(path.solution(at: .zero))
         let floor = alone.isZero || end.isZero ? Rational.max(alone, end) : Rational.min(alone, end)
         unit = floor.isZero ? .one : floor
@@ -25,9 +29,6 @@ struct ExactReference {
 
     /// What a solution's error is divided by: `max(‖x*‖∞, unit)`.
     func solutionScale(_ exact: [Rational]) -> Rational { Rational.max(maxNorm(exact), unit) }
-
-    /// What a KKT violation is divided by: ‖r‖∞ = λ_max of the signed lasso (1 when r = 0).
-    var correlationScale: Rational { maxNorm(problem.r).isZero ? .one : maxNorm(problem.r) }
 
     /// Whether the lasso solution at κ is a single point (docs/math.md §1: otherwise an affine family
     /// that shares c, E, the signs and the optimal value; the path holds a canonical member).
