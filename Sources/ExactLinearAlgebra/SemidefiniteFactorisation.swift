@@ -8,24 +8,95 @@ import ExactArithmetic
 /// the index becomes a *null index*; `rank` is the number of nonzero pivots. A negative pivot, or
 /// a zero pivot with a nonzero entry below it, proves A is not PSD and `init` returns nil.
 ///
-/// Cost: n³/6 multiplications; entries stay in `Rational`'s Int64 fast path for small integer
-/// input. Used for small dense systems (the face solver, docs/math.md §5), where it is cheaper than the
-/// fraction-free `Echelon`.
+/// Two forms, the same answers: a matrix whose entries are all in `Rational`'s Int64 fast path
+/// is eliminated in `Rational` (`RationalLDL`, cheapest while values stay short); any longer
+/// entry sends it to the fraction-free form (`BareissLDL`), whose integer minors need no gcd
+/// per step.
+///
+/// Cost: n³/6 multiplications. Used for small dense systems (the face solver, docs/math.md §5).
 public struct SemidefiniteFactorisation: Sendable {
     public let order: Int
-    /// Unit lower-triangular L, row-major, strictly-lower part meaningful.
-    private var lower: [Rational]
-    /// The pivots; zero exactly at the null indices.
-    public private(set) var pivots: [Rational]
+    private let form: Form
+
+    private enum Form: Sendable {
+        case rational(RationalLDL)
+        case fractionFree(BareissLDL)
+    }
 
     /// Factorises a symmetric matrix given row-major with `order` rows. Returns nil when it is
     /// not positive semidefinite (only the lower triangle is read).
     public init?(symmetric elements: [Rational], order n: Int) {
         precondition(elements.count == n * n, "dimension mismatch")
         order = n
+        if elements.allSatisfy(\.isSmall) {
+            guard let ldl = RationalLDL(symmetric: elements, order: n) else { return nil }
+            form = .rational(ldl)
+        } else {
+            guard let ldl = BareissLDL(symmetric: elements, order: n) else { return nil }
+            form = .fractionFree(ldl)
+        }
+    }
+
+    /// Convenience for a square `Matrix`.
+    public init?(_ a: Matrix) {
+        precondition(a.isSquare, "factorisation of a non-square matrix")
+        self.init(symmetric: a.elements, order: a.rows)
+    }
+
+    /// Whether each index has a nonzero pivot (false at the null indices).
+    private var isPivot: [Bool] {
+        switch form {
+        case .rational(let ldl): ldl.isPivot
+        case .fractionFree(let ldl): ldl.isPivot
+        }
+    }
+
+    public var rank: Int { isPivot.filter { $0 }.count }
+
+    /// The outcome of solving `A z = b`.
+    public enum Solution: Sendable, Equatable {
+        /// A solution (the one with zero components along null indices in L-coordinates:
+        /// z = L⁻ᵀ D⁺ L⁻¹ b; the unique one when A is nonsingular).
+        case solution([Rational])
+        /// b ∉ range(A): `nullVector` has `A·h = 0` and `bᵀh = value ≠ 0` (Fredholm's
+        /// alternative made explicit).
+        case inconsistent(nullVector: [Rational], value: Rational)
+    }
+
+    /// Solves `A z = b` exactly, or proves it inconsistent with a null vector.
+    public func solve(_ b: [Rational]) -> Solution {
+        precondition(b.count == order, "dimension mismatch")
+        switch form {
+        case .rational(let ldl): return ldl.solve(b)
+        case .fractionFree(let ldl): return ldl.solve(b)
+        }
+    }
+
+    /// A basis of the null space of A: `L⁻ᵀ e_k` for each null index k, in index order.
+    public var nullSpace: [[Rational]] {
+        let pivot = isPivot
+        return (0..<order).filter { !pivot[$0] }.map { k in
+            switch form {
+            case .rational(let ldl): ldl.nullVector(at: k)
+            case .fractionFree(let ldl): ldl.nullVector(at: k)
+            }
+        }
+    }
+}
+
+/// `SemidefiniteFactorisation` in `Rational`: unit lower-triangular L and the pivots D.
+struct RationalLDL: Sendable {
+    let order: Int
+    /// L, row-major; the strictly lower part is meaningful.
+    private let lower: [Rational]
+    /// D, zero exactly at the null indices.
+    private let pivots: [Rational]
+    var isPivot: [Bool] { pivots.map { !$0.isZero } }
+
+    /// Column by column (left-looking); nil when not PSD.
+    init?(symmetric elements: [Rational], order n: Int) {
         var l = [Rational](repeating: .zero, count: n * n)
         var d = [Rational](repeating: .zero, count: n)
-        // Column-by-column (left-looking) elimination; `ld[k] = L[i,k]·d[k]` reused per row.
         for j in 0..<n {
             var djj = elements[j * n + j]
             for k in 0..<j where !d[k].isZero && !l[j * n + k].isZero {
@@ -45,31 +116,12 @@ public struct SemidefiniteFactorisation: Sendable {
                 }
             }
         }
+        order = n
         lower = l
         pivots = d
     }
 
-    /// Convenience for a square `Matrix`.
-    public init?(_ a: Matrix) {
-        precondition(a.isSquare, "factorisation of a non-square matrix")
-        self.init(symmetric: a.elements, order: a.rows)
-    }
-
-    public var rank: Int { pivots.reduce(0) { $0 + ($1.isZero ? 0 : 1) } }
-
-    /// The outcome of solving `A z = b`.
-    public enum Solution: Sendable, Equatable {
-        /// A solution (the one with zero components along null indices in L-coordinates:
-        /// z = L⁻ᵀ D⁺ L⁻¹ b; the unique one when A is nonsingular).
-        case solution([Rational])
-        /// b ∉ range(A): `nullVector` has `A·h = 0` and `bᵀh = value ≠ 0` (Fredholm's
-        /// alternative made explicit).
-        case inconsistent(nullVector: [Rational], value: Rational)
-    }
-
-    /// Solves `A z = b` exactly, or proves it inconsistent with a null vector.
-    public func solve(_ b: [Rational]) -> Solution {
-        precondition(b.count == order, "dimension mismatch")
+    func solve(_ b: [Rational]) -> SemidefiniteFactorisation.Solution {
         let n = order
         var y = b
         for i in 0..<n {                       // y = L⁻¹ b
@@ -86,13 +138,8 @@ public struct SemidefiniteFactorisation: Sendable {
         return .solution(backSubstitute(y))
     }
 
-    /// A basis of the null space of A: `L⁻ᵀ e_k` for each null index k, in index order.
-    public var nullSpace: [[Rational]] {
-        (0..<order).filter { pivots[$0].isZero }.map(nullVector(at:))
-    }
-
     /// `L⁻ᵀ e_k`; for a null index k it spans, with the others, the null space of A.
-    private func nullVector(at k: Int) -> [Rational] {
+    func nullVector(at k: Int) -> [Rational] {
         var e = [Rational](repeating: .zero, count: order)
         e[k] = .one
         return backSubstitute(e)

@@ -35,8 +35,9 @@ struct ActiveSetMinimiser {
         while true {
             var entering: Int?
             var best = Rational.zero
+            let negativeGradient = problem.negativeGradient(z)
             for i in 0..<n where problem.constrained[i] && !passive[i] {
-                let w = problem.negativeGradient(z, at: i)
+                let w = negativeGradient[i]
                 if w > best { best = w; entering = i }
             }
             guard let t = entering else { break }
@@ -59,7 +60,8 @@ struct ActiveSetMinimiser {
         while true {
             let w = (0..<n).filter { passive[$0] }
             if w.isEmpty { return }
-            let residual = w.map { problem.negativeGradient(z, at: $0) }
+            let negativeGradient = problem.negativeGradient(z)
+            let residual = w.map { negativeGradient[$0] }
             if residual.allSatisfy(\.isZero) { return }
             guard let factorisation = SemidefiniteFactorisation(symmetric: problem.principal(w), order: w.count) else {
                 throw FaceSolverError.invalidProblem("P is not positive semidefinite")

@@ -11,6 +11,9 @@ struct OrientedProblem {
     let constrained: [Bool]
     /// −1 on flipped coordinates, +1 elsewhere.
     let flip: [Bool]
+    /// P over one denominator, for products (`times`) when some entry is beyond `Rational`'s
+    /// Int64 fast path; nil otherwise, where `Rational` sums are cheaper.
+    private let integerP: IntegerMatrix?
 
     init(n: Int, P: [Rational], p: [Rational], constrained: [Bool]) {
         self.n = n
@@ -18,6 +21,11 @@ struct OrientedProblem {
         self.p = p
         self.constrained = constrained
         flip = Array(repeating: false, count: n)
+        integerP = Self.integerForm(P, order: n)
+    }
+
+    private static func integerForm(_ P: [Rational], order n: Int) -> IntegerMatrix? {
+        P.allSatisfy(\.isSmall) ? nil : IntegerMatrix(elements: P, rows: n, columns: n)
     }
 
     /// Validates the contract of `FaceProblem` and orients it.
@@ -48,6 +56,7 @@ struct OrientedProblem {
         self.p = (0..<n).map { flip[$0] ? -problem.p[$0] : problem.p[$0] }
         constrained = problem.constraints.map { $0 != .free }
         self.flip = flip
+        integerP = Self.integerForm(P, order: n)
     }
 
     /// Maps a vector between the original and the oriented coordinates (an involution).
@@ -55,15 +64,11 @@ struct OrientedProblem {
         (0..<n).map { flip[$0] ? -v[$0] : v[$0] }
     }
 
-    /// `(p − Pz)_i`, the negative gradient at coordinate i.
-    func negativeGradient(_ z: [Rational], at i: Int) -> Rational {
-        var s = p[i]
-        for j in 0..<n where !z[j].isZero { s.subtractProduct(P[i * n + j], z[j]) }
-        return s
-    }
+    /// `p − Pz`, the negative gradient.
+    func negativeGradient(_ z: [Rational]) -> [Rational] { p.subtracting(times(z)) }
 
     /// `Pz − p`.
-    func gradient(_ z: [Rational]) -> [Rational] { (0..<n).map { -negativeGradient(z, at: $0) } }
+    func gradient(_ z: [Rational]) -> [Rational] { times(z).subtracting(p) }
 
     /// `P_SS` for an index list S, flat.
     func principal(_ s: [Int]) -> [Rational] {
@@ -74,7 +79,8 @@ struct OrientedProblem {
 
     /// `P·v`.
     func times(_ v: [Rational]) -> [Rational] {
-        (0..<n).map { i in
+        if let integerP { return integerP.times(v) }
+        return (0..<n).map { i in
             var s = Rational.zero
             for j in 0..<n where !v[j].isZero { s.addProduct(P[i * n + j], v[j]) }
             return s
@@ -85,8 +91,9 @@ struct OrientedProblem {
     /// on free ones, ≥ 0 and complementary on constrained ones. Sufficient for optimality
     /// because P is positive semidefinite. Returns the first violation in words.
     func kktViolation(_ z: [Rational]) -> String? {
+        let gradient = gradient(z)
         for i in 0..<n {
-            let g = -negativeGradient(z, at: i)
+            let g = gradient[i]
             if constrained[i] {
                 if z[i].signum < 0 { return "coordinate \(i + 1) violates its sign constraint" }
                 if g.signum < 0 { return "multiplier \(i + 1) has the wrong sign" }

@@ -32,6 +32,27 @@ import ProblemDefinition
         #expect(path.segments.allSatisfy { $0.isUnique == !$0.active.contains(0) })
     }
 
+    /// Long entries (float64 data) send the face problems to the fraction-free factorisation and
+    /// `IntegerMatrix` products; short ones stay in `Rational`. Scaling X and y by c scales M and
+    /// r by c², so the path is the same with κ scaled by c²: a cross-check of the two forms on
+    /// whole singular paths.
+    @Test func longEntriesGiveTheSamePathAsShortOnes() throws {
+        let c = Rational(BigInteger.power(base: 2, exponent: 40) + BigInteger(1), BigInteger(3))
+        var rng = SplitMix64(seed: 9)
+        for trial in 0..<6 {
+            var x = (0..<6).map { _ in (0..<4).map { _ in rng.nextInt(in: -4...4) } }
+            for i in x.indices { x[i].append(x[i][trial % 4]) } // a repeated column: M singular
+            let y = (0..<6).map { _ in rng.nextInt(in: -5...5) }
+            let short = try LassoPath(problem: Problem(X: mat(x), y: vec(y), scaling: .sum))
+            let long = try LassoPath(problem: Problem(X: c * mat(x), y: c * vec(y), scaling: .sum))
+            #expect(short.faceSolverKnots > 0, "trial \(trial)")
+            #expect(long.knots.map(\.kappa) == short.knots.map { c * c * $0.kappa }, "trial \(trial)")
+            #expect(long.knots.map(\.x) == short.knots.map(\.x), "trial \(trial)")
+            #expect(long.knots.map(\.isUnique) == short.knots.map(\.isUnique), "trial \(trial)")
+            #expect(long.segments.map(\.isUnique) == short.segments.map(\.isUnique), "trial \(trial)")
+        }
+    }
+
     @Test func oppositeColumnsAndCollinearColumns() throws {
         // Column 1 = −column 0 and column 2 = 2·column 0: one direction, three coordinates.
         let x = [[1, -1, 2], [2, -2, 4], [-1, 1, -2]]
