@@ -10,6 +10,8 @@ the same run (best of several runs, CPU time of this process).
 Instances:
   gaussian-NxD   X ~ N(0, 1) (n × d), y = X·β + 0.1·noise with β sparse (min(10, d/10) nonzeros,
                  ±1 to ±2), numpy's PCG64 seeded by `--seed` (default 11)
+  repeated-NxD-R gaussian-Nx(D−R) with its first R columns repeated at the end: M singular, so
+                 the path takes the exact face solver at every knot
   diabetes       scikit-learn's load_diabetes (442 × 10, ships with scikit-learn)
   mairal-yu-P    `dlnpath generate mairal-yu --p P` (exact JSON instance)
 
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
 import numpy as np
 from sklearn.datasets import load_diabetes
@@ -43,7 +46,7 @@ from sklearn.linear_model import lars_path
 
 DEFAULT_INSTANCES = [
     "diabetes", "gaussian-200x100", "gaussian-100x200", "gaussian-200x200",
-    "mairal-yu-8", "mairal-yu-12", "mairal-yu-14",
+    "repeated-100x41-1", "repeated-100x60-5", "mairal-yu-8", "mairal-yu-12", "mairal-yu-14",
 ]
 COMMANDS = {
     "inspect": ["inspect"],
@@ -59,6 +62,8 @@ DEFAULT_COMMANDS = {
     "gaussian-200x100": ["inspect", "path-json", "compare-json"],
     "gaussian-100x200": ["inspect", "path-json", "compare-json"],
     "gaussian-200x200": ["inspect", "path-json", "compare-json"],
+    "repeated-100x41-1": ["path-json", "compare-json"],
+    "repeated-100x60-5": ["path-json", "compare-json"],
     "mairal-yu-8": ["path-json"],
     "mairal-yu-12": ["path-json", "compare-json"],
     "mairal-yu-14": ["path-json"],
@@ -84,6 +89,11 @@ def write_instance(name, directory, dlnpath, seed):
     elif name.startswith("gaussian-"):
         n, d = (int(v) for v in name[len("gaussian-"):].split("x"))
         X, y = gaussian(n, d, seed)
+    elif name.startswith("repeated-"):
+        shape, repeats = name[len("repeated-"):].split("-")
+        n, d = (int(v) for v in shape.split("x"))
+        X, y = gaussian(n, d - int(repeats), seed)
+        X = np.hstack([X, X[:, :int(repeats)]])
     elif name.startswith("mairal-yu-"):
         path = os.path.join(directory, name + ".json")
         with open(path, "w") as out:
@@ -99,10 +109,12 @@ def write_instance(name, directory, dlnpath, seed):
 def time_lars(X, y, repeats=5):
     """Best CPU time (s) of lars_path(method="lasso") and its number of knots."""
     best, alphas = float("inf"), None
-    for _ in range(repeats):
-        start = time.process_time()
-        alphas, _, _ = lars_path(X, y, method="lasso")
-        best = min(best, time.process_time() - start)
+    with warnings.catch_warnings():  # on repeated columns lars_path warns that it degenerates
+        warnings.simplefilter("ignore")
+        for _ in range(repeats):
+            start = time.process_time()
+            alphas, _, _ = lars_path(X, y, method="lasso")
+            best = min(best, time.process_time() - start)
     return best, len(alphas)
 
 
