@@ -23,17 +23,23 @@ public enum SignConstraint: Sendable, Equatable {
 ///
 /// Contract: P is square, symmetric and positive semidefinite (possibly singular); p and
 /// `constraints` have one entry per row of P. `solveFace` checks all of this exactly and throws
-/// `FaceSolverError.invalidProblem` otherwise. The problem may be unbounded below; then
-/// `solveFace` throws `.unbounded` with a certificate.
+/// `FaceSolverError.invalidProblem` otherwise, except semidefiniteness when the caller has
+/// proven it (`isKnownSemidefinite`). The problem may be unbounded below; then `solveFace`
+/// throws `.unbounded` with a certificate.
 public struct FaceProblem: Sendable {
     public var P: Matrix
     public var p: [Rational]
     public var constraints: [SignConstraint]
+    /// P is a principal submatrix of a matrix already proven positive semidefinite (the lasso's
+    /// M_EE, a saddle's M_FF: `Problem` proves M so), hence PSD itself: the check, a whole
+    /// factorisation, is skipped. A third of the face solver's work on singular lasso paths.
+    public var isKnownSemidefinite: Bool
 
-    public init(P: Matrix, p: [Rational], constraints: [SignConstraint]) {
+    public init(P: Matrix, p: [Rational], constraints: [SignConstraint], isKnownSemidefinite: Bool = false) {
         self.P = P
         self.p = p
         self.constraints = constraints
+        self.isKnownSemidefinite = isKnownSemidefinite
     }
 
     /// `½ zᵀPz − pᵀz`.

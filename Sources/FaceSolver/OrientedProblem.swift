@@ -48,7 +48,7 @@ struct OrientedProblem {
                 P[j * n + i] = -P[j * n + i]
             }
         }
-        guard SemidefiniteFactorisation(symmetric: P, order: n) != nil else {
+        guard problem.isKnownSemidefinite || SemidefiniteFactorisation(symmetric: P, order: n) != nil else {
             throw FaceSolverError.invalidProblem("P is not positive semidefinite")
         }
         self.n = n

@@ -7,10 +7,11 @@ import ExactLinearAlgebra
 /// singular problems), then an exact uniqueness decision, then — only when the minimiser is not
 /// unique — the least-norm minimiser, so the answer never depends on pivoting order.
 ///
-/// Certified: P is checked symmetric and positive semidefinite; the returned z satisfies the
-/// KKT conditions exactly (sufficient for optimality of a convex problem); an `unbounded`
-/// direction h is checked (Ph = 0, pᵀh > 0, feasible); a non-uniqueness witness is returned in
-/// `alternativeDirection`. A failed self-check throws `.internalCheckFailed`, never a wrong answer.
+/// Certified: P is checked symmetric and positive semidefinite (unless `isKnownSemidefinite`
+/// says the caller proved it); the returned z satisfies the KKT conditions exactly (sufficient
+/// for optimality of a convex problem); an `unbounded` direction h is checked (Ph = 0, pᵀh > 0,
+/// feasible); a non-uniqueness witness is returned in `alternativeDirection`. A failed
+/// self-check throws `.internalCheckFailed`, never a wrong answer.
 public func solveFace(_ problem: FaceProblem) throws -> FaceSolution {
     let oriented = try OrientedProblem(validating: problem)
     let found: [Rational]

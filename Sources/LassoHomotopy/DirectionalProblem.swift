@@ -11,13 +11,13 @@ enum DirectionalProblem {
     /// covers simultaneous joins and drops, a join and a drop at one knot, and re-entry with the
     /// opposite sign. When the minimiser is not unique the face solver's least-norm choice is
     /// taken (the canonical member).
-    static func direction(M: Matrix, x: [Rational], equicorrelationSigns s: [Int]) throws -> [Rational] {
+    static func direction(problem: Problem, x: [Rational], equicorrelationSigns s: [Int]) throws -> [Rational] {
         let e = s.indices.filter { s[$0] != 0 }
         let constraints: [SignConstraint] = e.map { i in
             if !x[i].isZero { return .free }
             return s[i] > 0 ? .nonnegative : .nonpositive
         }
-        let face = FaceProblem(P: M.submatrix(rows: e, columns: e), p: e.map { Rational(s[$0]) }, constraints: constraints)
+        let face = FaceProblem(P: problem.M.submatrix(rows: e, columns: e), p: e.map { Rational(s[$0]) }, constraints: constraints, isKnownSemidefinite: true)
         let solution: FaceSolution
         do {
             solution = try solveFace(face)
@@ -41,13 +41,13 @@ enum DirectionalProblem {
         let e: [Int]
         if kappa.isZero {
             e = Array(x.indices)
-            face = FaceProblem(P: problem.M, p: problem.r, constraints: Array(repeating: positive ? .nonnegative : .free, count: x.count))
+            face = FaceProblem(P: problem.M, p: problem.r, constraints: Array(repeating: positive ? .nonnegative : .free, count: x.count), isKnownSemidefinite: true)
         } else {
             e = s.indices.filter { s[$0] != 0 }
             face = FaceProblem(
                 P: problem.M.submatrix(rows: e, columns: e),
                 p: e.map { problem.r[$0] - kappa * Rational(s[$0]) },
-                constraints: e.map { s[$0] > 0 ? .nonnegative : .nonpositive })
+                constraints: e.map { s[$0] > 0 ? .nonnegative : .nonpositive }, isKnownSemidefinite: true)
         }
         do {
             return try minimiserIsUnique(e.map { x[$0] }, of: face)

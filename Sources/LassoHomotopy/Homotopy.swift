@@ -89,7 +89,7 @@ struct Homotopy {
             let generic = below != nil
             if below == nil {
                 faceSolverKnots += 1
-                let v = try DirectionalProblem.direction(M: problem.M, x: x, equicorrelationSigns: signs)
+                let v = try DirectionalProblem.direction(problem: problem, x: x, equicorrelationSigns: signs)
                 let support = (0..<d).filter { !x[$0].isZero || !v[$0].isZero }
                 let supportSigns = support.map { x[$0].isZero ? v[$0].signum : x[$0].signum }
                 engineInSync = engine.reset(support: support, signs: supportSigns)

@@ -17,7 +17,7 @@ struct DLNFace {
         return FaceProblem(
             P: problem.M.submatrix(rows: indices, columns: indices),
             p: indices.map { problem.r[$0] - (sign[$0] > 0 ? lwd : -lwd) },
-            constraints: indices.map { sign[$0] > 0 ? .nonnegative : .nonpositive })
+            constraints: indices.map { sign[$0] > 0 ? .nonnegative : .nonpositive }, isKnownSemidefinite: true)
     }
 
     /// The minimiser (full length d) and whether it is unique.
