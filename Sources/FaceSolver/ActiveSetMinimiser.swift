@@ -23,6 +23,9 @@ import ExactLinearAlgebra
 /// shrinks W at every step it does not finish, so it terminates as well.
 struct ActiveSetMinimiser {
     let problem: OrientedProblem
+    /// Constrained coordinates that start in W as well (`FaceProblem.warmSupport`): from z = 0
+    /// the first `settle` drops those its step would push below 0, so any set is valid.
+    var warmSupport: [Int] = []
 
     /// A certified minimiser, or `FaceSolverError.unbounded` with a certified ray (both in
     /// oriented coordinates).
@@ -30,6 +33,7 @@ struct ActiveSetMinimiser {
         let n = problem.n
         var z = [Rational](repeating: .zero, count: n)
         var passive = problem.constrained.map { !$0 }
+        for i in warmSupport { passive[i] = true }
         try settle(&z, &passive)
         var seen: Set<[Bool]> = [passive]
         while true {

@@ -37,6 +37,9 @@ struct OrientedProblem {
         guard problem.constraints.count == n else {
             throw FaceSolverError.invalidProblem("there are \(problem.constraints.count) sign constraints for \(n) coordinates")
         }
+        if let i = problem.warmSupport.first(where: { !(0..<n).contains($0) }) {
+            throw FaceSolverError.invalidProblem("warm support index \(i) is not a coordinate (there are \(n))")
+        }
         if let (i, j) = problem.P.firstAsymmetry {
             throw FaceSolverError.invalidProblem("P is not symmetric: P[\(i + 1)][\(j + 1)] ≠ P[\(j + 1)][\(i + 1)]")
         }

@@ -16,7 +16,7 @@ public func solveFace(_ problem: FaceProblem) throws -> FaceSolution {
     let oriented = try OrientedProblem(validating: problem)
     let found: [Rational]
     do {
-        found = try ActiveSetMinimiser(problem: oriented).minimise()
+        found = try ActiveSetMinimiser(problem: oriented, warmSupport: problem.warmSupport).minimise()
     } catch FaceSolverError.unbounded(let ray) {
         throw FaceSolverError.unbounded(direction: oriented.reorient(ray))
     }

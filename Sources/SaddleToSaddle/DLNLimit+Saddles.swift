@@ -65,7 +65,7 @@ extension DLNLimit {
                 objective = scaled.objective(support: result.support, numerators: result.numerators, denominator: result.denominator, correlation: cNumerators)
             } else {
                 // Degenerate, non-unique or no warm state: the general exact solver decides.
-                (x, isUnique) = try face.solve(problem)
+                (x, isUnique) = try face.solve(problem, near: previous.x)
                 c = problem.correlation(x)
                 // ℓ(x) = −½xᵀ(r + c) since Mx = r − c; the ℓ1 term is λwd·Σσ_i x_i on the face.
                 objective = .zero

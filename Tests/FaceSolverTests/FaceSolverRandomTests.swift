@@ -67,6 +67,10 @@ import FaceSolver
             var vouched = problem
             vouched.isKnownSemidefinite = true // skips only the PSD check
             #expect(try solveFace(vouched) == solution, "trial \(trial)")
+            var warm = problem // any warm support gives the same minimiser (the witness may differ)
+            warm.warmSupport = problem.p.indices.filter { _ in rng.nextInt(in: 0...1) == 0 }
+            let started = try solveFace(warm)
+            #expect(started.z == solution.z && started.isUnique == solution.isUnique && started.objective == solution.objective, "trial \(trial)")
             let z = solution.z
             #expect(satisfiesKKT(z, problem), "trial \(trial)")
             #expect(solution.gradient == (problem.P * z).subtracting(problem.p) && solution.objective == problem.objective(z))

@@ -126,6 +126,9 @@ import ExactLinearAlgebra
         #expect(throws: FaceSolverError.self) {
             try solveFace(FaceProblem(P: mat([[1]]), p: vec([0]), constraints: []))
         }
+        #expect(throws: FaceSolverError.invalidProblem("warm support index 2 is not a coordinate (there are 2)")) {
+            try solveFace(FaceProblem(P: mat([[1, 0], [0, 1]]), p: vec([0, 0]), constraints: [.free, .free], warmSupport: [2]))
+        }
     }
 
     @Test func degenerateLCPWithManyTies() throws {
