@@ -115,6 +115,12 @@ extension BigInteger {
         return BigInteger.make { dln_mpz_mul_2exp($0, storage.ptr, UInt(k)) }
     }
 
+    /// The exponent of the largest power of two dividing self (self ≠ 0): its 2-adic valuation.
+    public var trailingZeroBitCount: Int {
+        precondition(!isZero, "the 2-adic valuation of 0")
+        return Int(dln_mpz_scan1(storage.ptr, 0))
+    }
+
     /// ⌊self / 2^k⌋ for k ≥ 0 (rounded down, also for negative values).
     public func floorShiftedRight(_ k: Int) -> BigInteger {
         precondition(k >= 0)

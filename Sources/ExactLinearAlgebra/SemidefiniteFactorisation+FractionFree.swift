@@ -20,12 +20,18 @@ struct BareissLDL: Sendable {
     /// det A'_RR.
     private let determinant: BigInteger
     let isPivot: [Bool]
+    /// k_i of the symmetric scaling D = diag(2^k_i) applied before δ (`balancingShifts`).
+    private let shifts: [Int]
 
     /// Nil when A is not positive semidefinite (a negative pivot, or a zero pivot with a
     /// nonzero entry below it).
     init?(symmetric elements: [Rational], order n: Int) {
-        let delta = elements.leastCommonDenominator
-        var a = elements.integers(over: delta)
+        let shifts = Self.balancingShifts(elements, order: n)
+        let balanced = shifts.allSatisfy { $0 == 0 } ? elements : (0..<(n * n)).map { index in
+            elements[index].isZero ? .zero : elements[index] * Rational(2).power(shifts[index / n] + shifts[index % n])
+        }
+        let delta = balanced.leastCommonDenominator
+        var a = balanced.integers(over: delta)
         var isPivot = [Bool](repeating: false, count: n)
         var divisors = [BigInteger](repeating: BigInteger(1), count: n)
         var previous = BigInteger(1)
@@ -52,6 +58,7 @@ struct BareissLDL: Sendable {
             previous = pivot
         }
         order = n
+        self.shifts = shifts
         scale = delta
         minors = a
         self.divisors = divisors
@@ -61,15 +68,16 @@ struct BareissLDL: Sendable {
 
     func solve(_ b: [Rational]) -> SemidefiniteFactorisation.Solution {
         let n = order
-        let tau = b.leastCommonDenominator
-        var beta = b.integers(over: tau)        // A'ẑ = τb, so z = δẑ/τ
+        let db = (0..<n).map { b[$0].isZero || shifts[$0] == 0 ? b[$0] : b[$0] * Rational(2).power(shifts[$0]) }
+        let tau = db.leastCommonDenominator
+        var beta = db.integers(over: tau)       // A'ẑ = τDb, so z = DNδẑ/τ
         var t = BigInteger(0)
         // Forward elimination of the right-hand side; β_j is final once column j is eliminated.
         for j in 0..<n {
             guard isPivot[j] else {
                 if beta[j].isZero { continue }
                 // (L⁻¹b)_k = β_k / (det A'_{R<k}·τ), and the null vector at k certifies it.
-                return .inconsistent(nullVector: nullVector(at: j), value: Rational(beta[j], divisors[j] * tau))
+                return .inconsistent(nullVector: nullVector(at: j), value: fraction(beta[j], divisors[j] * tau, shift: -shifts[j]))
             }
             let pivot = minors[j * n + j]
             let unitDivisor = divisors[j] == BigInteger(1)
@@ -90,7 +98,7 @@ struct BareissLDL: Sendable {
             swap(&t, &zeta[i])
         }
         let denominator = determinant * tau
-        return .solution(zeta.map { $0.isZero ? .zero : Rational($0 * scale, denominator) })
+        return .solution(zeta.indices.map { zeta[$0].isZero ? .zero : fraction(zeta[$0] * scale, denominator, shift: shifts[$0]) })
     }
 
     /// The null vector at a null index k, e_k − A_{R<k}⁻¹A_{R<k,k}, as η/det A'_{R<k} with η
@@ -106,6 +114,25 @@ struct BareissLDL: Sendable {
             t.divideExactly(by: minors[i * n + i])
             swap(&t, &eta[i])
         }
-        return eta.map { $0.isZero ? .zero : Rational($0, divisors[k]) }
+        return eta.indices.map { eta[$0].isZero ? .zero : fraction(eta[$0], divisors[k], shift: shifts[$0] - shifts[k]) }
+    }
+
+    /// (numerator/denominator)·2^shift, reduced.
+    private func fraction(_ numerator: BigInteger, _ denominator: BigInteger, shift: Int) -> Rational {
+        shift >= 0 ? Rational(numerator.shiftedLeft(shift), denominator) : Rational(numerator, denominator.shiftedLeft(-shift))
+    }
+
+    /// Float64 data give each index its own power of two (its column's exponent), and one common
+    /// denominator would pad every entry to the longest's length. D = diag(2^k_i) with k_i =
+    /// −⌊v₂(A_ii)/2⌋ brings each diagonal entry's 2-adic valuation to 0 or 1, so the minors stay
+    /// as short as the data (one-hot columns beside float ones). A' = DAD has the same pivots
+    /// and null indices; answers are scaled back exactly: z = Dz', h = Dh'/2^k_k, y_k = y'_k/2^k_k.
+    static func balancingShifts(_ elements: [Rational], order n: Int) -> [Int] {
+        (0..<n).map { i in
+            let diagonal = elements[i * n + i]
+            if diagonal.isZero { return 0 }
+            let valuation = diagonal.numerator.trailingZeroBitCount - diagonal.denominator.trailingZeroBitCount
+            return -(valuation >= 0 ? valuation / 2 : -((-valuation + 1) / 2))
+        }
     }
 }

@@ -57,6 +57,12 @@ struct IntegerOperationTests {
         #expect(Rational(pow2(100)).power(-1).reciprocal == Rational(pow2(100)))
     }
 
+    @Test func twoAdicValuation() {
+        #expect(BigInteger(1).trailingZeroBitCount == 0 && BigInteger(-12).trailingZeroBitCount == 2)
+        #expect(BigInteger(3).shiftedLeft(200).trailingZeroBitCount == 200)
+        #expect((BigInteger(1).shiftedLeft(90) + BigInteger(1).shiftedLeft(70)).trailingZeroBitCount == 70)
+    }
+
     @Test func gcdAndLcm() {
         #expect(BigInteger.gcd(12, -18) == 6)
         #expect(BigInteger.gcd(-12, -18) == 6)

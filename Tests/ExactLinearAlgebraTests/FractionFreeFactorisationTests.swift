@@ -53,6 +53,37 @@ struct FractionFreeFactorisationTests {
         }
     }
 
+    @Test func balancingShiftsByHand() {
+        // v₂ of the diagonal: 1/4 → −2, 8 → 3, 1/8 → −3, 6 → 1; k_i = −⌊v/2⌋ leaves 0 or 1.
+        let a = [Rational(1, 4), .zero, .zero, .zero,
+                 .zero, Rational(8), .zero, .zero,
+                 .zero, .zero, Rational(1, 8), .zero,
+                 .zero, .zero, .zero, Rational(6)]
+        #expect(BareissLDL.balancingShifts(a, order: 4) == [1, -1, 2, 0])
+    }
+
+    /// Columns of very different binary exponents (float64 data beside one-hot columns): the
+    /// balanced fraction-free form against the rational one.
+    @Test func bothFormsAgreeWhenColumnsHaveTheirOwnExponents() {
+        var rng = SplitMix64(seed: 505)
+        for trial in 0..<80 {
+            let n = rng.nextInt(in: 1...6)
+            let b = rng.integerMatrix(rng.nextInt(in: 1...(n + 1)), n, -5...5)
+            let scales = (0..<n).map { _ in Rational(2).power(rng.nextInt(in: -70...70)) * Rational(rng.nextInt(in: 1...3)) }
+            var m = b.transposed * b
+            for i in 0..<n { for j in 0..<n { m[i, j] *= scales[i] * scales[j] / Rational(1000) } }
+            guard let rational = RationalLDL(symmetric: m.elements, order: n),
+                  let bareiss = BareissLDL(symmetric: m.elements, order: n) else { Issue.record("trial \(trial): rejected"); continue }
+            #expect(rational.isPivot == bareiss.isPivot, "trial \(trial)")
+            for k in 0..<n where !rational.isPivot[k] {
+                #expect(rational.nullVector(at: k) == bareiss.nullVector(at: k), "trial \(trial)")
+            }
+            let rhs = (0..<n).map { _ in Rational(rng.nextInt(in: -9...9), rng.nextInt(in: 1...4)) * Rational(2).power(rng.nextInt(in: -40...40)) }
+            #expect(rational.solve(rhs) == bareiss.solve(rhs), "trial \(trial)")
+            #expect(rational.solve(apply(m, rhs)) == bareiss.solve(apply(m, rhs)), "trial \(trial)")
+        }
+    }
+
     @Test func integerMatrixProductsEqualRationalSums() {
         var rng = SplitMix64(seed: 504)
         for trial in 0..<60 {

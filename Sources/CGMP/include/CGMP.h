@@ -30,6 +30,7 @@ static inline void dln_mpz_pow_ui(mpz_ptr z, mpz_srcptr a, unsigned long e) { mp
 static inline void dln_mpz_ui_pow_ui(mpz_ptr z, unsigned long b, unsigned long e) { mpz_ui_pow_ui(z, b, e); }
 static inline void dln_mpz_mul_2exp(mpz_ptr z, mpz_srcptr a, unsigned long e) { mpz_mul_2exp(z, a, e); }
 static inline void dln_mpz_fdiv_q_2exp(mpz_ptr q, mpz_srcptr a, unsigned long e) { mpz_fdiv_q_2exp(q, a, e); }
+static inline unsigned long dln_mpz_scan1(mpz_srcptr a, unsigned long start) { return mpz_scan1(a, start); }
 static inline int dln_mpz_cmp(mpz_srcptr a, mpz_srcptr b) { return mpz_cmp(a, b); }
 static inline int dln_mpz_cmpabs(mpz_srcptr a, mpz_srcptr b) { return mpz_cmpabs(a, b); }
 static inline int dln_mpz_sgn(mpz_srcptr a) { return mpz_sgn(a); }
