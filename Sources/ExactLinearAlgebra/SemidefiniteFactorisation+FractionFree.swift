@@ -1,16 +1,17 @@
 import ExactArithmetic
 
 /// The fraction-free (Bareiss) form of `SemidefiniteFactorisation`, for entries beyond the Int64
-/// fast path. A is scaled to integers once (A' = δA) and every entry of the elimination is then a
-/// minor of A' (Sylvester's identity makes each division exact), so no gcd is taken until a
-/// vector is read out, one per entry.
+/// fast path. A is scaled to integers once, A' = δ·DAD (D a power of two per index,
+/// `balancingShifts`; δ the lcm of the denominators left), and every entry of the elimination is
+/// then a minor of A' (Sylvester's identity makes each division exact), so no gcd is taken until
+/// a vector is read out, one per entry.
 ///
 /// Same pivot order and the same answers as the rational form: with R the nonzero pivots,
 /// `solve` gives z_R = A_RR⁻¹b_R and z = 0 off R, and the null vector at k is
 /// e_k − A_{R<k}⁻¹A_{R<k,k} (both are what L⁻ᵀD⁺L⁻¹ and L⁻ᵀe_k work out to).
 struct BareissLDL: Sendable {
     let order: Int
-    /// δ, the lcm of A's denominators.
+    /// δ, the lcm of DAD's denominators.
     private let scale: BigInteger
     /// Row-major n×n; at (i, j), i ≥ j, the Bareiss value when column j was eliminated:
     /// det A'[R_{<j} ∪ {i}, R_{<j} ∪ {j}]. Zero below a null index.
@@ -70,13 +71,13 @@ struct BareissLDL: Sendable {
         let n = order
         let db = (0..<n).map { b[$0].isZero || shifts[$0] == 0 ? b[$0] : b[$0] * Rational(2).power(shifts[$0]) }
         let tau = db.leastCommonDenominator
-        var beta = db.integers(over: tau)       // A'ẑ = τDb, so z = DNδẑ/τ
+        var beta = db.integers(over: tau)       // A'ẑ = τ·Db, so z = δ·Dẑ/τ
         var t = BigInteger(0)
         // Forward elimination of the right-hand side; β_j is final once column j is eliminated.
         for j in 0..<n {
             guard isPivot[j] else {
                 if beta[j].isZero { continue }
-                // (L⁻¹b)_k = β_k / (det A'_{R<k}·τ), and the null vector at k certifies it.
+                // (L⁻¹b)_k = β_k / (det A'_{R<k}·τ·2^k_k), and the null vector at k certifies it.
                 return .inconsistent(nullVector: nullVector(at: j), value: fraction(beta[j], divisors[j] * tau, shift: -shifts[j]))
             }
             let pivot = minors[j * n + j]
@@ -132,7 +133,7 @@ struct BareissLDL: Sendable {
             let diagonal = elements[i * n + i]
             if diagonal.isZero { return 0 }
             let valuation = diagonal.numerator.trailingZeroBitCount - diagonal.denominator.trailingZeroBitCount
-            return -(valuation >= 0 ? valuation / 2 : -((-valuation + 1) / 2))
+            return -(valuation >> 1) // −⌊v/2⌋: the shift rounds toward −∞
         }
     }
 }
