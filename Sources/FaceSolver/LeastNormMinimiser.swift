@@ -34,8 +34,8 @@ extension OrientedProblem {
         guard let inverse = SemidefiniteFactorisation(symmetric: gram, order: r), inverse.rank == r else {
             throw FaceSolverError.internalCheckFailed("the null-space basis is not independent")
         }
-        func coefficients(_ v: [Rational]) throws -> [Rational] {   // G⁻¹Hᵀv
-            guard case .solution(let t) = inverse.solve(null.map { dot($0, v) }) else {
+        func coefficients(_ hv: [Rational]) throws -> [Rational] {  // G⁻¹·(Hᵀv)
+            guard case .solution(let t) = inverse.solve(hv) else {
                 throw FaceSolverError.internalCheckFailed("the null-space Gram matrix is singular")
             }
             return t
@@ -47,13 +47,13 @@ extension OrientedProblem {
             }
             return v
         }
-        let u = z.subtracting(combination(try coefficients(z)))
+        let u = z.subtracting(combination(try coefficients(null.map { dot($0, z) })))
         let feasible = !k.contains { constrained[$0] && u[$0].signum < 0 }
         let c = feasible ? [] : k.filter { constrained[$0] }
         var result = u, nu = [Rational](repeating: .zero, count: c.count)
         if !c.isEmpty {
             // Π_CC column by column: Π e_c = H G⁻¹ (row c of H).
-            let columns = try c.map { i in combination(try coefficients((0..<n).map { $0 == i ? .one : .zero })) }
+            let columns = try c.map { i in combination(try coefficients(null.map { $0[i] })) }
             var q = [Rational](repeating: .zero, count: c.count * c.count)
             for (a, column) in columns.enumerated() { for (b, i) in c.enumerated() { q[b * c.count + a] = column[i] } }
             let multipliers = OrientedProblem(n: c.count, P: q, p: c.map { -u[$0] }, constrained: Array(repeating: true, count: c.count))

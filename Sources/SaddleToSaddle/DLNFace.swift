@@ -14,17 +14,17 @@ struct DLNFace {
 
     /// The face problem, started from the support of `near` (the previous saddle's minimiser,
     /// usually one coordinate away) where it lies on the face.
-    func faceProblem(_ problem: Problem, near: [Rational]? = nil) -> FaceProblem {
+    func faceProblem(_ problem: Problem, near: [Rational]) -> FaceProblem {
         let lwd = problem.weightDecay
         return FaceProblem(
             P: problem.M.submatrix(rows: indices, columns: indices),
             p: indices.map { problem.r[$0] - (sign[$0] > 0 ? lwd : -lwd) },
             constraints: indices.map { sign[$0] > 0 ? .nonnegative : .nonpositive }, isKnownSemidefinite: true,
-            warmSupport: near.map { x in indices.indices.filter { !x[indices[$0]].isZero } } ?? [])
+            warmSupport: indices.indices.filter { !near[indices[$0]].isZero })
     }
 
     /// The minimiser (full length d) and whether it is unique; `near` as in `faceProblem`.
-    func solve(_ problem: Problem, near: [Rational]? = nil) throws -> (x: [Rational], isUnique: Bool) {
+    func solve(_ problem: Problem, near: [Rational]) throws -> (x: [Rational], isUnique: Bool) {
         var x = [Rational](repeating: .zero, count: problem.dimension)
         guard !indices.isEmpty else { return (x, true) }
         let solution = try solveFace(faceProblem(problem, near: near))
