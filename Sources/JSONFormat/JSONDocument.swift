@@ -21,7 +21,8 @@ public indirect enum JSONDocument {
     /// pretty text at its place in the document: each element indented and written at that
     /// indent (e.g. 4 for a member of the top-level object), separated by ",\n". The text is
     /// copied, never held in memory (`compare --json`'s knots, written while the path is
-    /// computed).
+    /// computed), once: streamed into a file descriptor, the copy drains the file
+    /// (`JSONOutput.append(file:)`).
     case spilled(count: Int, file: UnsafeMutablePointer<FILE>)
     /// An array of `count` objects, element i written straight into the output by
     /// `write(i, &out, indent)` at the element's indent with `JSONOutput.appendMember` (the bytes
