@@ -22,7 +22,7 @@ extension FrequencyTally {
             ("rows", .array(rows.map { label, i in
                 .object(JSONObject([
                     ("property", .string(label)), ("count", .number(String(i.successes))), ("trials", .number(String(i.trials))),
-                    ("frequency", .number(String(i.proportion))),
+                    ("frequency", i.proportionJSON),
                     ("wilson95", .array([.number(String(i.lower)), .number(String(i.upper))])),
                 ]))
             })),

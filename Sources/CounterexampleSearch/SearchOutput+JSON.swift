@@ -37,7 +37,7 @@ extension SearchOutput {
             ("shard", .string(o.shard.description)),
             ("tried", .number(String(outcome.tried))),
             ("found", .number(String(outcome.found.count))),
-            ("frequency", .number(String(f.proportion))),
+            ("frequency", f.proportionJSON),
             ("wilson95", .array([.number(String(f.lower)), .number(String(f.upper))])),
             ("foundIndices", .array(outcome.found.map { .number(String($0)) })),
             ("errors", .array(outcome.errors.map { .object(JSONObject([("index", .number(String($0.index))), ("message", .string($0.message))])) })),

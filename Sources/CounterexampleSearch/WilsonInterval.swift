@@ -1,3 +1,5 @@
+import JSONFormat
+
 /// The Wilson score interval for a binomial proportion (Wilson 1927): with z = 1.96 a 95%
 /// interval that, unlike p̂ ± z·√(p̂(1−p̂)/n), stays inside [0, 1] and behaves at k = 0 or k = n.
 public struct WilsonInterval: Equatable, Sendable {
@@ -17,12 +19,16 @@ public struct WilsonInterval: Equatable, Sendable {
         upper = min(1, center + half)
     }
 
-    public var proportion: Double { trials == 0 ? 0 : Double(successes) / Double(trials) }
+    /// k/n; nil with no trials (0 of 0 is no proportion, not 0%).
+    public var proportion: Double? { trials == 0 ? nil : Double(successes) / Double(trials) }
+
+    /// `proportion` as a JSON number, or null with no trials.
+    public var proportionJSON: JSONValue { proportion.map { .number(String($0)) } ?? .null }
 
     /// "23.9% (95% CI 23.1–24.8%)".
     public var text: String {
         func pct(_ v: Double) -> String { String(format: "%.1f", 100 * v) }
         // No trials: no proportion to show, only the interval that says nothing is known.
-        return "\(trials == 0 ? "—" : pct(proportion) + "%") (95% CI \(pct(lower))–\(pct(upper))%)"
+        return "\(proportion.map { pct($0) + "%" } ?? "—") (95% CI \(pct(lower))–\(pct(upper))%)"
     }
 }

@@ -112,5 +112,7 @@ struct AnalysisTests {
         #expect(zero.lower == 0 && abs(zero.upper - 0.2775327998628892) < 1e-12)
         #expect(w.text == "76.0% (95% CI 66.8–83.3%)")
         #expect(WilsonInterval(successes: 0, trials: 0).text == "— (95% CI 0.0–100.0%)")
+        #expect(w.proportion == 0.76 && w.proportionJSON == .number("0.76") && zero.proportionJSON == .number("0.0"))
+        #expect(WilsonInterval(successes: 0, trials: 0).proportion == nil && WilsonInterval(successes: 0, trials: 0).proportionJSON == .null)
     }
 }

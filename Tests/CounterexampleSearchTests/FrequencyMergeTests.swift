@@ -31,6 +31,21 @@ struct FrequencyMergeTests {
         #expect(merged.rows.map(\.interval) == whole.rows.map(\.interval) && merged.instances == 40 && merged.unanalysed == 0)
     }
 
+    /// More shards than instances: a shard with none writes `"frequency": null` (0 of 0 is no
+    /// proportion, not 0%) and is read back; the merge is still the whole tally.
+    @Test func aShardWithoutInstancesHasNoFrequency() throws {
+        let dirs = try shardDirectories(4, count: 2)
+        let file = dirs[3].appendingPathComponent("frequencies-4-of-4.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("\"trials\": 0,\n      \"frequency\": null,") && !text.contains("\"frequency\": 0"))
+        #expect(try FrequencyTally(contentsOf: file).rows.allSatisfy { $0.interval.trials == 0 })
+        let out = try temporaryDirectory()
+        _ = try FrequencyTally.mergeFiles(in: dirs, writingTo: out, force: false)
+        let whole = FrequencyTally(distribution: distribution, seed: 3, count: 2, jobs: 2)
+        #expect(try String(contentsOf: out.appendingPathComponent("frequencies.json"), encoding: .utf8)
+                == whole.json.serialized(pretty: true) + "\n")
+    }
+
     @Test func wrongShardSetsAreRefused() throws {
         let dirs = try shardDirectories(3)
         #expect(throws: SearchError("shard 3/3 missing: run them (dlnpath search --shard K/3) or give their directories")) {

@@ -1,4 +1,6 @@
 """search: sharded and Dask runs give exactly the plain run's outcome."""
+import math
+
 import pytest
 from distributed import Client, LocalCluster
 
@@ -35,6 +37,13 @@ def test_plain_search(plain):
     assert dlnpath.compare(first.X, first.y).monotone is False  # the shrunk witness keeps the property
     every = sorted([f.index for f in plain.findings] + [i for f in plain.findings for i in f.duplicates])
     assert every == plain.found_indices
+
+
+def test_nothing_tried_has_no_frequency():
+    # 0 of 0 is no proportion: nan, not 0; the interval says nothing is known.
+    empty = dlnpath.search("non-monotone", count=0, seed=1, jobs=1)
+    assert (empty.tried, empty.found, empty.findings, empty.interval) == (0, 0, [], (0.0, 1.0))
+    assert math.isnan(empty.frequency) and empty.summary["frequency"] is None
 
 
 @pytest.mark.parametrize("shards", [3, 7])

@@ -1,5 +1,6 @@
 """search: the seeded counterexample search, on this machine or spread over a Dask cluster."""
 import json
+import math
 import numbers
 import os
 import socket
@@ -68,7 +69,7 @@ class SearchResult:
         Instances with the property among them.
     found_indices : list of int
     frequency : float
-        ``found / tried``.
+        ``found / tried``; nan when nothing was tried (``count=0``).
     interval : (float, float)
         The 95% Wilson interval of the frequency.
     findings : list of Finding
@@ -251,9 +252,10 @@ def _result(directory):
             duplicates=[int(i) for i in f.get("duplicates", [])],
             certificate=(directory / f["certificate"]).read_text(), raw=f))
     lower, upper = summary["wilson95"]
+    frequency = summary["frequency"]  # null for 0 of 0
     return SearchResult(tried=int(summary["tried"]), found=int(summary["found"]),
                         found_indices=[int(i) for i in summary["foundIndices"]],
-                        frequency=float(summary["frequency"]), interval=(float(lower), float(upper)),
+                        frequency=math.nan if frequency is None else float(frequency), interval=(float(lower), float(upper)),
                         findings=findings, errors=[(int(e["index"]), e["message"]) for e in summary["errors"]],
                         summary=summary)
 
