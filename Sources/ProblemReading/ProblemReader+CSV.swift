@@ -17,6 +17,10 @@ extension ProblemReader {
             guard source.responseColumn == nil else {
                 throw ProblemError("\(file): give the response either as a column (--response) or as a file (--y), not both")
             }
+            // A header column named y beside --y would be read as a feature: a fit of y on itself.
+            if hasHeader, let y = table.rows[0].first(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "y" }) {
+                throw ProblemError("\(file): --y gives the response, but the header also has a column '\(y)', which would be read as a feature; drop --y to use that column as y, or remove it from the file")
+            }
             let body = hasHeader ? table.splittingHeader().body : table
             let X = try matrix(try numbers(body, file: file, limits: limits), name: "X", file: file)
             let y = try readResponse(responsePath, limits: limits, indexColumn: source.indexColumn)

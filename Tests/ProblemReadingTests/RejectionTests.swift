@@ -141,6 +141,8 @@ struct RejectionTests {
         let yWide = temporaryFile("y.csv", "1,2\n3,4\n")
         expectRejected(file: "X.csv", "1,0\n0,2\n", y: yWide, ["y must be a single column or a single row"])
         expectRejected(file: "X.csv", "x1,y\n1,2\n", y: y3, response: "y", ["not both"])
+        // X's own y column beside --y would become a feature (y fitted on itself).
+        expectRejected(file: "X.csv", "a,b, Y \n1,2,3\n4,5,6\n7,8,10\n", y: y3, ["--y gives the response", "column 'Y'", "drop --y"])
         expectRejected(file: "X.csv", "1,0\n0,2\n1,1\n", y: Fixtures.path("no-such-y.csv"), ["no-such-y.csv", "cannot read file"])
     }
 
