@@ -1,5 +1,6 @@
 """search: sharded and Dask runs give exactly the plain run's outcome."""
 import math
+import time
 
 import pytest
 from distributed import Client, LocalCluster
@@ -72,6 +73,22 @@ def test_sharded_runs_check_before_any_shard_runs(client, tmp_path, monkeypatch)
                        match=r"holds the output of another search \(summary.json\); write to another directory, or give force=True"):
         dlnpath.search("non-monotone", count=4, seed=2, shards=2, client=client, output=tmp_path)
     assert ran == []
+
+
+def test_a_failed_shard_cancels_the_shards_not_started(client, tmp_path, monkeypatch):
+    # Two workers: shard 1 fails at once, shard 2 (and perhaps 3) has started; 4 to 6 never do.
+    def shard(args, k, shards):
+        if k == 1:
+            raise dlnpath.DLNPathError("shard 1/6: dlnpath was killed by signal 9", -9, args)
+        (tmp_path / f"started-{k}").touch()
+        time.sleep(1)
+        return {}
+    monkeypatch.setattr(dlnpath._search, "run_shard", shard)
+    with pytest.raises(dlnpath.DLNPathError, match="^shard 1/6: dlnpath was killed"):
+        dlnpath.search("non-monotone", count=12, seed=1, shards=6, client=client)
+    time.sleep(1.5)  # without the cancel, shards 4 and 5 would start by now
+    started = sorted(p.name for p in tmp_path.iterdir())
+    assert "started-2" in started and len(started) <= 2, started
 
 
 def test_a_failed_shard_is_named(monkeypatch):

@@ -175,7 +175,9 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
         For bad options or an ``output`` holding another run (the message says what to do), before
         any shard runs.
     DLNPathError
-        When a shard fails (the message names it).
+        When a shard fails (the message names it). On a cluster the shards not yet started are
+        then cancelled (so is everything on Ctrl-C); those already running finish on their
+        workers, as Dask cannot stop a running task.
     """
     for name, value, least in [("count", count, 0), ("seed", seed, 0), ("shards", shards, 1), ("samples", samples, 1),
                                ("features", features, 1), ("max_found", max_found, 1), ("jobs", jobs, 1)]:
@@ -196,7 +198,11 @@ def search(property, count, seed, shards=1, client=None, max_found=None, *, dist
                 outputs = [run_shard(args, k, shards) for k in range(1, shards + 1)]
             else:
                 futures = [client.submit(run_shard, args, k, shards, pure=False) for k in range(1, shards + 1)]
-                outputs = client.gather(futures)
+                try:
+                    outputs = client.gather(futures)
+                except BaseException:  # a failed shard, or Ctrl-C: the shards not yet started never start
+                    client.cancel(futures)
+                    raise
             parts = []
             for k, files in enumerate(outputs, start=1):
                 part = Path(scratch, f"shard-{k}")
