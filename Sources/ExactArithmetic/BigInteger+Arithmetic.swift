@@ -84,6 +84,9 @@ extension BigInteger {
         return BigInteger.make { dln_mpz_divexact($0, storage.ptr, d.storage.ptr) }
     }
 
+    /// Whether `d` divides `self` (0 divides only 0), without forming the quotient.
+    public func isMultiple(of d: BigInteger) -> Bool { dln_mpz_divisible_p(storage.ptr, d.storage.ptr) != 0 }
+
     public static func / (a: BigInteger, b: BigInteger) -> BigInteger { a.quotientAndRemainder(dividingBy: b).quotient }
     public static func % (a: BigInteger, b: BigInteger) -> BigInteger { a.quotientAndRemainder(dividingBy: b).remainder }
 

@@ -44,7 +44,8 @@ extension DLNLimit {
         try visit(previous)
         while let event = nextEvent(dual, velocity, bound: problem.bound(at: previous.s), problem) {
             ProgressReport.note("ε → 0 limit: saddles", count, "s = \(previous.s.decimalString())")
-            let s = previous.s + event.delta
+            let s = time(after: previous.s, gap: event.gap, rate: event.rate, velocity, dual,
+                         weightDecayDenominator: problem.weightDecay.denominator)
             if let horizon, s > horizon { break }
             let b = problem.bound(at: s)
             dual = dual.advanced(gap: event.gap, rate: event.rate, weightDecayDenominator: problem.weightDecay.denominator,
@@ -101,13 +102,25 @@ extension DLNLimit {
         return c
     }
 
+    /// s + Δ reduced, for Δ = g·L·w/(D·ρ) (`nextEvent`). D, q's common denominator, usually
+    /// carries s's (q = s·r − M·Z(s)): then s + Δ is one fraction over D·ρ and one gcd reduces
+    /// it, where reducing Δ and adding it to s takes three gcds of that length; else Δ is added.
+    static func time(after s: Rational, gap g: BigInteger, rate rho: BigInteger, _ c: Velocity, _ dual: DualNumerators,
+                     weightDecayDenominator w: BigInteger) -> Rational {
+        let step = g * c.denominator * w, denominator = dual.denominator * rho
+        guard dual.denominator.isMultiple(of: s.denominator) else { return s + Rational(step, denominator) }
+        var numerator = step
+        numerator.addProduct(s.numerator * rho, dual.denominator.dividedExactly(by: s.denominator))
+        return Rational(numerator, denominator)
+    }
+
     /// The first time Δ > 0 at which a coordinate strictly inside the box reaches it, and every
     /// coordinate that does so then; nil when none ever will (|c_i| ≤ λwd for all i, signed case;
     /// c_i ≤ λwd, positive case). Solving q_i + Δc_i = ±(1 + λwd(s + Δ)) with q = Q/D, b = B/D,
     /// c = C/L and λwd = a/w gives Δ = g_i/ρ_i · Lw/D with integers g_i = B ∓ Q_i > 0 (the gap)
     /// and ρ_i = ±C_i·w − a·L > 0 (the rate): the factor Lw/D is shared, so arrivals compare as
-    /// g_i·ρ_j against g_j·ρ_i, products of a long and a short integer. Returns Δ with the first
-    /// arrival's g and ρ (the dual update's integers).
+    /// g_i·ρ_j against g_j·ρ_i, products of a long and a short integer. Returns the first
+    /// arrival's g and ρ (Δ's and the dual update's integers: `time(after:…)`, `advanced`).
     ///
     /// Exact, with a floating-point filter (no exact comparison for a coordinate that provably
     /// arrives later): g and ρ are approximated from their leading limbs (relative error below
@@ -116,7 +129,7 @@ extension DLNLimit {
     /// strictly after the first event; every other one is decided exactly, in index order, so
     /// ties come out as without the filter.
     static func nextEvent(_ dual: DualNumerators, _ c: Velocity, bound b: Rational, _ problem: Problem)
-        -> (delta: Rational, entering: [Int], gap: BigInteger, rate: BigInteger)? {
+        -> (entering: [Int], gap: BigInteger, rate: BigInteger)? {
         let lwd = problem.weightDecay
         let a = lwd.numerator, w = lwd.denominator, aL = lwd.isZero ? BigInteger(0) : a * c.denominator
         let big = dual.scaled(b)
@@ -146,7 +159,7 @@ extension DLNLimit {
             best = (arrival.gap, arrival.rate)
             entering = [arrival.i]
         }
-        return best.map { (Rational($0.gap * c.denominator * w, dual.denominator * $0.rate), entering, $0.gap, $0.rate) }
+        return best.map { (entering, $0.gap, $0.rate) }
     }
 
     /// g/ρ for positive integers as significand · 2^exponent (significand in (1/2, 2)), from

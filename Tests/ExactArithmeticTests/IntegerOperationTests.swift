@@ -63,6 +63,14 @@ struct IntegerOperationTests {
         #expect((BigInteger(1).shiftedLeft(90) + BigInteger(1).shiftedLeft(70)).trailingZeroBitCount == 70)
     }
 
+    @Test func divisibility() {
+        #expect(BigInteger(12).isMultiple(of: 4) && BigInteger(-12).isMultiple(of: 4) && BigInteger(12).isMultiple(of: -3))
+        #expect(!BigInteger(12).isMultiple(of: 5) && !BigInteger(1).isMultiple(of: 2))
+        #expect(BigInteger(0).isMultiple(of: 7) && BigInteger(0).isMultiple(of: 0) && !BigInteger(5).isMultiple(of: 0))
+        let big = BigInteger(3).shiftedLeft(200) + BigInteger(3) // 3·(2²⁰⁰ + 1)
+        #expect(big.isMultiple(of: 3) && big.isMultiple(of: BigInteger(1).shiftedLeft(200) + BigInteger(1)) && !big.isMultiple(of: 2))
+    }
+
     @Test func gcdAndLcm() {
         #expect(BigInteger.gcd(12, -18) == 6)
         #expect(BigInteger.gcd(-12, -18) == 6)

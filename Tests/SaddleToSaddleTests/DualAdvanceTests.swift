@@ -70,4 +70,31 @@ import Testing
         #expect(other.denominator == BigInteger(6))
         #expect(other.numerators == [BigInteger(3), BigInteger(-1)])
     }
+
+    /// The next saddle time s + Δ, Δ = g·L·w/(D·ρ), against the reduced sum: over D·ρ when D
+    /// carries s's denominator, else by adding the reduced Δ; both branches drawn often.
+    @Test func nextTimeEqualsReducedSum() {
+        func time(_ s: Rational, _ d: BigInteger, gap: BigInteger, rate: BigInteger, l: BigInteger, w: BigInteger) -> Rational {
+            var dual = DualNumerators(zeros: 1)
+            dual.denominator = d
+            return DLNLimit.time(after: s, gap: gap, rate: rate, Velocity(numerators: [BigInteger(1)], denominator: l), dual,
+                                 weightDecayDenominator: w)
+        }
+        // By hand: 1/3 + 2/(6·5) = 2/5 (3 divides D = 6); 1/7 + 2/30 = 22/105 (7 does not).
+        #expect(time(Rational(1, 3), 6, gap: 2, rate: 5, l: 1, w: 1) == Rational(2, 5))
+        #expect(time(Rational(1, 7), 6, gap: 2, rate: 5, l: 1, w: 1) == Rational(22, 105))
+        var g = SplitMix64(seed: 9)
+        var branches = (over: 0, added: 0)
+        for _ in 0..<300 {
+            let sd = Self.integer(&g, bits: g.nextInt(in: 1...300)) + BigInteger(1)
+            let s = Rational(Self.integer(&g, bits: 200), sd)
+            let carries = g.nextInt(in: 0...2) > 0
+            let d = (carries ? s.denominator : BigInteger(1)) * (Self.integer(&g, bits: 100) + BigInteger(1))
+            let (gap, rate) = (Self.integer(&g, bits: 150) + BigInteger(1), Self.integer(&g, bits: 80) + BigInteger(1))
+            let (l, w) = (BigInteger(g.nextInt(in: 1...1000)), BigInteger(g.nextInt(in: 1...12)))
+            if d.isMultiple(of: s.denominator) { branches.over += 1 } else { branches.added += 1 }
+            #expect(time(s, d, gap: gap, rate: rate, l: l, w: w) == s + Rational(gap * l * w, d * rate))
+        }
+        #expect(branches.over > 100 && branches.added > 50)
+    }
 }
