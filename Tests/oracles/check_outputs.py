@@ -334,6 +334,17 @@ class Oracles:
             fail("search --frequencies --output wrote no frequencies*.json")
         for name in names:
             self.file("search-frequencies", out / name, f"search {name}")
+        # A shard without instances: 0 of 0 has no frequency (null), in both files' schemas.
+        empty = self.work / "frequencies-empty"
+        self.run(["search", "--frequencies", "--count", "2", "--seed", "7", "--shard", "4/4", "--output", empty])
+        tally = self.file("search-frequencies", empty / "frequencies-4-of-4.json", "search frequencies-4-of-4.json")
+        if any(row["trials"] != 0 or row["frequency"] is not None for row in tally["rows"]):
+            fail(f"a shard of no instances: rows {tally['rows']}, expected 0 trials and frequency null")
+        nothing = self.work / "search-empty"
+        self.run(["search", "--property", "non-monotone", "--count", "0", "--seed", "7", "--output", nothing])
+        summary = self.file("search-summary", nothing / "summary.json", "search --count 0 summary.json")
+        if summary["tried"] != 0 or summary["frequency"] is not None:
+            fail(f"search --count 0: tried {summary['tried']}, frequency {summary['frequency']!r}; expected 0 and null")
 
     def generate(self):
         document = strict_json(self.run(["generate", "mairal-yu", "--p", "3"]), "generate mairal-yu --p 3")
