@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "StiffODETests", dependencies: ["StiffODE"]),
         .testTarget(name: "NumericFlowTests", dependencies: ["NumericFlow", "StiffODE", "SVGPlot"]),
         .testTarget(name: "CertificatesTests", dependencies: ["SeededRandom", "Certificates", "CertificateChecker", "ProblemDefinition", "ProblemReading", "ExactLinearAlgebra", "LimitVerdict", "JSONFormat", "DataFormats"]),
-        .testTarget(name: "SolverCheckTests", dependencies: ["TestScratch", "SolverCheck", "NumPyFormat", "ProblemReading"]),
+        .testTarget(name: "SolverCheckTests", dependencies: ["TestScratch", "SeededRandom", "SolverCheck", "NumPyFormat", "ProblemReading"]),
         .testTarget(name: "CounterexampleSearchTests", dependencies: ["TestScratch", "SeededRandom", "CounterexampleSearch", "CertificateChecker", "LimitVerdict"]),
         .testTarget(name: "RunCheckTests", dependencies: ["TestScratch", "SeededRandom", "RunCheck", "DataFormats", "NumPyFormat", "ProblemDefinition", "ExactArithmetic", "ExactLinearAlgebra", "NumericFlow", "SVGPlot"]),
         .testTarget(name: "CLITests", dependencies: ["TestScratch", "dlnpath", "CZlib", "SeededRandom", "ExactArithmetic", "DataFormats", "JSONFormat", "PlainText", "NumericFlow", "NumPyFormat"]),

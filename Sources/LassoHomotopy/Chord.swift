@@ -48,6 +48,30 @@ public struct Chord: Sendable, Equatable {
         return zip(upperSolution, lowerSolution).map { $0 == $1 ? $0 : $0 + t * ($1 - $0) }
     }
 
+    /// x(κ) for κ in [lower, upper] over one common denominator, not reduced:
+    /// x_i = numerators[i] / denominator, denominator > 0. With α = (κ − κ_lower)/(κ_upper − κ_lower)
+    /// = a/b and the ends over their least common denominators, x_upper = U/D_u and
+    /// x_lower = W/D_l, x_i = (a·U_i·D_l + (b − a)·W_i·D_u) / (b·D_u·D_l), the D's products
+    /// taken over lcm(D_u, D_l): two products per coordinate and no gcd, where `solution(at:)`
+    /// reduces three rationals per coordinate (check-solver's comparisons need no reduced x).
+    public func solutionNumerators(at kappa: Rational) -> (numerators: [BigInteger], denominator: BigInteger) {
+        precondition(lower <= kappa && kappa <= upper, "κ must lie on the chord")
+        let du = upperSolution.leastCommonDenominator, dl = lowerSolution.leastCommonDenominator
+        if kappa == upper { return (upperSolution.integers(over: du), du) }
+        if kappa == lower { return (lowerSolution.integers(over: dl), dl) }
+        let alpha = (kappa - lower) / (upper - lower)
+        let g = BigInteger.gcd(du, dl)
+        let fu = dl.dividedExactly(by: g), fl = du.dividedExactly(by: g) // D_u·fu = D_l·fl = lcm
+        let a = alpha.numerator * fu, b = (alpha.denominator - alpha.numerator) * fl
+        let numerators = zip(upperSolution, lowerSolution).map { u, w in
+            var t = BigInteger(0)
+            if !u.isZero { t.addProduct(a, u.integer(over: du)) }
+            if !w.isZero { t.addProduct(b, w.integer(over: dl)) }
+            return t
+        }
+        return (numerators, alpha.denominator * du * fu)
+    }
+
     /// For knots κ₀ > κ₁ > … > κ_K (`kappa(k)`, K + 1 = `count`) and κ₀ > κ ≥ κ_K: the j with
     /// κ_j > κ ≥ κ_{j+1}, whose chord holds κ (binary search).
     public static func index(of kappa: Rational, count: Int, kappa kappaAt: (Int) -> Rational) -> Int {

@@ -107,6 +107,16 @@ public struct LassoPath: Sendable {
         return kappa == knots[j + 1].kappa ? knots[j + 1].x : segments[j].solution(at: kappa)
     }
 
+    /// `solution(at:)` over one common denominator, not reduced (`Chord.solutionNumerators`):
+    /// for comparisons that need x(κ)'s signs, norms and differences but not its entries in
+    /// lowest terms.
+    public func solutionNumerators(at kappa: Rational) -> (numerators: [BigInteger], denominator: BigInteger) {
+        precondition(kappa.signum >= 0, "the lasso path is defined for κ ≥ 0")
+        if kappa >= knots[0].kappa { return (knots[0].x.map { _ in BigInteger(0) }, BigInteger(1)) }
+        let j = Chord.index(of: kappa, count: knots.count) { knots[$0].kappa } // κ_j > κ ≥ κ_{j+1}
+        return segments[j].chord.solutionNumerators(at: kappa)
+    }
+
     /// Whether the lasso solution at κ ≥ 0 is unique (the knot's verdict at a knot, the
     /// segment's inside one; x = 0 is the only solution above κ_max).
     public func isUnique(at kappa: Rational) -> Bool {

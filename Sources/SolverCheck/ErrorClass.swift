@@ -31,12 +31,13 @@ extension PointComparison {
         func name(_ i: Int) -> String { coordinateName(i, names) }
         func sign(_ s: Int) -> String { s > 0 ? "+" : s < 0 ? "−" : "0" }
         // A coordinate on the wrong side of 0 by more than the tolerance.
+        var exactSign = [Int](repeating: 0, count: given.count)
+        for (i, e) in zip(exactSupport, exactSigns) { exactSign[i] = e }
         for i in given.indices {
             let s = given[i].signum
             if unique {
-                let e = exact[i].signum
-                if s != e, (given[i] - exact[i]).magnitude > threshold {
-                    return (.structural, "\(name(i)) has sign \(sign(s)), exact \(sign(e))")
+                if let distance = wrongSignDistances[i], distance > threshold {
+                    return (.structural, "\(name(i)) has sign \(sign(s)), exact \(sign(exactSign[i]))")
                 }
             } else if s != 0, given[i].magnitude > threshold {
                 let allowed = exactSupport.firstIndex(of: i).map { exactSigns[$0] }

@@ -14,10 +14,18 @@ struct ExactReference {
     let unit: Rational
     /// What a KKT violation is divided by: ‖r‖∞ = λ_max of the signed lasso (1 when r = 0).
     let correlationScale: Rational
+    /// M over one common denominator, formed once for the product with every point's x.
+    let integerM: IntegerMatrix
+    /// r over its least common denominator, for rᵀx*.
+    private let rNumerators: [BigInteger]
+    private let rDenominator: BigInteger
 
     init(path: LassoPath) {
         self.path = path
         let p = path.problem
+        integerM = IntegerMatrix(p.M)
+        rDenominator = p.r.leastCommonDenominator
+        rNumerators = p.r.integers(over: rDenominator)
         let rNorm = maxNorm(p.r)
         correlationScale = rNorm.isZero ? .one : rNorm
         let diagonal = (0..<p.dimension).map { p.M[$0, $0] }.max() ?? .zero
@@ -28,7 +36,13 @@ struct ExactReference {
     }
 
     /// What a solution's error is divided by: `max(‖x*‖∞, unit)`.
-    func solutionScale(_ exact: [Rational]) -> Rational { Rational.max(maxNorm(exact), unit) }
+    func solutionScale(_ exact: ExactSolution) -> Rational { Rational.max(exact.maxNorm, unit) }
+
+    /// x(κ), the canonical member where it is not unique, over one common denominator.
+    func solution(at kappa: Rational) -> ExactSolution { ExactSolution(path.solutionNumerators(at: kappa)) }
+
+    /// The correlation c = r − Mx.
+    func correlation(_ x: [Rational]) -> [Rational] { problem.r.subtracting(integerM.times(x)) }
 
     /// Whether the lasso solution at κ is a single point (docs/math.md §1: otherwise an affine family
     /// that shares c, E, the signs and the optimal value; the path holds a canonical member).
@@ -55,7 +69,7 @@ struct ExactReference {
 
     /// `Lasso*(κ) = ℓ(x*) + κ‖x*‖₁` for a solution x* at κ, in O(d): KKT gives c*_i = κ·sign(x*_i)
     /// on the support (docs/math.md §1), so `x*ᵀMx* = rᵀx* − κ‖x*‖₁` and `Lasso*(κ) = ½(κ‖x*‖₁ − rᵀx*)`.
-    func optimalValue(solution x: [Rational], kappa: Rational) -> Rational {
-        Rational(1, 2) * (kappa * oneNorm(x) - dot(problem.r, x))
+    func optimalValue(solution x: ExactSolution, kappa: Rational) -> Rational {
+        Rational(1, 2) * (kappa * x.oneNorm - x.dot(rNumerators, over: rDenominator))
     }
 }

@@ -61,7 +61,7 @@ public struct SolverReport: Equatable, Sendable {
         if let first = structural.first {
             line = "FAIL: structural error at \(structural.count) of \(points.count) λ (first at λ = \(first.lambda.display), \(first.place): \(first.reason ?? ""))"
             // Mostly where the exact solution is 0: the solver's λ are on another scale, most often n× scikit-learn's.
-            let zero = structural.filter { $0.comparison?.exact.allSatisfy(\.isZero) ?? false }.count
+            let zero = structural.filter { $0.comparison?.exactIsZero ?? false }.count
             if 2 * zero > structural.count { line += " (at \(zero) of them the exact solution is 0: if the solver penalised ½‖Xx − y‖², give --scaling sum)" }
         } else if let first = knotErrors.first {
             line = "FAIL: structural error in the path: \(first)"

@@ -18,11 +18,11 @@ public struct ValueError: Equatable, Sendable {
 
     init(x: [Rational], kappa: Rational, reference: ExactReference) {
         if reference.isUnique(at: kappa) {
-            let exact = reference.path.solution(at: kappa)
-            self.init(criterion: .solution, error: maxNorm(x.subtracting(exact)) / reference.solutionScale(exact))
+            let exact = reference.solution(at: kappa)
+            self.init(criterion: .solution, error: exact.maxDistance(to: x) / reference.solutionScale(exact))
         } else {
             let problem = reference.problem
-            let kkt = kktResidual(x: x, correlation: problem.correlation(x), kappa: kappa, variant: problem.variant)
+            let kkt = kktResidual(x: x, correlation: reference.correlation(x), kappa: kappa, variant: problem.variant)
             self.init(criterion: .kkt, error: kkt / reference.correlationScale)
         }
     }

@@ -1,6 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 import LassoHomotopy
+import SeededRandom
 import ProblemDefinition
 import SolverCheck
 import Testing
@@ -193,5 +194,59 @@ struct CompareTests {
         let c = try #require(try SolverCheck.compare(problem: positive, solution: negative).points[0].comparison)
         // c = r − x = (1, −9/10, 1/2): residuals 0, max(1/10, |−9/10 − 1|) = 19/10, max(1/2 − 1, 0) = 0.
         #expect(c.kktViolation == q(19, 10))
+    }
+}
+
+/// The comparison works on x* over one common denominator and does not keep it; these are its
+/// numbers against the same ones in reduced rationals, from their definitions.
+@Suite("SolverCheck.compare against reduced arithmetic")
+struct ReducedArithmeticTests {
+    /// Seeded double-valued designs, square and wide (singular M, unique solutions in general
+    /// position), and solver points at double λ near x(λ): rounded to doubles, some coordinates
+    /// zeroed, some moved by 1%.
+    @Test func everyNumberMatchesItsDefinition() throws {
+        var rng = SplitMix64(seed: 2026_12_06)
+        var compared = 0, wrongSigns = 0
+        for trial in 0..<12 {
+            let (n, d) = trial % 2 == 0 ? (9, 5) : (4, 6)
+            let X = Matrix((0..<n).map { _ in (0..<d).map { _ in Rational(exactly: rng.nextUnit() * 4 - 2)! } })
+            let y = (0..<n).map { _ in Rational(exactly: rng.nextUnit() * 6 - 3)! }
+            let problem = try Problem(X: X, y: y)
+            let path = try LassoPath(problem: problem)
+            let kappaMax = path.kappaMax.doubleValue
+            let lambdas = (0..<8).map { _ in rng.nextUnit() * kappaMax * 1.1 }
+            let solutions = lambdas.map { lambda in
+                path.solution(at: Rational(exactly: lambda)!).map { v -> Double in
+                    switch rng.nextInt(in: 0...5) {
+                    case 0: return 0
+                    case 1: return v.doubleValue * 1.01
+                    default: return v.doubleValue
+                    }
+                }
+            }
+            let report = try SolverCheck.compare(path: path, solution: SolverOutput(lambdas: lambdas, solutions: solutions))
+            for point in report.points {
+                let c = try #require(point.comparison)
+                let kappa = c.kappa, x = c.given, xStar = path.solution(at: kappa)
+                #expect(c.exactIsZero == xStar.allSatisfy(\.isZero))
+                let difference = maxNorm(x.subtracting(xStar)), size = maxNorm(xStar)
+                #expect(c.absoluteError == difference, "trial \(trial) κ = \(kappa)")
+                #expect(c.relativeError == (size.isZero ? nil : difference / size))
+                func objective(_ v: [Rational]) -> Rational { problem.loss(v) + kappa * oneNorm(v) }
+                #expect(c.objectiveGap == objective(x) - objective(xStar), "trial \(trial) κ = \(kappa)")
+                #expect(c.objectiveGap.signum >= 0)
+                #expect(c.unique == path.isUnique(at: kappa))
+                if c.unique {
+                    #expect(c.error == difference / Rational.max(size, c.scale) && c.scale >= size)
+                    #expect(c.exactSupport == xStar.indices.filter { !xStar[$0].isZero })
+                    #expect(c.exactSigns == c.exactSupport.map { xStar[$0].signum })
+                    let wrong = x.indices.filter { x[$0].signum != xStar[$0].signum }
+                    #expect(c.wrongSignDistances == Dictionary(uniqueKeysWithValues: wrong.map { ($0, (x[$0] - xStar[$0]).magnitude) }))
+                    wrongSigns += wrong.count
+                }
+                compared += 1
+            }
+        }
+        #expect(compared == 96 && wrongSigns > 20)
     }
 }

@@ -23,6 +23,9 @@ Usage (from the repository root; builds nothing — build the release binary fir
   $PY examples/bench/real_data.py --only gaussian-200x100 --commands compare-json
   $PY examples/bench/real_data.py --timeout 120 --dlnpath .build-release/release/dlnpath
 
+`check-solver` checks lars_path's output on the instance (written as an .npz of alphas and coefs)
+against the exact path, as a solver author would (float instances only).
+
 Each row: instance, command, CPU s, wall s, peak MB, output MB, lars_path CPU ms, ratio (CPU of
 the command / CPU of lars_path). A command that exceeds --timeout is killed and marked so. For
 Mairal–Yu instances up to --baseline-max-p, the exact Python-fractions homotopy of
@@ -55,6 +58,8 @@ COMMANDS = {
     "compare": ["compare"],
     "compare-json": ["compare", "--json"],
     "compare-summary": ["compare", "--json", "--summary"],
+    # scikit-learn's own lars_path output on the instance, checked as a path ({lars}: its .npz)
+    "check-solver": ["check-solver", "--path", "--solution", "{lars}"],
 }
 # What the targets are stated for; other commands are run with --commands.
 DEFAULT_COMMANDS = {
@@ -104,6 +109,16 @@ def write_instance(name, directory, dlnpath, seed):
     path = os.path.join(directory, name + ".npz")
     np.savez(path, X=np.ascontiguousarray(X, dtype=np.float64), y=np.ascontiguousarray(y, dtype=np.float64))
     return path, X, y
+
+
+def write_lars(X, y, directory, name):
+    """lars_path(method="lasso")'s alphas and coefs as an .npz for check-solver; its path."""
+    path = os.path.join(directory, name + "-lars.npz")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        alphas, _, coefs = lars_path(X, y, method="lasso")
+    np.savez(path, alphas=alphas, coefs=coefs)
+    return path
 
 
 def time_lars(X, y, repeats=5):
@@ -187,7 +202,11 @@ def main():
         path, X, y = write_instance(name, directory, args.dlnpath, args.seed)
         lars_cpu, lars_knots = time_lars(X, y) if X is not None else (None, None)
         for command in args.commands or DEFAULT_COMMANDS.get(name, ["compare-json"]):
-            cpu, wall, peak, size, status = run_command([args.dlnpath, *COMMANDS[command], path], args.timeout)
+            if command == "check-solver" and X is None:
+                continue  # an exact JSON instance has no float data for lars_path
+            solution = write_lars(X, y, directory, name) if command == "check-solver" else None
+            argv = [args.dlnpath, *(solution if a == "{lars}" else a for a in COMMANDS[command]), path]
+            cpu, wall, peak, size, status = run_command(argv, args.timeout)
             ratio = f"{cpu / lars_cpu:8.0f}" if lars_cpu else f"{'—':>8}"
             lars = f"{lars_cpu * 1e3:8.1f}" if lars_cpu else f"{'—':>8}"
             mark = " (killed at timeout)" if status == "timeout" else ""
