@@ -74,11 +74,7 @@ extension ProblemReader {
     static func readResponse(_ path: String, limits: NumberLimits, indexColumn: Bool = false) throws -> [Rational] {
         let url = URL(fileURLWithPath: path)
         if url.pathExtension.lowercased() == "npy" {
-            let array = try NPYArray.read(contentsOf: url)
-            guard array.shape.count == 1 || (array.shape.count == 2 && array.shape.contains(1)) else {
-                throw ProblemError("\(path): y must be a vector, but its shape is \(array.shape)")
-            }
-            return try array.elements.enumerated().map { try exact($1, at: "y[\($0 + 1)]", file: path) }
+            return try exactVector(NPYArray.read(contentsOf: url), name: "y", file: path)
         }
         var table = try csvTable(path, indexColumn: indexColumn)
         if looksLikeHeader(table.rows[0]) { table = table.splittingHeader().body }

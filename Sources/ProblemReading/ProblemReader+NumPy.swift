@@ -60,8 +60,12 @@ extension ProblemReader {
         return m
     }
 
+    /// A vector read from an array of shape (n,), or (n, 1) or (1, n): numpy users often hold y as a
+    /// column (`y.reshape(-1, 1)`), and its entries are the same.
     static func exactVector(_ array: NPYArray, name: String, file: String) throws -> [Rational] {
-        guard array.shape.count == 1 else { throw ProblemError("\(file): \(name) must be 1-dimensional, but its shape is \(array.shape)") }
+        guard array.shape.count == 1 || (array.shape.count == 2 && array.shape.contains(1)) else {
+            throw ProblemError("\(file): \(name) must be a vector (shape (n,), (n, 1) or (1, n)), but its shape is \(array.shape)")
+        }
         return try array.elements.enumerated().map { try exact($1, at: "\(name)[\($0 + 1)]", file: file) }
     }
 }

@@ -38,7 +38,7 @@ struct NumPyInputTests {
         #expect(p.data == DataSource(X: tinyX, y: tinyY, scaling: .mean))
     }
 
-    @Test(arguments: ["xy.npz", "xy_compressed.npz"])
+    @Test(arguments: ["xy.npz", "xy_compressed.npz", "xy_column.npz"])
     func npzWithXAndY(_ name: String) throws {
         let p = try read(Fixtures.path(name))
         #expect(p.data == DataSource(X: Matrix([[point1Double, 0], [0, 2], [1, 1]]), y: tinyY, scaling: .mean))

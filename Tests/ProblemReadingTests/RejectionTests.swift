@@ -166,7 +166,9 @@ struct RejectionTests {
                        ["X must be 2-dimensional", "[3]"])
         expectRejected(ProblemSource(path: Fixtures.path("X_f8_le.npy")), ["give y with --y FILE"])
         expectRejected(ProblemSource(path: Fixtures.path("X_f8_le.npy"), responsePath: Fixtures.path("X_f8_le.npy")),
-                       ["y must be a vector", "[3, 2]"])
+                       ["y must be a vector (shape (n,), (n, 1) or (1, n))", "[3, 2]"])
+        expectRejected(ProblemSource(path: Fixtures.path("xy_two_columns.npz")),
+                       ["xy_two_columns.npz: y must be a vector", "[3, 2]"])
         expectRejected(ProblemSource(path: Fixtures.path("truncated.npy"), responsePath: Fixtures.path("y_f8.npy")),
                        ["truncated data", "expected 48 bytes", "found 43"])
         expectRejected(ProblemSource(path: Fixtures.path("garbage.npz")), ["garbage.npz", "not a ZIP archive"])

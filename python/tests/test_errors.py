@@ -58,7 +58,8 @@ def test_binary_version_matches_the_package():
     ([["1", "1/0"], ["0", "1"]], [1, 2], r"^X\[0, 1\]: '1/0' has a zero denominator"),
     (np.array([[1.0, 0.0], [np.nan, 1.0]]), np.ones(2), r"^X\[1, 0\] is nan, which has no exact value"),
     (np.eye(2), np.array([1.0, -np.inf]), r"^y\[1\] is -inf, which has no exact value"),
-    (np.eye(2), np.ones((2, 1)), r"^X must be 2-dimensional and y 1-dimensional"),
+    (np.eye(2), np.ones((2, 1)), r"^X must be 2-dimensional and y 1-dimensional; got shapes \(2, 2\) and \(2, 1\): pass y\.ravel\(\)$"),
+    (np.ones(2), np.ones(2), r"^X must be 2-dimensional and y 1-dimensional; got shapes \(2,\) and \(2,\)$"),
 ])
 def test_arrays_that_are_not_numbers_are_input_errors_named_as_numpy_does(X, y, message):
     # Caught before the tool runs, with numpy's 0-based index of the entry.

@@ -60,6 +60,9 @@ def main():
     np.savez(os.path.join(HERE, "xy_and_mr.npz"), X=np.eye(2), y=np.ones(2), M=np.eye(2), r=np.ones(2))
     np.savez(os.path.join(HERE, "mr_weight_decay.npz"), M=np.eye(2), r=np.ones(2), weightDecay=np.float64(0.5))
     np.savez(os.path.join(HERE, "xy_nan.npz"), X=np.array(X_FLOAT), y=np.array([1.0, np.nan, 3.0]))
+    # y as a column, as scikit-learn users often hold it, and y with two columns.
+    np.savez(os.path.join(HERE, "xy_column.npz"), X=np.array(X_FLOAT), y=np.array(Y, dtype="<f8").reshape(3, 1))
+    np.savez(os.path.join(HERE, "xy_two_columns.npz"), X=np.array(X_FLOAT), y=np.ones((3, 2)))
     with open(os.path.join(HERE, "garbage.npz"), "wb") as f:
         f.write(bytes((i * 37 + 11) % 256 for i in range(200)))
 

@@ -68,7 +68,8 @@ def write_problem(directory, X=None, y=None, M=None, r=None):
     shape_a, shape_b = _shape(names[0], first), _shape(names[1], second)
     a, b = _numeric_array(first), _numeric_array(second)
     if len(shape_a) != 2 or len(shape_b) != 1:
-        raise DLNPathInputError(f"{names[0]} must be 2-dimensional and {names[1]} 1-dimensional; got shapes {shape_a} and {shape_b}")
+        hint = f": pass {names[1]}.ravel()" if len(shape_a) == 2 and len(shape_b) == 2 and 1 in shape_b else ""
+        raise DLNPathInputError(f"{names[0]} must be 2-dimensional and {names[1]} 1-dimensional; got shapes {shape_a} and {shape_b}{hint}")
     for name, values in zip(names, (a, b)):
         if values is not None and values.dtype.kind == "f" and not np.isfinite(values).all():
             index = tuple(int(i) for i in np.argwhere(~np.isfinite(values))[0])
