@@ -109,6 +109,7 @@ public func checkRunText(_ r: RunCheckReport, problemFile: String, format: Numbe
     out.append("criterion: " + r.criterion)
     out.append("")
     out.append("verdict: " + r.reading)
+    if let hint = r.hint { out.append("hint: " + hint) }
     return out.joined(separator: "\n")
 }
 

@@ -62,11 +62,22 @@ public enum RunCheck {
         guard options.relativeTolerance > 0, options.relativeTolerance < 1 else {
             throw .badInput("--tolerance must lie in (0, 1), got \(options.relativeTolerance)")
         }
+        var report = try measure(run, against: reference, options: options, epsilon: epsilon, progress: progress)
+        if report.verdict == .inconsistent { report.hint = conventionHint(run, against: reference, options: options, epsilon: epsilon) }
+        return report
+    }
+
+    /// The check with the run's flow times multiplied by `timeScale` (for gradient descent: its
+    /// step), which is how a run made under another convention of loss or scaling reads
+    /// (`conventionHint`).
+    static func measure(_ run: TrainingRun, against reference: FlowReference, options: Options, epsilon: FlowEpsilon,
+                        timeScale: Double = 1, progress: ((Double) -> Void)? = nil) throws(RunCheckError) -> RunCheckReport {
         let dln = reference.dln
         let L = epsilon.logInverse
         // s = (2 or 4)·t/L; flow time t = k·η for gradient descent.
         let sPerTime = dln.variant == .signed ? 2 / L : 4 / L
-        let flowTimes = run.times.map { $0 * (options.step ?? 1) }
+        let step = options.step.map { $0 * timeScale }
+        let flowTimes = run.times.map { $0 * (step ?? timeScale) }
         var s = flowTimes.map { $0 * sPerTime }
         var runX = run.x
         let x0 = initialPredictor(dln, epsilon: epsilon)
@@ -80,7 +91,7 @@ public enum RunCheck {
         var refX: [[Double]] = [], refExactAverage: [[Double]] = []
         var descentNote: (tracks: Bool, diagnosis: String)? = nil
         do {
-            if let eta = options.step {
+            if let eta = step {
                 let result = try GradientDescent.run(dln, epsilon: epsilon, stepSize: eta, sMax: sEnd, sampleAt: s,
                                                      progress: progress)
                 guard result.samples.count == s.count, !result.diverged else {
@@ -144,7 +155,7 @@ public enum RunCheck {
         }
         let sMax = Rational(exactly: sEnd) ?? reference.defaultSMax
         return RunCheckReport(
-            file: run.file, form: run.form, epsilon: epsilon.label, logInverseEpsilon: L, step: options.step,
+            file: run.file, form: run.form, epsilon: epsilon.label, logInverseEpsilon: L, step: step,
             samples: run.times.count, sRange: (s[prepended ? 1 : 0], sEnd),
             runDeviation: dev, limitDeviation: lim, lassoDeviation: las,
             referenceLimitDeviation: refLim, limitLassoDistance: limLas, samplingError: sampling,

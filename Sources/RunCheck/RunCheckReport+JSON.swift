@@ -27,6 +27,7 @@ extension RunCheckReport {
             ("criterion", .string(criterion)),
             ("reading", .string(reading)),
             ("denserBy", denserBy.map { .integer($0) } ?? .null),
+            ("hint", hint.map { .string($0) } ?? .null),
         ]
         if let descentTracksFlow {
             o.append(("descentTracksFlow", .bool(descentTracksFlow)))

@@ -77,6 +77,9 @@ public struct RunCheckReport: Sendable {
     public let divergence: [Divergence]
     public let summary: FlowSummary
     public let series: Series
+    /// When inconsistent: the usual convention (loss, scaling, ε) under which the run is not,
+    /// and what to give (`RunCheck.conventionHint`); nil when none explains it.
+    public internal(set) var hint: String? = nil
 
     public var criterion: String { RunCheck.criterion }
 

@@ -29,14 +29,14 @@ struct CheckRunCommand: ParsableCommand {
           average   x̄(t) = (1/t)∫₀ᵗ x, formed from the samples by the trapezoid rule (x(0) \
         prepended when the first time is positive); the reference is averaged the same way.
 
-        Reported, over the run's time span: runDeviation = sup ‖x̄_run − x̄_ref‖∞ against the \
-        tool's own accurate integration at the same ε and initialisation (gradient descent with \
-        the same step for --step): the solver check; limitDeviation against the exact ε → 0 \
-        limit x̄₀(s); lassoDeviation against the exact lasso path at κ = λwd + 1/s; where each \
-        sup is attained; and beside them the parts that are the theory: the tool's own run \
-        against the limit (finite ε), the limit against the path, and the exact intervals where \
-        the limit leaves the path. The verdict (consistent, inconsistent, inconclusive) follows \
-        the criterion printed with it; --tolerance sets its rtol.
+        Reported, over the run's time span: runDeviation = sup ‖x̄_run − x̄_ref‖∞ against the tool's own \
+        accurate integration at the same ε and initialisation (gradient descent with the same step for \
+        --step): the solver check; limitDeviation against the exact ε → 0 limit x̄₀(s); lassoDeviation against \
+        the exact lasso path at κ = λwd + 1/s; where each sup is attained; and beside them the parts that are \
+        the theory: the tool's own run against the limit (finite ε), the limit against the path, and the exact \
+        intervals where the limit leaves the path. The verdict (consistent, inconsistent, inconclusive) \
+        follows the criterion printed with it; --tolerance sets its rtol. An inconsistent run is checked again \
+        under the other conventions above; the first under which it agrees is printed as a hint.
 
         Exit codes: 0 checked (any verdict); 1 with --expect-consistent unless the verdict is \
         consistent, or when the tool's own run cannot be computed (its integration fails, or its \

@@ -85,18 +85,10 @@ struct RunCheckTests {
         #expect(r.verdict == .inconclusive && r.denserBy == 3, "\(r.reading)")
     }
 
-    /// Gradient descent by the tool itself, every iteration saved, t = iteration numbers.
-    func descentRun(step: Double, sMax: Double = 4.5) throws -> TrainingRun {
-        let perIteration = step * 2 / eps.logInverse
-        let n = Int((sMax / perIteration).rounded(.up))
-        let times = (0...n).map { Double($0) * perIteration }
-        let result = try GradientDescent.run(ref.dln, epsilon: eps, stepSize: step, sMax: sMax, sampleAt: times)
-        return try TrainingRun(times: (0...n).map(Double.init), x: result.samples.map(\.iterate), epsilon: eps, dimension: 2)
-    }
 
     @Test("gradient descent with a step that tracks the flow: consistent, and close to the flow")
     func descentTracking() throws {
-        let run = try descentRun(step: 1e-3)
+        let run = try descentRun(ref.dln, epsilon: eps, step: 1e-3)
         let r = try RunCheck.check(run, against: ref, options: .init(step: 1e-3))
         #expect(r.verdict == .consistent, "\(r.reading)")
         #expect(r.runDeviation.value < 1e-9)
@@ -110,7 +102,7 @@ struct RunCheckTests {
 
     @Test("gradient descent with a step that does not track the flow: consistent as GD, flagged, and not a flow")
     func descentNotTracking() throws {
-        let run = try descentRun(step: 0.1)
+        let run = try descentRun(ref.dln, epsilon: eps, step: 0.1)
         let r = try RunCheck.check(run, against: ref, options: .init(step: 0.1))
         #expect(r.verdict == .consistent, "\(r.reading)")
         #expect(r.descentTracksFlow == false)

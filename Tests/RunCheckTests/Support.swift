@@ -25,3 +25,13 @@ func flowRun(_ problem: DLNProblem, epsilon: FlowEpsilon, sMax: Double, count: I
     return try TrainingRun(times: s.map { $0 * L / 2 }, x: s.map { trajectory.iterate(at: $0 * sScale) },
                            epsilon: declared ?? epsilon, dimension: problem.dimension)
 }
+
+/// Gradient descent by the tool itself at `step`, every iteration saved, t = iteration numbers
+/// (a u∘v run up to s_max).
+func descentRun(_ problem: DLNProblem, epsilon: FlowEpsilon, step: Double, sMax: Double = 4.5) throws -> TrainingRun {
+    let perIteration = step * 2 / epsilon.logInverse
+    let n = Int((sMax / perIteration).rounded(.up))
+    let times = (0...n).map { Double($0) * perIteration }
+    let result = try GradientDescent.run(problem, epsilon: epsilon, stepSize: step, sMax: sMax, sampleAt: times)
+    return try TrainingRun(times: (0...n).map(Double.init), x: result.samples.map(\.iterate), epsilon: epsilon, dimension: problem.dimension)
+}

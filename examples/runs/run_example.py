@@ -5,7 +5,8 @@
 
 Fails (exit 1) if the verdict is not `consistent`, if the text differs from expected-output.txt
 (the numbers of the lines that measure rounding noise are masked: they depend on the platform),
-or if the same run declared with a wrong epsilon is not `inconsistent`.
+or if the same run declared with a wrong epsilon is not `inconsistent`, or declared with the
+square root of its epsilon has no hint to give the epsilon itself.
 """
 import argparse
 import json
@@ -65,8 +66,13 @@ def main():
         wrong = subprocess.run(base + ["--epsilon", "1e-8", "--expect-consistent"], **cwd_args)
         if wrong.returncode != 1 or "verdict: inconsistent" not in wrong.stdout:
             sys.exit(f"the run declared with epsilon = 1e-8 should be inconsistent (exit 1), got exit {wrong.returncode}")
+        # Declared with √ε (the initialisation scale): inconsistent, with a hint to give ε itself.
+        root = json.loads(subprocess.run(base + ["--epsilon", "1e-3", "--json"], **cwd_args).stdout)
+        if root["verdict"] != "inconsistent" or "give --epsilon 1e-6 (" not in (root["hint"] or ""):
+            sys.exit(f"the run declared with epsilon = 1e-3 should be inconsistent with a hint to give 1e-6, got {root['verdict']}, {root['hint']!r}")
     print(f"examples/runs: numpy gradient descent ({len(t)} iterations) checked: consistent "
-          f"(runDeviation {report['runDeviation']:.2e}); declared with the wrong epsilon: inconsistent")
+          f"(runDeviation {report['runDeviation']:.2e}); declared with the wrong epsilon: inconsistent; "
+          f"declared with its square root: hint '{root['hint'][:60]}…'")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,10 @@ class RunCheckResult(_tool.LazyReport):
         The exact s-intervals where the limit leaves the lasso path.
     criterion, reading : str
         The rule applied and the verdict in words.
+    hint : str or None
+        For an inconsistent run: the usual other convention (a loss without the ½, a sum instead
+        of a mean, ε given as the initialisation scale) under which the run agrees, and what to
+        give; None when none does.
     report : str
         The human-readable report, made when first read: the check runs once more for it.
     raw : dict
@@ -64,12 +68,13 @@ class RunCheckResult(_tool.LazyReport):
     divergence: List[Tuple[Fraction, Optional[Fraction]]]
     criterion: str
     reading: str
+    hint: Optional[str] = None
     raw: dict = field(default_factory=dict, repr=False)
     _text: Optional[Callable[[], str]] = field(default=None, repr=False, compare=False)
 
 
 def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=None, positive=False,
-              weight_decay=0, step=None, tolerance=None, max_digits=None, max_exponent=None, max_bits=None):
+              weight_decay=0, scaling=None, step=None, tolerance=None, max_digits=None, max_exponent=None, max_bits=None):
     """Check a diagonal-linear-network training run against the exact limit and lasso path.
 
     Parameters
@@ -89,6 +94,9 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
         The weight-tied network ``x = u∘u`` (nonnegative lasso).
     weight_decay : number, default 0
         The run's weight decay λwd.
+    scaling : {"mean", "sum"}, optional
+        The run's loss: ``"mean"`` (the default) for ``||Xx − y||²/(2n)``, ``"sum"`` for
+        ``½||Xx − y||²``.
     step : float, Fraction or str, optional
         The run is gradient descent with this step; ``t`` holds iteration numbers.
     tolerance : float, Fraction or str, optional
@@ -110,7 +118,8 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
         if value is not None:
             arrays[name] = floats(name, value).copy()
     X, y, M, r = (copy.deepcopy(a) for a in (X, y, M, r))
-    options = ["--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, None), *_limits(max_digits, max_exponent, max_bits)]
+    options = ["--epsilon", _epsilon(epsilon), *_options(positive, weight_decay, scaling if X is not None else None),
+               *_limits(max_digits, max_exponent, max_bits)]
     if step is not None:
         options += ["--step", exact_option(step)]
     if tolerance is not None:
@@ -133,4 +142,5 @@ def check_run(X=None, y=None, *, t, x=None, u=None, v=None, epsilon, M=None, r=N
         lasso_deviation=float(raw["lassoDeviation"]),
         divergence=[(parse_fraction(d["from"]), None if d.get("to") is None else parse_fraction(d["to"]))
                     for d in raw.get("divergence") or []],
-        criterion=raw.get("criterion", ""), reading=raw.get("reading", ""), raw=raw, _text=text)
+        criterion=raw.get("criterion", ""), reading=raw.get("reading", ""),
+        hint=None if raw.get("hint") is None else _tool.in_user_terms(raw["hint"]), raw=raw, _text=text)

@@ -103,6 +103,9 @@ _RENUMBER = {
 _SEARCH_OPTION = re.compile(r"--(property|count|seed|max-found|distribution|samples|features|jobs|force)\b(?: <[a-z-]+>)?")
 
 
+_HINT_OPTION = re.compile(r"give --(epsilon|step) (\S+)")
+
+
 def in_user_terms(text, command=()):
     """The tool's `text` in the terms of what the user gave: the files this package wrote (in
     `command`) named by their arrays, their entries by numpy's index, and search's options by
@@ -111,7 +114,8 @@ def in_user_terms(text, command=()):
         for pattern, renumbered in _RENUMBER.get(written[1], []):
             text = pattern.sub(renumbered, text)
     text = text.replace("without --path they are checked", "with path=False they are checked").replace(
-        "give --scaling sum", "give scaling='sum'")
+        "give --scaling sum", "give scaling='sum'").replace("leave out --scaling sum", "leave out scaling='sum'")
+    text = _HINT_OPTION.sub(lambda m: f"give {m[1]}={m[2]}", text)  # check-run's hints: --epsilon X, --step X
     if {"search", "search-merge"} & set(map(str, command)):
         text = text.replace("give --force", "give force=True").replace("(see 'dlnpath search --help')", "(see help(dlnpath.search))")
         text = _SEARCH_OPTION.sub(lambda m: m[1].replace("-", "_"), text)
