@@ -2,7 +2,8 @@ import ExactArithmetic
 import ExactLinearAlgebra
 
 extension OrientedProblem {
-    /// The minimiser of least Euclidean norm, given one minimiser z (docs/math.md §1 "canonical member").
+    /// The minimiser of least Euclidean norm, given one minimiser z and its K
+    /// (`minimiserCoordinates(at: z)`; docs/math.md §1 "canonical member").
     ///
     /// With K the coordinates that may be nonzero in some minimiser (free, or constrained with
     /// zero multiplier), C the constrained ones among them and h₁…h_r a basis of null(P_KK)
@@ -15,9 +16,7 @@ extension OrientedProblem {
     ///   multipliers of z'_C ≥ 0: they solve the face problem min ½νᵀΠ_CCν + u_Cᵀν, ν ≥ 0 (its
     ///   KKT conditions are z'_C = u_C + Π_CCν ≥ 0 and ν_c z'_c = 0), of |C| variables and rank r.
     /// Each is certified exactly: z' is a minimiser, and the projection's KKT conditions hold.
-    func leastNormMinimiser(near z: [Rational]) throws -> [Rational] {
-        let g = gradient(z)
-        let k = (0..<n).filter { !constrained[$0] || g[$0].isZero }
+    func leastNormMinimiser(near z: [Rational], coordinates k: [Int]) throws -> [Rational] {
         guard let factorisation = SemidefiniteFactorisation(symmetric: principal(k), order: k.count) else {
             throw FaceSolverError.invalidProblem("P is not positive semidefinite")
         }

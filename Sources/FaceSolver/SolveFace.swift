@@ -21,9 +21,10 @@ public func solveFace(_ problem: FaceProblem) throws -> FaceSolution {
         throw FaceSolverError.unbounded(direction: oriented.reorient(ray))
     }
     var z = found
-    var direction = try oriented.alternativeDirection(at: found)
+    let k = oriented.minimiserCoordinates(at: found) // the same for every minimiser
+    var direction = try oriented.alternativeDirection(at: found, coordinates: k)
     if direction != nil {
-        z = try oriented.leastNormMinimiser(near: found)
+        z = try oriented.leastNormMinimiser(near: found, coordinates: k)
         if z != found { direction = found.subtracting(z) } // both minimisers: the segment between them is too
     }
     if z != found, let violation = oriented.kktViolation(z) { // `found` was checked by the minimiser
@@ -45,5 +46,5 @@ public func minimiserIsUnique(_ z: [Rational], of problem: FaceProblem) throws -
     if let violation = oriented.kktViolation(local) {
         throw FaceSolverError.internalCheckFailed("the point given is not a minimiser: \(violation)")
     }
-    return try oriented.alternativeDirection(at: local) == nil
+    return try oriented.alternativeDirection(at: local, coordinates: oriented.minimiserCoordinates(at: local)) == nil
 }

@@ -2,8 +2,16 @@ import ExactArithmetic
 import ExactLinearAlgebra
 
 extension OrientedProblem {
+    /// K for a minimiser z: the coordinates that may be nonzero in some minimiser, the free ones
+    /// and the constrained ones whose multiplier g_i = (Pz − p)_i is 0 (every minimiser has the
+    /// same gradient g, docs/math.md §5).
+    func minimiserCoordinates(at z: [Rational]) -> [Int] {
+        let g = gradient(z)
+        return (0..<n).filter { !constrained[$0] || g[$0].isZero }
+    }
+
     /// Decides exactly whether the minimiser z is the only one; returns nil if so, otherwise a
-    /// nonzero h with z + t·h a minimiser for t ∈ [0, 1].
+    /// nonzero h with z + t·h a minimiser for t ∈ [0, 1]; k is `minimiserCoordinates(at: z)`.
     ///
     /// Every minimiser has the same gradient g = Pz − p, so the minimisers are z + h with
     /// Ph = 0, h_i = 0 where g_i ≠ 0, and z + h feasible. Let K = {free} ∪ {constrained with
@@ -13,9 +21,7 @@ extension OrientedProblem {
     /// 2. no h in the cone with Σ_{Z₀} h_i > 0, i.e. the auxiliary face problem
     ///    `min ½hᵀP_KK h − Σ_{Z₀} h_i` s.t. h_{Z₀} ≥ 0 is bounded below (a convex quadratic on a
     ///    polyhedron is unbounded exactly along such rays), decided by the same exact solver.
-    func alternativeDirection(at z: [Rational]) throws -> [Rational]? {
-        let g = gradient(z)
-        let k = (0..<n).filter { !constrained[$0] || g[$0].isZero }
+    func alternativeDirection(at z: [Rational], coordinates k: [Int]) throws -> [Rational]? {
         let zeroSet = k.filter { constrained[$0] && z[$0].isZero }
         let moving = k.filter { !(constrained[$0] && z[$0].isZero) }
         guard let factorisation = SemidefiniteFactorisation(symmetric: principal(moving), order: moving.count) else {

@@ -59,7 +59,8 @@ import ExactLinearAlgebra
             let g = problem.gradient(z)
             let k = (0..<n).filter { !problem.constrained[$0] || g[$0].isZero }
             let (least, projection) = Self.bruteForceLeastNorm(problem, z, k)
-            #expect(try problem.leastNormMinimiser(near: z) == least, "trial \(trial)")
+            #expect(problem.minimiserCoordinates(at: z) == k)
+            #expect(try problem.leastNormMinimiser(near: z, coordinates: k) == least, "trial \(trial)")
             if least == projection { projected += 1 } else { constrainedBy += 1 }
         }
         #expect(projected > 100 && constrainedBy > 10)
