@@ -62,7 +62,12 @@ public struct SolverReport: Equatable, Sendable {
             line = "FAIL: structural error at \(structural.count) of \(points.count) λ (first at λ = \(first.lambda.display), \(first.place): \(first.reason ?? ""))"
             // Mostly where the exact solution is 0: the solver's λ are on another scale, most often n× scikit-learn's.
             let zero = structural.filter { $0.comparison?.exactIsZero ?? false }.count
-            if 2 * zero > structural.count { line += " (at \(zero) of them the exact solution is 0: if the solver penalised ½‖Xx − y‖², give --scaling sum)" }
+            if 2 * zero > structural.count {
+                line += " (at \(zero) of them the exact solution is 0: if the solver penalised ½‖Xx − y‖², give --scaling sum)"
+            } else if structural.allSatisfy({ $0.comparison.map { $0.error <= SolverCheck.stoppingToleranceLimit } ?? false }) {
+                // Only signs wrong, values close: what a solver stopped early leaves near 0.
+                line += " (each within \(SolverCheck.stoppingToleranceLimit.decimalString(significantDigits: 3)) of the solution's size, a coordinate near 0 on the wrong side: what a solver stopped by its convergence test leaves, such as coordinate descent at scikit-learn's default tol=1e-4; rerun it with a tighter tol to tell)"
+            }
         } else if let first = knotErrors.first {
             line = "FAIL: structural error in the path: \(first)"
         } else if let first = failed.first {

@@ -25,6 +25,22 @@ struct ClassificationTests {
         let far = try SolverCheck.compare(path: path, solution: output)
         #expect(far.points[2].errorClass == .structural && !far.passed)
         #expect(far.points[2].reason?.contains("values off by 0.4") == true, "\(far.points[2].reason ?? "")")
+        #expect(!far.summary.contains("tighter tol"), "\(far.summary)")
+    }
+
+    /// A sign wrong at a coordinate near 0 with the values within 1/10 of x's size: structural,
+    /// with the hint that a solver stopped by its convergence test leaves such points (coordinate
+    /// descent at scikit-learn's default tol); with a sign wrong by more, no hint.
+    @Test func wrongSignsNearZeroNameTheStoppingRule() throws {
+        let path = try LassoPath(problem: try workedExample())
+        var output = knotsOutput(path, kind: .points)
+        output.points[2].x[0] = .exact(q(1, 1000)) // x(1) = (0, 1/2): off by 1/500 of x's size
+        let near = try SolverCheck.compare(path: path, solution: output)
+        #expect(near.points[2].errorClass == .structural && !near.passed)
+        #expect(near.summary.hasSuffix("(each within 0.1 of the solution's size, a coordinate near 0 on the wrong side: what a solver stopped by its convergence test leaves, such as coordinate descent at scikit-learn's default tol=1e-4; rerun it with a tighter tol to tell)"), "\(near.summary)")
+        output.points[2].x[0] = .exact(q(1, 5)) // off by 2/5
+        let far = try SolverCheck.compare(path: path, solution: output)
+        #expect(far.points[2].errorClass == .structural && !far.summary.contains("tighter tol"), "\(far.summary)")
     }
 
     /// Data in other units: y scaled by 10⁻⁷ (so r, x and the knots' λ by 10⁻⁷) or X by 10⁴ (M by
