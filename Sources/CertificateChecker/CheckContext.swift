@@ -13,6 +13,30 @@ struct CheckContext {
     let saddleCorrelations: [[Rational]]
     /// Z(s_k) = ∫₀^{s_k} x° at every saddle time (prefix sums, so `integral(at:)` is one step).
     let saddleIntegrals: [[Rational]]
+    /// M's definiteness, found when first asked (after M is checked symmetric) and kept: two
+    /// claims need it, and at d = 100 one elimination of long fractions takes seconds.
+    private let memo = Memo()
+
+    private final class Memo {
+        var definiteness: SymmetricElimination.Outcome?
+        var sides: (s: Rational, averaged: [Rational], lasso: [Rational])?
+    }
+
+    /// The gap's two sides at s > 0, Z(s)/s and x(λwd + 1/s). The last asked is kept: the
+    /// common pieces are walked in order, and each one's end is the next one's start.
+    func sides(at s: Rational) -> (averaged: [Rational], lasso: [Rational]) {
+        if let known = memo.sides, known.s == s { return (known.averaged, known.lasso) }
+        let averaged = Exact.scale(s.reciprocal, integral(at: s)), lasso = lasso(at: penalty(at: s))
+        memo.sides = (s, averaged, lasso)
+        return (averaged, lasso)
+    }
+
+    var definiteness: SymmetricElimination.Outcome {
+        if let known = memo.definiteness { return known }
+        let outcome = SymmetricElimination.definiteness(problem.M)
+        memo.definiteness = outcome
+        return outcome
+    }
 
     init(_ certificate: ParsedCertificate) {
         self.certificate = certificate

@@ -19,9 +19,11 @@ enum DivergenceCheck {
             if let from = openFrom { intervals.append(ParsedCertificate.Interval(from: from, to: s)) }
             openFrom = nil
         }
+        var atNext: [Rational]?             // the image at this breakpoint, found as the last piece's second point
         for (n, a) in breakpoints.enumerated() {
             let b = n + 1 < breakpoints.count ? breakpoints[n + 1] : a + .one   // a second point of the piece
-            let atA = image(c, at: a), atB = image(c, at: b)
+            let atA = atNext ?? image(c, at: a), atB = image(c, at: b)
+            atNext = atB
             if Exact.isZero(atA) && Exact.isZero(atB) { close(at: a); continue }   // agree on the piece
             if Exact.isZero(atA) { close(at: a) }
             if openFrom == nil { openFrom = a }

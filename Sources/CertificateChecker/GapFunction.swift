@@ -35,13 +35,14 @@ extension CheckContext {
     func gapQuadratics(from a: Rational, to b: Rational?) -> [GapQuadratic] {
         let s1 = a, s2 = b ?? a + .one
         let u1 = s1.reciprocal, u2 = s2.reciprocal
-        func affine(_ f: (Rational) -> [Rational]) -> (P: [Rational], Q: [Rational]) {
-            let v1 = f(s1), v2 = f(s2)
+        // The affine function of u through its values at u1 and u2.
+        func affine(_ v1: [Rational], _ v2: [Rational]) -> (P: [Rational], Q: [Rational]) {
             let Q = Exact.scale((u1 - u2).reciprocal, Exact.subtract(v1, v2))
             return (Exact.axpy(v1, -u1, Q), Q)
         }
-        let (P, Q) = affine { s in Exact.scale(s.reciprocal, integral(at: s)) }
-        let (R, S) = affine { s in lasso(at: penalty(at: s)) }
+        let start = sides(at: s1), end = sides(at: s2) // the end is kept for the next piece's start
+        let (P, Q) = affine(start.averaged, end.averaged)
+        let (R, S) = affine(start.lasso, end.lasso)
         let uLo = b?.reciprocal ?? .zero, uHi = u1
         if P == R && Q == S { return [GapQuadratic(lo: uLo, hi: uHi, c0: .zero, c1: .zero, c2: .zero)] }
         // ℓ(P + uQ) − ℓ(R + uS) = q₀ + q₁u + q₂u² (M is symmetric: ProblemChecks.convexity).
@@ -62,12 +63,9 @@ extension CheckContext {
         return (0..<(ends.count - 1)).map { n in
             let lo = ends[n], hi = ends[n + 1], mid = (lo + hi) / Rational(2)
             // ‖P + uQ‖₁ − ‖R + uS‖₁ = n₀ + n₁u with the signs at the midpoint.
-            var n0 = Rational.zero, n1 = Rational.zero
-            for i in 0..<d {
-                let sx = Rational((P[i] + mid * Q[i]).signum), sl = Rational((R[i] + mid * S[i]).signum)
-                n0 += sx * P[i] - sl * R[i]
-                n1 += sx * Q[i] - sl * S[i]
-            }
+            let sx = (0..<d).map { Rational(Exact.signum(P[$0], plus: mid, times: Q[$0])) }
+            let sl = (0..<d).map { Rational(Exact.signum(R[$0], plus: mid, times: S[$0])) }
+            let n0 = Exact.dot(sx, P) - Exact.dot(sl, R), n1 = Exact.dot(sx, Q) - Exact.dot(sl, S)
             let w = weightDecay
             return GapQuadratic(lo: lo, hi: hi, c0: q0 + w * n0, c1: q1 + n0 + w * n1, c2: q2 + n1)
         }

@@ -66,4 +66,27 @@ import Testing
         #expect(expectFailure(joined.serialized(), "segment sign")?.description
             == "lasso segment: segment 3 (λ from 24/13 down to 0): coordinate 1 has sign -1 but x_1 = 5/32 at knot 4")
     }
+
+    /// The problem claims on their own: r moved off M's range (duplicate columns: rows 1 and 2
+    /// of M are equal, so r_1 must equal r_2), M made indefinite, the definiteness flag flipped.
+    @Test func theProblemClaims() throws {
+        let text = String(decoding: try repositoryFile("proofs/certificates/duplicate-columns.cert.json"), as: UTF8.self)
+        let duplicate = try JSONValue.parse(text)
+        let r1: [Step] = [.key("problem"), .key("r"), .index(0)]
+        let offRange = duplicate.replacing(r1) { .string(($0.rational + Rational(1)).description) }
+        #expect(expectFailure(offRange.serialized(), "r off the range")?.description
+            == "problem: r is not in the range of M, so the loss is unbounded below")
+        let flag = duplicate.replacing([.key("problem"), .key("positiveDefinite")]) { _ in .bool(true) }
+        #expect(expectFailure(flag.serialized(), "definiteness flag")?.description
+            == "problem: positiveDefinite is true but M is not positive definite")
+        // M = [[10, −4], [−4, 1]]: the second pivot is 1 − 16/10 = −3/5 (the elimination is
+        // fraction-free; the message gives the Schur complement's own value).
+        let indefinite = try Self.berthier().replacing([.key("problem"), .key("M"), .index(1), .index(1)]) { _ in "1" }
+        #expect(expectFailure(indefinite.serialized(), "indefinite M")?.description
+            == "problem: M is not positive semidefinite: pivot 2 of the symmetric elimination is -3/5 < 0")
+        // M_11 = 0 beside M_12 = 5/3: a zero pivot whose row is not zero.
+        let zeroPivot = duplicate.replacing([.key("problem"), .key("M"), .index(0), .index(0)]) { _ in "0" }
+        #expect(expectFailure(zeroPivot.serialized(), "zero pivot")?.description
+            == "problem: M is not positive semidefinite: pivot 1 of the symmetric elimination is 0 but entry (1, 2) of its Schur complement is 5/3")
+    }
 }
