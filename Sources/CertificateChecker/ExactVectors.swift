@@ -1,49 +1,33 @@
 import ExactArithmetic
 
 /// The few exact vector operations the checks need, written here so the checker shares no code
-/// with ExactLinearAlgebra or the solvers (only Rational from ExactArithmetic).
+/// with ExactLinearAlgebra or the solvers (only ExactArithmetic: Rational, BigInteger and
+/// common denominators).
 enum Exact {
     static func zeros(_ n: Int) -> [Rational] { [Rational](repeating: .zero, count: n) }
 
-    /// Σ a_i·b_i over one common denominator L (the lcm of the terms' denominators): integer
-    /// multiply-adds and one reduction. Summing the products as fractions reduces every partial
-    /// sum, gcds of long numbers at each term: at a Gaussian 200×100 the checker's products with
-    /// M took minutes.
+    /// Σ a_i·b_i with a = A/L_a and b = B/L_b over their least common denominators: (A·B)/(L_a·L_b),
+    /// integer multiply-adds and one reduction. Summing the products as fractions reduces every
+    /// partial sum, gcds of long numbers at each term: at a Gaussian 200×100 the checker's
+    /// products with M took minutes.
     static func dot(_ a: [Rational], _ b: [Rational]) -> Rational {
-        let terms = a.indices.filter { !a[$0].isZero && !b[$0].isZero }
-        let l = lcm(terms.map { a[$0].denominator * b[$0].denominator })
+        let la = a.leastCommonDenominator, lb = b.leastCommonDenominator
+        let A = a.integers(over: la), B = b.integers(over: lb)
         var sum = BigInteger(0)
-        for i in terms { sum.addProduct(a[i].numerator * b[i].numerator, l.dividedExactly(by: a[i].denominator * b[i].denominator)) }
-        return Rational(sum, l)
+        for i in A.indices where !A[i].isZero && !B[i].isZero { sum.addProduct(A[i], B[i]) }
+        return Rational(sum, la * lb)
     }
 
-    /// M·x with M = A/L and x = X/D over their common denominators: (A·X)_i/(L·D), integer
-    /// multiply-adds and one reduction per entry.
+    /// M·x the same way: M = A/L and x = X/D give (A·X)_i/(L·D).
     static func product(_ M: [[Rational]], _ x: [Rational]) -> [Rational] {
-        let l = commonDenominator(M.joined()), dx = commonDenominator(x)
-        let X = integers(x, over: dx), support = x.indices.filter { !x[$0].isZero }
+        let l = M.joined().leastCommonDenominator, dx = x.leastCommonDenominator
+        let X = x.integers(over: dx), support = x.indices.filter { !X[$0].isZero }
         return M.map { row in
+            let A = row.integers(over: l)
             var t = BigInteger(0)
-            for j in support where !row[j].isZero { t.addProduct(row[j].numerator * l.dividedExactly(by: row[j].denominator), X[j]) }
+            for j in support where !A[j].isZero { t.addProduct(A[j], X[j]) }
             return Rational(t, l * dx)
         }
-    }
-
-    /// The lcm of the denominators of the nonzero values (1 for none), so that L·v is integral.
-    static func commonDenominator<S: Sequence>(_ values: S) -> BigInteger where S.Element == Rational {
-        lcm(values.lazy.filter { !$0.isZero }.map(\.denominator))
-    }
-
-    /// The lcm of positive integers (1 for none); such denominators mostly divide the lcm so far.
-    static func lcm<S: Sequence>(_ values: S) -> BigInteger where S.Element == BigInteger {
-        var l = BigInteger(1)
-        for d in values where !l.isMultiple(of: d) { l = BigInteger.lcm(l, d) }
-        return l
-    }
-
-    /// L·v_i for L a multiple of every denominator.
-    static func integers(_ v: [Rational], over l: BigInteger) -> [BigInteger] {
-        v.map { $0.isZero ? BigInteger(0) : $0.numerator * l.dividedExactly(by: $0.denominator) }
     }
 
     /// The sign of a + t·b from integer products (denominators are positive), without forming

@@ -20,8 +20,8 @@ enum SymmetricElimination {
     /// skipped: its index is in no later minor. No gcd is taken (a rational elimination reduces
     /// every entry at every step: at d = 100 from float data, minutes).
     static func definiteness(_ M: [[Rational]]) -> Outcome {
-        let l = Exact.commonDenominator(M.joined())
-        var S = M.map { Exact.integers($0, over: l) }
+        let l = M.joined().leastCommonDenominator
+        var S = M.map { $0.integers(over: l) }
         var remaining = Array(M.indices)
         var previous = BigInteger(1)
         var definite = true
