@@ -30,17 +30,17 @@ extension PointComparison {
         let threshold = tolerance * scale
         func name(_ i: Int) -> String { coordinateName(i, names) }
         func sign(_ s: Int) -> String { s > 0 ? "+" : s < 0 ? "−" : "0" }
+        // The exact sign at coordinate i: x*'s where unique (nil: x*_i = 0), E's otherwise (nil: outside E).
+        func exactSign(_ i: Int) -> Int? { exactSupport.firstIndex(of: i).map { exactSigns[$0] } }
         // A coordinate on the wrong side of 0 by more than the tolerance.
-        var exactSign = [Int](repeating: 0, count: given.count)
-        for (i, e) in zip(exactSupport, exactSigns) { exactSign[i] = e }
         for i in given.indices {
             let s = given[i].signum
             if unique {
                 if let distance = wrongSignDistances[i], distance > threshold {
-                    return (.structural, "\(name(i)) has sign \(sign(s)), exact \(sign(exactSign[i]))")
+                    return (.structural, "\(name(i)) has sign \(sign(s)), exact \(sign(exactSign(i) ?? 0))")
                 }
             } else if s != 0, given[i].magnitude > threshold {
-                let allowed = exactSupport.firstIndex(of: i).map { exactSigns[$0] }
+                let allowed = exactSign(i)
                 if allowed == nil || (allowed! != 0 && allowed! != s) {
                     return (.structural, "\(name(i)) has sign \(sign(s)), but every solution has \(allowed.map(sign) ?? "0") there")
                 }
