@@ -6,17 +6,9 @@ import ProblemDefinition
 import RunCheck
 import Testing
 
-/// An inconsistent run made under another usual convention says which, and what to give.
-@Suite("check-run: hints for runs made under another convention")
-struct ConventionHintTests {
-    let ref: FlowReference
-    let eps: FlowEpsilon
-
-    init() throws {
-        ref = try reference(try workedExample())
-        eps = try FlowEpsilon(parsing: "1e-6")
-    }
-
+/// An inconsistent run made under another usual convention says which, and what to give (the
+/// worked example at ε = 1e-6, as the suite's other tests).
+extension RunCheckTests {
     @Test("the loss without the ½: a flow run's times, a descent's step")
     func lossWithoutHalf() throws {
         // ‖Xx − y‖²/n is twice ours, so the run at t is ours at 2t.
